@@ -1,0 +1,42 @@
+# briefbot: `make run` and `make test` work on a fresh machine with Python 3.11 and pip.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run console test lint format validate schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install  ## Discord when DISCORD_TOKEN is set, else the local console
+	$(BIN)/briefbot run
+
+console: install
+	$(BIN)/briefbot console
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format bot tests
+	$(BIN)/ruff check --fix bot tests
+
+validate: install
+	$(BIN)/briefbot validate
+
+schema: install
+	$(BIN)/briefbot schema
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,127 @@
+"""The ``briefbot`` command line: run, console, ask, validate, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.store.errors import StoreInvalid
+from bot.store.facts import FactStore
+from bot.store.loader import load_store
+
+log = logging.getLogger(__name__)
+
+CONNECT_HINT = (
+    "No DISCORD_TOKEN is set, so this is the local console. To connect to Discord, set "
+    "DISCORD_TOKEN (see README: 'Running on Discord') and run again."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="A Discord bot that briefs a team from a curated, sourced fact store.",
+    )
+    parser.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="DIR",
+        help="knowledge folder (default: BRIEFBOT_KNOWLEDGE_DIR or ./knowledge)",
+    )
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        metavar="DIR",
+        help="seeds folder (default: BRIEFBOT_SEEDS_DIR or ./seeds)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="run on Discord if DISCORD_TOKEN is set, else the console")
+    sub.add_parser("console", help="an interactive prompt with the bot's commands")
+    ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
+    ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
+    ask.add_argument("--json", action="store_true", help="print the Response as JSON")
+    validate = sub.add_parser("validate", help="check the knowledge files; exit 1 on problems")
+    validate.add_argument("--json", action="store_true", help="print problems as JSON")
+    schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")
+    schema.add_argument(
+        "--out", type=Path, metavar="DIR", help="folder to write to (default: <knowledge>/schema)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = Settings()
+    knowledge = args.knowledge or settings.knowledge_dir
+    seeds = args.seeds or settings.seeds_dir
+    command = args.command or "run"
+
+    if command == "schema":
+        from bot.store.schema import write_schemas
+
+        for path in write_schemas(args.out or knowledge / "schema"):
+            print(f"wrote {path}")
+        return 0
+    if command == "validate":
+        return _validate(knowledge, seeds, as_json=args.json)
+
+    store = _load_or_report(knowledge, seeds)
+    if store is None:
+        return 1
+    if command == "ask":
+        from bot.console import answer
+
+        print(answer(store, args.line, as_json=args.json))
+        return 0
+    if command == "run" and settings.discord_token is not None:
+        print("Discord mode is not available in this version; use the console.", file=sys.stderr)
+        return 2
+    from bot.console import run_console
+
+    banner = CONNECT_HINT if command == "run" else ""
+    return run_console(store, banner=banner)
+
+
+def _load_or_report(knowledge: Path, seeds: Path) -> FactStore | None:
+    try:
+        store = load_store(knowledge, seeds)
+    except StoreInvalid as invalid:
+        _print_problems(invalid)
+        return None
+    return store
+
+
+def _validate(knowledge: Path, seeds: Path, *, as_json: bool) -> int:
+    try:
+        store = load_store(knowledge, seeds)
+    except StoreInvalid as invalid:
+        if as_json:
+            print(
+                json.dumps(
+                    {"ok": False, "problems": [p.__dict__ for p in invalid.problems]}, indent=2
+                )
+            )
+        else:
+            _print_problems(invalid)
+        return 1
+    counts = store.counts()
+    if as_json:
+        print(json.dumps({"ok": True, "version": store.version, "counts": counts}, indent=2))
+    else:
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        print(f"OK: store {store.version}: {summary}")
+    return 0
+
+
+def _print_problems(invalid: StoreInvalid) -> None:
+    print(f"The knowledge files have {len(invalid.problems)} problem(s):", file=sys.stderr)
+    for problem in invalid.problems:
+        print(f"  {problem}", file=sys.stderr)

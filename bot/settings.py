@@ -1,0 +1,44 @@
+"""Runtime settings from the environment (``BRIEFBOT_*``, ``DISCORD_TOKEN``) and ``.env``.
+
+Built once at start and passed in; nothing reads the environment anywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+"""The folder holding ``bot/``: defaults serve a checkout as it is."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    discord_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "BRIEFBOT_DISCORD_TOKEN")
+    )
+    knowledge_dir: Path = CHECKOUT / "knowledge"
+    seeds_dir: Path = CHECKOUT / "seeds"
+    db: Path = CHECKOUT / "briefbot.sqlite3"
+    guild_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    admin_role_ids: Annotated[tuple[int, ...], NoDecode] = ()
+
+    @field_validator("guild_ids", "admin_role_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(
+                part.strip() for part in value.replace(";", ",").split(",") if part.strip()
+            )
+        return value
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value

@@ -1,0 +1,175 @@
+"""The command set, one description of it, and Discord's syntax parsed for the console.
+
+``/timeline actor:"Ulf Laessing" since:2025`` is parsed into a command name and options;
+the first required option may be given bare (``/actor Bazoum``). :func:`execute` runs a
+parsed command against the store and always returns a :class:`Response`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.store import queries
+from bot.store.errors import BriefbotError, InvalidCommand
+from bot.store.facts import FactStore
+from bot.store.matching import Entry, NameIndex
+from bot.store.response import Response
+
+OptionKind = Literal["actor", "topic", "source", "date", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    description: str
+    kind: OptionKind
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    description: str
+    options: tuple[Option, ...]
+    run: Callable[..., Response]
+
+    @property
+    def usage(self) -> str:
+        parts = [f"/{self.name}"]
+        for option in self.options:
+            parts.append(f"{option.name}:…" if option.required else f"[{option.name}:…]")
+        return " ".join(parts)
+
+
+COMMANDS: Mapping[str, Command] = {
+    c.name: c
+    for c in (
+        Command(
+            "brief",
+            "The situation in brief, or a topic's summary, with sources",
+            (
+                Option(
+                    "topic",
+                    "A briefing topic, e.g. security; leave empty for the overview",
+                    "topic",
+                ),
+            ),
+            queries.brief,
+        ),
+        Command(
+            "actor",
+            "Profile of a person, government or group: role, facts, quotes, timeline",
+            (
+                Option(
+                    "name",
+                    "Name, surname, alias or acronym, e.g. Bazoum or JNIM",
+                    "actor",
+                    required=True,
+                ),
+            ),
+            queries.actor,
+        ),
+        Command(
+            "timeline",
+            "Dated events in order, at the precision the sources give",
+            (
+                Option("actor", "Only facts involving this actor", "actor"),
+                Option("topic", "Only facts on this topic", "topic"),
+                Option("since", "From this date: 2025, 2025-10 or Oct 2025", "date"),
+                Option("until", "Up to this date: 2025, 2025-10 or Oct 2025", "date"),
+            ),
+            queries.timeline,
+        ),
+        Command(
+            "search",
+            "Facts and quotes matching some words",
+            (Option("query", "Words to look for, e.g. fuel convoy", "text", required=True),),
+            queries.search,
+        ),
+        Command(
+            "sources",
+            "The articles behind every answer, or one of them in detail",
+            (Option("source", "A source's id or title; leave empty to list them all", "source"),),
+            queries.sources,
+        ),
+    )
+}
+
+_COMMAND_NAMES = NameIndex("command", (Entry(n, n, ()) for n in COMMANDS))
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    command: Command
+    options: dict[str, str]
+
+
+def parse(line: str) -> Invocation:
+    """Parse ``/command option:value option:"two words"`` (first required option bare)."""
+    text = line.strip()
+    if not text.startswith("/"):
+        raise InvalidCommand("Commands start with '/', e.g. /actor name:Bazoum. Try /help.")
+    name, _, rest = text[1:].partition(" ")
+    command = COMMANDS.get(name.casefold())
+    if command is None:
+        suggestions = tuple(f"/{m.id}" for m in _COMMAND_NAMES.rank(name))
+        raise InvalidCommand(
+            f"There is no /{name} command.", suggestions or tuple(f"/{n}" for n in COMMANDS)
+        )
+    names = "|".join(re.escape(o.name) for o in command.options)
+    marker = re.compile(rf"(?:^|\s)({names}):", re.IGNORECASE)
+    matches = list(marker.finditer(rest)) if names else []
+    options: dict[str, str] = {}
+    bare = rest[: matches[0].start()] if matches else rest
+    if bare.strip():
+        unknown = re.match(r"\s*([A-Za-z_]+):", bare)
+        if unknown:
+            valid = ", ".join(o.name for o in command.options) or "none"
+            raise InvalidCommand(
+                f"/{command.name} has no option {unknown[1]!r} (its options: {valid})."
+            )
+        first = next((o for o in command.options if o.required), None)
+        first = first or (command.options[0] if command.options else None)
+        if first is None:
+            raise InvalidCommand(f"/{command.name} takes no options.")
+        options[first.name] = _unquote(bare)
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(rest)
+        key = match[1].casefold()
+        if key in options:
+            raise InvalidCommand(f"Option {key!r} is given twice.")
+        options[key] = _unquote(rest[match.end() : end])
+    for option in command.options:
+        if option.required and not options.get(option.name, "").strip():
+            raise InvalidCommand(f"/{command.name} needs {option.name}: e.g. {command.usage}")
+    return Invocation(command, options)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'“”":
+        return value[1:-1].strip()
+    if len(value) >= 2 and value[0] == "“" and value[-1] == "”":
+        return value[1:-1].strip()
+    return value
+
+
+def execute(store: FactStore, invocation: Invocation) -> Response:
+    """Run a parsed command; a domain failure becomes an ``ok: false`` response."""
+    try:
+        return invocation.command.run(store, **invocation.options)
+    except BriefbotError as error:
+        return Response.failure(invocation.command.name, error, store.version)
+
+
+def ask(store: FactStore, line: str) -> Response:
+    """Parse and run one command line, failures included."""
+    try:
+        invocation = parse(line)
+    except BriefbotError as error:
+        name = line.strip().lstrip("/").split(" ", 1)[0] or "?"
+        return Response.failure(name, error, store.version)
+    return execute(store, invocation)

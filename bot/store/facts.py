@@ -1,0 +1,146 @@
+"""The immutable, indexed fact store that every query reads."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from functools import cached_property
+from types import MappingProxyType
+
+from bot.store.matching import Entry, NameIndex
+from bot.store.models import Actor, Citation, Fact, SourceHeader, Topic
+from bot.store.search import SearchIndex
+from bot.store.text import Span
+
+
+class Source(SourceHeader):
+    """A loaded source: its header, the article text and the file it came from."""
+
+    text: str
+    file: str
+
+
+class FactStore:
+    """Sources, actors, facts and topics, with the indexes queries need.
+
+    Built once by :func:`bot.store.loader.load_store` and never changed: a reload builds
+    a new store and swaps the reference.
+    """
+
+    def __init__(
+        self,
+        *,
+        version: str,
+        sources: Mapping[str, Source],
+        actors: Mapping[str, Actor],
+        facts: Mapping[str, Fact],
+        topics: Mapping[str, Topic],
+        spans: Mapping[tuple[str, str], Span],
+    ) -> None:
+        self.version = version
+        self.loaded_at = datetime.now(UTC)
+        self.sources = MappingProxyType(dict(sources))
+        self.actors = MappingProxyType(dict(actors))
+        self.facts = MappingProxyType(dict(facts))
+        self.topics = MappingProxyType(dict(topics))
+        self._spans = dict(spans)
+        self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
+        self._depth = _sequence_depths(self.facts)
+
+        by_actor: dict[str, list[str]] = defaultdict(list)
+        by_topic: dict[str, list[str]] = defaultdict(list)
+        by_source: dict[str, list[str]] = defaultdict(list)
+        for fact in self.facts.values():
+            for actor_id in dict.fromkeys((*fact.actors, *fact.by)):
+                by_actor[actor_id].append(fact.id)
+            for topic_id in fact.topics:
+                by_topic[topic_id].append(fact.id)
+            for source_id in fact.sources:
+                by_source[source_id].append(fact.id)
+        self.facts_by_actor = {k: tuple(v) for k, v in by_actor.items()}
+        self.facts_by_topic = {k: tuple(v) for k, v in by_topic.items()}
+        self.facts_by_source = {k: tuple(v) for k, v in by_source.items()}
+        self.timeline = tuple(
+            sorted(
+                (f for f in self.facts.values() if f.date is not None),
+                key=self.chronological,
+            )
+        )
+        self.overview = next((t for t in self.topics.values() if t.overview), None)
+
+    def chronological(self, fact: Fact) -> tuple[object, ...]:
+        """Sort key: date (start, end), then ``after`` hints, then file order; undated last."""
+        if fact.date is None:
+            return (1, None, None, 0, self._order[fact.id])
+        when = fact.date.when
+        return (0, when.start, when.end, self._depth[fact.id], self._order[fact.id])
+
+    def span(self, citation: Citation) -> Span:
+        return self._spans[(citation.source, citation.quote)]
+
+    def quoted(self, citation: Citation) -> str:
+        """The cited words exactly as the source has them."""
+        span = self.span(citation)
+        return self.sources[citation.source].text[span.start : span.end]
+
+    @cached_property
+    def actor_names(self) -> NameIndex:
+        return NameIndex("actor", (Entry(a.id, a.name, a.aliases) for a in self.actors.values()))
+
+    @cached_property
+    def topic_names(self) -> NameIndex:
+        return NameIndex("topic", (Entry(t.id, t.title, t.aliases) for t in self.topics.values()))
+
+    @cached_property
+    def source_names(self) -> NameIndex:
+        return NameIndex(
+            "source",
+            (
+                Entry(s.id, s.title, tuple(n for n in (s.outlet, s.imported_from) if n))
+                for s in self.sources.values()
+            ),
+        )
+
+    @cached_property
+    def fact_search(self) -> SearchIndex:
+        return SearchIndex((fact.id, self._search_text(fact)) for fact in self.facts.values())
+
+    def _search_text(self, fact: Fact) -> str:
+        names = [
+            name
+            for actor_id in (*fact.actors, *fact.by)
+            for name in (self.actors[actor_id].name, *self.actors[actor_id].aliases)
+        ]
+        quotes = [self.quoted(c) for c in fact.citations]
+        return " ".join([fact.text, fact.words or "", fact.attribution or "", *names, *quotes])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources),
+            "actors": len(self.actors),
+            "facts": len(self.facts),
+            "topics": len(self.topics),
+            "citations": sum(len(f.citations) for f in self.facts.values()),
+        }
+
+    def warm(self) -> None:
+        """Build every lazy index now (at load time, off the event loop)."""
+        for index in ("actor_names", "topic_names", "source_names", "fact_search"):
+            getattr(self, index)
+
+
+def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:
+    """How many ``after`` links lead to each fact (the loader has ruled out cycles)."""
+    depths: dict[str, int] = {}
+
+    def depth(fact_id: str) -> int:
+        if fact_id not in depths:
+            date = facts[fact_id].date
+            before = date.after if date else ()
+            depths[fact_id] = 1 + max((depth(b) for b in before), default=-1)
+        return depths[fact_id]
+
+    for fact_id in facts:
+        depth(fact_id)
+    return depths

@@ -1,0 +1,535 @@
+"""Read ``seeds/`` and ``knowledge/``, validate everything, build a :class:`FactStore`.
+
+Validation collects **every** problem before giving up, each located by file, line,
+record id and field, so a curator fixes a whole batch in one pass. Nothing here touches
+the running bot: a caller gets either a complete new store or :class:`StoreInvalid`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz
+
+from bot.store.dates import implied_precision
+from bot.store.errors import Problem, StoreInvalid
+from bot.store.facts import FactStore, Source
+from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Topic
+from bot.store.text import NormalizedText, Span, fold
+
+_LINE = "__line__"
+SECTIONS: dict[str, type[BaseModel]] = {"actors": Actor, "facts": Fact, "topics": Topic}
+SKIPPED_DIRS = frozenset({"drafts", "schema"})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping (for error messages)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass
+class _Located:
+    """A validated record and where it was written."""
+
+    file: str
+    line: int | None
+
+
+@dataclass
+class _Collected:
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    records: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {name: {} for name in SECTIONS}
+    )
+    where: dict[tuple[str, str], _Located] = field(default_factory=dict)
+    digest: Any = field(default_factory=hashlib.sha256)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def problem(self, section: str, record_id: str, message: str, fld: str | None = None) -> None:
+        at = self.where.get((section, record_id))
+        self.problems.append(
+            Problem(
+                file=at.file if at else "?",
+                line=at.line if at else None,
+                record=record_id,
+                field=fld,
+                message=message,
+            )
+        )
+
+
+def load_store(knowledge_dir: Path, seeds_dir: Path) -> FactStore:
+    """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem."""
+    collected = _collect(knowledge_dir, seeds_dir)
+    if collected.problems:
+        raise StoreInvalid(collected.problems)
+    spans = _check_references(collected)
+    if collected.problems:
+        raise StoreInvalid(collected.problems)
+    return FactStore(
+        version=collected.digest.hexdigest()[:12],
+        sources=collected.sources,
+        actors=collected.records["actors"],
+        facts=collected.records["facts"],
+        topics=collected.records["topics"],
+        spans=spans,
+    )
+
+
+def check_store(knowledge_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """Every problem in the store; empty when it is valid."""
+    try:
+        load_store(knowledge_dir, seeds_dir)
+    except StoreInvalid as invalid:
+        return invalid.problems
+    return []
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _collect(knowledge_dir: Path, seeds_dir: Path) -> _Collected:
+    root = _common_root(knowledge_dir, seeds_dir)
+    collected = _Collected(root=root)
+    if not seeds_dir.is_dir():
+        collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
+    else:
+        for path in sorted(seeds_dir.glob("*.md")):
+            _read_seed(collected, path)
+    if not knowledge_dir.is_dir():
+        collected.problems.append(
+            Problem(collected.rel(knowledge_dir), "the knowledge folder is missing")
+        )
+    else:
+        for path in _knowledge_files(knowledge_dir):
+            _read_knowledge_file(collected, path)
+    return collected
+
+
+def _common_root(*paths: Path) -> Path:
+    resolved = [p.resolve() for p in paths]
+    parents = {p.parent for p in resolved}
+    return parents.pop() if len(parents) == 1 else Path.cwd()
+
+
+def _knowledge_files(knowledge_dir: Path) -> Iterator[Path]:
+    for path in sorted(knowledge_dir.rglob("*")):
+        relative = path.relative_to(knowledge_dir)
+        if relative.parts[0] in SKIPPED_DIRS or path.suffix not in (".yaml", ".yml"):
+            continue
+        yield path
+
+
+def _read_seed(collected: _Collected, path: Path) -> None:
+    rel = collected.rel(path)
+    raw = path.read_bytes()
+    collected.digest.update(rel.encode() + b"\0" + raw)
+    header_text, body = _split_front_matter(raw)
+    if header_text is None:
+        collected.problems.append(
+            Problem(
+                rel,
+                "no metadata header: the file must start with a '---' line, "
+                "the YAML header, and another '---' line",
+                line=1,
+            )
+        )
+        return
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        collected.problems.append(Problem(rel, f"the article text is not UTF-8 ({exc.reason})"))
+        return
+    data = _parse_yaml(collected, rel, header_text, first_line=2)
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        collected.problems.append(Problem(rel, "the header must be a YAML mapping", line=2))
+        return
+    header = _validate(collected, SourceHeader, data, rel, record=str(data.get("id") or ""))
+    if header is None:
+        return
+    actual = hashlib.sha256(body).hexdigest()
+    if actual != header.sha256:
+        collected.problems.append(
+            Problem(
+                rel,
+                "the article text differs from the one imported (seeds are never "
+                f"edited; its sha256 is now {actual})",
+                record=header.id,
+                field="sha256",
+            )
+        )
+    if header.id in collected.sources:
+        first = collected.sources[header.id].file
+        collected.problems.append(
+            Problem(
+                rel,
+                f"duplicate source id (first defined in {first})",
+                record=header.id,
+                field="id",
+                line=2,
+            )
+        )
+        return
+    collected.sources[header.id] = Source(**header.model_dump(), text=text, file=rel)
+    collected.where[("sources", header.id)] = _Located(rel, 2)
+
+
+def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
+    if not raw.startswith(b"---\n"):
+        return None, raw
+    end = raw.find(b"\n---\n", 3)
+    if end < 0:
+        return None, raw
+    return raw[4 : end + 1].decode("utf-8", errors="replace"), raw[end + 5 :]
+
+
+def _parse_yaml(collected: _Collected, rel: str, text: str, first_line: int = 1) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
+        return None
+
+
+def _read_knowledge_file(collected: _Collected, path: Path) -> None:
+    rel = collected.rel(path)
+    raw = path.read_bytes()
+    collected.digest.update(rel.encode() + b"\0" + raw)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
+        return
+    data = _parse_yaml(collected, rel, text)
+    if data is None:
+        if not collected.problems or collected.problems[-1].file != rel:
+            collected.problems.append(Problem(rel, "the file is empty"))
+        return
+    if not isinstance(data, dict):
+        collected.problems.append(
+            Problem(rel, f"expected a mapping with {', '.join(SECTIONS)}", line=1)
+        )
+        return
+    for key, items in data.items():
+        if key == _LINE:
+            continue
+        if key not in SECTIONS:
+            collected.problems.append(
+                Problem(rel, f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
+            )
+            continue
+        if not isinstance(items, list):
+            collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
+            continue
+        for item in items:
+            _read_record(collected, rel, key, item)
+
+
+def _read_record(collected: _Collected, rel: str, section: str, item: Any) -> None:
+    if not isinstance(item, dict):
+        collected.problems.append(
+            Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
+        )
+        return
+    record_id = str(item.get("id") or "")
+    model = _validate(collected, SECTIONS[section], item, rel, record=record_id)
+    if model is None:
+        return
+    model_id: str = model.id  # type: ignore[attr-defined]
+    records = collected.records[section]
+    if model_id in records:
+        first = collected.where[(section, model_id)]
+        collected.problems.append(
+            Problem(
+                rel,
+                f"duplicate {section[:-1]} id (first defined in {first.file}:{first.line})",
+                record=model_id,
+                field="id",
+                line=item.get(_LINE),
+            )
+        )
+        return
+    records[model_id] = model
+    collected.where[(section, model_id)] = _Located(rel, item.get(_LINE))
+
+
+def _validate(
+    collected: _Collected, model: type[M], data: dict[str, Any], rel: str, record: str
+) -> M | None:
+    try:
+        return model.model_validate(_strip_lines(data))
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = error["loc"]
+            collected.problems.append(
+                Problem(
+                    file=rel,
+                    line=_line_at(data, loc),
+                    record=record or None,
+                    field=_dotted(loc) or None,
+                    message=_message(error),
+                )
+            )
+        return None
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    if error["type"] == "string_pattern_mismatch" and error["loc"][-1] == "id":
+        return "ids are lower-case words joined by hyphens, e.g. mohamed-bazoum"
+    return message
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_at(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    line = data.get(_LINE) if isinstance(data, dict) else None
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and _LINE in node:
+            line = node[_LINE]
+    return line
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+# --- cross-record checks ---------------------------------------------------------------
+
+
+def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
+    """Check every reference and quote; return the span of every citation."""
+    sources = collected.sources
+    actors: dict[str, Actor] = collected.records["actors"]
+    facts: dict[str, Fact] = collected.records["facts"]
+    topics: dict[str, Topic] = collected.records["topics"]
+    normalized = {sid: NormalizedText(src.text) for sid, src in sources.items()}
+    spans: dict[tuple[str, str], Span] = {}
+
+    def cite(section: str, rid: str, fld: str, citations: Iterable[Citation]) -> None:
+        for index, citation in enumerate(citations):
+            where = f"{fld}[{index}]"
+            if citation.source not in sources:
+                collected.problem(
+                    section, rid, _unknown("source", citation.source, sources), f"{where}.source"
+                )
+                continue
+            key = (citation.source, citation.quote)
+            if key in spans:
+                continue
+            span = normalized[citation.source].find(citation.quote)
+            if span is None:
+                collected.problem(
+                    section, rid, _not_found(citation, sources[citation.source]), f"{where}.quote"
+                )
+            else:
+                spans[key] = span
+
+    def refs(
+        section: str, rid: str, fld: str, ids: Iterable[str], pool: Mapping[str, Any], noun: str
+    ) -> None:
+        for index, ref in enumerate(ids):
+            if ref not in pool:
+                collected.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
+
+    for actor in actors.values():
+        cite("actors", actor.id, "citations", actor.citations)
+        if actor.role:
+            cite("actors", actor.id, "role.citations", actor.role.citations)
+        for index, relation in enumerate(actor.relations):
+            if relation.actor not in actors:
+                collected.problem(
+                    "actors",
+                    actor.id,
+                    _unknown("actor", relation.actor, actors),
+                    f"relations[{index}].actor",
+                )
+            cite("actors", actor.id, f"relations[{index}].citations", relation.citations)
+
+    for fact in facts.values():
+        cite("facts", fact.id, "citations", fact.citations)
+        refs("facts", fact.id, "actors", fact.actors, actors, "actor")
+        refs("facts", fact.id, "by", fact.by, actors, "actor")
+        refs("facts", fact.id, "topics", fact.topics, topics, "topic")
+        if fact.words:
+            quoted = [fold(c.quote) for c in fact.citations]
+            if not any(fold(fact.words) in q for q in quoted):
+                collected.problem(
+                    "facts",
+                    fact.id,
+                    "the quoted words are not inside any of this fact's citations",
+                    "words",
+                )
+        _check_date(collected, fact, normalized)
+
+    _check_sequence(collected, facts)
+    overviews = [t.id for t in topics.values() if t.overview]
+    for topic in topics.values():
+        refs("topics", topic.id, "facts", topic.facts, facts, "fact")
+        for index, fact_id in enumerate(topic.facts):
+            if fact_id in facts and topic.id not in facts[fact_id].topics:
+                collected.problem(
+                    "topics",
+                    topic.id,
+                    f"fact {fact_id!r} is in this summary "
+                    f"but does not list {topic.id!r} in its topics",
+                    f"facts[{index}]",
+                )
+    if len(overviews) > 1:
+        for extra in overviews[1:]:
+            collected.problem(
+                "topics",
+                extra,
+                f"only one topic may be the overview ({overviews[0]} already is)",
+                "overview",
+            )
+    return spans
+
+
+def _check_date(
+    collected: _Collected, fact: Fact, normalized: Mapping[str, NormalizedText]
+) -> None:
+    if fact.date is None:
+        if fact.kind is FactKind.EVENT:
+            collected.problem(
+                "facts",
+                fact.id,
+                "an event needs a date (use kind: background "
+                "for something the sources do not date)",
+                "date",
+            )
+        return
+    when = fact.date.when
+    source_id = fact.date.source or fact.citations[0].source
+    source = collected.sources.get(source_id)
+    if source is None:
+        collected.problem(
+            "facts", fact.id, _unknown("source", source_id, collected.sources), "date.source"
+        )
+        return
+    if fact.date.phrase:
+        if normalized[source_id].find(fact.date.phrase) is None:
+            collected.problem(
+                "facts",
+                fact.id,
+                f"the phrase {fact.date.phrase!r} is not in source {source_id}",
+                "date.phrase",
+            )
+        finest = implied_precision(fact.date.phrase)
+        if finest is not None and when.precision.rank < finest.rank:
+            collected.problem(
+                "facts",
+                fact.id,
+                f"{when} is a {when.precision}, more precise "
+                f"than {fact.date.phrase!r} allows ({finest} at most)",
+                "date.when",
+            )
+    published = source.published
+    if fact.date.relative:
+        if published is None:
+            collected.problem(
+                "facts",
+                fact.id,
+                f"a relative date needs a publication date, and source {source_id} has none",
+                "date.relative",
+            )
+        elif when.precision.rank < published.precision.rank:
+            collected.problem(
+                "facts",
+                fact.id,
+                f"{when} is a {when.precision}, more precise "
+                f"than the {published.precision} its source was published in",
+                "date.when",
+            )
+    if published is not None and when.start > published.date.end:
+        collected.problem(
+            "facts",
+            fact.id,
+            f"{when} is after its source was published ({published.date})",
+            "date.when",
+        )
+
+
+def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
+    """``date.after`` names dated facts and never loops back on itself."""
+    for fact in facts.values():
+        for index, other in enumerate(fact.date.after if fact.date else ()):
+            if other not in facts:
+                collected.problem(
+                    "facts", fact.id, _unknown("fact", other, facts), f"date.after[{index}]"
+                )
+    state: dict[str, int] = {}  # 1: being visited, 2: done
+
+    def visit(fact_id: str, path: list[str]) -> None:
+        if state.get(fact_id) == 2 or fact_id not in facts:
+            return
+        if state.get(fact_id) == 1:
+            loop = " -> ".join([*path[path.index(fact_id) :], fact_id])
+            collected.problem(
+                "facts", fact_id, f"'after' goes round in a circle: {loop}", "date.after"
+            )
+            return
+        state[fact_id] = 1
+        date = facts[fact_id].date
+        for other in date.after if date else ():
+            visit(other, [*path, fact_id])
+        state[fact_id] = 2
+
+    for fact_id in facts:
+        visit(fact_id, [])
+
+
+def _unknown(noun: str, ref: str, pool: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(ref, list(pool), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown {noun} {ref!r}{hint}"
+
+
+def _not_found(citation: Citation, source: Source) -> str:
+    alignment = fuzz.partial_ratio_alignment(fold(citation.quote), fold(source.text))
+    message = f"quote not found in source {source.id}"
+    if alignment is not None and alignment.score >= 60:
+        nearest = fold(source.text)[alignment.dest_start : alignment.dest_end]
+        message += f"; nearest passage: {nearest!r}"
+    return message

@@ -1,0 +1,171 @@
+"""Name matching shared by autocomplete and commands, so they never disagree.
+
+An entry (an actor, a topic, a source) is known by several names: its id, display name
+and aliases. A query resolves in three steps:
+
+1. an exact match on a whole name (ignoring case, accents and punctuation) wins;
+2. otherwise, if every word typed is a word of one entry's names and of no other
+   entry's, that entry wins ("Konrad Adenauer" is the Konrad Adenauer Foundation);
+3. otherwise names are scored with rapidfuzz, whole names and their single words
+   alike, so "Bazum" finds "Mohamed Bazoum";
+4. one clear winner above :data:`ACCEPT` is the answer; anything less is an error that
+   carries the nearest names as suggestions. A weak guess is never presented as fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.store.errors import Ambiguous, NotFound
+from bot.store.text import clean_user_text, simplify
+
+ACCEPT = 86
+"""Score at or above which the best match is taken as the answer."""
+MARGIN = 8
+"""How far the best match must lead the runner-up to be taken as the answer."""
+SUGGEST = 60
+"""Score at or above which an entry is offered as a suggestion."""
+WORD_PENALTY = 4
+"""Points a match on one word of a name loses against a match on the whole name."""
+MIN_WORD = 4
+"""Shortest word of a multi-word name that is matched on its own."""
+MAX_SUGGESTIONS = 5
+
+_STOPWORDS = frozenset(
+    "the of and for in on to a an de la le les du des al us state states".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    label: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    label: str
+    score: float
+
+
+class NameIndex:
+    """Resolves and completes names for one kind of entry."""
+
+    def __init__(self, noun: str, entries: Iterable[Entry]) -> None:
+        self.noun = noun
+        self._labels: dict[str, str] = {}
+        self._exact: dict[str, list[str]] = {}
+        self._word_owners: dict[str, set[str]] = {}
+        keys: list[str] = []
+        owners: list[str] = []
+        whole: list[bool] = []
+        for entry in entries:
+            self._labels[entry.id] = entry.label
+            names = {simplify(n) for n in (entry.id.replace("-", " "), entry.label, *entry.names)}
+            names.discard("")
+            split = {
+                word
+                for name in names
+                if " " in name
+                for word in name.split()
+                if len(word) >= MIN_WORD and word not in _STOPWORDS and word not in names
+            }
+            for key in sorted(names):
+                self._exact.setdefault(key, []).append(entry.id)
+                for word in key.split():
+                    self._word_owners.setdefault(word, set()).add(entry.id)
+            for key, is_whole in [(k, True) for k in sorted(names)] + [
+                (w, False) for w in sorted(split)
+            ]:
+                keys.append(key)
+                owners.append(entry.id)
+                whole.append(is_whole)
+        self._keys = keys
+        self._owners = owners
+        self._whole = whole
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def label(self, entry_id: str) -> str:
+        return self._labels[entry_id]
+
+    def rank(self, query: str, limit: int = MAX_SUGGESTIONS) -> list[Match]:
+        """Entries best matching ``query``, best first, each scored 0-100."""
+        key = simplify(clean_user_text(query))
+        if not key:
+            return []
+        best: dict[str, float] = {}
+        for exact_id in self._exact.get(key, ()):
+            best[exact_id] = 100.0
+        for _, score, index in process.extract(
+            key, self._keys, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
+        ):
+            owner = self._owners[index]
+            value = score if self._whole[index] else score - WORD_PENALTY
+            if value >= SUGGEST and value > best.get(owner, 0.0):
+                best[owner] = value
+        ranked = sorted(best.items(), key=lambda item: (-item[1], self._labels[item[0]]))
+        return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
+
+    def resolve(self, query: str) -> str:
+        """The one entry ``query`` names; :class:`NotFound` or :class:`Ambiguous` otherwise."""
+        text = clean_user_text(query)
+        key = simplify(text)
+        if not key:
+            raise NotFound(f"Give a {self.noun} name.", self.examples())
+        exact = self._exact.get(key, [])
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            labels = tuple(sorted(self._labels[i] for i in exact))
+            raise Ambiguous(f"{text!r} could be several {self.noun}s.", labels)
+        owners = self._owners_of_all(key.split())
+        if len(owners) == 1:
+            return owners.pop()
+        ranked = self.rank(text, limit=MAX_SUGGESTIONS + 1)
+        suggestions = tuple(m.label for m in ranked[:MAX_SUGGESTIONS])
+        if ranked and ranked[0].score >= ACCEPT:
+            runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+            if ranked[0].score - runner_up >= MARGIN:
+                return ranked[0].id
+            raise Ambiguous(f"{text!r} could be several {self.noun}s.", suggestions)
+        raise NotFound(f"No {self.noun} matches {text!r}.", suggestions)
+
+    def _owners_of_all(self, words: list[str]) -> set[str]:
+        """Entries whose names, together, contain every one of ``words``."""
+        owners: set[str] | None = None
+        for word in words:
+            found = self._word_owners.get(word, set())
+            owners = set(found) if owners is None else owners & found
+            if not owners:
+                return set()
+        return owners or set()
+
+    def complete(self, typed: str, limit: int = 25) -> list[Match]:
+        """Autocomplete: names starting with what was typed first, then fuzzy matches."""
+        key = simplify(clean_user_text(typed))
+        if not key:
+            return [
+                Match(i, label, 0.0)
+                for i, label in sorted(self._labels.items(), key=lambda item: item[1])[:limit]
+            ]
+        prefixed: dict[str, float] = {}
+        for candidate, owners in self._exact.items():
+            if candidate.startswith(key) or f" {key}" in f" {candidate}":
+                for owner in owners:
+                    prefixed[owner] = 100.0
+        matches = [Match(i, self._labels[i], s) for i, s in prefixed.items()]
+        matches.sort(key=lambda m: m.label)
+        for match in self.rank(typed, limit=limit):
+            if match.id not in prefixed:
+                matches.append(match)
+        return matches[:limit]
+
+    def examples(self, count: int = 3) -> tuple[str, ...]:
+        return tuple(sorted(self._labels.values())[:count])

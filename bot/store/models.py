@@ -1,0 +1,218 @@
+"""The records curators write, as frozen pydantic models.
+
+These are the file formats of ``seeds/*.md`` headers and ``knowledge/**/*.yaml``. Field
+names are what a curator types; unknown fields are errors, so a typo never silently
+drops data. Cross-record rules (references, quotes found in sources, date precision)
+live in :mod:`bot.store.loader`, which sees the whole store.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from bot.store.dates import CuratedDate, Precision
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="Stable id: lower-case words joined by hyphens, e.g. mohamed-bazoum"),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Citation(Record):
+    """Where a fact comes from: a verbatim span of a source's text."""
+
+    source: Id = Field(description="Id of the source (the `id` in its seeds/ header)")
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8)] = Field(
+        description="Words copied from the source; typography (quotes, dashes, spaces) "
+        "may differ, nothing else"
+    )
+
+
+Citations = Annotated[tuple[Citation, ...], Field(min_length=1)]
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+class Published(Record):
+    date: CuratedDate
+    precision: Precision
+    estimated: bool = False
+    reasoning: str | None = Field(
+        default=None, description="Why this date: required when it is an estimate"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.date.precision is not self.precision:
+            raise ValueError(
+                f"date {self.date} has {self.date.precision} precision, "
+                f"but precision says {self.precision}"
+            )
+        if self.estimated and not self.reasoning:
+            raise ValueError("an estimated date needs its reasoning")
+        return self
+
+
+class SourceHeader(Record):
+    """The metadata header of a ``seeds/*.md`` file."""
+
+    id: Id
+    title: Text
+    title_assigned: bool = Field(
+        default=False, description="True when the article has no headline and a curator wrote one"
+    )
+    outlet: str | None = Field(default=None, description="Null when the text does not show it")
+    url: str | None = Field(default=None, description="Null when the text does not show it")
+    published: Published | None = None
+    contents: str | None = Field(default=None, description="What the file holds, if not obvious")
+    imported_from: str | None = None
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the article text below the header: seeds are never edited"
+    )
+
+
+# --- actors --------------------------------------------------------------------------
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    GOVERNMENT = "government"
+    STATE = "state"
+    ORGANISATION = "organisation"
+    ARMED_GROUP = "armed group"
+    ALLIANCE = "alliance"
+    MEDIA = "media"
+    GROUP = "group"
+
+
+class Role(Record):
+    text: Text = Field(description="The role as the sources state it")
+    citations: Citations
+
+
+class Relation(Record):
+    actor: Id
+    relation: Text = Field(description="How this actor relates to the other, e.g. 'head of'")
+    citations: Citations
+
+
+class Actor(Record):
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = Field(
+        default=(), description="Other names people type: acronyms, spellings, titles"
+    )
+    kind: ActorKind
+    role: Role | None = None
+    relations: tuple[Relation, ...] = ()
+    citations: Citations = Field(description="Where the sources name this actor")
+
+
+class ActorsFile(Record):
+    actors: tuple[Actor, ...]
+
+
+# --- facts ---------------------------------------------------------------------------
+
+
+class FactKind(StrEnum):
+    EVENT = "event"
+    BACKGROUND = "background"
+    STATEMENT = "statement"
+    CLAIM = "claim"
+    ANALYSIS = "analysis"
+    QUOTE = "quote"
+
+    @property
+    def attributed(self) -> bool:
+        """Whether the fact is something someone said, not something that happened."""
+        return self in (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS, FactKind.QUOTE)
+
+
+class FactDate(Record):
+    when: CuratedDate
+    phrase: Text | None = Field(
+        default=None, description="The source's own words for the date, verbatim"
+    )
+    source: Id | None = Field(
+        default=None, description="Whose phrase it is; defaults to the first citation's source"
+    )
+    relative: bool = Field(
+        default=False,
+        description="True when the date was worked out from the phrase and the source's "
+        "publication date ('last week', 'on Monday')",
+    )
+    after: tuple[Id, ...] = Field(
+        default=(),
+        description="Facts this one follows, when the dates alone cannot order them",
+    )
+
+
+class Fact(Record):
+    id: Id
+    kind: FactKind
+    text: Text = Field(description="A neutral sentence written by the curator")
+    actors: tuple[Id, ...] = Field(default=(), description="Actors involved")
+    by: tuple[Id, ...] = Field(
+        default=(), description="Who said or claims it (statements, claims, analysis, quotes)"
+    )
+    attribution: Text | None = Field(
+        default=None,
+        description="The source's words for a speaker with no actor, e.g. 'Analysts'",
+    )
+    words: Text | None = Field(
+        default=None, description="For quotes: the words quoted, verbatim from a citation"
+    )
+    topics: tuple[Id, ...] = ()
+    date: FactDate | None = None
+    note: str | None = Field(default=None, description="Curator's note; shown with the fact")
+    citations: Citations
+
+    @model_validator(mode="after")
+    def _attribution(self) -> Self:
+        if self.kind.attributed and not (self.by or self.attribution):
+            raise ValueError(f"a {self.kind} needs 'by' (actor ids) or 'attribution'")
+        if self.kind is FactKind.QUOTE and not self.words:
+            raise ValueError("a quote needs 'words', the words quoted")
+        return self
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+    @property
+    def corroborated(self) -> bool:
+        return len(self.sources) > 1
+
+
+class FactsFile(Record):
+    facts: tuple[Fact, ...]
+
+
+# --- topics --------------------------------------------------------------------------
+
+
+class Topic(Record):
+    id: Id
+    title: Text
+    aliases: tuple[Text, ...] = ()
+    overview: bool = Field(
+        default=False, description="True for the one topic /brief shows when given none"
+    )
+    facts: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
+        description="The summary: fact ids in the order they should be read"
+    )
+
+
+class TopicsFile(Record):
+    topics: tuple[Topic, ...]

@@ -1,0 +1,92 @@
+"""What every command returns: a renderer-neutral answer whose statements cite sources.
+
+The Discord layer turns a :class:`Response` into embeds, the console into text, and
+``--json`` prints it as is. Every statement (:class:`Item`) carries the numbers of the
+citations it rests on; the response carries those citations, each a verbatim span of a
+source with its offsets.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.store.errors import BriefbotError
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CitationRef(Model):
+    number: int
+    source: str
+    source_title: str
+    url: str | None
+    file: str
+    quote: str
+    """The cited words exactly as the source has them."""
+    start: int
+    end: int
+
+
+class Item(Model):
+    text: str
+    cites: tuple[int, ...] = ()
+    fact: str | None = None
+    kind: str | None = None
+    label: str | None = None
+    """Who says it, for attributed facts: 'claim · Ulf Laessing'."""
+    date: str | None = None
+    date_phrase: str | None = None
+    note: str | None = None
+    matched: tuple[str, ...] = ()
+    """Words of the item that matched a search, to highlight."""
+
+
+class Section(Model):
+    title: str
+    items: tuple[Item, ...]
+
+
+class SourceInfo(Model):
+    id: str
+    title: str
+    title_assigned: bool
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_precision: str | None
+    published_estimated: bool
+    published_reasoning: str | None
+    contents: str | None
+    file: str
+    facts: int
+
+
+class ErrorInfo(Model):
+    kind: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+class Response(Model):
+    ok: bool
+    command: str
+    title: str
+    subtitle: str | None = None
+    sections: tuple[Section, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()
+    citations: tuple[CitationRef, ...] = ()
+    notes: tuple[str, ...] = ()
+    error: ErrorInfo | None = None
+    store_version: str
+
+    @classmethod
+    def failure(cls, command: str, error: BriefbotError, store_version: str) -> Response:
+        return cls(
+            ok=False,
+            command=command,
+            title="Not found" if error.kind in ("not_found", "ambiguous") else "Cannot answer",
+            error=ErrorInfo(kind=error.kind, message=error.message, suggestions=error.suggestions),
+            store_version=store_version,
+        )
