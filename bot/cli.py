@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from bot.settings import Settings
@@ -106,7 +107,7 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool) -> int:
         if as_json:
             print(
                 json.dumps(
-                    {"ok": False, "problems": [p.__dict__ for p in invalid.problems]}, indent=2
+                    {"ok": False, "problems": [asdict(p) for p in invalid.problems]}, indent=2
                 )
             )
         else:

@@ -144,7 +144,7 @@ def parse(line: str) -> Invocation:
         options[key] = _unquote(rest[match.end() : end])
     for option in command.options:
         if option.required and not options.get(option.name, "").strip():
-            raise InvalidCommand(f"/{command.name} needs {option.name}: e.g. {command.usage}")
+            raise InvalidCommand(f"/{command.name} needs {option.name}: {option.description}.")
     return Invocation(command, options)
 
 

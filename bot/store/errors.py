@@ -31,8 +31,8 @@ class Ambiguous(BriefbotError):
 class InvalidDate(BriefbotError):
     kind = "invalid_date"
 
-    def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"{text!r} is not a date I understand: {reason}.")
+    def __init__(self, text: str, reason: str, message: str | None = None) -> None:
+        super().__init__(message or f"{text!r} is not a date I understand: {reason}.")
         self.text = text
         self.reason = reason
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Topi
 from bot.store.text import NormalizedText, Span, fold
 
 _LINE = "__line__"
+_DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[BaseModel]] = {"actors": Actor, "facts": Fact, "topics": Topic}
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
 
@@ -57,6 +59,8 @@ class _Collected:
         default_factory=lambda: {name: {} for name in SECTIONS}
     )
     where: dict[tuple[str, str], _Located] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    """Ids of records that failed validation: references to them are not reported again."""
     digest: Any = field(default_factory=hashlib.sha256)
 
     def rel(self, path: Path) -> str:
@@ -81,8 +85,6 @@ class _Collected:
 def load_store(knowledge_dir: Path, seeds_dir: Path) -> FactStore:
     """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem."""
     collected = _collect(knowledge_dir, seeds_dir)
-    if collected.problems:
-        raise StoreInvalid(collected.problems)
     spans = _check_references(collected)
     if collected.problems:
         raise StoreInvalid(collected.problems)
@@ -168,6 +170,7 @@ def _read_seed(collected: _Collected, path: Path) -> None:
         return
     header = _validate(collected, SourceHeader, data, rel, record=str(data.get("id") or ""))
     if header is None:
+        collected.broken.add(str(data.get("id") or ""))
         return
     actual = hashlib.sha256(body).hexdigest()
     if actual != header.sha256:
@@ -227,6 +230,8 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
         return
     data = _parse_yaml(collected, rel, text)
     if data is None:
+        # What the file meant to define is unknown: don't also report references to it.
+        collected.broken.update(_DECLARED_ID.findall(text))
         if not collected.problems or collected.problems[-1].file != rel:
             collected.problems.append(Problem(rel, "the file is empty"))
         return
@@ -259,6 +264,7 @@ def _read_record(collected: _Collected, rel: str, section: str, item: Any) -> No
     record_id = str(item.get("id") or "")
     model = _validate(collected, SECTIONS[section], item, rel, record=record_id)
     if model is None:
+        collected.broken.add(record_id)
         return
     model_id: str = model.id  # type: ignore[attr-defined]
     records = collected.records[section]
@@ -351,6 +357,8 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         for index, citation in enumerate(citations):
             where = f"{fld}[{index}]"
             if citation.source not in sources:
+                if citation.source in collected.broken:
+                    continue
                 collected.problem(
                     section, rid, _unknown("source", citation.source, sources), f"{where}.source"
                 )
@@ -370,7 +378,7 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         section: str, rid: str, fld: str, ids: Iterable[str], pool: Mapping[str, Any], noun: str
     ) -> None:
         for index, ref in enumerate(ids):
-            if ref not in pool:
+            if ref not in pool and ref not in collected.broken:
                 collected.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
 
     for actor in actors.values():
@@ -378,7 +386,7 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         if actor.role:
             cite("actors", actor.id, "role.citations", actor.role.citations)
         for index, relation in enumerate(actor.relations):
-            if relation.actor not in actors:
+            if relation.actor not in actors and relation.actor not in collected.broken:
                 collected.problem(
                     "actors",
                     actor.id,
@@ -444,6 +452,8 @@ def _check_date(
     source_id = fact.date.source or fact.citations[0].source
     source = collected.sources.get(source_id)
     if source is None:
+        if source_id in collected.broken:
+            return
         collected.problem(
             "facts", fact.id, _unknown("source", source_id, collected.sources), "date.source"
         )
@@ -482,7 +492,7 @@ def _check_date(
                 f"than the {published.precision} its source was published in",
                 "date.when",
             )
-    if published is not None and when.start > published.date.end:
+    if published is not None and when.end > published.date.end:
         collected.problem(
             "facts",
             fact.id,
@@ -495,7 +505,7 @@ def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
     """``date.after`` names dated facts and never loops back on itself."""
     for fact in facts.values():
         for index, other in enumerate(fact.date.after if fact.date else ()):
-            if other not in facts:
+            if other not in facts and other not in collected.broken:
                 collected.problem(
                     "facts", fact.id, _unknown("fact", other, facts), f"date.after[{index}]"
                 )

@@ -26,10 +26,12 @@ ACCEPT = 86
 """Score at or above which the best match is taken as the answer."""
 MARGIN = 8
 """How far the best match must lead the runner-up to be taken as the answer."""
-SUGGEST = 60
+SUGGEST = 70
 """Score at or above which an entry is offered as a suggestion."""
 WORD_PENALTY = 4
 """Points a match on one word of a name loses against a match on the whole name."""
+PART_PENALTY = 15
+"""Points a match on one word of a several-word query loses: enough to suggest, never to answer."""
 MIN_WORD = 4
 """Shortest word of a multi-word name that is matched on its own."""
 MAX_SUGGESTIONS = 5
@@ -110,6 +112,16 @@ class NameIndex:
             value = score if self._whole[index] else score - WORD_PENALTY
             if value >= SUGGEST and value > best.get(owner, 0.0):
                 best[owner] = value
+        parts = key.split()
+        if len(parts) > 1:
+            for part in parts:
+                for _, score, index in process.extract(
+                    part, self._keys, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
+                ):
+                    owner = self._owners[index]
+                    value = score - WORD_PENALTY - PART_PENALTY
+                    if value > best.get(owner, 0.0):
+                        best[owner] = value
         ranked = sorted(best.items(), key=lambda item: (-item[1], self._labels[item[0]]))
         return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
 
@@ -118,7 +130,7 @@ class NameIndex:
         text = clean_user_text(query)
         key = simplify(text)
         if not key:
-            raise NotFound(f"Give a {self.noun} name.", self.examples())
+            raise NotFound(f"Give the {self.noun}'s name.", self.examples())
         exact = self._exact.get(key, [])
         if len(exact) == 1:
             return exact[0]

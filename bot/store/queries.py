@@ -144,8 +144,14 @@ def brief(store: FactStore, topic: str | None = None) -> Response:
 
 
 def _brief_by_search(store: FactStore, topic: str) -> Response:
-    found = search(store, topic)
     shown = clean_user_text(topic)
+    try:
+        found = search(store, topic)
+    except NotFound:
+        raise NotFound(
+            f"No topic or fact matches “{shown}”.",
+            tuple(t.title for t in store.topics.values()),
+        ) from None
     return found.model_copy(
         update={
             "command": "brief",
@@ -238,16 +244,20 @@ def timeline(
     start = FuzzyDate.parse_user(since) if since and clean_user_text(since) else None
     end = FuzzyDate.parse_user(until) if until and clean_user_text(until) else None
     if start and end and end.end < start.start:
-        raise InvalidDate(f"{start.label} to {end.label}", "'until' is before 'since'")
+        raise InvalidDate(
+            f"{since}..{until}",
+            "'until' is before 'since'",
+            f"'until' ({end.label}) is before 'since' ({start.label}).",
+        )
     if start or end:
         low = start.start if start else FuzzyDate.parse("0001").start
         high = end.end if end else FuzzyDate.parse("9999").end
         facts = [f for f in facts if f.date is not None and f.date.when.overlaps(low, high)]
         described.append(f"{start.label if start else '…'} to {end.label if end else 'now'}")
     if not facts:
-        raise NotFound(
-            "No dated facts match" + (f" {' · '.join(described)}." if described else "."), ()
-        )
+        hint = f" /actor {described[0]} also lists undated facts." if actor and described else ""
+        what = f" {' · '.join(described)}" if described else ""
+        raise NotFound(f"No dated facts match{what}.{hint}")
     answer = _Answer(store, "timeline")
     answer.section("Timeline", (answer.fact(f) for f in facts))
     title = "Timeline" + (f": {' · '.join(described)}" if described else "")

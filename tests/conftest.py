@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.store.facts import FactStore
+from bot.store.loader import load_store
+
+ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = ROOT / "knowledge"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def store() -> FactStore:
+    """The real, curated store."""
+    return load_store(KNOWLEDGE, SEEDS)
+
+
+class StoreCopy:
+    """A throwaway copy of the real store that a test may break."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.knowledge = root / "knowledge"
+        self.seeds = root / "seeds"
+        shutil.copytree(KNOWLEDGE, self.knowledge)
+        shutil.copytree(SEEDS, self.seeds)
+
+    def edit(self, relative: str, old: str, new: str, count: int = 1) -> None:
+        """Replace ``old`` by ``new`` in one file; fail loudly if ``old`` is not there."""
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def load(self) -> FactStore:
+        return load_store(self.knowledge, self.seeds)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> StoreCopy:
+    return StoreCopy(tmp_path)
+
+
+@pytest.fixture
+def line_of() -> Callable[[Path, str], int]:
+    def find(path: Path, text: str) -> int:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if text in line:
+                return number
+        raise AssertionError(f"{text!r} not in {path}")
+
+    return find

@@ -1,0 +1,134 @@
+"""The command line as a person runs it: real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.store.schema import schemas
+from tests.conftest import ROOT, StoreCopy
+
+
+def briefbot(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("BRIEFBOT_") and k != "DISCORD_TOKEN"
+    }
+    clean["HOME"] = str(ROOT / ".pytest_cache")  # console history stays out of the real home
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**clean, **(env or {})},
+    )
+
+
+def test_ask_prints_the_rendered_answer_with_footnotes() -> None:
+    result = briefbot("ask", "/actor name:Bazoum")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Mohamed Bazoum\n")
+    assert "Sources cited" in result.stdout
+    assert "[1] US Shifts Strategy" in result.stdout
+
+
+def test_ask_json_prints_the_response_model() -> None:
+    result = briefbot("ask", "--json", "/actor Laesing")
+    data = json.loads(result.stdout)
+    assert data["ok"] is True and data["title"] == "Ulf Laessing"
+    assert data["citations"] and {"source", "quote"} <= set(data["citations"][0])
+
+
+def test_ask_json_failure_has_message_and_suggestions() -> None:
+    data = json.loads(briefbot("ask", "--json", "/actor Bazoo Diopp").stdout)
+    assert data["ok"] is False
+    assert data["error"]["message"] == "No actor matches 'Bazoo Diopp'."
+    assert "Mohamed Bazoum" in data["error"]["suggestions"]
+
+
+def test_sources_json_lists_id_title_and_file() -> None:
+    data = json.loads(briefbot("ask", "--json", "/sources").stdout)
+    assert {(s["id"], s["file"]) for s in data["sources"]} == {
+        ("us-shifts-strategy", "seeds/us-shifts-strategy.md"),
+        ("checker-bamako-visit", "seeds/checker-bamako-visit.md"),
+    }
+    assert all(s["title"] for s in data["sources"])
+
+
+def test_validate_passes_on_the_real_store() -> None:
+    result = briefbot("validate")
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: store ")
+
+
+def test_validate_fails_naming_each_problem_and_changes_nothing(copy: StoreCopy) -> None:
+    copy.edit("knowledge/facts/events.yaml", "recently killed at least 15", "recently killed 15")
+    copy.edit("knowledge/facts/events.yaml", "actors: [iswap, niger]", "actors: [isis, niger]")
+    events = (copy.knowledge / "facts" / "events.yaml").read_text(encoding="utf-8")
+    trump = events[events.index("  - id: trump-returns") : events.index("  - id: usaid-shuttered")]
+    copy.write("knowledge/facts/more.yaml", "facts:\n" + trump)
+    before = {p: p.read_bytes() for p in copy.root.rglob("*") if p.is_file()}
+    result = briefbot("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds), "validate")
+    assert result.returncode == 1
+    assert "3 problem(s)" in result.stderr
+    assert "knowledge/facts/events.yaml:" in result.stderr
+    assert "[fuel-convoy-attack] citations[0].quote: quote not found" in result.stderr
+    assert "[niamey-airport-attack] actors[0]: unknown actor 'isis'" in result.stderr
+    assert "knowledge/facts/more.yaml:2: [trump-returns] id: duplicate fact id" in result.stderr
+    after = {p: p.read_bytes() for p in copy.root.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_validate_json(copy: StoreCopy) -> None:
+    copy.edit("knowledge/actors.yaml", "  - id: le-monde\n", "  - id: Le Monde\n")
+    result = briefbot(
+        "--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds), "validate", "--json"
+    )
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert {"file": "knowledge/actors.yaml", "record": "Le Monde", "field": "id"}.items() <= (
+        data["problems"][0].items()
+    )
+
+
+def test_ask_with_a_broken_store_reports_and_fails(copy: StoreCopy) -> None:
+    copy.write("knowledge/bad.yaml", "facts: [\n")
+    result = briefbot(
+        "--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds), "ask", "/brief"
+    )
+    assert result.returncode == 1
+    assert "knowledge/bad.yaml" in result.stderr and "YAML syntax error" in result.stderr
+
+
+def test_console_answers_commands_from_standard_input() -> None:
+    result = briefbot("console", stdin="help\n/actor Bazum\njson\n/sources\nquit\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Type help for the commands" in out
+    assert "/timeline [actor:…] [topic:…] [since:…] [until:…]" in out
+    assert "Mohamed Bazoum\n" in out
+    assert '"id": "checker-bamako-visit"' in out
+
+
+def test_run_without_token_opens_the_console_with_a_hint() -> None:
+    result = briefbot("run", stdin="/brief\n")
+    assert result.returncode == 0, result.stderr
+    assert "No DISCORD_TOKEN is set" in result.stdout
+    assert "The situation" in result.stdout
+
+
+def test_committed_schema_is_up_to_date(tmp_path: Path) -> None:
+    for name, schema in schemas().items():
+        committed = json.loads((ROOT / "knowledge" / "schema" / name).read_text())
+        assert committed == schema, f"run `briefbot schema` to refresh {name}"
+    result = briefbot("schema", "--out", str(tmp_path))
+    assert result.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schemas())
