@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.settings import Settings
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="run on Discord if DISCORD_TOKEN is set, else the console")
     sub.add_parser("console", help="an interactive prompt with the bot's commands")
+    sub.add_parser("sync", help="register the slash commands with Discord now")
+    sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
     ask.add_argument("--json", action="store_true", help="print the Response as JSON")
@@ -60,21 +64,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    settings = Settings()
-    knowledge = args.knowledge or settings.knowledge_dir
-    seeds = args.seeds or settings.seeds_dir
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"Bad setting: {_settings_problem(exc)}", file=sys.stderr)
+        return 2
+    if args.knowledge or args.seeds:
+        settings = settings.model_copy(
+            update={
+                "knowledge_dir": args.knowledge or settings.knowledge_dir,
+                "seeds_dir": args.seeds or settings.seeds_dir,
+            }
+        )
     command = args.command or "run"
 
     if command == "schema":
         from bot.store.schema import write_schemas
 
-        for path in write_schemas(args.out or knowledge / "schema"):
+        for path in write_schemas(args.out or settings.knowledge_dir / "schema"):
             print(f"wrote {path}")
         return 0
     if command == "validate":
-        return _validate(knowledge, seeds, as_json=args.json)
+        return _validate(settings.knowledge_dir, settings.seeds_dir, as_json=args.json)
+    if command == "health":
+        from bot.health import check_health
 
-    store = _load_or_report(knowledge, seeds)
+        problems = check_health(settings)
+        for problem in problems:
+            print(f"unhealthy: {problem}", file=sys.stderr)
+        if not problems:
+            print("healthy")
+        return 1 if problems else 0
+
+    store = _load_or_report(settings.knowledge_dir, settings.seeds_dir)
     if store is None:
         return 1
     if command == "ask":
@@ -82,13 +104,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(answer(store, args.line, as_json=args.json))
         return 0
-    if command == "run" and settings.discord_token is not None:
-        print("Discord mode is not available in this version; use the console.", file=sys.stderr)
+    if command in ("run", "sync") and settings.discord_token is not None:
+        from bot.runner import run_discord, sync_commands
+
+        runner = sync_commands if command == "sync" else run_discord
+        return runner(settings, store)
+    if command == "sync":
+        print("Set DISCORD_TOKEN to sync commands with Discord.", file=sys.stderr)
         return 2
     from bot.console import run_console
 
     banner = CONNECT_HINT if command == "run" else ""
     return run_console(store, banner=banner)
+
+
+def _settings_problem(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        name = str(error["loc"][0]).upper() if error["loc"] else "?"
+        variable = name if name == "DISCORD_TOKEN" else f"BRIEFBOT_{name}"
+        parts.append(f"{variable}: {error['msg']}")
+    return "; ".join(parts)
 
 
 def _load_or_report(knowledge: Path, seeds: Path) -> FactStore | None:

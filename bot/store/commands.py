@@ -98,6 +98,12 @@ COMMANDS: Mapping[str, Command] = {
     )
 }
 
+
+def describe(name: str) -> dict[str, str]:
+    """Option descriptions of one command, for Discord's ``app_commands.describe``."""
+    return {option.name: option.description for option in COMMANDS[name].options}
+
+
 _COMMAND_NAMES = NameIndex("command", (Entry(n, n, ()) for n in COMMANDS))
 
 

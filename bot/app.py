@@ -1,0 +1,112 @@
+"""Build the Discord bot: ``create_bot()`` wires settings, the store and the cogs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.chat.cogs.briefing import Briefing
+from bot.chat.cogs.meta import Meta
+from bot.chat.cogs.profiles import Profiles
+from bot.chat.tree import BriefTree
+from bot.settings import Settings
+from bot.store.holder import StoreHolder
+from bot.store.loader import load_store
+
+log = logging.getLogger(__name__)
+
+
+class BriefBot(commands.Bot):
+    """The bot: slash commands only, no message content, no mentions."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        stores: StoreHolder,
+        *,
+        sync_on_start: bool = True,
+        **options: Any,
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        options.setdefault("intents", intents)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            tree_cls=BriefTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.stores = stores
+        self.sync_on_start = sync_on_start
+
+    async def setup_hook(self) -> None:
+        for cog in (Briefing(self), Profiles(self), Meta(self)):
+            await self.add_cog(cog)
+        if not self.sync_on_start:
+            return
+        if self.settings.guild_ids or self._command_set_changed():
+            await self.sync_commands()
+        else:
+            log.info("command set unchanged since the last global sync; not syncing")
+
+    def command_set_hash(self) -> str:
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
+        encoded = json.dumps(payload, sort_keys=True, default=str).encode()
+        return hashlib.sha256(encoded).hexdigest()
+
+    @property
+    def _sync_record(self) -> Path:
+        return self.settings.db.with_name(self.settings.db.name + ".commands-sha256")
+
+    def _command_set_changed(self) -> bool:
+        try:
+            return self._sync_record.read_text().strip() != self.command_set_hash()
+        except OSError:
+            return True
+
+    async def sync_commands(self) -> list[str]:
+        """Sync to the configured guilds at once, or globally when there are none."""
+        synced = []
+        if self.settings.guild_ids:
+            for guild_id in self.settings.guild_ids:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                commands_synced = await self.tree.sync(guild=guild)
+                log.info("synced %d commands to guild %d", len(commands_synced), guild_id)
+                synced.append(f"guild {guild_id}: {len(commands_synced)} commands")
+        else:
+            commands_synced = await self.tree.sync()
+            log.info("synced %d commands globally", len(commands_synced))
+            try:
+                self._sync_record.write_text(self.command_set_hash() + "\n")
+            except OSError as exc:
+                log.warning("could not record the global sync: %s", exc)
+            synced.append(f"global: {len(commands_synced)} commands")
+        return synced
+
+    async def on_ready(self) -> None:
+        store = self.stores.current
+        counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
+        log.info(
+            "ready as %s in %d guild(s); store %s: %s",
+            self.user,
+            len(self.guilds),
+            store.version,
+            counts,
+        )
+
+
+def create_bot(settings: Settings | None = None, **client_options: Any) -> BriefBot:
+    """The whole bot, store loaded, not connected; settings from the environment if none."""
+    settings = settings or Settings()
+    store = load_store(settings.knowledge_dir, settings.seeds_dir)
+    store.warm()
+    return BriefBot(settings, StoreHolder(store), **client_options)

@@ -1,0 +1,49 @@
+"""/brief, /timeline and /search: the situation, in summary, in order and by words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat.replies import answer
+from bot.chat.transformers import Actor, Date, Topic
+from bot.store import queries
+from bot.store.commands import COMMANDS, describe
+
+if TYPE_CHECKING:
+    from bot.app import BriefBot
+
+
+class Briefing(commands.Cog):
+    def __init__(self, bot: BriefBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="brief", description=COMMANDS["brief"].description)
+    @app_commands.describe(**describe("brief"))
+    async def brief(self, interaction: discord.Interaction, topic: Topic | None = None) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: queries.brief(store, topic))
+
+    @app_commands.command(name="timeline", description=COMMANDS["timeline"].description)
+    @app_commands.describe(**describe("timeline"))
+    async def timeline(
+        self,
+        interaction: discord.Interaction,
+        actor: Actor | None = None,
+        topic: Topic | None = None,
+        since: Date | None = None,
+        until: Date | None = None,
+    ) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: queries.timeline(store, actor, topic, since, until))
+
+    @app_commands.command(name="search", description=COMMANDS["search"].description)
+    @app_commands.describe(**describe("search"))
+    async def search(
+        self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]
+    ) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: queries.search(store, query))

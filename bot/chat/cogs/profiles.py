@@ -1,0 +1,34 @@
+"""/actor and /sources: who is who, and where every answer comes from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat.replies import answer
+from bot.chat.transformers import Actor, Source
+from bot.store import queries
+from bot.store.commands import COMMANDS, describe
+
+if TYPE_CHECKING:
+    from bot.app import BriefBot
+
+
+class Profiles(commands.Cog):
+    def __init__(self, bot: BriefBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="actor", description=COMMANDS["actor"].description)
+    @app_commands.describe(**describe("actor"))
+    async def actor(self, interaction: discord.Interaction, name: Actor) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: queries.actor(store, name))
+
+    @app_commands.command(name="sources", description=COMMANDS["sources"].description)
+    @app_commands.describe(**describe("sources"))
+    async def sources(self, interaction: discord.Interaction, source: Source | None = None) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: queries.sources(store, source))

@@ -1,0 +1,153 @@
+"""Render a :class:`Response` as Discord embeds that always fit Discord's limits.
+
+Long answers become several pages (one embed each) instead of being cut. Each page
+carries the footnotes for the citations its own items use, as fields. All text is
+escaped: curated text cannot format, and user text echoed back cannot ping or format.
+"""
+
+from __future__ import annotations
+
+import re
+
+import discord
+
+from bot.store.response import CitationRef, Item, Response
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELD_VALUE_MAX = 1024
+FIELDS_MAX = 25
+TOTAL_MAX = 6000
+"""Discord's limits for one embed (and for all embeds of one message)."""
+
+PAGE_BUDGET = 5600
+"""Characters a page may use, leaving room for the footer written after paging."""
+DESCRIPTION_BUDGET = 3800
+ITEM_MAX = 1500
+QUOTE_MAX = 300
+
+COLOUR_OK = discord.Colour.from_rgb(47, 111, 158)
+COLOUR_ERROR = discord.Colour.from_rgb(196, 64, 64)
+
+
+def escape(text: str) -> str:
+    """Neutralise markdown and mentions in text shown inside an embed."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_pages(response: Response) -> list[discord.Embed]:
+    """One embed per page; every page within Discord's limits."""
+    if not response.ok:
+        return [render_error(response)]
+    title = clip(escape(response.title), TITLE_MAX)
+    header = _header(response)
+    citations = {c.number: c for c in response.citations}
+    pages: list[tuple[list[str], list[int]]] = []
+    lines: list[str] = [header] if header else []
+    cited: list[int] = []
+
+    def size(block_lines: list[str], numbers: list[int]) -> tuple[int, int]:
+        description = len("\n".join(block_lines))
+        notes = sum(len(_footnote(citations[n])) + 1 for n in numbers) + 40
+        return description, len(title) + description + notes
+
+    for section in response.sections:
+        heading = f"\n**{escape(section.title)}**"
+        for index, item in enumerate(section.items):
+            block = ([heading] if index == 0 else []) + [_item(item)]
+            numbers = cited + [n for n in item.cites if n not in cited]
+            description, total = size(lines + block, numbers)
+            if (description > DESCRIPTION_BUDGET or total > PAGE_BUDGET) and (
+                len(lines) > (1 if header else 0)
+            ):
+                pages.append((lines, cited))
+                lines = [f"**{escape(section.title)}** (continued)"] if index else []
+                cited = []
+                block = [b.lstrip("\n") for b in block]
+                numbers = list(item.cites)
+            lines = lines + block
+            cited = numbers
+    pages.append((lines, cited))
+
+    embeds = []
+    for number, (page_lines, page_cites) in enumerate(pages, 1):
+        embed = discord.Embed(
+            title=title,
+            description=clip("\n".join(page_lines).strip() or "\u200b", DESCRIPTION_MAX),
+            colour=COLOUR_OK,
+        )
+        for name, value in _footnote_fields([citations[n] for n in sorted(page_cites)]):
+            embed.add_field(name=name, value=value, inline=False)
+        footer = f"store {response.store_version}"
+        if len(pages) > 1:
+            footer += f" · page {number}/{len(pages)}"
+        embed.set_footer(text=footer)
+        embeds.append(embed)
+    return embeds
+
+
+def render_error(response: Response) -> discord.Embed:
+    error = response.error
+    message = error.message if error else "Something went wrong."
+    description = escape(message)
+    if error and error.suggestions:
+        shown = "\n".join(f"• {escape(s)}" for s in error.suggestions[:10])
+        description += f"\n\n**Did you mean**\n{shown}"
+    return discord.Embed(
+        title=clip(escape(response.title), TITLE_MAX),
+        description=clip(description, DESCRIPTION_MAX),
+        colour=COLOUR_ERROR,
+    )
+
+
+def _header(response: Response) -> str:
+    parts = []
+    if response.subtitle:
+        parts.append(f"*{escape(response.subtitle)}*")
+    parts += [f"-# {escape(note)}" for note in response.notes]
+    return clip("\n".join(parts), 1000)
+
+
+def _item(item: Item) -> str:
+    text = escape(item.text)
+    if item.matched:
+        words = sorted({escape(w) for w in item.matched}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w*])(" + "|".join(re.escape(w) for w in words) + r")(?![\w*])")
+        text = pattern.sub(r"**\1**", text)
+    marks = "".join(f"[{n}]" for n in item.cites)
+    line = f"• {clip(text, ITEM_MAX)} {marks}".rstrip()
+    meta = []
+    if item.date:
+        meta.append(
+            escape(item.date) + (f", “{escape(item.date_phrase)}”" if item.date_phrase else "")
+        )
+    if item.label:
+        meta.append(escape(item.label))
+    if meta:
+        line += "\n-# " + " · ".join(meta)
+    return line
+
+
+def _footnote(ref: CitationRef) -> str:
+    title = escape(ref.source_title)
+    source = f"[{title}]({ref.url})" if ref.url else f"*{title}*"
+    return f"`[{ref.number}]` {source}: “{escape(clip(ref.quote, QUOTE_MAX))}”"
+
+
+def _footnote_fields(refs: list[CitationRef]) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    current = ""
+    for ref in refs:
+        line = clip(_footnote(ref), FIELD_VALUE_MAX)
+        if current and len(current) + 1 + len(line) > FIELD_VALUE_MAX:
+            fields.append(("Sources" if not fields else "Sources (continued)", current))
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        fields.append(("Sources" if not fields else "Sources (continued)", current))
+    return fields[:FIELDS_MAX]

@@ -1,0 +1,61 @@
+"""The one place that answers an interaction: first response or follow-up, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import discord
+
+from bot.chat.embeds import render_error, render_pages
+from bot.chat.paging import Pager
+from bot.store.errors import BriefbotError
+from bot.store.response import Response
+
+DEFER_AFTER = 1.0
+"""Seconds a query may run before the interaction is deferred (Discord allows 3)."""
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+async def send(interaction: discord.Interaction, **kwargs: Any) -> discord.Message | None:
+    """Send as the initial response if there is none yet, else as a follow-up."""
+    kwargs.setdefault("allowed_mentions", NO_MENTIONS)
+    if interaction.response.is_done():
+        return await interaction.followup.send(wait=True, **kwargs)
+    callback = await interaction.response.send_message(**kwargs)
+    resource = callback.resource
+    return resource if isinstance(resource, discord.Message) else None
+
+
+async def answer(interaction: discord.Interaction, compute: Callable[[], Response]) -> None:
+    """Run a query off the event loop, deferring if it is slow, and send its answer."""
+    name = interaction.command.name if interaction.command else "?"
+    version = interaction.client.stores.current.version  # type: ignore[attr-defined]
+
+    def run() -> Response:
+        try:
+            return compute()
+        except BriefbotError as error:
+            return Response.failure(name, error, version)
+
+    task = asyncio.create_task(asyncio.to_thread(run))
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    if not done:
+        await interaction.response.defer(thinking=True)
+    await send_response(interaction, await task)
+
+
+async def send_response(interaction: discord.Interaction, response: Response) -> None:
+    if not response.ok:
+        await send(interaction, embed=render_error(response), ephemeral=True)
+        return
+    pages = render_pages(response)
+    if len(pages) == 1:
+        await send(interaction, embed=pages[0])
+        return
+    pager = Pager(pages, owner_id=interaction.user.id)
+    message = await send(interaction, embed=pages[0], view=pager)
+    if isinstance(message, discord.InteractionMessage | discord.WebhookMessage):
+        pager.message = message

@@ -1,0 +1,53 @@
+"""Running the bot on Discord from the command line (needs DISCORD_TOKEN)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import discord
+
+from bot.app import BriefBot
+from bot.settings import Settings
+from bot.store.facts import FactStore
+from bot.store.holder import StoreHolder
+
+log = logging.getLogger(__name__)
+
+
+def _token(settings: Settings) -> str:
+    assert settings.discord_token is not None
+    return settings.discord_token.get_secret_value()
+
+
+def run_discord(settings: Settings, store: FactStore) -> int:
+    """Connect and serve until stopped; sync commands to dev guilds at start."""
+    bot = BriefBot(settings, StoreHolder(store))
+    try:
+        bot.run(_token(settings), log_handler=None)
+    except discord.LoginFailure:
+        print("Discord refused the token: check DISCORD_TOKEN.", file=sys.stderr)
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        print("Discord refused an intent the bot asked for.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def sync_commands(settings: Settings, store: FactStore) -> int:
+    """Register the slash commands now (to BRIEFBOT_GUILD_IDS, else globally)."""
+
+    async def go() -> list[str]:
+        bot = BriefBot(settings, StoreHolder(store), sync_on_start=False)
+        async with bot:
+            await bot.login(_token(settings))  # runs setup_hook: the cogs are added
+            return await bot.sync_commands()
+
+    try:
+        for line in asyncio.run(go()):
+            print(line)
+    except discord.LoginFailure:
+        print("Discord refused the token: check DISCORD_TOKEN.", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,376 @@
+"""A small, strict fake of Discord: REST under /api/v10 and the gateway, on 127.0.0.1.
+
+The bot runs unmodified against it (``Route.BASE`` and ``DEFAULT_GATEWAY`` point here).
+Every request is recorded and every JSON body is validated against Discord's OpenAPI
+description. Interactions follow Discord's rules: one callback within 3 s (else 404
+code 10062), a second callback is 400 code 40060, follow-ups need an acknowledged
+interaction under 15 minutes old.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+OPENAPI = Path(__file__).with_name("openapi.json")
+APPLICATION_ID = "100000000000000001"
+BOT_USER = {
+    "id": APPLICATION_ID,
+    "username": "briefbot",
+    "discriminator": "0",
+    "global_name": None,
+    "avatar": None,
+    "bot": True,
+    "flags": 0,
+}
+APPLICATION = {
+    "id": APPLICATION_ID, "name": "briefbot", "icon": None, "description": "", "summary": "",
+    "bot_public": False, "bot_require_code_grant": False, "verify_key": "0" * 64,
+    "owner": {**BOT_USER, "id": "500000000000000009", "username": "owner", "bot": False},
+    "team": None, "flags": 0, "rpc_origins": [],
+}
+GUILD_ID = "200000000000000001"
+CHANNEL_ID = "300000000000000001"
+OTHER_CHANNEL_ID = "300000000000000002"
+ADMINISTRATOR = 1 << 3
+MANAGE_GUILD = 1 << 5
+EVERYDAY = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, send, embed...
+
+CALLBACK_DEADLINE = 3.0
+FOLLOW_UP_WINDOW = 15 * 60.0
+
+_ids = itertools.count(400000000000000001)
+
+
+def snowflake() -> str:
+    return str(next(_ids))
+
+
+def user(user_id: str, name: str) -> dict[str, Any]:
+    return {"id": user_id, "username": name, "discriminator": "0", "global_name": name,
+            "avatar": None, "bot": False, "flags": 0}
+
+
+ALICE = user("500000000000000001", "alice")
+BOB = user("500000000000000002", "bob")
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    status: int = 0
+
+
+@dataclass
+class Interaction:
+    id: str
+    token: str
+    type: int
+    created: float
+    callback_type: int | None = None
+    callback_body: Any = None
+    original: dict[str, Any] | None = None
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    ephemeral: bool = False
+
+
+class OpenApi:
+    """Validates request bodies against the schemas Discord's description names."""
+
+    def __init__(self, path: Path = OPENAPI) -> None:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        resource = Resource.from_contents(document, default_specification=DRAFT202012)
+        self._registry = Registry().with_resource("urn:discord", resource)
+        self._routes: list[tuple[str, re.Pattern[str], dict[str, Any]]] = []
+        for template, operations in document["paths"].items():
+            pattern = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$")
+            for method, operation in operations.items():
+                if method not in ("get", "post", "put", "patch", "delete"):
+                    continue
+                schema = (operation.get("requestBody", {}).get("content", {})
+                          .get("application/json", {}).get("schema"))
+                if schema is not None:
+                    self._routes.append((method.upper(), pattern, schema))
+        self._routes.sort(key=lambda route: -route[1].pattern.count("/"))
+
+    def problems(self, method: str, path: str, body: Any) -> list[str]:
+        for route_method, pattern, schema in self._routes:
+            if route_method == method and pattern.match(path):
+                validator = Draft202012Validator(
+                    _rebase(schema), registry=self._registry
+                )
+                return [f"{method} {path}: {e.json_path}: {e.message}"[:500]
+                        for e in validator.iter_errors(body)]
+        return [f"{method} {path}: no request schema in the OpenAPI description"]
+
+
+def _rebase(schema: Any) -> Any:
+    """Point the description's local refs at the registered document."""
+    if isinstance(schema, dict):
+        return {k: ("urn:discord" + v if k == "$ref" and v.startswith("#") else _rebase(v))
+                for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_rebase(v) for v in schema]
+    return schema
+
+
+class FakeDiscord:
+    def __init__(self, openapi: OpenApi) -> None:
+        self.openapi = openapi
+        self.requests: list[Recorded] = []
+        self.schema_problems: list[str] = []
+        self.interactions: dict[str, Interaction] = {}
+        self.channel_messages: dict[str, list[dict[str, Any]]] = {}
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.forbidden_channels: set[str] = set()
+        self.ready = asyncio.Event()
+        self._socket: web.WebSocketResponse | None = None
+        self._sequence = 0
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # --- lifecycle ---------------------------------------------------------------
+
+    async def start(self) -> str:
+        app = web.Application(middlewares=[self._record])
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- recording and validation ------------------------------------------------
+
+    @web.middleware
+    async def _record(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        if request.path == "/gateway":
+            return await handler(request)  # type: ignore[no-any-return]
+        body: Any = None
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                body = await request.json()
+            elif request.content_type.startswith("multipart/"):
+                form = await request.post()
+                body = json.loads(str(form["payload_json"])) if "payload_json" in form else {}
+        path = request.path.removeprefix("/api/v10")
+        record = Recorded(request.method, path, dict(request.query), body)
+        self.requests.append(record)
+        if body is not None:
+            self.schema_problems += self.openapi.problems(request.method, path, body)
+        response: web.StreamResponse = await handler(request)
+        record.status = response.status
+        return response
+
+    # --- REST ----------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        path = request.path.removeprefix("/api/v10")
+        body = self.requests[-1].body
+        method = request.method
+        if method == "GET" and path == "/users/@me":
+            return _json(BOT_USER)
+        if method == "GET" and path == "/oauth2/applications/@me":
+            return _json(APPLICATION)
+        if match := re.fullmatch(r"/applications/(\d+)(?:/guilds/(\d+))?/commands", path):
+            if method == "PUT":
+                return _json(self._register(match[2] or "global", body))
+            return _json(self.commands.get(match[2] or "global", []))
+        if match := re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path):
+            return self._callback(match[1], match[2], body)
+        if match := re.fullmatch(r"/webhooks/(\d+)/([^/]+)(?:/messages/([^/]+))?", path):
+            return self._webhook(method, match[2], match[3], body)
+        if match := re.fullmatch(r"/channels/(\d+)/messages", path):
+            if method == "POST":
+                return self._channel_message(match[1], body)
+        return _error(404, 0, f"404: Not Found ({method} {path})")
+
+    def _register(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        registered = []
+        for command in body:
+            registered.append({
+                "id": snowflake(), "application_id": APPLICATION_ID, "version": snowflake(),
+                "type": 1, "default_member_permissions": None, "nsfw": False,
+                **({"guild_id": scope} if scope != "global" else {}),
+                **command,
+            })
+        self.commands[scope] = registered
+        return registered
+
+    def _callback(self, interaction_id: str, token: str, body: dict[str, Any]
+                  ) -> web.Response:
+        state = self.interactions.get(interaction_id)
+        if state is None or state.token != token:
+            return _error(404, 10062, "Unknown interaction")
+        if time.monotonic() - state.created > CALLBACK_DEADLINE:
+            return _error(404, 10062, "Unknown interaction")
+        if state.callback_type is not None:
+            return _error(400, 40060, "Interaction has already been acknowledged.")
+        kind = body["type"]
+        data = body.get("data") or {}
+        state.callback_type, state.callback_body = kind, body
+        state.ephemeral = bool(data.get("flags", 0) & 64)
+        interaction: dict[str, Any] = {"id": interaction_id, "type": state.type}
+        resource: dict[str, Any] = {"type": kind}
+        if kind in (4, 5):
+            message = self._message(CHANNEL_ID, data if kind == 4 else {"content": ""},
+                                    flags=data.get("flags", 0) | (128 if kind == 5 else 0))
+            state.original = message
+            interaction |= {"response_message_id": message["id"],
+                            "response_message_loading": kind == 5,
+                            "response_message_ephemeral": state.ephemeral}
+            resource["message"] = message
+        elif kind == 7 and state.original is not None:
+            state.original = {**state.original, **_message_fields(data)}
+            resource["message"] = state.original
+        return _json({"interaction": interaction, "resource": resource})
+
+    def _webhook(self, method: str, token: str, message_id: str | None, body: Any
+                 ) -> web.Response:
+        state = next((i for i in self.interactions.values() if i.token == token), None)
+        if state is None or time.monotonic() - state.created > FOLLOW_UP_WINDOW:
+            return _error(404, 10015, "Unknown Webhook")
+        if state.callback_type is None:
+            return _error(404, 10015, "Unknown Webhook")  # never acknowledged
+        if method == "POST" and message_id is None:
+            if state.callback_type == 5 and state.original is not None and not state.followups:
+                state.original = {**state.original, **_message_fields(body), "flags": 0}
+                state.followups.append(state.original)
+                return _json(state.original)
+            message = self._message(CHANNEL_ID, body, flags=body.get("flags", 0))
+            state.followups.append(message)
+            return _json(message)
+        target = state.original if message_id == "@original" else next(
+            (m for m in state.followups if m["id"] == message_id), None)
+        if target is None:
+            return _error(404, 10008, "Unknown Message")
+        if method == "PATCH":
+            target.update(_message_fields(body))
+        return _json(target)
+
+    def _channel_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        if channel_id in self.forbidden_channels:
+            return _error(403, 50013, "Missing Permissions")
+        message = self._message(channel_id, body)
+        self.channel_messages.setdefault(channel_id, []).append(message)
+        return _json(message)
+
+    def _message(self, channel_id: str, data: dict[str, Any], flags: int = 0
+                 ) -> dict[str, Any]:
+        return {
+            "id": snowflake(), "channel_id": channel_id, "guild_id": GUILD_ID, "type": 0,
+            "author": BOT_USER, "content": "", "embeds": [], "components": [],
+            "attachments": [], "mentions": [], "mention_roles": [], "mention_everyone": False,
+            "pinned": False, "tts": False, "flags": flags,
+            "timestamp": datetime.now(UTC).isoformat(), "edited_timestamp": None,
+            **_message_fields(data),
+        }
+
+    # --- gateway -------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._socket = socket
+        await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        async for frame in socket:
+            if frame.type != WSMsgType.TEXT:
+                continue
+            message = json.loads(frame.data)
+            if message["op"] == 1:
+                await socket.send_str(json.dumps({"op": 11}))
+            elif message["op"] == 2:
+                await self._identify()
+        return socket
+
+    async def _identify(self) -> None:
+        await self.dispatch("READY", {
+            "v": 10, "user": BOT_USER, "guilds": [{"id": GUILD_ID, "unavailable": True}],
+            "session_id": "fake-session", "resume_gateway_url": self.url + "/gateway",
+            "application": {"id": APPLICATION_ID, "flags": 0}, "private_channels": [],
+        })
+        await self.dispatch("GUILD_CREATE", guild())
+        self.ready.set()
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        assert self._socket is not None, "the bot has not connected"
+        self._sequence += 1
+        await self._socket.send_str(json.dumps({"op": 0, "s": self._sequence, "t": event,
+                                                "d": data}))
+
+    # --- interactions ----------------------------------------------------------------
+
+    async def interact(self, payload: dict[str, Any], age: float = 0.0) -> Interaction:
+        """Dispatch an INTERACTION_CREATE; ``age`` pretends it was created earlier."""
+        state = Interaction(payload["id"], payload["token"], payload["type"],
+                            time.monotonic() - age)
+        self.interactions[state.id] = state
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return state
+
+
+def _message_fields(data: dict[str, Any]) -> dict[str, Any]:
+    keys = ("content", "embeds", "components", "allowed_mentions")
+    fields = {k: data[k] for k in keys if k in data and data[k] is not None}
+    fields.pop("allowed_mentions", None)
+    return fields
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # Exactly application/json: with a charset, discord.py reads the body as text.
+    return web.Response(body=json.dumps(data).encode(), status=status,
+                        headers={"Content-Type": "application/json"})
+
+
+def _error(status: int, code: int, message: str) -> web.Response:
+    return _json({"code": code, "message": message}, status=status)
+
+
+def guild() -> dict[str, Any]:
+    channel = {"type": 0, "guild_id": GUILD_ID, "position": 0, "permission_overwrites": [],
+               "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None,
+               "rate_limit_per_user": 0, "flags": 0}
+    return {
+        "id": GUILD_ID, "name": "Newsroom", "icon": None, "splash": None,
+        "discovery_splash": None, "owner_id": ALICE["id"], "afk_channel_id": None,
+        "afk_timeout": 300, "verification_level": 0, "default_message_notifications": 0,
+        "explicit_content_filter": 0, "features": [], "mfa_level": 0, "application_id": None,
+        "system_channel_id": None, "system_channel_flags": 0, "rules_channel_id": None,
+        "vanity_url_code": None, "description": None, "banner": None, "premium_tier": 0,
+        "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0,
+        "premium_progress_bar_enabled": False, "unavailable": False, "member_count": 2,
+        "large": False, "joined_at": "2026-01-01T00:00:00+00:00", "emojis": [],
+        "stickers": [], "voice_states": [], "members": [], "presences": [], "threads": [],
+        "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
+        "roles": [{"id": GUILD_ID, "name": "@everyone", "permissions": str(EVERYDAY),
+                   "position": 0, "color": 0, "hoist": False, "managed": False,
+                   "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None}],
+        "channels": [
+            {**channel, "id": CHANNEL_ID, "name": "briefings"},
+            {**channel, "id": OTHER_CHANNEL_ID, "name": "newsroom", "position": 1},
+        ],
+    }
