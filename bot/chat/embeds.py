@@ -32,7 +32,7 @@ COLOUR_ERROR = discord.Colour.from_rgb(196, 64, 64)
 
 def escape(text: str) -> str:
     """Neutralise markdown and mentions in text shown inside an embed."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return discord.utils.escape_markdown(text).replace("@", "@\u200b")
 
 
 def clip(text: str, limit: int) -> str:

@@ -24,6 +24,8 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
         if cause is not None:
             version = getattr(getattr(interaction.client, "stores", None), "current", None)
             response = Response.failure(name, cause, version.version if version else "?")
+        elif isinstance(error, app_commands.TransformerError):
+            response = Response.failure(name, BriefbotError(_bad_value(error)), "?")
         elif isinstance(error, app_commands.CheckFailure):
             message = str(error) or "You are not allowed to use this command."
             response = Response.failure(name, BriefbotError(message), "?")
@@ -46,3 +48,17 @@ def domain_error(error: BaseException) -> BriefbotError | None:
             return seen
         seen = getattr(seen, "original", None) or seen.__cause__
     return None
+
+
+def _bad_value(error: app_commands.TransformerError) -> str:
+    transformer = error.transformer
+    limits = [
+        f"{label} {value}"
+        for label, value in (
+            ("at least", transformer.min_value),
+            ("at most", transformer.max_value),
+        )
+        if value is not None
+    ]
+    rule = f" (it must be {' and '.join(limits)} characters long)" if limits else ""
+    return f"That value is not accepted for this option{rule}."

@@ -36,52 +36,78 @@ class Harness:
             assert asyncio.get_running_loop().time() < deadline, "the bot never answered"
             await asyncio.sleep(0.005)
         while True:
-            busy = [t for t in asyncio.all_tasks() if not t.done() and (
-                t.get_name().startswith(("CommandTree-invoker", "discord-ui-view-dispatch",
-                                         "discord.py: interaction")))]
+            busy = [
+                t
+                for t in asyncio.all_tasks()
+                if not t.done()
+                and (
+                    t.get_name().startswith(
+                        (
+                            "CommandTree-invoker",
+                            "discord-ui-view-dispatch",
+                            "discord.py: interaction",
+                        )
+                    )
+                )
+            ]
             if not busy:
                 return
             assert asyncio.get_running_loop().time() < deadline, f"still busy: {busy}"
             await asyncio.wait(busy, timeout=0.5)
 
-    async def command(self, name: str, options: dict[str, Any] | None = None, *,
-                      age: float = 0.0, **kwargs: Any) -> Interaction:
+    async def command(
+        self, name: str, options: dict[str, Any] | None = None, *, age: float = 0.0, **kwargs: Any
+    ) -> Interaction:
         state = await self.fake.interact(payloads.slash(name, options, **kwargs), age=age)
         await self.settle(state)
         return state
 
-    async def autocomplete(self, name: str, options: dict[str, Any], focused: str
-                           ) -> list[dict[str, Any]]:
+    async def autocomplete(
+        self, name: str, options: dict[str, Any], focused: str
+    ) -> list[dict[str, Any]]:
         state = await self.fake.interact(payloads.autocomplete(name, options, focused))
         await self.settle(state)
         assert state.callback_type == 8, state.callback_body
         choices: list[dict[str, Any]] = state.callback_body["data"]["choices"]
         return choices
 
-    async def press(self, message: dict[str, Any], label: str, who: dict[str, Any] = ALICE
-                    ) -> Interaction:
+    async def press(
+        self, message: dict[str, Any], label: str, who: dict[str, Any] = ALICE
+    ) -> Interaction:
         custom_id = next(
-            c["custom_id"] for row in message["components"] for c in row["components"]
-            if c.get("label", "").startswith(label) or c.get("label", "").endswith(label))
+            c["custom_id"]
+            for row in message["components"]
+            for c in row["components"]
+            if c.get("label", "").startswith(label) or c.get("label", "").endswith(label)
+        )
         state = await self.fake.interact(payloads.button(message, custom_id, who=who))
         await self.settle(state)
         return state
 
 
 def bot_settings(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"knowledge_dir": KNOWLEDGE, "seeds_dir": SEEDS,
-                              "db": tmp_path / "state.sqlite3", "guild_ids": (int(GUILD_ID),)}
+    values: dict[str, Any] = {
+        "knowledge_dir": KNOWLEDGE,
+        "seeds_dir": SEEDS,
+        "db": tmp_path / "state.sqlite3",
+        "guild_ids": (int(GUILD_ID),),
+    }
     return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
 
 
 @pytest.fixture
-async def harness(openapi: OpenApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                  caplog: pytest.LogCaptureFixture) -> AsyncIterator[Harness]:
+async def harness(
+    openapi: OpenApi,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> AsyncIterator[Harness]:
     fake = FakeDiscord(openapi)
     url = await fake.start()
     monkeypatch.setattr(discord.http.Route, "BASE", url + "/api/v10")
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
-                        yarl.URL(url + "/gateway"))
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url + "/gateway")
+    )
     caplog.set_level(logging.INFO)
     bot = create_bot(bot_settings(tmp_path), guild_ready_timeout=0.05)
     runner = asyncio.create_task(bot.start("fake-token"))

@@ -36,10 +36,18 @@ BOT_USER = {
     "flags": 0,
 }
 APPLICATION = {
-    "id": APPLICATION_ID, "name": "briefbot", "icon": None, "description": "", "summary": "",
-    "bot_public": False, "bot_require_code_grant": False, "verify_key": "0" * 64,
+    "id": APPLICATION_ID,
+    "name": "briefbot",
+    "icon": None,
+    "description": "",
+    "summary": "",
+    "bot_public": False,
+    "bot_require_code_grant": False,
+    "verify_key": "0" * 64,
     "owner": {**BOT_USER, "id": "500000000000000009", "username": "owner", "bot": False},
-    "team": None, "flags": 0, "rpc_origins": [],
+    "team": None,
+    "flags": 0,
+    "rpc_origins": [],
 }
 GUILD_ID = "200000000000000001"
 CHANNEL_ID = "300000000000000001"
@@ -59,8 +67,15 @@ def snowflake() -> str:
 
 
 def user(user_id: str, name: str) -> dict[str, Any]:
-    return {"id": user_id, "username": name, "discriminator": "0", "global_name": name,
-            "avatar": None, "bot": False, "flags": 0}
+    return {
+        "id": user_id,
+        "username": name,
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+        "bot": False,
+        "flags": 0,
+    }
 
 
 ALICE = user("500000000000000001", "alice")
@@ -102,8 +117,12 @@ class OpenApi:
             for method, operation in operations.items():
                 if method not in ("get", "post", "put", "patch", "delete"):
                     continue
-                schema = (operation.get("requestBody", {}).get("content", {})
-                          .get("application/json", {}).get("schema"))
+                schema = (
+                    operation.get("requestBody", {})
+                    .get("content", {})
+                    .get("application/json", {})
+                    .get("schema")
+                )
                 if schema is not None:
                     self._routes.append((method.upper(), pattern, schema))
         self._routes.sort(key=lambda route: -route[1].pattern.count("/"))
@@ -111,19 +130,21 @@ class OpenApi:
     def problems(self, method: str, path: str, body: Any) -> list[str]:
         for route_method, pattern, schema in self._routes:
             if route_method == method and pattern.match(path):
-                validator = Draft202012Validator(
-                    _rebase(schema), registry=self._registry
-                )
-                return [f"{method} {path}: {e.json_path}: {e.message}"[:500]
-                        for e in validator.iter_errors(body)]
+                validator = Draft202012Validator(_rebase(schema), registry=self._registry)
+                return [
+                    f"{method} {path}: {e.json_path}: {e.message}"[:500]
+                    for e in validator.iter_errors(body)
+                ]
         return [f"{method} {path}: no request schema in the OpenAPI description"]
 
 
 def _rebase(schema: Any) -> Any:
     """Point the description's local refs at the registered document."""
     if isinstance(schema, dict):
-        return {k: ("urn:discord" + v if k == "$ref" and v.startswith("#") else _rebase(v))
-                for k, v in schema.items()}
+        return {
+            k: ("urn:discord" + v if k == "$ref" and v.startswith("#") else _rebase(v))
+            for k, v in schema.items()
+        }
     if isinstance(schema, list):
         return [_rebase(v) for v in schema]
     return schema
@@ -204,25 +225,29 @@ class FakeDiscord:
             return self._callback(match[1], match[2], body)
         if match := re.fullmatch(r"/webhooks/(\d+)/([^/]+)(?:/messages/([^/]+))?", path):
             return self._webhook(method, match[2], match[3], body)
-        if match := re.fullmatch(r"/channels/(\d+)/messages", path):
-            if method == "POST":
-                return self._channel_message(match[1], body)
+        if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "POST":
+            return self._channel_message(match[1], body)
         return _error(404, 0, f"404: Not Found ({method} {path})")
 
     def _register(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
         registered = []
         for command in body:
-            registered.append({
-                "id": snowflake(), "application_id": APPLICATION_ID, "version": snowflake(),
-                "type": 1, "default_member_permissions": None, "nsfw": False,
-                **({"guild_id": scope} if scope != "global" else {}),
-                **command,
-            })
+            registered.append(
+                {
+                    "id": snowflake(),
+                    "application_id": APPLICATION_ID,
+                    "version": snowflake(),
+                    "type": 1,
+                    "default_member_permissions": None,
+                    "nsfw": False,
+                    **({"guild_id": scope} if scope != "global" else {}),
+                    **command,
+                }
+            )
         self.commands[scope] = registered
         return registered
 
-    def _callback(self, interaction_id: str, token: str, body: dict[str, Any]
-                  ) -> web.Response:
+    def _callback(self, interaction_id: str, token: str, body: dict[str, Any]) -> web.Response:
         state = self.interactions.get(interaction_id)
         if state is None or state.token != token:
             return _error(404, 10062, "Unknown interaction")
@@ -237,20 +262,24 @@ class FakeDiscord:
         interaction: dict[str, Any] = {"id": interaction_id, "type": state.type}
         resource: dict[str, Any] = {"type": kind}
         if kind in (4, 5):
-            message = self._message(CHANNEL_ID, data if kind == 4 else {"content": ""},
-                                    flags=data.get("flags", 0) | (128 if kind == 5 else 0))
+            message = self._message(
+                CHANNEL_ID,
+                data if kind == 4 else {"content": ""},
+                flags=data.get("flags", 0) | (128 if kind == 5 else 0),
+            )
             state.original = message
-            interaction |= {"response_message_id": message["id"],
-                            "response_message_loading": kind == 5,
-                            "response_message_ephemeral": state.ephemeral}
+            interaction |= {
+                "response_message_id": message["id"],
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": state.ephemeral,
+            }
             resource["message"] = message
         elif kind == 7 and state.original is not None:
             state.original = {**state.original, **_message_fields(data)}
             resource["message"] = state.original
         return _json({"interaction": interaction, "resource": resource})
 
-    def _webhook(self, method: str, token: str, message_id: str | None, body: Any
-                 ) -> web.Response:
+    def _webhook(self, method: str, token: str, message_id: str | None, body: Any) -> web.Response:
         state = next((i for i in self.interactions.values() if i.token == token), None)
         if state is None or time.monotonic() - state.created > FOLLOW_UP_WINDOW:
             return _error(404, 10015, "Unknown Webhook")
@@ -264,8 +293,11 @@ class FakeDiscord:
             message = self._message(CHANNEL_ID, body, flags=body.get("flags", 0))
             state.followups.append(message)
             return _json(message)
-        target = state.original if message_id == "@original" else next(
-            (m for m in state.followups if m["id"] == message_id), None)
+        target = (
+            state.original
+            if message_id == "@original"
+            else next((m for m in state.followups if m["id"] == message_id), None)
+        )
         if target is None:
             return _error(404, 10008, "Unknown Message")
         if method == "PATCH":
@@ -279,14 +311,25 @@ class FakeDiscord:
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
 
-    def _message(self, channel_id: str, data: dict[str, Any], flags: int = 0
-                 ) -> dict[str, Any]:
+    def _message(self, channel_id: str, data: dict[str, Any], flags: int = 0) -> dict[str, Any]:
         return {
-            "id": snowflake(), "channel_id": channel_id, "guild_id": GUILD_ID, "type": 0,
-            "author": BOT_USER, "content": "", "embeds": [], "components": [],
-            "attachments": [], "mentions": [], "mention_roles": [], "mention_everyone": False,
-            "pinned": False, "tts": False, "flags": flags,
-            "timestamp": datetime.now(UTC).isoformat(), "edited_timestamp": None,
+            "id": snowflake(),
+            "channel_id": channel_id,
+            "guild_id": GUILD_ID,
+            "type": 0,
+            "author": BOT_USER,
+            "content": "",
+            "embeds": [],
+            "components": [],
+            "attachments": [],
+            "mentions": [],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "flags": flags,
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
             **_message_fields(data),
         }
 
@@ -308,26 +351,35 @@ class FakeDiscord:
         return socket
 
     async def _identify(self) -> None:
-        await self.dispatch("READY", {
-            "v": 10, "user": BOT_USER, "guilds": [{"id": GUILD_ID, "unavailable": True}],
-            "session_id": "fake-session", "resume_gateway_url": self.url + "/gateway",
-            "application": {"id": APPLICATION_ID, "flags": 0}, "private_channels": [],
-        })
+        await self.dispatch(
+            "READY",
+            {
+                "v": 10,
+                "user": BOT_USER,
+                "guilds": [{"id": GUILD_ID, "unavailable": True}],
+                "session_id": "fake-session",
+                "resume_gateway_url": self.url + "/gateway",
+                "application": {"id": APPLICATION_ID, "flags": 0},
+                "private_channels": [],
+            },
+        )
         await self.dispatch("GUILD_CREATE", guild())
         self.ready.set()
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         assert self._socket is not None, "the bot has not connected"
         self._sequence += 1
-        await self._socket.send_str(json.dumps({"op": 0, "s": self._sequence, "t": event,
-                                                "d": data}))
+        await self._socket.send_str(
+            json.dumps({"op": 0, "s": self._sequence, "t": event, "d": data})
+        )
 
     # --- interactions ----------------------------------------------------------------
 
     async def interact(self, payload: dict[str, Any], age: float = 0.0) -> Interaction:
         """Dispatch an INTERACTION_CREATE; ``age`` pretends it was created earlier."""
-        state = Interaction(payload["id"], payload["token"], payload["type"],
-                            time.monotonic() - age)
+        state = Interaction(
+            payload["id"], payload["token"], payload["type"], time.monotonic() - age
+        )
         self.interactions[state.id] = state
         await self.dispatch("INTERACTION_CREATE", payload)
         return state
@@ -342,8 +394,9 @@ def _message_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 def _json(data: Any, status: int = 200) -> web.Response:
     # Exactly application/json: with a charset, discord.py reads the body as text.
-    return web.Response(body=json.dumps(data).encode(), status=status,
-                        headers={"Content-Type": "application/json"})
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+    )
 
 
 def _error(status: int, code: int, message: str) -> web.Response:
@@ -351,24 +404,72 @@ def _error(status: int, code: int, message: str) -> web.Response:
 
 
 def guild() -> dict[str, Any]:
-    channel = {"type": 0, "guild_id": GUILD_ID, "position": 0, "permission_overwrites": [],
-               "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None,
-               "rate_limit_per_user": 0, "flags": 0}
+    channel = {
+        "type": 0,
+        "guild_id": GUILD_ID,
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "topic": None,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "flags": 0,
+    }
     return {
-        "id": GUILD_ID, "name": "Newsroom", "icon": None, "splash": None,
-        "discovery_splash": None, "owner_id": ALICE["id"], "afk_channel_id": None,
-        "afk_timeout": 300, "verification_level": 0, "default_message_notifications": 0,
-        "explicit_content_filter": 0, "features": [], "mfa_level": 0, "application_id": None,
-        "system_channel_id": None, "system_channel_flags": 0, "rules_channel_id": None,
-        "vanity_url_code": None, "description": None, "banner": None, "premium_tier": 0,
-        "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0,
-        "premium_progress_bar_enabled": False, "unavailable": False, "member_count": 2,
-        "large": False, "joined_at": "2026-01-01T00:00:00+00:00", "emojis": [],
-        "stickers": [], "voice_states": [], "members": [], "presences": [], "threads": [],
-        "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
-        "roles": [{"id": GUILD_ID, "name": "@everyone", "permissions": str(EVERYDAY),
-                   "position": 0, "color": 0, "hoist": False, "managed": False,
-                   "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None}],
+        "id": GUILD_ID,
+        "name": "Newsroom",
+        "icon": None,
+        "splash": None,
+        "discovery_splash": None,
+        "owner_id": ALICE["id"],
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "features": [],
+        "mfa_level": 0,
+        "application_id": None,
+        "system_channel_id": None,
+        "system_channel_flags": 0,
+        "rules_channel_id": None,
+        "vanity_url_code": None,
+        "description": None,
+        "banner": None,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "public_updates_channel_id": None,
+        "nsfw_level": 0,
+        "premium_progress_bar_enabled": False,
+        "unavailable": False,
+        "member_count": 2,
+        "large": False,
+        "joined_at": "2026-01-01T00:00:00+00:00",
+        "emojis": [],
+        "stickers": [],
+        "voice_states": [],
+        "members": [],
+        "presences": [],
+        "threads": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+        "roles": [
+            {
+                "id": GUILD_ID,
+                "name": "@everyone",
+                "permissions": str(EVERYDAY),
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+                "icon": None,
+                "unicode_emoji": None,
+            }
+        ],
         "channels": [
             {**channel, "id": CHANNEL_ID, "name": "briefings"},
             {**channel, "id": OTHER_CHANNEL_ID, "name": "newsroom", "position": 1},

@@ -18,8 +18,9 @@ from tests.discord.fake import (
 STRING, INTEGER, BOOLEAN, CHANNEL = 3, 4, 5, 7
 
 
-def _base(kind: int, data: dict[str, Any], who: dict[str, Any], permissions: int,
-          roles: list[str]) -> dict[str, Any]:
+def _base(
+    kind: int, data: dict[str, Any], who: dict[str, Any], permissions: int, roles: list[str]
+) -> dict[str, Any]:
     channel = next(c for c in guild()["channels"] if c["id"] == CHANNEL_ID)
     return {
         "id": snowflake(),
@@ -29,9 +30,18 @@ def _base(kind: int, data: dict[str, Any], who: dict[str, Any], permissions: int
         "guild_id": GUILD_ID,
         "channel_id": CHANNEL_ID,
         "channel": channel,
-        "member": {"user": who, "roles": roles, "permissions": str(permissions),
-                   "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False,
-                   "flags": 0, "nick": None, "avatar": None, "pending": False},
+        "member": {
+            "user": who,
+            "roles": roles,
+            "permissions": str(permissions),
+            "joined_at": "2026-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "nick": None,
+            "avatar": None,
+            "pending": False,
+        },
         "token": secrets.token_urlsafe(24),
         "version": 1,
         "app_permissions": str(EVERYDAY),
@@ -44,8 +54,7 @@ def _base(kind: int, data: dict[str, Any], who: dict[str, Any], permissions: int
     }
 
 
-def options_payload(options: dict[str, Any], focused: str | None = None
-                    ) -> list[dict[str, Any]]:
+def options_payload(options: dict[str, Any], focused: str | None = None) -> list[dict[str, Any]]:
     out = []
     for name, value in options.items():
         kind = BOOLEAN if isinstance(value, bool) else INTEGER if isinstance(value, int) else STRING
@@ -56,29 +65,47 @@ def options_payload(options: dict[str, Any], focused: str | None = None
     return out
 
 
-def slash(name: str, options: dict[str, Any] | None = None, *, who: dict[str, Any] = ALICE,
-          permissions: int = EVERYDAY, roles: list[str] | None = None,
-          subcommand: str | None = None, resolved: dict[str, Any] | None = None
-          ) -> dict[str, Any]:
+def slash(
+    name: str,
+    options: dict[str, Any] | None = None,
+    *,
+    who: dict[str, Any] = ALICE,
+    permissions: int = EVERYDAY,
+    roles: list[str] | None = None,
+    subcommand: str | None = None,
+    resolved: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     opts = options_payload(options or {})
     if subcommand:
         opts = [{"name": subcommand, "type": 1, "options": opts}]
-    data: dict[str, Any] = {"id": snowflake(), "name": name, "type": 1, "options": opts,
-                            "guild_id": GUILD_ID}
+    data: dict[str, Any] = {
+        "id": snowflake(),
+        "name": name,
+        "type": 1,
+        "options": opts,
+        "guild_id": GUILD_ID,
+    }
     if resolved:
         data["resolved"] = resolved
     return _base(2, data, who, permissions, roles or [])
 
 
-def autocomplete(name: str, options: dict[str, Any], focused: str, *,
-                 who: dict[str, Any] = ALICE) -> dict[str, Any]:
-    data = {"id": snowflake(), "name": name, "type": 1, "guild_id": GUILD_ID,
-            "options": options_payload(options, focused)}
+def autocomplete(
+    name: str, options: dict[str, Any], focused: str, *, who: dict[str, Any] = ALICE
+) -> dict[str, Any]:
+    data = {
+        "id": snowflake(),
+        "name": name,
+        "type": 1,
+        "guild_id": GUILD_ID,
+        "options": options_payload(options, focused),
+    }
     return _base(4, data, who, EVERYDAY, [])
 
 
-def button(message: dict[str, Any], custom_id: str, *, who: dict[str, Any] = ALICE
-           ) -> dict[str, Any]:
+def button(
+    message: dict[str, Any], custom_id: str, *, who: dict[str, Any] = ALICE
+) -> dict[str, Any]:
     payload = _base(3, {"custom_id": custom_id, "component_type": 2}, who, EVERYDAY, [])
     payload["message"] = message
     return payload

@@ -1,0 +1,250 @@
+"""Every command through discord.py's real code paths against the fake Discord."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pytest
+
+from bot.store import queries
+from tests.discord.conftest import Harness
+from tests.discord.fake import BOB, CHANNEL_ID
+from tests.discord.limits import check_message, embed_text
+
+EPHEMERAL = 64
+
+
+def reply(state: Any) -> dict[str, Any]:
+    assert state.callback_type == 4, state.callback_body
+    data: dict[str, Any] = state.callback_body["data"]
+    check_message(data)
+    return data
+
+
+def first_embed(state: Any) -> dict[str, Any]:
+    embed: dict[str, Any] = reply(state)["embeds"][0]
+    return embed
+
+
+async def test_sync_registers_every_command_with_descriptions(harness: Harness) -> None:
+    put = [r for r in harness.fake.requests if r.method == "PUT"]
+    assert len(put) == 1 and put[0].path.endswith("/guilds/200000000000000001/commands")
+    commands = {c["name"]: c for c in put[0].body}
+    assert set(commands) == {"brief", "actor", "timeline", "search", "sources", "help", "about"}
+    for command in commands.values():
+        assert command["name"] == command["name"].lower() and len(command["name"]) <= 32
+        assert 1 <= len(command["description"]) <= 100
+        assert command["default_member_permissions"] is None
+        for option in command.get("options", []):
+            assert 1 <= len(option["description"]) <= 100
+            assert option["type"] == 3
+    actor = commands["actor"]["options"][0]
+    assert (actor["name"], actor["required"], actor["autocomplete"]) == ("name", True, True)
+    timeline = {o["name"]: o for o in commands["timeline"]["options"]}
+    assert timeline["actor"]["autocomplete"] and timeline["topic"]["autocomplete"]
+    assert not timeline["since"]["required"] and "autocomplete" not in timeline["since"]
+    assert commands["search"]["options"][0]["max_length"] == 200
+
+
+async def test_actor_profile_embed_with_footnotes(harness: Harness) -> None:
+    embed = first_embed(await harness.command("actor", {"name": "Bazum"}))
+    assert embed["title"] == "Mohamed Bazoum"
+    assert "**Who**" in embed["description"]
+    assert "[1]" in embed["description"]
+    sources = "\n".join(f["value"] for f in embed["fields"])
+    assert "`[1]` *US Shifts Strategy" in sources
+    assert "coups deposed the elected civilian presidents of all three countries" in sources
+    assert embed["footer"]["text"] == f"store {harness.bot.stores.current.version}"
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "title"),
+    [
+        ("brief", {}, "The situation"),
+        ("brief", {"topic": "security"}, "Security and insurgency"),
+        ("brief", {"topic": "fuel convoy"}, "Facts matching “fuel convoy”"),
+        ("timeline", {"actor": "ulf-laessing"}, "Timeline: Ulf Laessing"),
+        (
+            "timeline",
+            {"since": "Oct 2025", "until": "2025-12"},
+            "Timeline: October 2025 to December 2025",
+        ),
+        ("search", {"query": "fuel convoy"}, "Search: “fuel convoy”"),
+        ("sources", {}, "Sources (2)"),
+        (
+            "sources",
+            {"source": "checker-bamako-visit"},
+            "Nick Checker's Bamako visit and the US shift on the Sahel juntas",
+        ),
+    ],
+)
+async def test_every_command_answers_with_sourced_embeds(
+    harness: Harness, name: str, options: dict[str, str], title: str
+) -> None:
+    data = reply(await harness.command(name, options))
+    embed = data["embeds"][0]
+    assert embed["title"] == title
+    assert data.get("flags", 0) & EPHEMERAL == 0
+    if name != "sources" or options:
+        assert any(f["name"] == "Sources" for f in embed["fields"])
+
+
+async def test_answers_match_the_query_layer(harness: Harness) -> None:
+    store = harness.bot.stores.current
+    expected = queries.search(store, "Niamey airport").sections[0].items[0].text
+    embed = first_embed(await harness.command("search", {"query": "Niamey airport"}))
+    plain = embed["description"].replace("**", "").replace("\\", "")
+    assert expected.replace("\\", "") in plain
+
+
+async def test_help_and_about_are_ephemeral(harness: Harness) -> None:
+    data = reply(await harness.command("help"))
+    assert data["flags"] & EPHEMERAL
+    assert any(f["name"].startswith("/actor name:") for f in data["embeds"][0]["fields"])
+    about = reply(await harness.command("about"))
+    fields = {f["name"]: f["value"] for f in about["embeds"][0]["fields"]}
+    assert fields["Store version"] == f"`{harness.bot.stores.current.version}`"
+    assert "37 facts" in fields["Contents"] and "2 sources" in fields["Contents"]
+    assert fields["Loaded"].startswith("<t:")
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "message"),
+    [
+        ("actor", {"name": "Wagner Group"}, "No actor matches"),
+        ("actor", {"name": "junta"}, "could be several actors"),
+        ("timeline", {"since": "yesterday"}, "is not a date I understand"),
+        ("timeline", {"since": "2025", "until": "2024"}, "is before"),
+        ("timeline", {"topic": "weather"}, "No topic matches"),
+        ("search", {"query": "zzqqxx"}, "No facts match"),
+        ("sources", {"source": "BBC"}, "No source matches"),
+    ],
+)
+async def test_errors_are_ephemeral_and_say_what_is_wrong(
+    harness: Harness, name: str, options: dict[str, str], message: str
+) -> None:
+    data = reply(await harness.command(name, options))
+    assert data["flags"] & EPHEMERAL
+    assert message in data["embeds"][0]["description"]
+
+
+async def test_ambiguous_name_suggests(harness: Harness) -> None:
+    description = first_embed(await harness.command("actor", {"name": "junta"}))["description"]
+    assert "**Did you mean**" in description
+    assert "Military government of Mali" in description
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "focused", "first"),
+    [
+        ("actor", {"name": "Bazu"}, "name", "Mohamed Bazoum"),
+        ("actor", {"name": "laesing"}, "name", "Ulf Laessing"),
+        ("actor", {"name": "jnim"}, "name", "Group for the Support of Islam and Muslims"),
+        ("brief", {"topic": "sec"}, "topic", "Security and insurgency"),
+        ("timeline", {"actor": "Bo", "topic": ""}, "actor", "Massad Boulos"),
+        (
+            "sources",
+            {"source": "nick"},
+            "source",
+            "Nick Checker's Bamako visit and the US shift on the Sahel juntas",
+        ),
+    ],
+)
+async def test_autocomplete(
+    harness: Harness, command: str, options: dict[str, str], focused: str, first: str
+) -> None:
+    choices = await harness.autocomplete(command, options, focused)
+    assert 1 <= len(choices) <= 25
+    assert choices[0]["name"] == first
+    assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+
+
+async def test_autocomplete_with_nothing_typed_offers_25_at_most(harness: Harness) -> None:
+    choices = await harness.autocomplete("actor", {"name": ""}, "name")
+    assert len(choices) == 25
+
+
+async def test_chosen_autocomplete_value_resolves(harness: Harness) -> None:
+    choices = await harness.autocomplete("actor", {"name": "Diop"}, "name")
+    embed = first_embed(await harness.command("actor", {"name": choices[0]["value"]}))
+    assert embed["title"] == "Abdoulaye Diop"
+
+
+async def test_long_answers_page_with_buttons_only_the_asker_can_press(harness: Harness) -> None:
+    state = await harness.command("sources", {"source": "checker-bamako-visit"})
+    data = reply(state)
+    first = data["embeds"][0]
+    assert first["footer"]["text"].endswith("page 1/3") or "page 1/" in first["footer"]["text"]
+    message = state.original
+    assert message is not None and message["components"]
+
+    refused = await harness.press(message, "Next", who=BOB)
+    assert refused.callback_type == 4
+    assert refused.callback_body["data"]["flags"] & EPHEMERAL
+    assert "Only the person who asked" in refused.callback_body["data"]["content"]
+    check_message(refused.callback_body["data"])
+
+    turned = await harness.press(message, "Next")
+    assert turned.callback_type == 7
+    page_two = turned.callback_body["data"]["embeds"][0]
+    check_message(turned.callback_body["data"])
+    assert "page 2/" in page_two["footer"]["text"]
+    assert page_two["description"] != first["description"]
+
+    back = await harness.press(turned.original or message, "Previous")
+    assert "page 1/" in back.callback_body["data"]["embeds"][0]["footer"]["text"]
+
+
+async def test_every_page_holds_its_own_footnotes(harness: Harness) -> None:
+    from bot.chat.embeds import render_pages
+
+    store = harness.bot.stores.current
+    pages = render_pages(queries.timeline(store))
+    assert len(pages) > 1
+    for page in pages:
+        used = {int(n) for n in re.findall(r"\[(\d+)\]", page.description or "")}
+        listed = {int(n) for f in page.fields for n in re.findall(r"`\[(\d+)\]`", f.value or "")}
+        assert used == listed
+        check_message({"embeds": [page.to_dict()], "allowed_mentions": {"parse": []}})
+
+
+async def test_paging_buttons_are_removed_when_the_view_times_out(harness: Harness) -> None:
+    state = await harness.command("timeline")
+    assert state.original is not None and state.original["components"]
+    views = harness.bot._connection._view_store._views  # the view discord.py stored
+    view = next(item.view for items in views.values() for item in items.values())
+    await view.on_timeout()
+    patches = [r for r in harness.fake.requests if r.method == "PATCH"]
+    assert patches and patches[-1].path.endswith("/messages/@original")
+    assert patches[-1].body["components"] == []
+
+
+async def test_slow_answers_are_deferred_then_followed_up(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = queries.actor
+
+    def slow(store: Any, name: str) -> Any:
+        time.sleep(1.3)
+        return real(store, name)
+
+    monkeypatch.setattr(queries, "actor", slow)
+    state = await harness.command("actor", {"name": "Diop"})
+    assert state.callback_type == 5
+    assert state.followups, "the answer never followed the deferral"
+    assert state.followups[0]["embeds"][0]["title"] == "Abdoulaye Diop"
+    followup = [r for r in harness.fake.requests if r.method == "POST" and "/webhooks/" in r.path]
+    check_message(followup[-1].body)
+
+
+async def test_a_command_in_another_channel_is_answered_there(harness: Harness) -> None:
+    state = await harness.command("brief", {"topic": "russia"})
+    assert first_embed(state)["title"] == "Russia"
+    assert state.original is not None and state.original["channel_id"] == CHANNEL_ID
+
+
+async def test_embed_text_has_no_live_markdown_from_data(harness: Harness) -> None:
+    embed = first_embed(await harness.command("actor", {"name": "JNIM"}))
+    assert "Jama\\'at" not in embed_text(embed)  # apostrophes are not escaped needlessly

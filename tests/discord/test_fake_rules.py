@@ -1,0 +1,71 @@
+"""The fake is as strict as Discord: if these pass, the bot's tests mean something."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+
+from tests.discord.fake import FakeDiscord, Interaction, OpenApi
+
+
+@pytest.fixture
+async def fake(openapi: OpenApi) -> FakeDiscord:
+    server = FakeDiscord(openapi)
+    await server.start()
+    yield server  # type: ignore[misc]
+    await server.stop()
+
+
+def known(fake: FakeDiscord, age: float = 0.0) -> Interaction:
+    import time
+
+    state = Interaction("900000000000000001", "tok", 2, time.monotonic() - age)
+    fake.interactions[state.id] = state
+    return state
+
+
+MESSAGE = {"type": 4, "data": {"content": "hi", "allowed_mentions": {"parse": []}}}
+
+
+async def post(fake: FakeDiscord, path: str, body: object) -> tuple[int, dict[str, object]]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            fake.url + "/api/v10" + path, json=body, params={"with_response": "1"}
+        ) as response,
+    ):
+        assert response.headers["Content-Type"] == "application/json"
+        return response.status, await response.json()
+
+
+async def test_late_callback_is_unknown_interaction(fake: FakeDiscord) -> None:
+    known(fake, age=3.5)
+    status, body = await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)
+    assert (status, body["code"]) == (404, 10062)
+
+
+async def test_second_callback_is_already_acknowledged(fake: FakeDiscord) -> None:
+    known(fake)
+    status, body = await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)
+    assert status == 200 and body["resource"]["message"]["content"] == "hi"
+    status, body = await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)
+    assert (status, body["code"]) == (400, 40060)
+
+
+async def test_follow_up_needs_an_acknowledged_fresh_interaction(fake: FakeDiscord) -> None:
+    known(fake)
+    status, _ = await post(fake, "/webhooks/100000000000000001/tok", {"content": "x"})
+    assert status == 404
+    await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)
+    status, _ = await post(fake, "/webhooks/100000000000000001/tok", {"content": "x"})
+    assert status == 200
+    fake.interactions["900000000000000001"].created -= 16 * 60
+    status, _ = await post(fake, "/webhooks/100000000000000001/tok", {"content": "x"})
+    assert status == 404
+
+
+async def test_bodies_that_break_discords_schema_are_caught(fake: FakeDiscord) -> None:
+    known(fake)
+    too_long = {"type": 4, "data": {"embeds": [{"title": "x" * 300}]}}
+    await post(fake, "/interactions/900000000000000001/tok/callback", too_long)
+    assert any("title" in p for p in fake.schema_problems), fake.schema_problems
