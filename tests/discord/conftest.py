@@ -28,6 +28,8 @@ class Harness:
     def __init__(self, fake: FakeDiscord, bot: BriefBot) -> None:
         self.fake = fake
         self.bot = bot
+        self.expected_failures: set[int] = set()
+        """HTTP statuses a test provokes on purpose; any other 4xx/5xx fails it."""
 
     async def settle(self, state: Interaction | None = None) -> None:
         """Wait until the bot has answered ``state`` and finished all command work."""
@@ -112,8 +114,9 @@ async def harness(
     bot = create_bot(bot_settings(tmp_path), guild_ready_timeout=0.05)
     runner = asyncio.create_task(bot.start("fake-token"))
     await asyncio.wait_for(bot.wait_until_ready(), 10)
+    fake_harness = Harness(fake, bot)
     try:
-        yield Harness(fake, bot)
+        yield fake_harness
     finally:
         await bot.close()
         await asyncio.wait_for(runner, 10)
@@ -121,4 +124,7 @@ async def harness(
     crashes = [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     assert not crashes, "\n".join(r.getMessage() for r in crashes)
     assert fake.schema_problems == []
+    refused = [(r.method, r.path, r.status) for r in fake.requests
+               if r.status >= 400 and r.status not in fake_harness.expected_failures]
+    assert not refused, refused
     assert "fake-token" not in caplog.text
