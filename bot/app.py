@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import signal
 from pathlib import Path
 from typing import Any
 
 import discord
 from discord.ext import commands
 
+from bot.chat.cogs.admin import Admin
 from bot.chat.cogs.briefing import Briefing
+from bot.chat.cogs.digests import Digests
 from bot.chat.cogs.meta import Meta
 from bot.chat.cogs.profiles import Profiles
+from bot.chat.poster import ChannelPoster
 from bot.chat.tree import BriefTree
+from bot.digest.scheduler import Clock, DigestScheduler
+from bot.reload import Reloader
 from bot.settings import Settings
+from bot.state import State
+from bot.store.diff import snapshot
 from bot.store.holder import StoreHolder
 from bot.store.loader import load_store
 
@@ -31,6 +40,7 @@ class BriefBot(commands.Bot):
         stores: StoreHolder,
         *,
         sync_on_start: bool = True,
+        clock: Clock | None = None,
         **options: Any,
     ) -> None:
         intents = discord.Intents.none()
@@ -46,10 +56,28 @@ class BriefBot(commands.Bot):
         self.settings = settings
         self.stores = stores
         self.sync_on_start = sync_on_start
+        self.clock = clock
+        self.poster = ChannelPoster(self)
+        self._background: set[asyncio.Task[object]] = set()
 
     async def setup_hook(self) -> None:
-        for cog in (Briefing(self), Profiles(self), Meta(self)):
+        store = self.stores.current
+        self.state = await State.open(self.settings.db)
+        await self.state.record_version(
+            version=store.version,
+            loaded_by="startup",
+            counts=store.counts(),
+            snapshot=snapshot(store),
+        )
+        self.reloader = Reloader(
+            self.stores, self.state, self.settings.knowledge_dir, self.settings.seeds_dir
+        )
+        self.scheduler = DigestScheduler(
+            self.state, self.poster, lambda: self.stores.current, clock=self.clock
+        )
+        for cog in (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self)):
             await self.add_cog(cog)
+        self._reload_on_sighup()
         if not self.sync_on_start:
             return
         if self.settings.guild_ids or self._command_set_changed():
@@ -92,7 +120,27 @@ class BriefBot(commands.Bot):
             synced.append(f"global: {len(commands_synced)} commands")
         return synced
 
+    def _reload_on_sighup(self) -> None:
+        try:
+            self.loop.add_signal_handler(signal.SIGHUP, self._sighup)
+        except (NotImplementedError, RuntimeError, AttributeError):  # Windows, or not main
+            log.info("SIGHUP reloads are not available here")
+
+    def _sighup(self) -> None:
+        log.info("SIGHUP received: reloading the store")
+        task: asyncio.Task[object] = asyncio.create_task(self.reloader.reload(by="SIGHUP"))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def close(self) -> None:
+        if hasattr(self, "scheduler"):
+            await self.scheduler.stop()
+        await super().close()
+        if hasattr(self, "state"):
+            await self.state.close()
+
     async def on_ready(self) -> None:
+        self.scheduler.start()
         store = self.stores.current
         counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
         log.info(

@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run on Discord if DISCORD_TOKEN is set, else the console")
     sub.add_parser("console", help="an interactive prompt with the bot's commands")
     sub.add_parser("sync", help="register the slash commands with Discord now")
+    sub.add_parser("diff", help="what a reload would change, against the last loaded version")
+    digest = sub.add_parser("digest", help="print the digest as it would be posted now")
+    digest.add_argument(
+        "--since",
+        metavar="ISO-TIME",
+        help="count changes after this UTC time (default: 24 hours ago)",
+    )
+    digest.add_argument("--json", action="store_true", help="print the Response as JSON")
     sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
@@ -99,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = _load_or_report(settings.knowledge_dir, settings.seeds_dir)
     if store is None:
         return 1
+    if command in ("diff", "digest"):
+        from bot.offline import print_diff, print_digest
+
+        if command == "diff":
+            return print_diff(settings, store)
+        return print_digest(settings, store, since=args.since, as_json=args.json)
     if command == "ask":
         from bot.console import answer
 

@@ -23,12 +23,17 @@ def store() -> FactStore:
 class StoreCopy:
     """A throwaway copy of the real store that a test may break."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, fresh: bool = True) -> None:
         self.root = root
         self.knowledge = root / "knowledge"
         self.seeds = root / "seeds"
-        shutil.copytree(KNOWLEDGE, self.knowledge)
-        shutil.copytree(SEEDS, self.seeds)
+        if fresh:
+            shutil.copytree(KNOWLEDGE, self.knowledge)
+            shutil.copytree(SEEDS, self.seeds)
+
+    @classmethod
+    def existing(cls, root: Path) -> StoreCopy:
+        return cls(root, fresh=False)
 
     def edit(self, relative: str, old: str, new: str, count: int = 1) -> None:
         """Replace ``old`` by ``new`` in one file; fail loudly if ``old`` is not there."""

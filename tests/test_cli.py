@@ -132,3 +132,45 @@ def test_committed_schema_is_up_to_date(tmp_path: Path) -> None:
     result = briefbot("schema", "--out", str(tmp_path))
     assert result.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schemas())
+
+
+def test_diff_shows_what_a_reload_would_change_without_doing_it(copy: StoreCopy) -> None:
+    import asyncio
+
+    from bot.state import State
+    from bot.store.diff import snapshot
+
+    db = copy.root / "state.sqlite3"
+    env = {"BRIEFBOT_DB": str(db)}
+    args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
+    first = briefbot(*args, "diff", env=env)
+    assert "no version was ever loaded" in first.stdout
+    loaded = copy.load()
+
+    async def record() -> None:
+        async with await State.open(db) as state:
+            await state.record_version(
+                version=loaded.version,
+                loaded_by="test",
+                counts=loaded.counts(),
+                snapshot=snapshot(loaded),
+            )
+
+    asyncio.run(record())
+    copy.edit("knowledge/facts/events.yaml", "was repelled.", "was repelled, it says.")
+    result = briefbot(*args, "diff", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "A reload would change: +0 ~1 -0 facts." in result.stdout
+    assert "  ~ fact niamey-airport-attack" in result.stdout
+    again = briefbot(*args, "diff", env=env)
+    assert again.stdout == result.stdout  # diff changed nothing
+
+
+def test_digest_prints_what_would_be_posted(tmp_path: Path) -> None:
+    result = briefbot("digest", env={"BRIEFBOT_DB": str(tmp_path / "none.sqlite3")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Daily briefing: no new developments")
+    data = json.loads(
+        briefbot("digest", "--json", env={"BRIEFBOT_DB": str(tmp_path / "none.sqlite3")}).stdout
+    )
+    assert [s["title"] for s in data["sections"]] == ["The situation", "Latest on the timeline"]

@@ -47,15 +47,18 @@ async def answer(interaction: discord.Interaction, compute: Callable[[], Respons
     await send_response(interaction, await task)
 
 
-async def send_response(interaction: discord.Interaction, response: Response) -> None:
+async def send_response(
+    interaction: discord.Interaction, response: Response, *, ephemeral: bool = False
+) -> None:
+    """Send a response: errors ephemeral, long answers paged."""
     if not response.ok:
         await send(interaction, embed=render_error(response), ephemeral=True)
         return
     pages = render_pages(response)
     if len(pages) == 1:
-        await send(interaction, embed=pages[0])
+        await send(interaction, embed=pages[0], ephemeral=ephemeral)
         return
     pager = Pager(pages, owner_id=interaction.user.id)
-    message = await send(interaction, embed=pages[0], view=pager)
+    message = await send(interaction, embed=pages[0], view=pager, ephemeral=ephemeral)
     if isinstance(message, discord.InteractionMessage | discord.WebhookMessage):
         pager.message = message

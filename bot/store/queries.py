@@ -8,112 +8,17 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
+from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore, Source
-from bot.store.models import Actor, Citation, Fact, FactKind
-from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
+from bot.store.models import Actor, Fact
+from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import words
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
-
-
-class CitationBook:
-    """Numbers citations in order of first use, once each."""
-
-    def __init__(self, store: FactStore) -> None:
-        self._store = store
-        self._numbers: dict[tuple[str, str], int] = {}
-
-    def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
-        numbers: list[int] = []
-        for citation in citations:
-            key = (citation.source, citation.quote)
-            number = self._numbers.setdefault(key, len(self._numbers) + 1)
-            if number not in numbers:
-                numbers.append(number)
-        return tuple(numbers)
-
-    def refs(self) -> tuple[CitationRef, ...]:
-        out = []
-        for (source_id, quote), number in self._numbers.items():
-            source = self._store.sources[source_id]
-            span = self._store.span(Citation(source=source_id, quote=quote))
-            out.append(
-                CitationRef(
-                    number=number,
-                    source=source_id,
-                    source_title=source.title,
-                    url=source.url,
-                    file=source.file,
-                    quote=source.text[span.start : span.end],
-                    start=span.start,
-                    end=span.end,
-                )
-            )
-        return tuple(out)
-
-
-class _Answer:
-    """Collects sections and citations for one response."""
-
-    def __init__(self, store: FactStore, command: str) -> None:
-        self.store = store
-        self.command = command
-        self.book = CitationBook(store)
-        self.sections: list[Section] = []
-        self.notes: list[str] = []
-
-    def fact(self, fact: Fact, matched: Iterable[str] = ()) -> Item:
-        store = self.store
-        label = None
-        if fact.kind.attributed:
-            who = ", ".join(store.actors[a].name for a in fact.by)
-            label = f"{fact.kind} · {fact.attribution or who}"
-        elif fact.kind is FactKind.ANALYSIS:
-            label = f"analysis · {fact.attribution}"
-        text = f"“{fact.words}”" if fact.kind is FactKind.QUOTE and fact.words else fact.text
-        date = phrase = None
-        if fact.date is not None:
-            date = fact.date.when.label
-            source = store.sources[fact.date.source or fact.citations[0].source]
-            if fact.date.relative and source.published and source.published.estimated:
-                date = f"{date} (est.)"
-            phrase = fact.date.phrase
-        return Item(
-            text=text,
-            cites=self.book.cite(fact.citations),
-            fact=fact.id,
-            kind=str(fact.kind),
-            label=label,
-            date=date,
-            date_phrase=phrase,
-            note=fact.note,
-            matched=tuple(matched),
-        )
-
-    def section(self, title: str, items: Iterable[Item]) -> None:
-        collected = tuple(items)
-        if collected:
-            self.sections.append(Section(title=title, items=collected))
-
-    def response(
-        self, title: str, subtitle: str | None = None, sources: tuple[SourceInfo, ...] = ()
-    ) -> Response:
-        return Response(
-            ok=True,
-            command=self.command,
-            title=title,
-            subtitle=subtitle,
-            sections=tuple(self.sections),
-            sources=sources,
-            citations=self.book.refs(),
-            notes=tuple(self.notes),
-            store_version=self.store.version,
-        )
 
 
 # --- /brief ----------------------------------------------------------------------------
@@ -121,7 +26,7 @@ class _Answer:
 
 def brief(store: FactStore, topic: str | None = None) -> Response:
     """The overall situation, or one topic's summary."""
-    answer = _Answer(store, "brief")
+    answer = Answer(store, "brief")
     others = ", ".join(t.title for t in store.topics.values() if not t.overview)
     if topic is None or not clean_user_text(topic):
         chosen = store.overview
@@ -167,7 +72,7 @@ def _brief_by_search(store: FactStore, topic: str) -> Response:
 def actor(store: FactStore, name: str) -> Response:
     """An actor's profile: who they are, what they said, what happened to them."""
     person = store.actors[store.actor_names.resolve(name)]
-    answer = _Answer(store, "actor")
+    answer = Answer(store, "actor")
     if person.role:
         who = Item(text=person.role.text, cites=answer.book.cite(person.role.citations))
     else:
@@ -188,7 +93,7 @@ def actor(store: FactStore, name: str) -> Response:
     return answer.response(person.name, subtitle)
 
 
-def _relations(answer: _Answer, person: Actor) -> list[Item]:
+def _relations(answer: Answer, person: Actor) -> list[Item]:
     store = answer.store
     items = [
         Item(
@@ -209,7 +114,7 @@ def _relations(answer: _Answer, person: Actor) -> list[Item]:
     return items
 
 
-def _named_in(answer: _Answer, person: Actor) -> list[Item]:
+def _named_in(answer: Answer, person: Actor) -> list[Item]:
     store = answer.store
     items = []
     for source_id in dict.fromkeys(c.source for c in person.citations):
@@ -258,7 +163,7 @@ def timeline(
         hint = f" /actor {described[0]} also lists undated facts." if actor and described else ""
         what = f" {' · '.join(described)}" if described else ""
         raise NotFound(f"No dated facts match{what}.{hint}")
-    answer = _Answer(store, "timeline")
+    answer = Answer(store, "timeline")
     answer.section("Timeline", (answer.fact(f) for f in facts))
     title = "Timeline" + (f": {' · '.join(described)}" if described else "")
     answer.notes.append("Dates are shown only as precisely as the sources give them.")
@@ -277,7 +182,7 @@ def search(store: FactStore, query: str) -> Response:
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
-    answer = _Answer(store, "search")
+    answer = Answer(store, "search")
     items = []
     for hit in hits:
         fact = store.facts[hit.id]
@@ -300,7 +205,7 @@ def _matched_words(store: FactStore, fact: Fact, terms: frozenset[str]) -> list[
 
 def sources(store: FactStore, source: str | None = None) -> Response:
     """The sources and their metadata, or one source in detail."""
-    answer = _Answer(store, "sources")
+    answer = Answer(store, "sources")
     if source is None or not clean_user_text(source):
         infos = tuple(_info(store, s) for s in store.sources.values())
         answer.section("Sources", (Item(text=_describe(i)) for i in infos))

@@ -12,9 +12,16 @@ import yarl
 
 from bot.app import BriefBot, create_bot
 from bot.settings import Settings
-from tests.conftest import KNOWLEDGE, SEEDS
+from tests.conftest import StoreCopy
 from tests.discord import payloads
-from tests.discord.fake import ALICE, GUILD_ID, FakeDiscord, Interaction, OpenApi
+from tests.discord.fake import (
+    ALICE,
+    CURATORS_ROLE,
+    GUILD_ID,
+    FakeDiscord,
+    Interaction,
+    OpenApi,
+)
 
 SETTLE_TIMEOUT = 10.0
 
@@ -25,9 +32,11 @@ def openapi() -> OpenApi:
 
 
 class Harness:
-    def __init__(self, fake: FakeDiscord, bot: BriefBot) -> None:
+    def __init__(self, fake: FakeDiscord, bot: BriefBot, store: StoreCopy) -> None:
         self.fake = fake
         self.bot = bot
+        self.store = store
+        """The store files this bot serves: tests may edit them, then reload."""
         self.expected_failures: set[int] = set()
         """HTTP statuses a test provokes on purpose; any other 4xx/5xx fails it."""
 
@@ -65,9 +74,14 @@ class Harness:
         return state
 
     async def autocomplete(
-        self, name: str, options: dict[str, Any], focused: str
+        self,
+        name: str,
+        options: dict[str, Any],
+        focused: str,
+        subcommand: str | None = None,
     ) -> list[dict[str, Any]]:
-        state = await self.fake.interact(payloads.autocomplete(name, options, focused))
+        payload = payloads.autocomplete(name, options, focused, subcommand=subcommand)
+        state = await self.fake.interact(payload)
         await self.settle(state)
         assert state.callback_type == 8, state.callback_body
         choices: list[dict[str, Any]] = state.callback_body["data"]["choices"]
@@ -88,11 +102,13 @@ class Harness:
 
 
 def bot_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    store = StoreCopy(tmp_path / "store")
     values: dict[str, Any] = {
-        "knowledge_dir": KNOWLEDGE,
-        "seeds_dir": SEEDS,
+        "knowledge_dir": store.knowledge,
+        "seeds_dir": store.seeds,
         "db": tmp_path / "state.sqlite3",
         "guild_ids": (int(GUILD_ID),),
+        "admin_role_ids": (int(CURATORS_ROLE),),
     }
     return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
 
@@ -111,10 +127,11 @@ async def harness(
         discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url + "/gateway")
     )
     caplog.set_level(logging.INFO)
-    bot = create_bot(bot_settings(tmp_path), guild_ready_timeout=0.05)
+    settings = bot_settings(tmp_path)
+    bot = create_bot(settings, guild_ready_timeout=0.05)
     runner = asyncio.create_task(bot.start("fake-token"))
     await asyncio.wait_for(bot.wait_until_ready(), 10)
-    fake_harness = Harness(fake, bot)
+    fake_harness = Harness(fake, bot, StoreCopy.existing(settings.knowledge_dir.parent))
     try:
         yield fake_harness
     finally:
@@ -124,7 +141,10 @@ async def harness(
     crashes = [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     assert not crashes, "\n".join(r.getMessage() for r in crashes)
     assert fake.schema_problems == []
-    refused = [(r.method, r.path, r.status) for r in fake.requests
-               if r.status >= 400 and r.status not in fake_harness.expected_failures]
+    refused = [
+        (r.method, r.path, r.status)
+        for r in fake.requests
+        if r.status >= 400 and r.status not in fake_harness.expected_failures
+    ]
     assert not refused, refused
     assert "fake-token" not in caplog.text

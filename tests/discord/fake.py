@@ -79,6 +79,7 @@ def user(user_id: str, name: str) -> dict[str, Any]:
 
 
 ALICE = user("500000000000000001", "alice")
+CURATORS_ROLE = "600000000000000001"
 BOB = user("500000000000000002", "bob")
 
 
@@ -159,6 +160,8 @@ class FakeDiscord:
         self.channel_messages: dict[str, list[dict[str, Any]]] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.forbidden_channels: set[str] = set()
+        self.rate_limited: dict[str, int] = {}
+        """Channel id -> how many more posts to answer with 429 before accepting."""
         self.ready = asyncio.Event()
         self._socket: web.WebSocketResponse | None = None
         self._sequence = 0
@@ -227,6 +230,9 @@ class FakeDiscord:
             return self._webhook(method, match[2], match[3], body)
         if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "POST":
             return self._channel_message(match[1], body)
+        if (match := re.fullmatch(r"/channels/(\d+)", path)) and method == "GET":
+            channel = next((c for c in guild()["channels"] if c["id"] == match[1]), None)
+            return _json(channel) if channel else _error(404, 10003, "Unknown Channel")
         return _error(404, 0, f"404: Not Found ({method} {path})")
 
     def _register(self, scope: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -307,6 +313,31 @@ class FakeDiscord:
     def _channel_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
         if channel_id in self.forbidden_channels:
             return _error(403, 50013, "Missing Permissions")
+        if not any(c["id"] == channel_id for c in guild()["channels"]):
+            return _error(404, 10003, "Unknown Channel")
+        if self.rate_limited.get(channel_id, 0) > 0:
+            self.rate_limited[channel_id] -= 1
+            response = _json(
+                {
+                    "message": "You are being rate limited.",
+                    "retry_after": 0.05,
+                    "global": False,
+                    "code": 0,
+                },
+                status=429,
+            )
+            response.headers.update(
+                {
+                    "Retry-After": "0.05",
+                    "Via": "1.1 google",
+                    "X-RateLimit-Scope": "user",
+                    "X-RateLimit-Bucket": "fake",
+                    "X-RateLimit-Limit": "5",
+                    "X-RateLimit-Remaining": "0",
+                    "X-RateLimit-Reset-After": "0.05",
+                }
+            )
+            return response
         message = self._message(channel_id, body)
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
@@ -468,7 +499,20 @@ def guild() -> dict[str, Any]:
                 "flags": 0,
                 "icon": None,
                 "unicode_emoji": None,
-            }
+            },
+            {
+                "id": CURATORS_ROLE,
+                "name": "Curators",
+                "permissions": str(EVERYDAY),
+                "position": 1,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+                "icon": None,
+                "unicode_emoji": None,
+            },
         ],
         "channels": [
             {**channel, "id": CHANNEL_ID, "name": "briefings"},

@@ -18,6 +18,10 @@ from tests.discord.fake import (
 STRING, INTEGER, BOOLEAN, CHANNEL = 3, 4, 5, 7
 
 
+class ChannelRef(str):
+    """A channel option's value (a channel id), resolved like Discord does."""
+
+
 def _base(
     kind: int, data: dict[str, Any], who: dict[str, Any], permissions: int, roles: list[str]
 ) -> dict[str, Any]:
@@ -57,7 +61,15 @@ def _base(
 def options_payload(options: dict[str, Any], focused: str | None = None) -> list[dict[str, Any]]:
     out = []
     for name, value in options.items():
-        kind = BOOLEAN if isinstance(value, bool) else INTEGER if isinstance(value, int) else STRING
+        kind = (
+            CHANNEL
+            if isinstance(value, ChannelRef)
+            else BOOLEAN
+            if isinstance(value, bool)
+            else INTEGER
+            if isinstance(value, int)
+            else STRING
+        )
         option = {"name": name, "type": kind, "value": value}
         if name == focused:
             option["focused"] = True
@@ -76,6 +88,27 @@ def slash(
     resolved: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     opts = options_payload(options or {})
+    channels = {
+        str(v): next(c for c in guild()["channels"] if c["id"] == v)
+        for v in (options or {}).values()
+        if isinstance(v, ChannelRef)
+    }
+    if channels:
+        resolved = {
+            **(resolved or {}),
+            "channels": {
+                k: {
+                    "id": c["id"],
+                    "name": c["name"],
+                    "type": c["type"],
+                    "permissions": str(EVERYDAY),
+                    "guild_id": GUILD_ID,
+                    "parent_id": None,
+                    "flags": 0,
+                }
+                for k, c in channels.items()
+            },
+        }
     if subcommand:
         opts = [{"name": subcommand, "type": 1, "options": opts}]
     data: dict[str, Any] = {
@@ -91,15 +124,17 @@ def slash(
 
 
 def autocomplete(
-    name: str, options: dict[str, Any], focused: str, *, who: dict[str, Any] = ALICE
+    name: str,
+    options: dict[str, Any],
+    focused: str,
+    *,
+    who: dict[str, Any] = ALICE,
+    subcommand: str | None = None,
 ) -> dict[str, Any]:
-    data = {
-        "id": snowflake(),
-        "name": name,
-        "type": 1,
-        "guild_id": GUILD_ID,
-        "options": options_payload(options, focused),
-    }
+    opts = options_payload(options, focused)
+    if subcommand:
+        opts = [{"name": subcommand, "type": 1, "options": opts}]
+    data = {"id": snowflake(), "name": name, "type": 1, "guild_id": GUILD_ID, "options": opts}
     return _base(4, data, who, EVERYDAY, [])
 
 

@@ -32,14 +32,36 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
     put = [r for r in harness.fake.requests if r.method == "PUT"]
     assert len(put) == 1 and put[0].path.endswith("/guilds/200000000000000001/commands")
     commands = {c["name"]: c for c in put[0].body}
-    assert set(commands) == {"brief", "actor", "timeline", "search", "sources", "help", "about"}
+    assert set(commands) == {
+        "brief",
+        "actor",
+        "timeline",
+        "search",
+        "sources",
+        "help",
+        "about",
+        "digest",
+        "reload",
+    }
     for command in commands.values():
         assert command["name"] == command["name"].lower() and len(command["name"]) <= 32
         assert 1 <= len(command["description"]) <= 100
-        assert command["default_member_permissions"] is None
         for option in command.get("options", []):
             assert 1 <= len(option["description"]) <= 100
-            assert option["type"] == 3
+            for sub_option in option.get("options", []):
+                assert 1 <= len(sub_option["description"]) <= 100
+    public = {"brief", "actor", "timeline", "search", "sources", "help", "about"}
+    for name in public:
+        assert commands[name]["default_member_permissions"] is None
+        assert all(o["type"] == 3 for o in commands[name].get("options", []))
+    assert int(commands["reload"]["default_member_permissions"]) == 1 << 5  # Manage Server
+    assert commands["reload"]["contexts"] == [0] or commands["reload"]["dm_permission"] is False
+    digest = {o["name"]: o for o in commands["digest"]["options"]}
+    assert set(digest) == {"subscribe", "unsubscribe", "list", "preview", "send-now"}
+    assert all(o["type"] == 1 for o in digest.values())
+    subscribe = {o["name"]: o for o in digest["subscribe"]["options"]}
+    assert subscribe["channel"]["type"] == 7 and subscribe["timezone"]["autocomplete"]
+    assert subscribe["skip_quiet"]["type"] == 5
     actor = commands["actor"]["options"][0]
     assert (actor["name"], actor["required"], actor["autocomplete"]) == ("name", True, True)
     timeline = {o["name"]: o for o in commands["timeline"]["options"]}

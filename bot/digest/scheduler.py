@@ -1,0 +1,203 @@
+"""One task that sleeps until the next due digest, posts it once, and never loses a day.
+
+Posting is idempotent: a (subscription, local date) row is claimed in the database before
+anything is sent, so a restart never posts twice. After downtime a missed digest is
+posted once, marked late, within :data:`GRACE`, and recorded as missed after it. A
+channel that is gone or forbids posting marks its subscription failing, never stops the
+others, is retried the next day and is paused after :data:`PAUSE_AFTER` failed days.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from bot.digest.schedule import (
+    GRACE,
+    Decision,
+    around,
+    decide,
+    next_due_after,
+    parse_local_time,
+    zone,
+)
+from bot.state import State, Subscription
+from bot.store.digest import Change, digest, has_news
+from bot.store.facts import FactStore
+from bot.store.response import Response
+
+log = logging.getLogger(__name__)
+
+PAUSE_AFTER = 3
+"""Consecutive failed days after which a subscription is paused."""
+MAX_SLEEP = timedelta(hours=1)
+"""Wake at least this often, so a changed system clock or suspend is noticed."""
+
+
+class ChannelUnavailable(Exception):
+    """The channel is gone, or the bot may not post there: the reason is shown to admins."""
+
+
+class Poster(Protocol):
+    async def post(self, channel_id: int, response: Response) -> int:
+        """Post the digest; return the (first) message id."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+    async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None:
+        delay = min((when - self.now()).total_seconds(), MAX_SLEEP.total_seconds())
+        if delay <= 0:
+            return
+        try:
+            await asyncio.wait_for(wake.wait(), timeout=delay)
+        except TimeoutError:
+            return
+
+
+class DigestScheduler:
+    def __init__(
+        self,
+        state: State,
+        poster: Poster,
+        store: Callable[[], FactStore],
+        clock: Clock | None = None,
+        grace: timedelta = GRACE,
+    ) -> None:
+        self.state = state
+        self.poster = poster
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.grace = grace
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="digest-scheduler")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def reschedule(self) -> None:
+        """Subscriptions changed: recompute the next wake-up now."""
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                wake_at = await self.tick()
+            except Exception:
+                log.exception("digest scheduler pass failed; retrying in a minute")
+                wake_at = self.clock.now() + timedelta(minutes=1)
+            self._wake.clear()
+            await self.clock.sleep_until(wake_at, self._wake)
+
+    # --- one pass ----------------------------------------------------------------------
+
+    async def tick(self) -> datetime:
+        """Post everything due now; return when the next digest is due."""
+        async with self._lock:
+            now = self.clock.now()
+            subscriptions = [s for s in await self.state.subscriptions() if s.status != "paused"]
+            for subscription in subscriptions:
+                try:
+                    await self._catch_up(subscription, now)
+                except Exception:
+                    log.exception("digest for channel %d failed", subscription.channel_id)
+            upcoming = [
+                next_due_after(now, parse_local_time(s.local_time), zone(s.timezone)).at
+                for s in subscriptions
+            ]
+            return min(upcoming, default=now + MAX_SLEEP)
+
+    async def _catch_up(self, subscription: Subscription, now: datetime) -> None:
+        created = datetime.fromisoformat(subscription.created_at)
+        tz = zone(subscription.timezone)
+        for due in around(now, parse_local_time(subscription.local_time), tz):
+            decision = decide(now, due, self.grace)
+            if decision is Decision.WAIT or due.at < created:
+                continue
+            local_date = due.local_date.isoformat()
+            if await self.state.post_on(subscription.id, local_date) is not None:
+                continue
+            if decision is Decision.MISSED:
+                await self.state.skip_post(
+                    subscription.id, local_date, "missed: the bot was offline past the grace window"
+                )
+                log.warning(
+                    "missed the %s digest for channel %d", local_date, subscription.channel_id
+                )
+                continue
+            await self.send(subscription, local_date, late=decision is Decision.POST_LATE)
+
+    async def send(self, subscription: Subscription, local_date: str, *, late: bool) -> str:
+        """Compose and post one digest for one local date; return what happened."""
+        store = self.store()
+        changes = await self._changes(subscription)
+        if subscription.skip_when_quiet and not has_news(changes):
+            await self.state.skip_post(subscription.id, local_date, "no new developments")
+            return "skipped: no new developments"
+        post = await self.state.claim_post(
+            subscription.id, local_date, late=late, store_version=store.version
+        )
+        if post is None:
+            return "already posted"
+        response = digest(store, changes, late=late)
+        try:
+            message_id = await self.poster.post(subscription.channel_id, response)
+        except ChannelUnavailable as exc:
+            await self.state.fail_post(post.id, str(exc))
+            updated = await self.state.record_failure(subscription.id, str(exc), PAUSE_AFTER)
+            log.warning(
+                "digest for channel %d failed (%s): %s",
+                subscription.channel_id,
+                updated.status,
+                exc,
+            )
+            return f"failed: {exc}"
+        except Exception as exc:
+            await self.state.fail_post(post.id, f"error: {exc}")
+            await self.state.record_failure(subscription.id, f"error: {exc}", PAUSE_AFTER)
+            raise
+        await self.state.finish_post(post.id, message_id=message_id)
+        if subscription.status != "active":
+            await self.state.record_success(subscription.id)
+        log.info(
+            "posted the %s digest to channel %d%s",
+            local_date,
+            subscription.channel_id,
+            " (late)" if late else "",
+        )
+        return "posted"
+
+    async def _changes(self, subscription: Subscription) -> list[Change]:
+        last = await self.state.last_posted(subscription.id)
+        since = last.at if last else subscription.created_at
+        return [
+            Change(kind=c.kind, record_id=c.record_id, change=c.change)
+            for c in await self.state.changes_since(since)
+        ]
+
+    async def preview(self, subscription: Subscription | None) -> Response:
+        changes = await self._changes(subscription) if subscription else []
+        return digest(self.store(), changes)

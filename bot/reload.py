@@ -1,0 +1,85 @@
+"""Reloading the store: build a new one off the event loop, swap only if it is valid."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.state import State
+from bot.store.diff import StoreDiff, diff, snapshot
+from bot.store.errors import Problem, StoreInvalid
+from bot.store.facts import FactStore
+from bot.store.holder import StoreHolder
+from bot.store.loader import load_store
+
+log = logging.getLogger(__name__)
+
+
+class ReloadOutcome(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    ok: bool
+    version: str
+    """The version now serving (the old one when the reload failed)."""
+    previous: str
+    diff: StoreDiff | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def load_warm(knowledge: Path, seeds: Path) -> FactStore:
+    store = load_store(knowledge, seeds)
+    store.warm()
+    return store
+
+
+class Reloader:
+    """Serialises reloads; a failed one changes nothing."""
+
+    def __init__(self, holder: StoreHolder, state: State, knowledge: Path, seeds: Path) -> None:
+        self.holder = holder
+        self.state = state
+        self.knowledge = knowledge
+        self.seeds = seeds
+        self._lock = asyncio.Lock()
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def reload(self, by: str) -> ReloadOutcome:
+        async with self._lock:
+            previous = self.holder.current
+            try:
+                store = await asyncio.to_thread(load_warm, self.knowledge, self.seeds)
+            except StoreInvalid as invalid:
+                log.warning(
+                    "reload by %s refused: %d problem(s); still serving %s",
+                    by,
+                    len(invalid.problems),
+                    previous.version,
+                )
+                return ReloadOutcome(
+                    ok=False,
+                    version=previous.version,
+                    previous=previous.version,
+                    problems=tuple(invalid.problems),
+                )
+            new_snapshot = await asyncio.to_thread(snapshot, store)
+            changes = diff(await asyncio.to_thread(snapshot, previous), new_snapshot)
+            self.holder.swap(store)
+            await self.state.record_version(
+                version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
+            )
+            log.info(
+                "reload by %s: %s -> %s (%s)",
+                by,
+                previous.version,
+                store.version,
+                changes.summary(),
+            )
+            return ReloadOutcome(
+                ok=True, version=store.version, previous=previous.version, diff=changes
+            )

@@ -1,0 +1,345 @@
+"""All runtime state in one SQLite file: subscriptions, posts, store versions, history.
+
+Every SQL statement of the project lives here, behind named async methods that return
+models. The schema evolves by numbered migrations (``migrations/NNNN_name.sql``) tracked
+by ``PRAGMA user_version``; WAL mode; every multi-step change is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, Self
+
+import aiosqlite
+
+from bot.state.models import DigestPost, RecordChange, StoreVersion, Subscription
+from bot.store.diff import KINDS, Snapshot, StoreDiff, diff
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every migration, in order."""
+    found = []
+    for entry in resources.files("bot.state.migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            number = int(entry.name.split("_", 1)[0])
+            found.append((number, entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    assert [n for n, _, _ in found] == list(range(1, len(found) + 1)), "migrations must be 1..n"
+    return found
+
+
+def _utc(clock: Clock) -> str:
+    return clock().astimezone(UTC).isoformat(timespec="seconds")
+
+
+class State:
+    def __init__(self, db: aiosqlite.Connection, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    @classmethod
+    async def open(
+        cls, path: Path, clock: Clock | None = None, *, up_to: int | None = None
+    ) -> Self:
+        """Open (creating if need be) and migrate; ``up_to`` stops early, for tests."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA foreign_keys=ON")
+        await db.execute("PRAGMA busy_timeout=5000")
+        state = cls(db, clock or (lambda: datetime.now(UTC)))
+        await state._migrate(up_to)
+        return state
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
+
+    async def _migrate(self, up_to: int | None) -> None:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        for number, name, sql in migrations():
+            if number <= current or (up_to is not None and number > up_to):
+                continue
+            try:
+                await self._db.executescript(
+                    f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {number};\nCOMMIT;"
+                )
+            except BaseException:
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
+                raise
+            log.info("database migrated to %d (%s)", number, name)
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def integrity(self) -> str:
+        async with self._db.execute("PRAGMA integrity_check") as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else "no answer"
+
+    # --- subscriptions -------------------------------------------------------------
+
+    async def add_subscription(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        local_time: str,
+        timezone: str,
+        created_by: int,
+        skip_when_quiet: bool = False,
+    ) -> Subscription:
+        """Subscribe a channel, or update its subscription (which makes it active again)."""
+        async with self._transaction() as db:
+            await db.execute(
+                """INSERT INTO subscriptions (guild_id, channel_id, local_time, timezone,
+                       created_by, created_at, skip_when_quiet)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (channel_id) DO UPDATE SET
+                       guild_id = excluded.guild_id, local_time = excluded.local_time,
+                       timezone = excluded.timezone, created_by = excluded.created_by,
+                       skip_when_quiet = excluded.skip_when_quiet, status = 'active',
+                       failure_reason = NULL, failures = 0""",
+                (
+                    guild_id,
+                    channel_id,
+                    local_time,
+                    timezone,
+                    created_by,
+                    _utc(self._clock),
+                    int(skip_when_quiet),
+                ),
+            )
+        subscription = await self.subscription(channel_id)
+        assert subscription is not None
+        return subscription
+
+    async def remove_subscription(self, channel_id: int) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM subscriptions WHERE channel_id = ?", (channel_id,)
+            )
+            return cursor.rowcount > 0
+
+    async def subscription(self, channel_id: int) -> Subscription | None:
+        rows = await self._subscriptions("WHERE channel_id = ?", (channel_id,))
+        return rows[0] if rows else None
+
+    async def subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
+        if guild_id is None:
+            return await self._subscriptions("", ())
+        return await self._subscriptions("WHERE guild_id = ?", (guild_id,))
+
+    async def _subscriptions(self, where: str, args: tuple[Any, ...]) -> list[Subscription]:
+        async with self._db.execute(
+            f"SELECT * FROM subscriptions {where} ORDER BY guild_id, channel_id", args
+        ) as cursor:
+            return [Subscription.model_validate(dict(row)) for row in await cursor.fetchall()]
+
+    async def record_failure(
+        self, subscription_id: int, reason: str, pause_after: int
+    ) -> Subscription:
+        """Count a failed day; pause the subscription after ``pause_after`` in a row."""
+        async with self._transaction() as db:
+            await db.execute(
+                """UPDATE subscriptions SET failures = failures + 1, failure_reason = ?,
+                       status = CASE WHEN failures + 1 >= ? THEN 'paused' ELSE 'failing' END
+                   WHERE id = ?""",
+                (reason, pause_after, subscription_id),
+            )
+        rows = await self._subscriptions("WHERE id = ?", (subscription_id,))
+        return rows[0]
+
+    async def record_success(self, subscription_id: int) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                """UPDATE subscriptions SET failures = 0, failure_reason = NULL,
+                       status = 'active' WHERE id = ?""",
+                (subscription_id,),
+            )
+
+    # --- digest posts --------------------------------------------------------------
+
+    async def claim_post(
+        self, subscription_id: int, local_date: str, *, late: bool, store_version: str
+    ) -> DigestPost | None:
+        """Reserve the post for one local date; ``None`` if it was already claimed."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """INSERT OR IGNORE INTO digest_posts
+                       (subscription_id, local_date, status, late, store_version, at)
+                   VALUES (?, ?, 'posting', ?, ?, ?)""",
+                (subscription_id, local_date, int(late), store_version, _utc(self._clock)),
+            )
+            if cursor.rowcount == 0:
+                return None
+            post_id = cursor.lastrowid
+        return await self._post("WHERE id = ?", (post_id,))
+
+    async def finish_post(self, post_id: int, *, message_id: int) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE digest_posts SET status = 'posted', message_id = ?, at = ? WHERE id = ?",
+                (message_id, _utc(self._clock), post_id),
+            )
+
+    async def fail_post(self, post_id: int, reason: str) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE digest_posts SET status = 'failed', reason = ?, at = ? WHERE id = ?",
+                (reason, _utc(self._clock), post_id),
+            )
+
+    async def skip_post(self, subscription_id: int, local_date: str, reason: str) -> bool:
+        """Record a day deliberately not posted; ``False`` if that day already has a row."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """INSERT OR IGNORE INTO digest_posts
+                       (subscription_id, local_date, status, reason, at)
+                   VALUES (?, ?, 'skipped', ?, ?)""",
+                (subscription_id, local_date, reason, _utc(self._clock)),
+            )
+            return cursor.rowcount > 0
+
+    async def post_on(self, subscription_id: int, local_date: str) -> DigestPost | None:
+        return await self._post(
+            "WHERE subscription_id = ? AND local_date = ?", (subscription_id, local_date)
+        )
+
+    async def last_posted(self, subscription_id: int) -> DigestPost | None:
+        return await self._post(
+            "WHERE subscription_id = ? AND status = 'posted' ORDER BY at DESC LIMIT 1",
+            (subscription_id,),
+        )
+
+    async def posts(self, subscription_id: int) -> list[DigestPost]:
+        async with self._db.execute(
+            "SELECT * FROM digest_posts WHERE subscription_id = ? ORDER BY local_date",
+            (subscription_id,),
+        ) as cursor:
+            return [DigestPost.model_validate(dict(row)) for row in await cursor.fetchall()]
+
+    async def _post(self, where: str, args: tuple[Any, ...]) -> DigestPost | None:
+        async with self._db.execute(f"SELECT * FROM digest_posts {where}", args) as cursor:
+            row = await cursor.fetchone()
+        return DigestPost.model_validate(dict(row)) if row else None
+
+    # --- store versions and record history -----------------------------------------
+
+    async def record_version(
+        self, *, version: str, loaded_by: str, counts: dict[str, int], snapshot: Snapshot
+    ) -> StoreVersion:
+        """Record a loaded store and update the history of every record, in one step."""
+        now = _utc(self._clock)
+        async with self._transaction() as db:
+            known = await self._known(db)
+            changes = diff(known, snapshot)
+            for kind in KINDS:
+                part = getattr(changes, kind)
+                for record_id in part.added:
+                    await db.execute(
+                        """INSERT INTO record_history
+                               (kind, record_id, content_hash, first_seen, last_changed)
+                           VALUES (?, ?, ?, ?, ?)
+                           ON CONFLICT (kind, record_id) DO UPDATE SET
+                               content_hash = excluded.content_hash,
+                               last_changed = excluded.last_changed, removed_at = NULL""",
+                        (kind, record_id, snapshot[kind][record_id], now, now),
+                    )
+                for record_id in part.changed:
+                    await db.execute(
+                        """UPDATE record_history SET content_hash = ?, last_changed = ?
+                           WHERE kind = ? AND record_id = ?""",
+                        (snapshot[kind][record_id], now, kind, record_id),
+                    )
+                for record_id in part.removed:
+                    await db.execute(
+                        """UPDATE record_history SET removed_at = ?, last_changed = ?
+                           WHERE kind = ? AND record_id = ?""",
+                        (now, now, kind, record_id),
+                    )
+            cursor = await db.execute(
+                """INSERT INTO store_versions (version, loaded_at, loaded_by, sources, actors,
+                       facts, topics, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    version,
+                    now,
+                    loaded_by,
+                    counts["sources"],
+                    counts["actors"],
+                    counts["facts"],
+                    counts["topics"],
+                    changes.model_dump_json(),
+                ),
+            )
+            row_id = cursor.lastrowid
+        async with self._db.execute(
+            "SELECT * FROM store_versions WHERE id = ?", (row_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        assert row is not None
+        return _version(row)
+
+    async def versions(self, limit: int = 20) -> list[StoreVersion]:
+        async with self._db.execute(
+            "SELECT * FROM store_versions ORDER BY id DESC LIMIT ?", (limit,)
+        ) as cursor:
+            return [_version(row) for row in await cursor.fetchall()]
+
+    async def known_snapshot(self) -> Snapshot:
+        return await self._known(self._db)
+
+    async def _known(self, db: aiosqlite.Connection) -> Snapshot:
+        known: Snapshot = {kind: {} for kind in KINDS}
+        async with db.execute(
+            "SELECT kind, record_id, content_hash FROM record_history WHERE removed_at IS NULL"
+        ) as cursor:
+            for row in await cursor.fetchall():
+                known[row["kind"]][row["record_id"]] = row["content_hash"]
+        return known
+
+    async def changes_since(self, since: str) -> list[RecordChange]:
+        """Records added, changed or removed after ``since`` (ISO 8601 UTC)."""
+        async with self._db.execute(
+            """SELECT * FROM record_history WHERE last_changed > ?
+               ORDER BY last_changed, kind, record_id""",
+            (since,),
+        ) as cursor:
+            return [RecordChange.model_validate(dict(row)) for row in await cursor.fetchall()]
+
+
+def _version(row: aiosqlite.Row) -> StoreVersion:
+    data = dict(row)
+    data["diff"] = StoreDiff.model_validate(json.loads(data["diff"]))
+    return StoreVersion.model_validate(data)

@@ -1,0 +1,66 @@
+"""Rows of the state database as frozen models."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.store.diff import StoreDiff
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Subscription(Row):
+    id: int
+    guild_id: int
+    channel_id: int
+    local_time: str
+    timezone: str
+    created_by: int
+    created_at: str
+    status: Literal["active", "failing", "paused"]
+    failure_reason: str | None
+    failures: int
+    skip_when_quiet: bool = False
+
+
+class DigestPost(Row):
+    id: int
+    subscription_id: int
+    local_date: str
+    status: Literal["posting", "posted", "failed", "skipped"]
+    late: bool
+    message_id: int | None
+    reason: str | None
+    store_version: str | None
+    at: str
+
+
+class StoreVersion(Row):
+    id: int
+    version: str
+    loaded_at: str
+    loaded_by: str
+    sources: int
+    actors: int
+    facts: int
+    topics: int
+    diff: StoreDiff
+
+
+class RecordChange(Row):
+    kind: Literal["facts", "actors", "sources", "topics"]
+    record_id: str
+    content_hash: str
+    first_seen: str
+    last_changed: str
+    removed_at: str | None
+
+    @property
+    def change(self) -> Literal["added", "changed", "removed"]:
+        if self.removed_at is not None:
+            return "removed"
+        return "added" if self.first_seen == self.last_changed else "changed"

@@ -1,0 +1,79 @@
+"""What changed between two versions of the store: added, changed, removed records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.store.facts import FactStore
+
+KINDS = ("facts", "actors", "sources", "topics")
+
+Snapshot = dict[str, dict[str, str]]
+"""For each kind, each record id's content hash."""
+
+
+def snapshot(store: FactStore) -> Snapshot:
+    """A content hash of every record, to compare versions without keeping them."""
+    tables: Mapping[str, Mapping[str, BaseModel]] = {
+        "facts": store.facts,
+        "actors": store.actors,
+        "sources": store.sources,
+        "topics": store.topics,
+    }
+    return {
+        kind: {rid: _hash(record) for rid, record in records.items()}
+        for kind, records in tables.items()
+    }
+
+
+def _hash(record: BaseModel) -> str:
+    return hashlib.sha256(record.model_dump_json().encode()).hexdigest()[:16]
+
+
+class KindDiff(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+class StoreDiff(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    facts: KindDiff = KindDiff()
+    actors: KindDiff = KindDiff()
+    sources: KindDiff = KindDiff()
+    topics: KindDiff = KindDiff()
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, kind).empty for kind in KINDS)
+
+    def summary(self) -> str:
+        """'+3 ~1 -0 facts; +1 actors' style one-liner."""
+        parts = []
+        for kind in KINDS:
+            part: KindDiff = getattr(self, kind)
+            if not part.empty:
+                parts.append(f"+{len(part.added)} ~{len(part.changed)} -{len(part.removed)} {kind}")
+        return "; ".join(parts) or "no changes"
+
+
+def diff(old: Snapshot, new: Snapshot) -> StoreDiff:
+    kinds = {}
+    for kind in KINDS:
+        before, after = old.get(kind, {}), new.get(kind, {})
+        kinds[kind] = KindDiff(
+            added=tuple(i for i in after if i not in before),
+            changed=tuple(i for i in after if i in before and before[i] != after[i]),
+            removed=tuple(i for i in before if i not in after),
+        )
+    return StoreDiff(**kinds)
