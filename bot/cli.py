@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("console", help="an interactive prompt with the bot's commands")
     sub.add_parser("sync", help="register the slash commands with Discord now")
     sub.add_parser("diff", help="what a reload would change, against the last loaded version")
+    cover = sub.add_parser("coverage", help="which sentences of each source are cited")
+    cover.add_argument("--strict", action="store_true", help="exit 1 if any are uncited")
     digest = sub.add_parser("digest", help="print the digest as it would be posted now")
     digest.add_argument(
         "--since",
@@ -107,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = _load_or_report(settings.knowledge_dir, settings.seeds_dir)
     if store is None:
         return 1
+    if command == "coverage":
+        from bot.curation.report import print_coverage
+
+        return print_coverage(store, strict=args.strict)
     if command in ("diff", "digest"):
         from bot.offline import print_diff, print_digest
 

@@ -19,6 +19,8 @@ class Source(SourceHeader):
 
     text: str
     file: str
+    text_line: int = 1
+    """The line of the file on which the article text starts."""
 
 
 class FactStore:

@@ -195,7 +195,10 @@ def _read_seed(collected: _Collected, path: Path) -> None:
             )
         )
         return
-    collected.sources[header.id] = Source(**header.model_dump(), text=text, file=rel)
+    text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
+    collected.sources[header.id] = Source(
+        **header.model_dump(), text=text, file=rel, text_line=text_line
+    )
     collected.where[("sources", header.id)] = _Located(rel, 2)
 
 
@@ -380,6 +383,16 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         for index, ref in enumerate(ids):
             if ref not in pool and ref not in collected.broken:
                 collected.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
+
+    for source in sources.values():
+        for index, skip in enumerate(source.skip):
+            if normalized[source.id].find(skip.quote) is None:
+                collected.problem(
+                    "sources",
+                    source.id,
+                    "this passage is not in the article",
+                    f"skip[{index}].quote",
+                )
 
     for actor in actors.values():
         cite("actors", actor.id, "citations", actor.citations)

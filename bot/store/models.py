@@ -63,6 +63,13 @@ class Published(Record):
         return self
 
 
+class Skip(Record):
+    """A passage that states nothing a fact should cite: a heading, a restatement."""
+
+    quote: Text = Field(description="The passage, copied from the article text")
+    reason: Text = Field(description="Why it needs no fact, e.g. 'subheading'")
+
+
 class SourceHeader(Record):
     """The metadata header of a ``seeds/*.md`` file."""
 
@@ -76,6 +83,9 @@ class SourceHeader(Record):
     published: Published | None = None
     contents: str | None = Field(default=None, description="What the file holds, if not obvious")
     imported_from: str | None = None
+    skip: tuple[Skip, ...] = Field(
+        default=(), description="Passages `briefbot coverage` should not count as uncited"
+    )
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256 of the article text below the header: seeds are never edited"
     )

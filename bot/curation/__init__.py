@@ -1,0 +1,1 @@
+"""Curator tools: ingest an article, draft its facts, promote them, measure coverage."""
