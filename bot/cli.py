@@ -62,6 +62,36 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the Response as JSON")
     validate = sub.add_parser("validate", help="check the knowledge files; exit 1 on problems")
     validate.add_argument("--json", action="store_true", help="print problems as JSON")
+    validate.add_argument(
+        "--drafts", action="store_true", help="also check knowledge/drafts/ against the store"
+    )
+    ingest = sub.add_parser("ingest", help="add an article to seeds/, text exactly as given")
+    ingest.add_argument("file", help="the article as a UTF-8 text file, or - for standard input")
+    ingest.add_argument("--title", required=True, help="the headline")
+    ingest.add_argument(
+        "--title-assigned",
+        action="store_true",
+        help="the article has no headline: the title is the curator's",
+    )
+    ingest.add_argument("--outlet", help="the publisher, only if known")
+    ingest.add_argument("--url", help="where it was published, only if known")
+    ingest.add_argument(
+        "--published",
+        metavar="DATE",
+        help="2026-01-15 (day), 2026-W03, 2026-01 (month) or 2026 (year)",
+    )
+    ingest.add_argument(
+        "--estimated", action="store_true", help="the date is an estimate (give --reasoning)"
+    )
+    ingest.add_argument("--reasoning", help="why this publication date")
+    ingest.add_argument("--id", dest="source_id", help="the source id (default: from the title)")
+    draft = sub.add_parser("draft", help="write candidate facts for a source to knowledge/drafts/")
+    draft.add_argument("source", help="the source id")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing draft")
+    promote = sub.add_parser("promote", help="move reviewed draft entries into the store")
+    promote.add_argument("source", help="the source id")
+    promote.add_argument("ids", nargs="*", help="draft fact ids to promote")
+    promote.add_argument("--all", action="store_true", help="promote every draft fact")
     schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")
     schema.add_argument(
         "--out", type=Path, metavar="DIR", help="folder to write to (default: <knowledge>/schema)"
@@ -95,7 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
     if command == "validate":
-        return _validate(settings.knowledge_dir, settings.seeds_dir, as_json=args.json)
+        return _validate(
+            settings.knowledge_dir, settings.seeds_dir, as_json=args.json, drafts=args.drafts
+        )
+    if command in ("ingest", "draft", "promote"):
+        from bot.curation.commands import run_curation
+
+        return run_curation(command, args, settings)
     if command == "health":
         from bot.health import check_health
 
@@ -156,9 +192,9 @@ def _load_or_report(knowledge: Path, seeds: Path) -> FactStore | None:
     return store
 
 
-def _validate(knowledge: Path, seeds: Path, *, as_json: bool) -> int:
+def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = False) -> int:
     try:
-        store = load_store(knowledge, seeds)
+        store = load_store(knowledge, seeds, include_drafts=drafts)
     except StoreInvalid as invalid:
         if as_json:
             print(

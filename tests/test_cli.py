@@ -174,3 +174,53 @@ def test_digest_prints_what_would_be_posted(tmp_path: Path) -> None:
         briefbot("digest", "--json", env={"BRIEFBOT_DB": str(tmp_path / "none.sqlite3")}).stdout
     )
     assert [s["title"] for s in data["sections"]] == ["The situation", "Latest on the timeline"]
+
+
+def test_curator_flow_from_a_new_article_to_a_valid_store(copy: StoreCopy) -> None:
+    args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
+    article = (ROOT / "tests" / "fixtures" / "veloria.txt").read_text()
+    ingested = briefbot(
+        *args,
+        "ingest",
+        "-",
+        "--title",
+        "Veloria Reopens Its Northern Border",
+        "--published",
+        "2025-11",
+        "--estimated",
+        "--reasoning",
+        "a fixture",
+        "--id",
+        "veloria",
+        stdin=article,
+    )
+    assert ingested.returncode == 0, ingested.stderr
+    assert "next: briefbot draft veloria" in ingested.stdout
+    again = briefbot(*args, "ingest", "-", "--title", "Again", stdin=article)
+    assert again.returncode == 1 and "already in the store as veloria.md" in again.stderr
+    empty = briefbot(*args, "ingest", "-", "--title", "Empty", stdin="")
+    assert empty.returncode == 1 and "empty" in empty.stderr
+
+    drafted = briefbot(*args, "draft", "veloria")
+    assert drafted.returncode == 0, drafted.stderr
+    assert "10 candidate facts" in drafted.stdout
+    assert briefbot(*args, "draft", "veloria").returncode == 1  # keeps the curator's edits
+    assert briefbot(*args, "validate", "--drafts").returncode == 0
+
+    promoted = briefbot(*args, "promote", "veloria", "veloria-04")
+    assert promoted.returncode == 0, promoted.stderr
+    assert "promoted 1 fact(s)" in promoted.stdout
+    assert briefbot(*args, "validate").returncode == 0
+    answer = briefbot(*args, "ask", "/actor Okonde")
+    assert "“We are ready to welcome traders again”" in answer.stdout
+
+    cover = briefbot(*args, "coverage", "--strict")
+    assert cover.returncode == 1
+    assert "✓ checker-bamako-visit: 21/21 sentences cited" in cover.stdout
+    assert "✗ veloria: 1/" in cover.stdout and "UNCITED line" in cover.stdout
+
+
+def test_coverage_of_the_seeds_is_complete() -> None:
+    result = briefbot("coverage", "--strict")
+    assert result.returncode == 0, result.stdout
+    assert "✓ us-shifts-strategy: 11/11 sentences cited, 1 skipped" in result.stdout

@@ -1,8 +1,9 @@
 """Split an article into sentences, keeping each one's exact span of the original text.
 
 Boundaries: sentence-final punctuation (with any closing quotes or brackets) followed by
-white space and a capital, digit or opening quote; a blank line; or a line break after a
-line that ends a sentence or is a heading. Not boundaries: abbreviations such as "U.S.",
+white space and a capital, digit or opening quote; a blank line; and, in text with one
+paragraph per line, every line break. A line standing alone without final punctuation is
+a heading. Not boundaries: abbreviations such as "U.S.",
 "Gen." or "Dr.", initials ("J. Smith"), punctuation inside a quotation followed by a
 lower-case word (“…,” said X), dashes, and single line breaks inside a wrapped paragraph,
 so a name split across two lines stays one sentence.
@@ -62,7 +63,6 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
                     and len(only) <= HEADING_MAX
                     and only[-1] not in FINAL + CLOSERS + ",;:"
                 )
-                heading = heading or (len(current) == 1 and _looks_like_title(only))
                 blocks.append((start, end, heading))
         current.clear()
 
@@ -76,13 +76,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             previous_end = end
             continue
         last = text[current[-1][0] : current[-1][1]] if current else ""
-        starts_block = len(current) == 1
-        if current and (
-            blank_between
-            or _ends_sentence(last)
-            or not wrapped
-            or (starts_block and _is_heading_line(last))
-        ):
+        if current and (blank_between or _ends_sentence(last) or not wrapped):
             flush()
         current.append((start, end))
         previous_end = end
@@ -102,21 +96,6 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip().rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in FINAL
-
-
-def _is_heading_line(line: str) -> bool:
-    stripped = line.strip()
-    return (
-        0 < len(stripped) <= HEADING_MAX
-        and stripped[-1] not in FINAL + CLOSERS + ",;:-–—"
-        and _looks_like_title(stripped)
-    )
-
-
-def _looks_like_title(line: str) -> bool:
-    """A headline's words are mostly capitalised ("US Shifts Strategy: Engaging...")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _BOUNDARY = re.compile(rf"[{re.escape(FINAL)}]+[{re.escape(CLOSERS)}]*(?=\s+)")

@@ -82,9 +82,13 @@ class _Collected:
         )
 
 
-def load_store(knowledge_dir: Path, seeds_dir: Path) -> FactStore:
-    """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem."""
-    collected = _collect(knowledge_dir, seeds_dir)
+def load_store(knowledge_dir: Path, seeds_dir: Path, *, include_drafts: bool = False) -> FactStore:
+    """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem.
+
+    Drafts (``knowledge/drafts/``) are never served; ``include_drafts`` loads them too, to
+    check them against the store.
+    """
+    collected = _collect(knowledge_dir, seeds_dir, include_drafts)
     spans = _check_references(collected)
     if collected.problems:
         raise StoreInvalid(collected.problems)
@@ -98,10 +102,12 @@ def load_store(knowledge_dir: Path, seeds_dir: Path) -> FactStore:
     )
 
 
-def check_store(knowledge_dir: Path, seeds_dir: Path) -> list[Problem]:
+def check_store(
+    knowledge_dir: Path, seeds_dir: Path, *, include_drafts: bool = False
+) -> list[Problem]:
     """Every problem in the store; empty when it is valid."""
     try:
-        load_store(knowledge_dir, seeds_dir)
+        load_store(knowledge_dir, seeds_dir, include_drafts=include_drafts)
     except StoreInvalid as invalid:
         return invalid.problems
     return []
@@ -110,7 +116,7 @@ def check_store(knowledge_dir: Path, seeds_dir: Path) -> list[Problem]:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _collect(knowledge_dir: Path, seeds_dir: Path) -> _Collected:
+def _collect(knowledge_dir: Path, seeds_dir: Path, include_drafts: bool) -> _Collected:
     root = _common_root(knowledge_dir, seeds_dir)
     collected = _Collected(root=root)
     if not seeds_dir.is_dir():
@@ -123,7 +129,7 @@ def _collect(knowledge_dir: Path, seeds_dir: Path) -> _Collected:
             Problem(collected.rel(knowledge_dir), "the knowledge folder is missing")
         )
     else:
-        for path in _knowledge_files(knowledge_dir):
+        for path in _knowledge_files(knowledge_dir, include_drafts):
             _read_knowledge_file(collected, path)
     return collected
 
@@ -134,10 +140,11 @@ def _common_root(*paths: Path) -> Path:
     return parents.pop() if len(parents) == 1 else Path.cwd()
 
 
-def _knowledge_files(knowledge_dir: Path) -> Iterator[Path]:
+def _knowledge_files(knowledge_dir: Path, include_drafts: bool) -> Iterator[Path]:
+    skipped = SKIPPED_DIRS - {"drafts"} if include_drafts else SKIPPED_DIRS
     for path in sorted(knowledge_dir.rglob("*")):
         relative = path.relative_to(knowledge_dir)
-        if relative.parts[0] in SKIPPED_DIRS or path.suffix not in (".yaml", ".yml"):
+        if relative.parts[0] in skipped or path.suffix not in (".yaml", ".yml"):
             continue
         yield path
 

@@ -1,0 +1,124 @@
+"""Find date expressions in a sentence and normalise them, never beyond what they support.
+
+Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 2023") stand
+alone. Relative ones ("on Monday", "last week", "in October", "recently") are resolved
+against the publication date, and are never made more precise than it is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.store.dates import FuzzyDate, Precision
+
+_MONTH_NAMES = {
+    name.casefold(): n
+    for n in range(1, 13)
+    for name in (calendar.month_name[n], calendar.month_abbr[n])
+}
+_MONTH = (
+    "("
+    + "|".join(sorted((calendar.month_name[n] for n in range(1, 13)), key=len, reverse=True))
+    + ")"
+)
+_WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"((?:19|20)\d{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(rf"\bbetween {_YEAR} and {_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
+    ("day-us", re.compile(rf"\b(?:on )?{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
+    ("month", re.compile(rf"\b(?:in |since |during |by )?{_MONTH},? {_YEAR}\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:on|last|this) {_WEEKDAY}\b", re.I)),
+    (
+        "relative",
+        re.compile(
+            r"\b(yesterday|today|last week|this week|last month|this month|"
+            r"last year|this year)\b",
+            re.I,
+        ),
+    ),
+    ("bare-month", re.compile(rf"\b(?:in|since|during|by|early|late) {_MONTH}\b(?!,? \d)", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|by|from|until|of) {_YEAR}\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    phrase: str
+    when: FuzzyDate
+    relative: bool
+
+
+def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
+    """The first date expression the sentence holds, or ``None``."""
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        found = _resolve(kind, match, published)
+        if found is not None:
+            return FoundDate(match.group(0), found[0], found[1])
+    return None
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: FuzzyDate | None
+) -> tuple[FuzzyDate, bool] | None:
+    groups = match.groups()
+    if kind == "range":
+        return FuzzyDate.parse(f"{groups[0]}..{groups[1]}"), False
+    if kind in ("day", "day-us"):
+        day, month = (groups[0], groups[1]) if kind == "day" else (groups[1], groups[0])
+        exact = _exact(int(groups[2]), _MONTH_NAMES[month.casefold()], int(day))
+        return (exact, False) if exact else None
+    if kind == "month":
+        return FuzzyDate.parse(f"{groups[1]}-{_MONTH_NAMES[groups[0].casefold()]:02d}"), False
+    if kind == "year":
+        return FuzzyDate.parse(groups[0]), False
+    if published is None:
+        return None  # relative, with nothing to resolve it against
+    if kind == "bare-month":
+        month = _MONTH_NAMES[groups[0].casefold()]
+        year = published.end.year if month <= published.end.month else published.end.year - 1
+        return FuzzyDate.parse(f"{year}-{month:02d}"), True
+    phrase = groups[0].casefold()
+    anchor = published.end
+    if published.precision is not Precision.DAY:
+        # The publication day is unknown: the event is only known to be as precise as it.
+        if phrase == "last month" and published.precision is Precision.MONTH:
+            previous = published.start - timedelta(days=1)
+            return FuzzyDate.parse(f"{previous.year}-{previous.month:02d}"), True
+        if phrase == "last year":
+            return FuzzyDate.parse(str(published.start.year - 1)), True
+        return published, True
+    if kind == "weekday":
+        target = list(calendar.day_name).index(groups[0].capitalize())
+        back = (anchor.weekday() - target) % 7 or 7
+        return _exact_date(anchor - timedelta(days=back)), True
+    offsets = {"yesterday": timedelta(days=1), "today": timedelta(0)}
+    if phrase in offsets:
+        return _exact_date(anchor - offsets[phrase]), True
+    if phrase in ("last week", "this week"):
+        monday = anchor - timedelta(days=anchor.weekday() + (7 if phrase == "last week" else 0))
+        iso = monday.isocalendar()
+        return FuzzyDate.parse(f"{iso.year}-W{iso.week:02d}"), True
+    if phrase in ("last month", "this month"):
+        day = anchor.replace(day=1) - timedelta(days=1) if phrase == "last month" else anchor
+        return FuzzyDate.parse(f"{day.year}-{day.month:02d}"), True
+    year = anchor.year - (1 if phrase == "last year" else 0)
+    return FuzzyDate.parse(str(year)), True
+
+
+def _exact(year: int, month: int, day: int) -> FuzzyDate | None:
+    try:
+        return _exact_date(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _exact_date(day: date) -> FuzzyDate:
+    return FuzzyDate.parse(day.isoformat())

@@ -1,0 +1,130 @@
+"""``briefbot ingest``: add an article to ``seeds/`` exactly as given, with its header."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.store.dates import FuzzyDate
+from bot.store.errors import BriefbotError, InvalidDate
+from bot.store.models import SourceHeader
+from bot.store.text import simplify
+
+ID_MAX = 60
+
+
+class IngestError(BriefbotError):
+    kind = "ingest"
+
+
+def slug(text: str) -> str:
+    words = simplify(text).split()
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > ID_MAX:
+            break
+        out = f"{out}-{word}" if out else word
+    return re.sub(r"[^a-z0-9-]", "", out) or "source"
+
+
+def decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise IngestError("The input looks binary (it contains NUL bytes); give a text file.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"The input is not UTF-8 text (byte {exc.start} cannot be read); "
+            "save it as UTF-8 and try again."
+        ) from None
+    if not text.strip():
+        raise IngestError("The input is empty: there is no article text to ingest.")
+    return text
+
+
+def ingest(
+    raw: bytes,
+    seeds_dir: Path,
+    *,
+    title: str,
+    title_assigned: bool = False,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    estimated: bool = False,
+    reasoning: str | None = None,
+    source_id: str | None = None,
+) -> Path:
+    """Write ``seeds/<id>.md``; refuse empty, binary or already-ingested text."""
+    text = decode(raw)
+    body = text.encode("utf-8")
+    duplicate = _find_duplicate(seeds_dir, text)
+    if duplicate is not None:
+        raise IngestError(f"This article is already in the store as {duplicate}.")
+    chosen = source_id or slug(title)
+    path = seeds_dir / f"{chosen}.md"
+    if source_id is None:
+        counter = 2
+        while path.exists():
+            chosen = f"{slug(title)}-{counter}"
+            path = seeds_dir / f"{chosen}.md"
+            counter += 1
+    elif path.exists():
+        raise IngestError(f"{path} already exists; choose another --id.")
+    header: dict[str, object] = {
+        "id": chosen,
+        "title": title,
+        "title_assigned": title_assigned,
+        "outlet": outlet,
+        "url": url,
+    }
+    if published:
+        try:
+            when = FuzzyDate.parse(published)
+        except InvalidDate as exc:
+            raise IngestError(f"--published: {exc.message}") from None
+        header["published"] = {
+            "date": str(when),
+            "precision": str(when.precision),
+            "estimated": estimated,
+            "reasoning": reasoning,
+        }
+    header["sha256"] = hashlib.sha256(body).hexdigest()
+    try:
+        SourceHeader.model_validate(header)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise IngestError(f"The metadata is not valid: {problems}") from None
+    lines = ["---"]
+    for key, value in header.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {_scalar(v)}" for k, v in value.items()]
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    lines.append("---")
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".md.tmp")
+    temporary.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + body)
+    temporary.replace(path)
+    return path
+
+
+def _scalar(value: object) -> str:
+    """JSON scalars are valid YAML, quoted safely."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _find_duplicate(seeds_dir: Path, text: str) -> str | None:
+    key = simplify(text)
+    for path in sorted(seeds_dir.glob("*.md")):
+        raw = path.read_bytes()
+        end = raw.find(b"\n---\n", 3)
+        body = raw[end + 5 :] if raw.startswith(b"---\n") and end >= 0 else raw
+        if simplify(body.decode("utf-8", errors="replace")) == key:
+            return path.name
+    return None

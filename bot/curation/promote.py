@@ -1,0 +1,129 @@
+"""``briefbot promote``: move reviewed draft entries into the store, or change nothing.
+
+Entries move as text, comments and all: facts to ``knowledge/facts/<source>.yaml`` and
+the proposed actors they use to ``knowledge/actors.yaml``. The whole store is validated
+afterwards; if it is not valid, every file is put back as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.store.errors import BriefbotError, Problem, StoreInvalid
+from bot.store.loader import load_store
+
+_ENTRY = re.compile(r"^  - id: ([a-z0-9-]+)\s*$")
+_SECTION = re.compile(r"^([a-z]+):")
+
+
+class PromoteError(BriefbotError):
+    kind = "promote"
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def _entries(text: str) -> dict[str, dict[str, str]]:
+    """Section -> id -> the entry's text block (from its '- id:' line to the next entry)."""
+    sections: dict[str, dict[str, str]] = {}
+    section: str | None = None
+    current: str | None = None
+    lines: list[str] = []
+
+    def close() -> None:
+        if section and current:
+            sections.setdefault(section, {})[current] = "".join(lines).rstrip("\n") + "\n"
+
+    for line in text.splitlines(keepends=True):
+        if match := _SECTION.match(line):
+            close()
+            section, current, lines = match[1], None, []
+        elif match := _ENTRY.match(line):
+            close()
+            current, lines = match[1], [line]
+        elif current is not None and (line.startswith("    ") or not line.strip()):
+            lines.append(line)
+        elif current is not None:
+            close()
+            current, lines = None, []
+    close()
+    return sections
+
+
+def promote(
+    knowledge_dir: Path, seeds_dir: Path, source_id: str, ids: list[str] | None
+) -> tuple[list[str], list[str]]:
+    """Promote ``ids`` (every draft fact if ``None``); return (facts, actors) moved."""
+    drafts = knowledge_dir / "drafts" / f"{source_id}.yaml"
+    if not drafts.exists():
+        raise PromoteError(
+            f"There is no draft for {source_id}: run `briefbot draft {source_id}` first."
+        )
+    text = drafts.read_text(encoding="utf-8")
+    entries = _entries(text)
+    facts = entries.get("facts", {})
+    chosen = list(facts) if ids is None else ids
+    unknown = [i for i in chosen if i not in facts]
+    if unknown:
+        raise PromoteError(f"Not in the draft: {', '.join(unknown)}.", ())
+    if not chosen:
+        raise PromoteError("The draft has no facts left to promote.")
+    proposed = entries.get("actors", {})
+    actors = [
+        a for a in proposed if any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)
+    ]
+
+    facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
+    actors_file = knowledge_dir / "actors.yaml"
+    backups = {p: p.read_bytes() if p.exists() else None for p in (drafts, facts_file, actors_file)}
+    try:
+        _append(
+            facts_file,
+            "facts",
+            [facts[i] for i in chosen],
+            f"# Facts from {source_id}, promoted from its draft.\n",
+        )
+        if actors:
+            _append(actors_file, "actors", [proposed[a] for a in actors], "")
+        remaining = text
+        for block in [facts[i] for i in chosen] + [proposed[a] for a in actors]:
+            remaining = remaining.replace(block, "", 1)
+        drafts.write_text(_tidy(remaining), encoding="utf-8")
+        load_store(knowledge_dir, seeds_dir)
+    except StoreInvalid as invalid:
+        _restore(backups)
+        raise PromoteError(
+            "The store would not be valid, so nothing was promoted:", tuple(invalid.problems)
+        ) from None
+    except BaseException:
+        _restore(backups)
+        raise
+    return chosen, actors
+
+
+def _append(path: Path, section: str, blocks: list[str], header: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existing = path.read_text(encoding="utf-8") if path.exists() else f"{header}\n{section}:\n"
+    if not re.search(rf"^{section}:", existing, re.M):
+        existing = existing.rstrip("\n") + f"\n\n{section}:\n"
+    body = existing.rstrip("\n") + "\n" + "".join(f"\n{b}" for b in blocks)
+    path.write_text(body, encoding="utf-8")
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    remaining = _entries(text)
+    for section in ("facts", "actors"):
+        if not remaining.get(section):
+            text = re.sub(rf"^{section}:[ \t]*$", f"{section}: []", text, flags=re.M)
+    return text
+
+
+def _restore(backups: dict[Path, bytes | None]) -> None:
+    for path, content in backups.items():
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(content)

@@ -1,0 +1,321 @@
+"""Curator tools on fictional fixture articles written for these tests (never news)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.curation.coverage import coverage
+from bot.curation.datefind import find_date
+from bot.curation.draft import draft, render_yaml
+from bot.curation.ingest import IngestError, ingest
+from bot.curation.promote import PromoteError, promote
+from bot.curation.sentences import split
+from bot.store.dates import FuzzyDate
+from bot.store.facts import FactStore
+from bot.store.loader import load_store
+from tests.conftest import ROOT, StoreCopy
+
+FIXTURES = ROOT / "tests" / "fixtures"
+VELORIA = (FIXTURES / "veloria.txt").read_bytes()
+SAHEL = (FIXTURES / "sahel-fiction.txt").read_bytes()
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+TRICKY = """Fictional Ministry Resumes Talks
+
+The minister, Abdoulaye Diop, hosted Nick
+Checker in Bamako on Monday. Gen. Amara Kone of
+the U.S. Army said “We will stay.” Then he left.
+Officials said the talks went well, but
+nothing was signed. J. R. Osei — a U.N. adviser — agreed, at 9 a.m. sharp.
+“Will it last?” asked one. “No,” said another.
+"""
+
+
+def test_sentences_survive_abbreviations_quotes_dashes_and_wrapped_names() -> None:
+    sentences = split(TRICKY)
+    assert [" ".join(s.text.split()) for s in sentences] == [
+        "Fictional Ministry Resumes Talks",
+        "The minister, Abdoulaye Diop, hosted Nick Checker in Bamako on Monday.",
+        "Gen. Amara Kone of the U.S. Army said “We will stay.”",
+        "Then he left.",
+        "Officials said the talks went well, but nothing was signed.",
+        "J. R. Osei — a U.N. adviser — agreed, at 9 a.m. sharp.",
+        "“Will it last?” asked one.",
+        "“No,” said another.",
+    ]
+    assert sentences[0].heading and not any(s.heading for s in sentences[1:])
+    for sentence in sentences:
+        assert TRICKY[sentence.start : sentence.end] == sentence.text
+
+
+def test_one_paragraph_per_line_makes_each_line_a_block() -> None:
+    text = "Sahel state’s strained ties with the EU\nThose missteps coincided with a split.\n"
+    sentences = split(text)
+    assert [s.heading for s in sentences] == [True, False]
+
+
+def test_the_seed_articles_split_into_their_sentences(store: FactStore) -> None:
+    second = split(store.sources["checker-bamako-visit"].text)
+    assert len(second) == 23
+    assert second[7].text.startswith("“It is clear that the Americans")
+    assert second[7].text.endswith("office in Mali.")
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+DAY = FuzzyDate.parse("2025-11-20")  # a Thursday
+MONTH = FuzzyDate.parse("2026-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "when", "relative"),
+    [
+        ("In October, 2025, Boulos spoke.", MONTH, "2025-10", False),
+        ("It happened on 3 December 2025 at night.", MONTH, "2025-12-03", False),
+        ("It happened on December 3, 2025.", MONTH, "2025-12-03", False),
+        ("Coups took place between 2020 and 2023.", MONTH, "2020..2023", False),
+        ("The vote was held in 2023.", MONTH, "2023", False),
+        ("The shift was underscored on Monday.", DAY, "2025-11-17", True),
+        ("The shift was underscored on Monday.", MONTH, "2026-01", True),
+        ("An attack last week was repelled.", DAY, "2025-W46", True),
+        ("An attack last week was repelled.", MONTH, "2026-01", True),
+        ("Talks began last month.", MONTH, "2025-12", True),
+        ("Talks began last month.", DAY, "2025-10", True),
+        ("They met in October.", DAY, "2025-10", True),
+        ("They met in December.", DAY, "2024-12", True),
+        ("Prices rose last year.", MONTH, "2025", True),
+    ],
+)
+def test_dates_are_normalised_against_the_publication_date(
+    sentence: str, published: FuzzyDate, when: str, relative: bool
+) -> None:
+    found = find_date(sentence, published)
+    assert found is not None
+    assert (str(found.when), found.relative) == (when, relative)
+    assert found.phrase in sentence
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_date("It happened on Monday.", None) is None
+    assert find_date("Nothing is dated here.", MONTH) is None
+    impossible = find_date("On 31 February 2025 it snowed.", MONTH)
+    assert impossible is not None and str(impossible.when) == "2025-02"  # no such day
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+
+def test_ingest_writes_the_text_exactly_with_a_valid_header(copy: StoreCopy) -> None:
+    path = ingest(
+        VELORIA,
+        copy.seeds,
+        title="Veloria Reopens Its Northern Border",
+        published="2025-11-20",
+        outlet=None,
+        url=None,
+    )
+    assert path.name == "veloria-reopens-its-northern-border.md"
+    raw = path.read_bytes()
+    assert raw.endswith(VELORIA)
+    assert f'sha256: "{hashlib.sha256(VELORIA).hexdigest()}"'.encode() in raw
+    source = copy.load().sources["veloria-reopens-its-northern-border"]
+    assert source.text.encode() == VELORIA
+    assert source.outlet is None and source.url is None
+    assert source.published is not None and str(source.published.date) == "2025-11-20"
+
+
+def test_ingest_refuses_a_duplicate_naming_the_existing_source(copy: StoreCopy) -> None:
+    ingest(VELORIA, copy.seeds, title="Veloria")
+    reflowed = b"  " + VELORIA.replace(b"\n", b"\n\n").upper()
+    with pytest.raises(IngestError, match=r"already in the store as veloria\.md"):
+        ingest(reflowed, copy.seeds, title="Again")
+    seed = (copy.seeds / "us-shifts-strategy.md").read_bytes()
+    with pytest.raises(IngestError, match=r"us-shifts-strategy\.md"):
+        ingest(seed[seed.index(b"\n---\n", 3) + 5 :], copy.seeds, title="Copy")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("caf\u00e9".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_ingest_refuses_empty_or_binary_input(copy: StoreCopy, raw: bytes, message: str) -> None:
+    before = sorted(copy.seeds.iterdir())
+    with pytest.raises(IngestError, match=message):
+        ingest(raw, copy.seeds, title="Nothing")
+    assert sorted(copy.seeds.iterdir()) == before
+
+
+def test_ingest_checks_the_metadata(copy: StoreCopy) -> None:
+    with pytest.raises(IngestError, match="--published"):
+        ingest(VELORIA, copy.seeds, title="Veloria", published="Nov 2025")
+    with pytest.raises(IngestError, match="reasoning"):
+        ingest(VELORIA, copy.seeds, title="Veloria", published="2025-11", estimated=True)
+    assert not (copy.seeds / "veloria.md").exists()
+
+
+# --- draft -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def veloria(copy: StoreCopy) -> StoreCopy:
+    ingest(
+        VELORIA,
+        copy.seeds,
+        title="Veloria Reopens Its Northern Border",
+        published="2025-11-20",
+        source_id="veloria",
+    )
+    return copy
+
+
+def write_draft(copy: StoreCopy, source_id: str) -> Path:
+    result = draft(copy.load(), source_id)
+    path = copy.knowledge / "drafts" / f"{source_id}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(render_yaml(result), encoding="utf-8")
+    return path
+
+
+def test_drafts_are_valid_verbatim_and_never_served(veloria: StoreCopy) -> None:
+    write_draft(veloria, "veloria")
+    served = veloria.load()
+    assert not [f for f in served.facts if f.startswith("veloria-")]
+    checked = load_store(veloria.knowledge, veloria.seeds, include_drafts=True)
+    drafted = [f for f in checked.facts.values() if f.id.startswith("veloria-")]
+    assert len(drafted) == 10
+    text = checked.sources["veloria"].text
+    for fact in drafted:
+        for citation in fact.citations:
+            assert checked.quoted(citation) == citation.quote
+            assert citation.quote in text
+
+
+def test_draft_finds_speakers_dates_and_new_actors(veloria: StoreCopy) -> None:
+    result = draft(veloria.load(), "veloria")
+    flat = {" ".join(c.sentence.text.split()): c for c in result.candidates}
+
+    class Prefixes(dict[str, object]):
+        def __getitem__(self, prefix: str) -> Any:
+            return next(c for text, c in flat.items() if text.startswith(prefix))
+
+    by_text = Prefixes()
+    okonde = by_text["“We are ready to welcome trader"]
+    assert (okonde.kind, okonde.by, okonde.words) == (
+        "quote",
+        ["mira-okonde"],
+        "We are ready to welcome traders again",
+    )
+    tuesday = by_text["The Republic of Veloria reopene"]
+    assert tuesday.attribution == "the interior ministry"
+    assert tuesday.date == {"when": "2025-11-18", "phrase": "on Tuesday", "relative": True}
+    arvel = by_text["Gen. Tomas Arvel, who heads the"]
+    assert arvel.by == ["tomas-arvel"] and "at least 40 crossings" in arvel.sentence.text
+    assert by_text["Relations between Veloria and "].date == {
+        "when": "2019..2024",
+        "phrase": "between 2019 and 2024",
+    }
+    assert by_text["According to Okonde, the U.S. "].by == ["mira-okonde"]
+    assert "united-states" in by_text["According to Okonde, the U.S. "].actors
+    assert by_text["Analysts warn that smuggling c"].attribution == "Analysts"
+    proposed = {a.name: a.kind for a in result.proposed}
+    assert proposed["Tomas Arvel"] == "person" and proposed["Lena Sorvik"] == "person"
+    assert proposed["Institute for Border Studies"] == "organisation"
+    assert proposed["Republic of Veloria"] == "state"
+    assert not {"Gen", "Relations", "Last", "Okonde", "Arvel"} & set(proposed)
+
+
+def test_draft_finds_known_actors_by_alias_and_spelling_variant(copy: StoreCopy) -> None:
+    ingest(
+        SAHEL,
+        copy.seeds,
+        title="Fictional test text",
+        title_assigned=True,
+        published="2026-01",
+        estimated=True,
+        reasoning="a test fixture",
+        source_id="fiction",
+    )
+    result = draft(copy.load(), "fiction")
+    actors = [set(c.actors) for c in result.candidates]
+    assert "mohamed-bazoum" in actors[1]  # "Bazum", misspelt
+    assert {"us-state-department", "alliance-of-sahel-states"} <= actors[2]
+    assert "jnim" in actors[3]
+    lessing = result.candidates[3]
+    assert lessing.by == ["ulf-laessing"]  # "Lessing", misspelt, after "according to"
+    assert lessing.date == {"when": "2025-12", "phrase": "last month", "relative": True}
+    assert result.candidates[1].date == {"when": "2025-12-03", "phrase": "On 3 December 2025"}
+    assert result.candidates[2].words == "watching the case closely"
+
+
+# --- promote ---------------------------------------------------------------------------------
+
+
+def test_promote_moves_entries_with_their_actors(veloria: StoreCopy) -> None:
+    drafts = write_draft(veloria, "veloria")
+    facts, actors = promote(
+        veloria.knowledge, veloria.seeds, "veloria", ["veloria-04", "veloria-07"]
+    )
+    assert facts == ["veloria-04", "veloria-07"]
+    assert set(actors) == {"mira-okonde", "veloria", "coastal-union"}
+    store = veloria.load()
+    assert {"veloria-04", "veloria-07"} <= set(store.facts)
+    assert store.facts["veloria-04"].by == ("mira-okonde",)
+    assert "veloria-04" not in drafts.read_text()
+    assert load_store(veloria.knowledge, veloria.seeds, include_drafts=True)
+    promote(veloria.knowledge, veloria.seeds, "veloria", None)
+    assert "facts: []" in drafts.read_text()
+    assert len([f for f in veloria.load().facts if f.startswith("veloria-")]) == 10
+
+
+def test_promote_changes_nothing_when_the_result_is_invalid(veloria: StoreCopy) -> None:
+    drafts = write_draft(veloria, "veloria")
+    drafts.write_text(drafts.read_text().replace("welcome traders again", "welcome them"))
+    before = {p: p.read_bytes() for p in veloria.knowledge.rglob("*") if p.is_file()}
+    with pytest.raises(PromoteError) as caught:
+        promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
+    assert any("quote not found" in p.message or p.field == "words" for p in caught.value.problems)
+    after = {p: p.read_bytes() for p in veloria.knowledge.rglob("*") if p.is_file()}
+    assert after == before
+    with pytest.raises(PromoteError, match="Not in the draft: veloria-99"):
+        promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-99"])
+    with pytest.raises(PromoteError, match="no draft"):
+        promote(veloria.knowledge, veloria.seeds, "us-shifts-strategy", None)
+
+
+# --- coverage --------------------------------------------------------------------------------
+
+
+def test_both_seed_articles_are_fully_covered(store: FactStore) -> None:
+    for report in coverage(store):
+        assert report.complete, [s.text for s in report.uncited]
+        assert all(reason for _, reason in report.skipped)
+    skipped = {s.text for r in coverage(store) for s, _ in r.skipped}
+    assert "What’s in it for US?" in skipped
+
+
+def test_coverage_lists_what_is_no_longer_cited(copy: StoreCopy) -> None:
+    analysis = copy.knowledge / "facts" / "analysis.yaml"
+    text = analysis.read_text()
+    start = text.index("  - id: europe-fresh-challenges")
+    end = text.index("  - id: europe-influence-waning")
+    analysis.write_text(text[:start] + text[end:])
+    topics = copy.knowledge / "topics.yaml"
+    topics.write_text(topics.read_text().replace("      - europe-fresh-challenges\n", ""))
+    report = next(r for r in coverage(copy.load()) if r.source.id == "checker-bamako-visit")
+    assert [s.text for s in report.uncited] == [
+        "For Europe, the recalibration presents fresh challenges."
+    ]
+    line = report.line_of(report.uncited[0])
+    shown = (copy.seeds / "checker-bamako-visit.md").read_text().splitlines()[line - 1]
+    assert shown.startswith("For Europe, the recalibration presents fresh challenges.")
