@@ -25,6 +25,7 @@ from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State
 from bot.store.diff import snapshot
+from bot.store.facts import settle_long_lived
 from bot.store.holder import StoreHolder
 from bot.store.loader import load_store
 
@@ -157,4 +158,5 @@ def create_bot(settings: Settings | None = None, **client_options: Any) -> Brief
     settings = settings or Settings()
     store = load_store(settings.knowledge_dir, settings.seeds_dir)
     store.warm()
+    settle_long_lived()
     return BriefBot(settings, StoreHolder(store), **client_options)

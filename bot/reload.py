@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.state import State
 from bot.store.diff import StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore
+from bot.store.facts import FactStore, settle_long_lived
 from bot.store.holder import StoreHolder
 from bot.store.loader import load_store
 
@@ -70,6 +70,7 @@ class Reloader:
             new_snapshot = await asyncio.to_thread(snapshot, store)
             changes = diff(await asyncio.to_thread(snapshot, previous), new_snapshot)
             self.holder.swap(store)
+            settle_long_lived()
             await self.state.record_version(
                 version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
             )

@@ -21,11 +21,10 @@ from rapidfuzz import fuzz
 
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore, Source
+from bot.store.facts import FactStore, Source, paused_gc
 from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Topic
 from bot.store.text import NormalizedText, Span, fold
 
-_LINE = "__line__"
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[BaseModel]] = {"actors": Actor, "facts": Fact, "topics": Topic}
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
@@ -33,12 +32,56 @@ SKIPPED_DIRS = frozenset({"drafts", "schema"})
 M = TypeVar("M", bound=BaseModel)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping (for error messages)."""
+_STR = "tag:yaml.org,2002:str"
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
+
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when present; scalars that can only be strings skip the resolver."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and (
+            not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers)
+        ):
+            return _STR
+        resolved: str = super().resolve(kind, value, implicit)
+        return resolved
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Tree:
+    """YAML text to plain data, remembering the line of every mapping and list.
+
+    libyaml composes the nodes; this walk is a leaner constructor than PyYAML's (strings,
+    the vast majority, are taken as they are), which matters for large stores.
+    """
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.lines: dict[int, int] = {}
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            return self._scalars.construct_object(node, deep=True)
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.build(child) for child in node.value]
+            self.lines[id(items)] = node.start_mark.line + self.first_line
+            return items
+        assert isinstance(node, yaml.MappingNode)
+        mapping: dict[Any, Any] = {}
+        self.lines[id(mapping)] = node.start_mark.line + self.first_line
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged = self.build(value_node)
+                for part in merged if isinstance(merged, list) else [merged]:
+                    for key, value in part.items():
+                        mapping.setdefault(key, value)
+                continue
+            mapping[self.build(key_node)] = self.build(value_node)
         return mapping
 
 
@@ -88,6 +131,11 @@ def load_store(knowledge_dir: Path, seeds_dir: Path, *, include_drafts: bool = F
     Drafts (``knowledge/drafts/``) are never served; ``include_drafts`` loads them too, to
     check them against the store.
     """
+    with paused_gc():
+        return _load(knowledge_dir, seeds_dir, include_drafts)
+
+
+def _load(knowledge_dir: Path, seeds_dir: Path, include_drafts: bool) -> FactStore:
     collected = _collect(knowledge_dir, seeds_dir, include_drafts)
     spans = _check_references(collected)
     if collected.problems:
@@ -169,13 +217,14 @@ def _read_seed(collected: _Collected, path: Path) -> None:
     except UnicodeDecodeError as exc:
         collected.problems.append(Problem(rel, f"the article text is not UTF-8 ({exc.reason})"))
         return
-    data = _parse_yaml(collected, rel, header_text, first_line=2)
-    if data is None:
+    parsed = _parse_yaml(collected, rel, header_text, first_line=2)
+    if parsed is None:
         return
+    data, lines = parsed
     if not isinstance(data, dict):
         collected.problems.append(Problem(rel, "the header must be a YAML mapping", line=2))
         return
-    header = _validate(collected, SourceHeader, data, rel, record=str(data.get("id") or ""))
+    header = _validate(collected, SourceHeader, data, rel, str(data.get("id") or ""), lines)
     if header is None:
         collected.broken.add(str(data.get("id") or ""))
         return
@@ -218,15 +267,22 @@ def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
     return raw[4 : end + 1].decode("utf-8", errors="replace"), raw[end + 5 :]
 
 
-def _parse_yaml(collected: _Collected, rel: str, text: str, first_line: int = 1) -> Any:
+def _parse_yaml(
+    collected: _Collected, rel: str, text: str, first_line: int = 1
+) -> tuple[Any, dict[int, int]] | None:
+    """The data and its line table, or ``None`` (with a problem recorded) on bad syntax."""
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        node = yaml.compose(text, Loader=_Composer)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
         return None
+    if node is None:
+        return None, {}
+    tree = _Tree(first_line)
+    return tree.build(node), tree.lines
 
 
 def _read_knowledge_file(collected: _Collected, path: Path) -> None:
@@ -238,12 +294,14 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
     except UnicodeDecodeError as exc:
         collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
         return
-    data = _parse_yaml(collected, rel, text)
-    if data is None:
+    parsed = _parse_yaml(collected, rel, text)
+    if parsed is None:
         # What the file meant to define is unknown: don't also report references to it.
         collected.broken.update(_DECLARED_ID.findall(text))
-        if not collected.problems or collected.problems[-1].file != rel:
-            collected.problems.append(Problem(rel, "the file is empty"))
+        return
+    data, lines = parsed
+    if data is None:
+        collected.problems.append(Problem(rel, "the file is empty"))
         return
     if not isinstance(data, dict):
         collected.problems.append(
@@ -251,8 +309,6 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
         )
         return
     for key, items in data.items():
-        if key == _LINE:
-            continue
         if key not in SECTIONS:
             collected.problems.append(
                 Problem(rel, f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
@@ -262,17 +318,19 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
             collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
             continue
         for item in items:
-            _read_record(collected, rel, key, item)
+            _read_record(collected, rel, key, item, lines)
 
 
-def _read_record(collected: _Collected, rel: str, section: str, item: Any) -> None:
+def _read_record(
+    collected: _Collected, rel: str, section: str, item: Any, lines: dict[int, int]
+) -> None:
     if not isinstance(item, dict):
         collected.problems.append(
             Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
         )
         return
     record_id = str(item.get("id") or "")
-    model = _validate(collected, SECTIONS[section], item, rel, record=record_id)
+    model = _validate(collected, SECTIONS[section], item, rel, record_id, lines)
     if model is None:
         collected.broken.add(record_id)
         return
@@ -286,26 +344,31 @@ def _read_record(collected: _Collected, rel: str, section: str, item: Any) -> No
                 f"duplicate {section[:-1]} id (first defined in {first.file}:{first.line})",
                 record=model_id,
                 field="id",
-                line=item.get(_LINE),
+                line=lines.get(id(item)),
             )
         )
         return
     records[model_id] = model
-    collected.where[(section, model_id)] = _Located(rel, item.get(_LINE))
+    collected.where[(section, model_id)] = _Located(rel, lines.get(id(item)))
 
 
 def _validate(
-    collected: _Collected, model: type[M], data: dict[str, Any], rel: str, record: str
+    collected: _Collected,
+    model: type[M],
+    data: dict[str, Any],
+    rel: str,
+    record: str,
+    lines: dict[int, int],
 ) -> M | None:
     try:
-        return model.model_validate(_strip_lines(data))
+        return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = error["loc"]
             collected.problems.append(
                 Problem(
                     file=rel,
-                    line=_line_at(data, loc),
+                    line=_line_at(data, loc, lines),
                     record=record or None,
                     field=_dotted(loc) or None,
                     message=_message(error),
@@ -330,25 +393,17 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _line_at(data: Any, loc: tuple[int | str, ...]) -> int | None:
-    line = data.get(_LINE) if isinstance(data, dict) else None
+def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> int | None:
+    """The line of the deepest mapping or list on the error's path."""
+    line = lines.get(id(data))
     node = data
     for part in loc:
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, dict) and _LINE in node:
-            line = node[_LINE]
+        line = lines.get(id(node), line)
     return line
-
-
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
 
 
 # --- cross-record checks ---------------------------------------------------------------

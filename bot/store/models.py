@@ -191,7 +191,8 @@ class Fact(Record):
     @model_validator(mode="after")
     def _attribution(self) -> Self:
         if self.kind.attributed and not (self.by or self.attribution):
-            raise ValueError(f"a {self.kind} needs 'by' (actor ids) or 'attribution'")
+            article = "an" if self.kind[0] in "aeiou" else "a"
+            raise ValueError(f"{article} {self.kind} needs 'by' (actor ids) or 'attribution'")
         if self.kind is FactKind.QUOTE and not self.words:
             raise ValueError("a quote needs 'words', the words quoted")
         return self

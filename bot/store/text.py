@@ -8,6 +8,7 @@ own characters, found through an offset map.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ _TYPOGRAPHY = str.maketrans(
 )
 
 _SPACE = re.compile(r"\s+")
+_RUNS = re.compile(r"\s{2,}")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +51,29 @@ class Span:
 
 
 class NormalizedText:
-    """A text with typography folded, remembering where each character came from."""
+    """A text with typography folded, remembering where each character came from.
 
-    __slots__ = ("folded", "offsets", "original")
+    Folding maps characters one to one except runs of white space, which become one
+    space; only those runs shift positions, so the map is the list of them.
+    """
+
+    __slots__ = ("_removed", "_run_starts", "folded", "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
-        chars: list[str] = []
-        offsets: list[int] = []
-        in_space = False
-        for index, char in enumerate(original.translate(_TYPOGRAPHY)):
-            if char.isspace():
-                if in_space:
-                    continue
-                in_space = True
-                chars.append(" ")
-            else:
-                in_space = False
-                chars.append(char)
-            offsets.append(index)
-        self.folded = "".join(chars)
-        self.offsets = offsets
+        translated = original.translate(_TYPOGRAPHY)
+        self.folded = _SPACE.sub(" ", translated)
+        self._run_starts: list[int] = []  # folded position just after each collapsed run
+        self._removed: list[int] = []  # characters removed up to and including that run
+        removed = 0
+        for run in _RUNS.finditer(translated):
+            removed += len(run.group()) - 1
+            self._run_starts.append(run.end() - removed)
+            self._removed.append(removed)
+
+    def _original(self, folded_position: int) -> int:
+        index = bisect.bisect_right(self._run_starts, folded_position) - 1
+        return folded_position + (self._removed[index] if index >= 0 else 0)
 
     def find(self, quote: str) -> Span | None:
         """Locate ``quote`` (forgiving typography) and return its span in the original."""
@@ -78,8 +83,8 @@ class NormalizedText:
         position = self.folded.find(needle)
         if position < 0:
             return None
-        start = self.offsets[position]
-        end = self.offsets[position + len(needle) - 1] + 1
+        start = self._original(position)
+        end = self._original(position + len(needle) - 1) + 1
         return Span(start, end)
 
 
@@ -90,9 +95,11 @@ def fold(text: str) -> str:
 
 def simplify(text: str) -> str:
     """Lower-case, strip accents and punctuation: the key used for names and search."""
-    decomposed = unicodedata.normalize("NFKD", fold(text))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACE.sub(" ", re.sub(r"[^\w\s]", " ", bare.casefold())).strip()
+    bare = fold(text)
+    if not bare.isascii():
+        decomposed = unicodedata.normalize("NFKD", bare)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE.sub(" ", _PUNCTUATION.sub(" ", bare.casefold())).strip()
 
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
