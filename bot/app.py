@@ -25,7 +25,6 @@ from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State
 from bot.store.diff import snapshot
-from bot.store.facts import settle_long_lived
 from bot.store.holder import StoreHolder
 from bot.store.loader import load_store
 
@@ -71,7 +70,11 @@ class BriefBot(commands.Bot):
             snapshot=snapshot(store),
         )
         self.reloader = Reloader(
-            self.stores, self.state, self.settings.knowledge_dir, self.settings.seeds_dir
+            self.stores,
+            self.state,
+            self.settings.knowledge_dir,
+            self.settings.seeds_dir,
+            cache=self.settings.record_cache,
         )
         self.scheduler = DigestScheduler(
             self.state, self.poster, lambda: self.stores.current, clock=self.clock
@@ -136,6 +139,8 @@ class BriefBot(commands.Bot):
     async def close(self) -> None:
         if hasattr(self, "scheduler"):
             await self.scheduler.stop()
+        if self._background:  # e.g. a SIGHUP reload still writing to the database
+            await asyncio.gather(*self._background, return_exceptions=True)
         await super().close()
         if hasattr(self, "state"):
             await self.state.close()
@@ -156,7 +161,6 @@ class BriefBot(commands.Bot):
 def create_bot(settings: Settings | None = None, **client_options: Any) -> BriefBot:
     """The whole bot, store loaded, not connected; settings from the environment if none."""
     settings = settings or Settings()
-    store = load_store(settings.knowledge_dir, settings.seeds_dir)
+    store = load_store(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache)
     store.warm()
-    settle_long_lived()
     return BriefBot(settings, StoreHolder(store), **client_options)

@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("healthy")
         return 1 if problems else 0
 
-    store = _load_or_report(settings.knowledge_dir, settings.seeds_dir)
+    store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
     if store is None:
         return 1
     if command == "coverage":
@@ -183,9 +183,9 @@ def _settings_problem(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _load_or_report(knowledge: Path, seeds: Path) -> FactStore | None:
+def _load_or_report(knowledge: Path, seeds: Path, cache: Path) -> FactStore | None:
     try:
-        store = load_store(knowledge, seeds)
+        store = load_store(knowledge, seeds, cache_dir=cache)
     except StoreInvalid as invalid:
         _print_problems(invalid)
         return None

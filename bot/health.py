@@ -12,7 +12,7 @@ from bot.store.loader import load_store
 def check_health(settings: Settings) -> list[str]:
     problems = []
     try:
-        load_store(settings.knowledge_dir, settings.seeds_dir)
+        load_store(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache)
     except StoreInvalid as invalid:
         problems.append(f"the store has {len(invalid.problems)} problem(s); run briefbot validate")
     try:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.state import State
 from bot.store.diff import StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore, settle_long_lived
+from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
 from bot.store.loader import load_store
 
@@ -29,8 +29,8 @@ class ReloadOutcome(BaseModel):
     problems: tuple[Problem, ...] = ()
 
 
-def load_warm(knowledge: Path, seeds: Path) -> FactStore:
-    store = load_store(knowledge, seeds)
+def load_warm(knowledge: Path, seeds: Path, cache: Path | None = None) -> FactStore:
+    store = load_store(knowledge, seeds, cache_dir=cache)
     store.warm()
     return store
 
@@ -38,7 +38,15 @@ def load_warm(knowledge: Path, seeds: Path) -> FactStore:
 class Reloader:
     """Serialises reloads; a failed one changes nothing."""
 
-    def __init__(self, holder: StoreHolder, state: State, knowledge: Path, seeds: Path) -> None:
+    def __init__(
+        self,
+        holder: StoreHolder,
+        state: State,
+        knowledge: Path,
+        seeds: Path,
+        cache: Path | None = None,
+    ) -> None:
+        self.cache = cache
         self.holder = holder
         self.state = state
         self.knowledge = knowledge
@@ -53,7 +61,7 @@ class Reloader:
         async with self._lock:
             previous = self.holder.current
             try:
-                store = await asyncio.to_thread(load_warm, self.knowledge, self.seeds)
+                store = await asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache)
             except StoreInvalid as invalid:
                 log.warning(
                     "reload by %s refused: %d problem(s); still serving %s",
@@ -69,11 +77,11 @@ class Reloader:
                 )
             new_snapshot = await asyncio.to_thread(snapshot, store)
             changes = diff(await asyncio.to_thread(snapshot, previous), new_snapshot)
-            self.holder.swap(store)
-            settle_long_lived()
+            # Recorded first, so the history never lags what is served.
             await self.state.record_version(
                 version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
             )
+            self.holder.swap(store)
             log.info(
                 "reload by %s: %s -> %s (%s)",
                 by,

@@ -10,7 +10,7 @@ import discord
 
 from bot.app import BriefBot
 from bot.settings import Settings
-from bot.store.facts import FactStore, settle_long_lived
+from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,6 @@ def _token(settings: Settings) -> str:
 def run_discord(settings: Settings, store: FactStore) -> int:
     """Connect and serve until stopped; sync commands to dev guilds at start."""
     store.warm()
-    settle_long_lived()
     bot = BriefBot(settings, StoreHolder(store))
     try:
         bot.run(_token(settings), log_handler=None)

@@ -26,8 +26,14 @@ class Settings(BaseSettings):
     knowledge_dir: Path = CHECKOUT / "knowledge"
     seeds_dir: Path = CHECKOUT / "seeds"
     db: Path = CHECKOUT / "briefbot.sqlite3"
+    cache_dir: Path | None = None
+    """Validated records per knowledge file (default: .briefbot-cache beside the database)."""
     guild_ids: Annotated[tuple[int, ...], NoDecode] = ()
     admin_role_ids: Annotated[tuple[int, ...], NoDecode] = ()
+
+    @property
+    def record_cache(self) -> Path:
+        return self.cache_dir or self.db.parent / ".briefbot-cache"
 
     @field_validator("guild_ids", "admin_role_ids", mode="before")
     @classmethod

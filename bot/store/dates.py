@@ -29,8 +29,10 @@ class Precision(StrEnum):
     @property
     def rank(self) -> int:
         """Smaller is more precise."""
-        return list(Precision).index(self)
+        return _RANK[self]
 
+
+_RANK = {precision: rank for rank, precision in enumerate(Precision)}
 
 _MONTHS = {
     name.casefold(): number

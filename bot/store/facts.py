@@ -147,13 +147,12 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was built is long-lived: keep it out of every later collection, which
+        # would otherwise rescan it all (a long pause) as soon as the collector resumes.
+        # Frozen objects are still freed by reference counting once unused.
+        gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-def settle_long_lived() -> None:
-    """Move everything alive now (the store above all) out of the collector's sight."""
-    gc.freeze()
 
 
 def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:

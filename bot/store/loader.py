@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz
 
+from bot.store.cache import RecordCache
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore, Source, paused_gc
@@ -33,6 +35,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 _STR = "tag:yaml.org,2002:str"
+INTERN_MAX = 48
+"""Strings up to this long (ids, kinds) are interned: one copy however often they occur."""
 
 
 class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -65,7 +69,9 @@ class _Tree:
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
-                return node.value
+                value: str = node.value
+                # ids, kinds and source names repeat across thousands of records
+                return sys.intern(value) if len(value) <= INTERN_MAX else value
             return self._scalars.construct_object(node, deep=True)
         if isinstance(node, yaml.SequenceNode):
             items = [self.build(child) for child in node.value]
@@ -103,6 +109,7 @@ class _Collected:
     )
     where: dict[tuple[str, str], _Located] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    cache: RecordCache | None = None
     """Ids of records that failed validation: references to them are not reported again."""
     digest: Any = field(default_factory=hashlib.sha256)
 
@@ -125,18 +132,31 @@ class _Collected:
         )
 
 
-def load_store(knowledge_dir: Path, seeds_dir: Path, *, include_drafts: bool = False) -> FactStore:
+def load_store(
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    *,
+    include_drafts: bool = False,
+    cache_dir: Path | None = None,
+) -> FactStore:
     """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem.
 
     Drafts (``knowledge/drafts/``) are never served; ``include_drafts`` loads them too, to
-    check them against the store.
+    check them against the store. ``cache_dir`` keeps each file's validated records, so
+    only changed files are parsed again (see :mod:`bot.store.cache`).
     """
+    cache = RecordCache(cache_dir) if cache_dir is not None else None
     with paused_gc():
-        return _load(knowledge_dir, seeds_dir, include_drafts)
+        store = _load(knowledge_dir, seeds_dir, include_drafts, cache)
+    if cache is not None:
+        cache.prune()
+    return store
 
 
-def _load(knowledge_dir: Path, seeds_dir: Path, include_drafts: bool) -> FactStore:
-    collected = _collect(knowledge_dir, seeds_dir, include_drafts)
+def _load(
+    knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, cache: RecordCache | None
+) -> FactStore:
+    collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache)
     spans = _check_references(collected)
     if collected.problems:
         raise StoreInvalid(collected.problems)
@@ -164,9 +184,11 @@ def check_store(
 # --- reading ---------------------------------------------------------------------------
 
 
-def _collect(knowledge_dir: Path, seeds_dir: Path, include_drafts: bool) -> _Collected:
+def _collect(
+    knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, cache: RecordCache | None
+) -> _Collected:
     root = _common_root(knowledge_dir, seeds_dir)
-    collected = _Collected(root=root)
+    collected = _Collected(root=root, cache=cache)
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
@@ -201,6 +223,11 @@ def _read_seed(collected: _Collected, path: Path) -> None:
     rel = collected.rel(path)
     raw = path.read_bytes()
     collected.digest.update(rel.encode() + b"\0" + raw)
+    cached = collected.cache.get(rel, raw) if collected.cache else None
+    if cached is not None:
+        _add_source(collected, rel, cached[0])
+        return
+    problems_before = len(collected.problems)
     header_text, body = _split_front_matter(raw)
     if header_text is None:
         collected.problems.append(
@@ -239,23 +266,28 @@ def _read_seed(collected: _Collected, path: Path) -> None:
                 field="sha256",
             )
         )
-    if header.id in collected.sources:
-        first = collected.sources[header.id].file
+    text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
+    source = Source(**header.model_dump(), text=text, file=rel, text_line=text_line)
+    _add_source(collected, rel, source)
+    if collected.cache and len(collected.problems) == problems_before:
+        collected.cache.put(rel, raw, [source])
+
+
+def _add_source(collected: _Collected, rel: str, source: Source) -> None:
+    if source.id in collected.sources:
+        first = collected.sources[source.id].file
         collected.problems.append(
             Problem(
                 rel,
                 f"duplicate source id (first defined in {first})",
-                record=header.id,
+                record=source.id,
                 field="id",
                 line=2,
             )
         )
         return
-    text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
-    collected.sources[header.id] = Source(
-        **header.model_dump(), text=text, file=rel, text_line=text_line
-    )
-    collected.where[("sources", header.id)] = _Located(rel, 2)
+    collected.sources[source.id] = source
+    collected.where[("sources", source.id)] = _Located(rel, 2)
 
 
 def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
@@ -289,6 +321,12 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
     rel = collected.rel(path)
     raw = path.read_bytes()
     collected.digest.update(rel.encode() + b"\0" + raw)
+    cached = collected.cache.get(rel, raw) if collected.cache else None
+    if cached is not None:
+        for section, model, line in cached:
+            _add_record(collected, rel, section, model, line)
+        return
+    problems_before = len(collected.problems)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -308,6 +346,7 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
             Problem(rel, f"expected a mapping with {', '.join(SECTIONS)}", line=1)
         )
         return
+    entries: list[_Entry] = []
     for key, items in data.items():
         if key not in SECTIONS:
             collected.problems.append(
@@ -318,22 +357,37 @@ def _read_knowledge_file(collected: _Collected, path: Path) -> None:
             collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
             continue
         for item in items:
-            _read_record(collected, rel, key, item, lines)
+            entry = _read_record(collected, rel, key, item, lines)
+            if entry is not None:
+                entries.append(entry)
+    if collected.cache and len(collected.problems) == problems_before:
+        collected.cache.put(rel, raw, entries)
+
+
+_Entry = tuple[str, BaseModel, int | None]
 
 
 def _read_record(
     collected: _Collected, rel: str, section: str, item: Any, lines: dict[int, int]
-) -> None:
+) -> _Entry | None:
     if not isinstance(item, dict):
         collected.problems.append(
             Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
         )
-        return
+        return None
     record_id = str(item.get("id") or "")
     model = _validate(collected, SECTIONS[section], item, rel, record_id, lines)
     if model is None:
         collected.broken.add(record_id)
-        return
+        return None
+    line = lines.get(id(item))
+    _add_record(collected, rel, section, model, line)
+    return (section, model, line)
+
+
+def _add_record(
+    collected: _Collected, rel: str, section: str, model: BaseModel, line: int | None
+) -> None:
     model_id: str = model.id  # type: ignore[attr-defined]
     records = collected.records[section]
     if model_id in records:
@@ -344,12 +398,12 @@ def _read_record(
                 f"duplicate {section[:-1]} id (first defined in {first.file}:{first.line})",
                 record=model_id,
                 field="id",
-                line=lines.get(id(item)),
+                line=line,
             )
         )
         return
     records[model_id] = model
-    collected.where[(section, model_id)] = _Located(rel, lines.get(id(item)))
+    collected.where[(section, model_id)] = _Located(rel, line)
 
 
 def _validate(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,25 +49,35 @@ class Hit:
     """The indexed words that matched, to highlight in the document's text."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """Which documents hold a term and how often: two compact arrays."""
+
+    docs: array[int]
+    counts: array[int]
+
+
 class SearchIndex:
     def __init__(self, documents: Iterable[tuple[str, str]]) -> None:
-        postings: dict[str, dict[int, int]] = defaultdict(dict)
+        building: dict[str, tuple[array[int], array[int]]] = {}
         self._ids: list[str] = []
-        lengths: list[int] = []
+        lengths = array("I")
         for number, (doc_id, text) in enumerate(documents):
             counts = Counter(words(text))
             self._ids.append(doc_id)
             lengths.append(sum(counts.values()))
             for term, count in counts.items():
-                postings[term][number] = count
-        self._postings = dict(postings)
+                docs, hits = building.setdefault(term, (array("I"), array("H")))
+                docs.append(number)
+                hits.append(min(count, 65535))
+        self._postings = {term: _Postings(*pair) for term, pair in building.items()}
         self._vocabulary = sorted(self._postings)
         self._lengths = lengths
         self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
         total = len(lengths)
         self._idf = {
-            term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-            for term, docs in self._postings.items()
+            term: math.log(1 + (total - len(p.docs) + 0.5) / (len(p.docs) + 0.5))
+            for term, p in self._postings.items()
         }
 
     def expand(self, word: str) -> dict[str, float]:
@@ -98,7 +109,8 @@ class SearchIndex:
         for word in dict.fromkeys(words(query)):
             for term, weight in self.expand(word).items():
                 idf = self._idf[term]
-                for doc, count in self._postings[term].items():
+                postings = self._postings[term]
+                for doc, count in zip(postings.docs, postings.counts, strict=True):
                     norm = count + K1 * (1 - B + B * self._lengths[doc] / self._average)
                     scores[doc] += weight * idf * count * (K1 + 1) / norm
                     matched[doc].add(term)

@@ -40,6 +40,7 @@ _TYPOGRAPHY = str.maketrans(
 _SPACE = re.compile(r"\s+")
 _RUNS = re.compile(r"\s{2,}")
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_NEEDS_FOLDING = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + r"\t\n\r\f\v]|\s\s|[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,8 @@ class NormalizedText:
 
 def fold(text: str) -> str:
     """Fold typography and collapse white space, keeping case and everything else."""
+    if not _NEEDS_FOLDING.search(text):
+        return text.strip()
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
 
 
