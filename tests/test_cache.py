@@ -1,0 +1,78 @@
+"""The record cache: same store, only changed files parsed again, never wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.store.diff import snapshot
+from bot.store.errors import StoreInvalid
+from bot.store.loader import load_store
+from tests.conftest import StoreCopy
+
+
+def load(copy: StoreCopy, cache: Path):  # type: ignore[no-untyped-def]
+    return load_store(copy.knowledge, copy.seeds, cache_dir=cache)
+
+
+def test_a_warm_load_gives_the_same_store(copy: StoreCopy, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    entries = sorted(cache.glob("*.pickle"))
+    assert len(entries) == len(list(copy.seeds.glob("*.md"))) + len(
+        list(copy.knowledge.rglob("*.yaml")))
+    warm = load(copy, cache)
+    assert snapshot(warm) == snapshot(cold)
+    assert warm.version == cold.version
+    assert sorted(cache.glob("*.pickle")) == entries
+
+
+def test_an_edited_file_is_parsed_again_and_its_old_entry_pruned(copy: StoreCopy,
+                                                                  tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load(copy, cache)
+    before = set(cache.glob("*.pickle"))
+    copy.edit("knowledge/facts/events.yaml", "was repelled.", "was repelled, reportedly.")
+    store = load(copy, cache)
+    assert store.facts["niamey-airport-attack"].text.endswith("was repelled, reportedly.")
+    after = set(cache.glob("*.pickle"))
+    assert len(after) == len(before) and len(after - before) == 1
+
+
+def test_a_broken_file_is_never_cached_and_still_reported(copy: StoreCopy, tmp_path: Path
+                                                          ) -> None:
+    cache = tmp_path / "cache"
+    copy.edit("knowledge/facts/events.yaml", "recently killed at least 15", "recently killed 15")
+    for _ in range(2):
+        with pytest.raises(StoreInvalid) as caught:
+            load(copy, cache)
+        assert [p.record for p in caught.value.problems] == ["fuel-convoy-attack"]
+    copy.edit("knowledge/actors.yaml", "    kind: media\n", "    kind: newspaper\n")
+    with pytest.raises(StoreInvalid) as caught:
+        load(copy, cache)
+    assert {p.record for p in caught.value.problems} >= {"le-monde", "fuel-convoy-attack"}
+
+
+def test_an_unreadable_cache_entry_is_ignored(copy: StoreCopy, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    for entry in cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert snapshot(load(copy, cache)) == snapshot(cold)
+
+
+def test_problems_keep_their_lines_when_other_files_come_from_the_cache(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    load(copy, cache)
+    copy.write("knowledge/more.yaml", "facts:\n  - id: trump-returns\n    kind: background\n"
+               "    text: again\n    citations:\n      - source: us-shifts-strategy\n"
+               "        quote: since Donald Trump returned to the White House\n")
+    with pytest.raises(StoreInvalid) as caught:
+        load(copy, cache)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.record) == ("knowledge/more.yaml", 2,
+                                                             "trump-returns")
+    assert "first defined in knowledge/facts/events.yaml:" in problem.message
