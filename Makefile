@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run console test lint format validate schema clean
+.PHONY: install run console test lint format validate schema bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ lint: install
 format: install
 	$(BIN)/ruff format bot tests
 	$(BIN)/ruff check --fix bot tests
+
+bench: install  ## every figure, one table, benchmarks/results.json (see BENCHMARKS.md)
+	$(BIN)/python -m benchmarks.run
 
 validate: install
 	$(BIN)/briefbot validate

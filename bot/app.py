@@ -63,11 +63,9 @@ class BriefBot(commands.Bot):
     async def setup_hook(self) -> None:
         store = self.stores.current
         self.state = await State.open(self.settings.db)
+        records = await asyncio.to_thread(snapshot, store)
         await self.state.record_version(
-            version=store.version,
-            loaded_by="startup",
-            counts=store.counts(),
-            snapshot=snapshot(store),
+            version=store.version, loaded_by="startup", counts=store.counts(), snapshot=records
         )
         self.reloader = Reloader(
             self.stores,
@@ -76,6 +74,7 @@ class BriefBot(commands.Bot):
             self.settings.seeds_dir,
             cache=self.settings.record_cache,
         )
+        self.reloader.remember(store, records)
         self.scheduler = DigestScheduler(
             self.state, self.poster, lambda: self.stores.current, clock=self.clock
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from bot.state import State
-from bot.store.diff import StoreDiff, diff, snapshot
+from bot.store.diff import Snapshot, StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
@@ -52,6 +52,17 @@ class Reloader:
         self.knowledge = knowledge
         self.seeds = seeds
         self._lock = asyncio.Lock()
+        self._snapshot: tuple[str, Snapshot] = ("", {})
+
+    def remember(self, store: FactStore, records: Snapshot) -> None:
+        """The snapshot of the store being served, so a reload need not compute it again."""
+        self._snapshot = (store.version, records)
+
+    def _compare(self, previous: FactStore, store: FactStore) -> tuple[Snapshot, StoreDiff]:
+        version, known = self._snapshot
+        before = known if version == previous.version else snapshot(previous)
+        after = snapshot(store)
+        return after, diff(before, after)
 
     @property
     def busy(self) -> bool:
@@ -75,13 +86,13 @@ class Reloader:
                     previous=previous.version,
                     problems=tuple(invalid.problems),
                 )
-            new_snapshot = await asyncio.to_thread(snapshot, store)
-            changes = diff(await asyncio.to_thread(snapshot, previous), new_snapshot)
+            new_snapshot, changes = await asyncio.to_thread(self._compare, previous, store)
             # Recorded first, so the history never lags what is served.
             await self.state.record_version(
                 version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
             )
             self.holder.swap(store)
+            self._snapshot = (store.version, new_snapshot)
             log.info(
                 "reload by %s: %s -> %s (%s)",
                 by,

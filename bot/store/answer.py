@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.store.facts import FactStore
 from bot.store.models import Citation, Fact, FactKind
@@ -82,6 +82,16 @@ class Answer:
             note=fact.note,
             matched=tuple(matched),
         )
+
+    def facts(
+        self, title: str, facts: Sequence[Fact], limit: int, hint: str, *, latest: bool = False
+    ) -> None:
+        """A section of facts, at most ``limit`` of them (the latest ones if ``latest``)."""
+        shown = facts[-limit:] if latest else facts[:limit]
+        self.section(title, (self.fact(f) for f in shown))
+        if len(facts) > len(shown):
+            which = "latest" if latest else "first"
+            self.notes.append(f"{title}: showing the {which} {len(shown)} of {len(facts)}; {hint}.")
 
     def section(self, title: str, items: Iterable[Item]) -> None:
         collected = tuple(items)

@@ -120,6 +120,10 @@ class FactStore:
         return " ".join([fact.text, fact.words or "", fact.attribution or "", *names, *quotes])
 
     def counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
         return {
             "sources": len(self.sources),
             "actors": len(self.actors),
@@ -131,7 +135,7 @@ class FactStore:
     def warm(self) -> None:
         """Build every lazy index now (at load time, off the event loop)."""
         with paused_gc():
-            for index in ("actor_names", "topic_names", "source_names", "fact_search"):
+            for index in ("actor_names", "topic_names", "source_names", "fact_search", "_counts"):
                 getattr(self, index)
 
 

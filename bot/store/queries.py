@@ -19,6 +19,10 @@ from bot.store.search import words
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
+LIST_MAX = 25
+"""Most facts an actor profile or topic section lists; a note says how to see the rest."""
+TIMELINE_MAX = 60
+"""Most entries a timeline (or a source's fact list) shows: the latest ones."""
 
 
 # --- /brief ----------------------------------------------------------------------------
@@ -43,7 +47,13 @@ def brief(store: FactStore, topic: str | None = None) -> Response:
     answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
     listed = set(chosen.facts)
     extra = [store.facts[f] for f in store.facts_by_topic.get(chosen.id, ()) if f not in listed]
-    answer.section("More on this topic", (answer.fact(f) for f in extra))
+    answer.facts(
+        "More on this topic",
+        extra,
+        LIST_MAX,
+        f"/timeline topic:{chosen.id} or /search finds the rest",
+        latest=True,
+    )
     answer.notes.append(f"Topics: {others}.")
     return answer.response(chosen.title)
 
@@ -83,10 +93,11 @@ def actor(store: FactStore, name: str) -> Response:
     facts = sorted((store.facts[f] for f in fact_ids), key=store.chronological)
     said = [f for f in facts if person.id in f.by]
     rest = [f for f in facts if person.id not in f.by]
-    answer.section("Key facts", (answer.fact(f) for f in rest if f.date is None))
-    answer.section("Said", (answer.fact(f) for f in said))
-    answer.section("Related actors", _relations(answer, person))
-    answer.section("Timeline", (answer.fact(f) for f in rest if f.date is not None))
+    narrow = f"/timeline actor:{person.id} since:… narrows it"
+    answer.facts("Key facts", [f for f in rest if f.date is None], LIST_MAX, narrow)
+    answer.facts("Said", said, LIST_MAX, narrow, latest=True)
+    answer.section("Related actors", _relations(answer, person)[:LIST_MAX])
+    answer.facts("Timeline", [f for f in rest if f.date is not None], LIST_MAX, narrow, latest=True)
     answer.section("Sources", _named_in(answer, person))
     aliases = f"Also: {', '.join(person.aliases)}" if person.aliases else None
     subtitle = " · ".join(p for p in (str(person.kind).capitalize(), aliases) if p)
@@ -164,7 +175,13 @@ def timeline(
         what = f" {' · '.join(described)}" if described else ""
         raise NotFound(f"No dated facts match{what}.{hint}")
     answer = Answer(store, "timeline")
-    answer.section("Timeline", (answer.fact(f) for f in facts))
+    answer.facts(
+        "Timeline",
+        facts,
+        TIMELINE_MAX,
+        "narrow it with since:, until:, actor: or topic:",
+        latest=True,
+    )
     title = "Timeline" + (f": {' · '.join(described)}" if described else "")
     answer.notes.append("Dates are shown only as precisely as the sources give them.")
     return answer.response(title)
@@ -219,7 +236,9 @@ def sources(store: FactStore, source: str | None = None) -> Response:
         details.append(Item(text=f"Contents: {info.contents}"))
     answer.section("About", details)
     facts = [store.facts[f] for f in store.facts_by_source.get(chosen.id, ())]
-    answer.section(f"Facts citing it ({len(facts)})", (answer.fact(f) for f in facts))
+    answer.facts(
+        f"Facts citing it ({len(facts)})", facts, TIMELINE_MAX, "/search finds particular ones"
+    )
     return answer.response(chosen.title, subtitle=chosen.file, sources=(info,))
 
 

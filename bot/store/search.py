@@ -8,10 +8,11 @@ words. Results say which of the fact's own words matched, so they can be shown.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ MIN_PREFIX = 4
 """A query word this long also matches the longer words it begins ("coop" -> "cooperation")."""
 EXPANSION_WEIGHT = 0.7
 """How much a prefix or typo match counts against an exact one."""
+PREFIX_TERMS_MAX = 20
+"""At most this many longer words a query word is expanded to by prefix."""
+COMMON_SHARE = 20
+COMMON_MIN = 2000
+"""A term in more than 1/COMMON_SHARE of documents (and COMMON_MIN) is 'very common'."""
 K1 = 1.2
 B = 0.75
 
@@ -51,10 +57,10 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class _Postings:
-    """Which documents hold a term and how often: two compact arrays."""
+    """The documents holding a term, ascending, and the term's BM25 weight in each."""
 
     docs: array[int]
-    counts: array[int]
+    weights: array[float]
 
 
 class SearchIndex:
@@ -70,15 +76,21 @@ class SearchIndex:
                 docs, hits = building.setdefault(term, (array("I"), array("H")))
                 docs.append(number)
                 hits.append(min(count, 65535))
-        self._postings = {term: _Postings(*pair) for term, pair in building.items()}
-        self._vocabulary = sorted(self._postings)
-        self._lengths = lengths
-        self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
         total = len(lengths)
-        self._idf = {
-            term: math.log(1 + (total - len(p.docs) + 0.5) / (len(p.docs) + 0.5))
-            for term, p in self._postings.items()
-        }
+        average = (sum(lengths) / total) if total else 1.0
+        self._postings: dict[str, _Postings] = {}
+        for term, (docs, hits) in building.items():
+            idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+            weights = array(
+                "f",
+                (
+                    idf * count * (K1 + 1) / (count + K1 * (1 - B + B * lengths[doc] / average))
+                    for doc, count in zip(docs, hits, strict=True)
+                ),
+            )
+            self._postings[term] = _Postings(docs, weights)
+        self._vocabulary = sorted(self._postings)
+        self._common = max(COMMON_MIN, total // COMMON_SHARE)
 
     def expand(self, word: str) -> dict[str, float]:
         """The indexed words a query word may mean, with a weight for each."""
@@ -97,24 +109,42 @@ class SearchIndex:
     def _vocabulary_from(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self._vocabulary, prefix)
         out: list[str] = []
-        for term in self._vocabulary[start:]:
+        for term in self._vocabulary[start : start + PREFIX_TERMS_MAX]:
             if not term.startswith(prefix):
                 break
             out.append(term)
         return out
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, set[str]] = defaultdict(set)
+        weighted: dict[str, float] = {}
         for word in dict.fromkeys(words(query)):
             for term, weight in self.expand(word).items():
-                idf = self._idf[term]
-                postings = self._postings[term]
-                for doc, count in zip(postings.docs, postings.counts, strict=True):
-                    norm = count + K1 * (1 - B + B * self._lengths[doc] / self._average)
-                    scores[doc] += weight * idf * count * (K1 + 1) / norm
-                    matched[doc].add(term)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+                weighted[term] = max(weight, weighted.get(term, 0.0))
+        scores: dict[int, float] = {}
+        # Rarest terms first: a very common term then only adds to documents already found.
+        for term in sorted(weighted, key=lambda t: len(self._postings[t].docs)):
+            postings, factor = self._postings[term], weighted[term]
+            if len(postings.docs) > self._common and len(scores) >= limit:
+                docs = postings.docs
+                for doc in list(scores):
+                    at = bisect.bisect_left(docs, doc)
+                    if at < len(docs) and docs[at] == doc:
+                        scores[doc] += factor * postings.weights[at]
+                continue
+            get = scores.get
+            for doc, weight in zip(postings.docs, postings.weights, strict=True):
+                scores[doc] = get(doc, 0.0) + factor * weight
+        best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
         return [
-            Hit(self._ids[doc], round(score, 3), frozenset(matched[doc])) for doc, score in ranked
+            Hit(self._ids[doc], round(score, 3), self._matched(doc, weighted))
+            for doc, score in best
         ]
+
+    def _matched(self, doc: int, terms: Iterable[str]) -> frozenset[str]:
+        found = set()
+        for term in terms:
+            docs = self._postings[term].docs
+            at = bisect.bisect_left(docs, doc)
+            if at < len(docs) and docs[at] == doc:
+                found.add(term)
+        return frozenset(found)

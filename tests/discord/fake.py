@@ -103,6 +103,7 @@ class Interaction:
     original: dict[str, Any] | None = None
     followups: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False
+    acknowledged: float | None = None
 
 
 class OpenApi:
@@ -127,11 +128,15 @@ class OpenApi:
                 if schema is not None:
                     self._routes.append((method.upper(), pattern, schema))
         self._routes.sort(key=lambda route: -route[1].pattern.count("/"))
+        self._validators: dict[int, Draft202012Validator] = {}
 
     def problems(self, method: str, path: str, body: Any) -> list[str]:
-        for route_method, pattern, schema in self._routes:
+        for index, (route_method, pattern, schema) in enumerate(self._routes):
             if route_method == method and pattern.match(path):
-                validator = Draft202012Validator(_rebase(schema), registry=self._registry)
+                validator = self._validators.get(index)
+                if validator is None:
+                    validator = Draft202012Validator(_rebase(schema), registry=self._registry)
+                    self._validators[index] = validator
                 return [
                     f"{method} {path}: {e.json_path}: {e.message}"[:500]
                     for e in validator.iter_errors(body)
@@ -152,8 +157,10 @@ def _rebase(schema: Any) -> Any:
 
 
 class FakeDiscord:
-    def __init__(self, openapi: OpenApi) -> None:
+    def __init__(self, openapi: OpenApi | None) -> None:
         self.openapi = openapi
+        """``None`` skips validating bodies (benchmarks measure the bot, not the fake)."""
+        self.extra_channels: set[str] = set()
         self.requests: list[Recorded] = []
         self.schema_problems: list[str] = []
         self.interactions: dict[str, Interaction] = {}
@@ -170,8 +177,9 @@ class FakeDiscord:
 
     # --- lifecycle ---------------------------------------------------------------
 
-    async def start(self) -> str:
+    async def start(self, extra_routes: list[web.RouteDef] | None = None) -> str:
         app = web.Application(middlewares=[self._record])
+        app.add_routes(extra_routes or [])
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
         self._runner = web.AppRunner(app)
@@ -205,7 +213,8 @@ class FakeDiscord:
         record = Recorded(request.method, path, dict(request.query), body)
         self.requests.append(record)
         if body is not None:
-            self.schema_problems += self.openapi.problems(request.method, path, body)
+            if self.openapi is not None:
+                self.schema_problems += self.openapi.problems(request.method, path, body)
         response: web.StreamResponse = await handler(request)
         record.status = response.status
         return response
@@ -231,7 +240,7 @@ class FakeDiscord:
         if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "POST":
             return self._channel_message(match[1], body)
         if (match := re.fullmatch(r"/channels/(\d+)", path)) and method == "GET":
-            channel = next((c for c in guild()["channels"] if c["id"] == match[1]), None)
+            channel = self._channel(match[1])
             return _json(channel) if channel else _error(404, 10003, "Unknown Channel")
         return _error(404, 0, f"404: Not Found ({method} {path})")
 
@@ -264,6 +273,7 @@ class FakeDiscord:
         kind = body["type"]
         data = body.get("data") or {}
         state.callback_type, state.callback_body = kind, body
+        state.acknowledged = time.monotonic()
         state.ephemeral = bool(data.get("flags", 0) & 64)
         interaction: dict[str, Any] = {"id": interaction_id, "type": state.type}
         resource: dict[str, Any] = {"type": kind}
@@ -313,7 +323,7 @@ class FakeDiscord:
     def _channel_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
         if channel_id in self.forbidden_channels:
             return _error(403, 50013, "Missing Permissions")
-        if not any(c["id"] == channel_id for c in guild()["channels"]):
+        if self._channel(channel_id) is None:
             return _error(404, 10003, "Unknown Channel")
         if self.rate_limited.get(channel_id, 0) > 0:
             self.rate_limited[channel_id] -= 1
@@ -341,6 +351,12 @@ class FakeDiscord:
         message = self._message(channel_id, body)
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
+
+    def _channel(self, channel_id: str) -> dict[str, Any] | None:
+        channels = guild()["channels"]
+        if channel_id in self.extra_channels:
+            return {**channels[0], "id": channel_id, "name": f"channel-{channel_id[-4:]}"}
+        return next((c for c in channels if c["id"] == channel_id), None)
 
     def _message(self, channel_id: str, data: dict[str, Any], flags: int = 0) -> dict[str, Any]:
         return {
