@@ -46,8 +46,10 @@ class Fts5Search:
         self.db.execute("CREATE VIRTUAL TABLE facts USING fts5(id UNINDEXED, body)")
         self.db.executemany(
             "INSERT INTO facts VALUES (?, ?)",
-            ((f.id, " ".join([f.text, *(store.quoted(c) for c in f.citations)]))
-             for f in store.facts.values()),
+            (
+                (f.id, " ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+                for f in store.facts.values()
+            ),
         )
 
     def search(self, query: str, limit: int = 5) -> list[str]:

@@ -35,19 +35,34 @@ class _Clock:
         await wake.wait()
 
 
-async def measure(knowledge: Path, seeds: Path, cache: Path, actor: str,
-                  interactions: int = 500, subscriptions: int = 1000) -> dict[str, Any]:
-    server = subprocess.Popen([sys.executable, "-m", "benchmarks.fake_server"], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)
+async def measure(
+    knowledge: Path,
+    seeds: Path,
+    cache: Path,
+    actor: str,
+    interactions: int = 500,
+    subscriptions: int = 1000,
+) -> dict[str, Any]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.fake_server"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
         discord.http.Route.BASE = url + "/api/v10"
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url + "/gateway")
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings(_env_file=None, knowledge_dir=knowledge, seeds_dir=seeds,  # type: ignore[call-arg]
-                                db=Path(tmp) / "state.sqlite3", guild_ids=(GUILD_ID,),
-                                cache_dir=cache)
+            settings = Settings(
+                _env_file=None,
+                knowledge_dir=knowledge,
+                seeds_dir=seeds,  # type: ignore[call-arg]
+                db=Path(tmp) / "state.sqlite3",
+                guild_ids=(GUILD_ID,),
+                cache_dir=cache,
+            )
             bot = create_bot(settings, guild_ready_timeout=0.05)
             runner = asyncio.create_task(bot.start("bench-token"))
             await asyncio.wait_for(bot.wait_until_ready(), 120)
@@ -65,8 +80,9 @@ async def measure(knowledge: Path, seeds: Path, cache: Path, actor: str,
 
 
 async def _burst(http: aiohttp.ClientSession, actor: str, count: int) -> dict[str, Any]:
-    await http.post("/_bench/burst", json={"command": "actor", "options": {"name": actor},
-                                          "count": count})
+    await http.post(
+        "/_bench/burst", json={"command": "actor", "options": {"name": actor}, "count": count}
+    )
     deadline = time.monotonic() + 60
     while True:
         data = await (await http.get("/_bench/acks")).json()
@@ -74,24 +90,32 @@ async def _burst(http: aiohttp.ClientSession, actor: str, count: int) -> dict[st
             break
         await asyncio.sleep(0.05)
     latencies: list[float] = data["acknowledged_ms"]
-    return {"count": count, "acknowledged": len(latencies),
-            "p50_ms": round(percentile(latencies, 50), 1),
-            "p99_ms": round(percentile(latencies, 99), 1),
-            "max_ms": round(max(latencies), 1) if latencies else None}
+    return {
+        "count": count,
+        "acknowledged": len(latencies),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "max_ms": round(max(latencies), 1) if latencies else None,
+    }
 
 
 async def _digests(bot: Any, http: aiohttp.ClientSession, count: int) -> dict[str, Any]:
     ids = [700000000000000000 + n for n in range(count)]
     await http.post("/_bench/channels", json={"ids": ids})
     for channel_id in ids:
-        await bot.state.add_subscription(guild_id=GUILD_ID, channel_id=channel_id,
-                                         local_time="08:00", timezone="UTC", created_by=1)
+        await bot.state.add_subscription(
+            guild_id=GUILD_ID,
+            channel_id=channel_id,
+            local_time="08:00",
+            timezone="UTC",
+            created_by=1,
+        )
     due = datetime.now(UTC).replace(hour=8, minute=0, second=30) + timedelta(days=1)
-    scheduler = DigestScheduler(bot.state, bot.poster, lambda: bot.stores.current,
-                                clock=_Clock(due))
+    scheduler = DigestScheduler(
+        bot.state, bot.poster, lambda: bot.stores.current, clock=_Clock(due)
+    )
     start = time.perf_counter()
     await scheduler.tick()
     elapsed = time.perf_counter() - start
     posted = await (await http.get("/_bench/posts")).json()
-    return {"subscriptions": count, "posted_channels": len(posted),
-            "seconds": round(elapsed, 2)}
+    return {"subscriptions": count, "posted_channels": len(posted), "seconds": round(elapsed, 2)}

@@ -18,20 +18,71 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SYLLABLES = ("ka ra ve lo mi sa to nu de li ba go ru fe zi ta mo el an or is ul ne ko da "
-             "va re si mu po ga le tu ni ho ja we").split()
-ORG_NOUNS = ("Council", "Front", "Agency", "Institute", "Union", "Movement", "Bureau",
-             "Foundation", "Commission", "Brigade", "Assembly", "Network")
-VERBS = ("met", "criticised", "signed an accord with", "attacked", "supported", "warned",
-         "negotiated with", "sanctioned", "welcomed", "condemned", "funded", "visited")
-OBJECTS = ("the customs pact", "a fuel convoy", "the border crossing", "the mining licence",
-           "the election calendar", "a drone base", "the aid programme", "the grain corridor",
-           "the water treaty", "the peace talks", "a gold concession", "the railway project")
-TAILS = ("after weeks of tension", "despite strong objections", "amid rising prices",
-         "as talks stalled", "under heavy security", "to the surprise of observers",
-         "with at least 15 vehicles involved", "for the first time in a decade")
-KINDS = (("person", 60), ("organisation", 14), ("government", 8), ("armed group", 7),
-         ("state", 6), ("alliance", 3), ("media", 2))
+SYLLABLES = (
+    "ka ra ve lo mi sa to nu de li ba go ru fe zi ta mo el an or is ul ne ko da "
+    "va re si mu po ga le tu ni ho ja we"
+).split()
+ORG_NOUNS = (
+    "Council",
+    "Front",
+    "Agency",
+    "Institute",
+    "Union",
+    "Movement",
+    "Bureau",
+    "Foundation",
+    "Commission",
+    "Brigade",
+    "Assembly",
+    "Network",
+)
+VERBS = (
+    "met",
+    "criticised",
+    "signed an accord with",
+    "attacked",
+    "supported",
+    "warned",
+    "negotiated with",
+    "sanctioned",
+    "welcomed",
+    "condemned",
+    "funded",
+    "visited",
+)
+OBJECTS = (
+    "the customs pact",
+    "a fuel convoy",
+    "the border crossing",
+    "the mining licence",
+    "the election calendar",
+    "a drone base",
+    "the aid programme",
+    "the grain corridor",
+    "the water treaty",
+    "the peace talks",
+    "a gold concession",
+    "the railway project",
+)
+TAILS = (
+    "after weeks of tension",
+    "despite strong objections",
+    "amid rising prices",
+    "as talks stalled",
+    "under heavy security",
+    "to the surprise of observers",
+    "with at least 15 vehicles involved",
+    "for the first time in a decade",
+)
+KINDS = (
+    ("person", 60),
+    ("organisation", 14),
+    ("government", 8),
+    ("armed group", 7),
+    ("state", 6),
+    ("alliance", 3),
+    ("media", 2),
+)
 
 
 def _name(rng: random.Random, parts: int) -> str:
@@ -122,8 +173,7 @@ def _fact(rng: random.Random, number: int, actors: list[Actor], topic: str) -> F
         return Fact(fid, "quote", sentence, [b.id], by=[a.id], words=words, topic=topic)
     if roll < 0.92:
         sentence = f"Analysts say {a.name} {verb} {b.name} over {obj} {tail}."
-        return Fact(fid, "analysis", sentence, [a.id, b.id], attribution="Analysts",
-                    topic=topic)
+        return Fact(fid, "analysis", sentence, [a.id, b.id], attribution="Analysts", topic=topic)
     sentence = f"{a.name} has long been linked to {b.name} and to {obj}."
     return Fact(fid, "background", sentence, [a.id, b.id], topic=topic)
 
@@ -160,11 +210,22 @@ def generate(out: Path, facts: int, seed: int = 7) -> dict[str, int]:
                 if by_id[actor_id].cited is None:
                     by_id[actor_id].cited = (sid, fact.sentence)
         body = ("\n".join(sentences) + "\n").encode()
-        header = {"id": sid, "title": f"Synthetic report {index}", "title_assigned": True,
-                  "outlet": None, "url": None}
-        lines = ["---", *(f"{k}: {json.dumps(v)}" for k, v in header.items()),
-                 "published:", '  date: "2026-01-15"', "  precision: day",
-                 f"sha256: {hashlib.sha256(body).hexdigest()}", "---"]
+        header = {
+            "id": sid,
+            "title": f"Synthetic report {index}",
+            "title_assigned": True,
+            "outlet": None,
+            "url": None,
+        }
+        lines = [
+            "---",
+            *(f"{k}: {json.dumps(v)}" for k, v in header.items()),
+            "published:",
+            '  date: "2026-01-15"',
+            "  precision: day",
+            f"sha256: {hashlib.sha256(body).hexdigest()}",
+            "---",
+        ]
         (out / "seeds" / f"{sid}.md").write_bytes(("\n".join(lines) + "\n").encode() + body)
 
     _write_chunks(out / "knowledge" / "facts", "facts", [_fact_yaml(f) for f in generated])
@@ -172,10 +233,13 @@ def generate(out: Path, facts: int, seed: int = 7) -> dict[str, int]:
     topic_lines = ["topics:"]
     for topic in topics:
         listed = [f.id for f in generated if f.topic == topic][:15]
-        topic_lines += [f"  - id: {topic}", f"    title: {json.dumps('Topic ' + topic)}",
-                        f"    aliases: [{json.dumps('theme ' + topic)}]",
-                        f"    overview: {'true' if topic == topics[0] else 'false'}",
-                        f"    facts: {json.dumps(listed)}"]
+        topic_lines += [
+            f"  - id: {topic}",
+            f"    title: {json.dumps('Topic ' + topic)}",
+            f"    aliases: [{json.dumps('theme ' + topic)}]",
+            f"    overview: {'true' if topic == topics[0] else 'false'}",
+            f"    facts: {json.dumps(listed)}",
+        ]
     (out / "knowledge" / "topics.yaml").write_text("\n".join(topic_lines) + "\n")
     _write_queries(out, rng, generated, actors)
     return {"facts": facts, "actors": len(actors), "sources": n_sources, "topics": len(topics)}
@@ -188,9 +252,13 @@ def _write_chunks(folder: Path, section: str, entries: list[str], size: int = 20
 
 
 def _fact_yaml(fact: Fact) -> str:
-    lines = [f"  - id: {fact.id}", f"    kind: {fact.kind}",
-             f"    text: {json.dumps(fact.sentence.replace('“', '').replace('”', ''))}",
-             f"    actors: {json.dumps(fact.actors)}", f"    topics: [{fact.topic}]"]
+    lines = [
+        f"  - id: {fact.id}",
+        f"    kind: {fact.kind}",
+        f"    text: {json.dumps(fact.sentence.replace('“', '').replace('”', ''))}",
+        f"    actors: {json.dumps(fact.actors)}",
+        f"    topics: [{fact.topic}]",
+    ]
     if fact.by:
         lines.append(f"    by: {json.dumps(fact.by)}")
     if fact.words:
@@ -208,12 +276,20 @@ def _fact_yaml(fact: Fact) -> str:
 def _actor_yaml(actor: Actor) -> str:
     assert actor.cited is not None, actor
     source, sentence = actor.cited
-    return "\n".join([
-        f"  - id: {actor.id}", f"    name: {json.dumps(actor.name)}",
-        f"    aliases: {json.dumps(actor.aliases)}", f"    kind: {actor.kind}",
-        "    citations:", f"      - source: {source}",
-        f"        quote: {json.dumps(sentence)}",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"  - id: {actor.id}",
+                f"    name: {json.dumps(actor.name)}",
+                f"    aliases: {json.dumps(actor.aliases)}",
+                f"    kind: {actor.kind}",
+                "    citations:",
+                f"      - source: {source}",
+                f"        quote: {json.dumps(sentence)}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _typo(rng: random.Random, word: str) -> str:
@@ -223,8 +299,7 @@ def _typo(rng: random.Random, word: str) -> str:
     return word[:i] + word[i + 1 :] if rng.random() < 0.5 else word[:i] + word[i] + word[i:]
 
 
-def _write_queries(out: Path, rng: random.Random, facts: list[Fact], actors: list[Actor]
-                   ) -> None:
+def _write_queries(out: Path, rng: random.Random, facts: list[Fact], actors: list[Actor]) -> None:
     """Labelled queries: words of one fact (sometimes misspelt) -> that fact; names -> actors."""
     searches = []
     for fact in rng.sample(facts, min(200, len(facts))):
@@ -236,9 +311,15 @@ def _write_queries(out: Path, rng: random.Random, facts: list[Fact], actors: lis
     names = []
     for actor in rng.sample(actors, min(200, len(actors))):
         roll = rng.random()
-        typed = (actor.name[: rng.randint(3, 8)] if roll < 0.4 else
-                 _typo(rng, actor.name.split()[-1]) if roll < 0.8 else actor.aliases[0]
-                 if actor.aliases else actor.name)
+        typed = (
+            actor.name[: rng.randint(3, 8)]
+            if roll < 0.4
+            else _typo(rng, actor.name.split()[-1])
+            if roll < 0.8
+            else actor.aliases[0]
+            if actor.aliases
+            else actor.name
+        )
         names.append({"query": typed, "expected": actor.id})
     (out / "queries.json").write_text(json.dumps({"search": searches, "actors": names}))
 

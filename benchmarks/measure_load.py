@@ -22,12 +22,16 @@ def main() -> None:
     loaded = time.perf_counter()
     store.warm()
     warmed = time.perf_counter()
-    print(json.dumps({
-        "load_s": round(loaded - start, 3),
-        "index_s": round(warmed - loaded, 3),
-        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "counts": store.counts(),
-    }))
+    print(
+        json.dumps(
+            {
+                "load_s": round(loaded - start, 3),
+                "index_s": round(warmed - loaded, 3),
+                "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "counts": store.counts(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -1,13 +1,14 @@
 """``make bench``: every figure, per store size, in one table; also ``results.json``.
 
-    python -m benchmarks.run                 # 1x (the real seeds), 1k, 10k, 100k facts
-    python -m benchmarks.run --sizes 1x 10k  # a quicker run
+python -m benchmarks.run                 # 1x (the real seeds), 1k, 10k, 100k facts
+python -m benchmarks.run --sizes 1x 10k  # a quicker run
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
@@ -58,45 +59,62 @@ def store_dirs(size: str) -> tuple[Path, Path, dict[str, Any]]:
     folder = DATA / size
     stamp = hashlib.sha256((ROOT / "benchmarks" / "generate.py").read_bytes()).hexdigest()
     if (folder / "stamp").exists() and (folder / "stamp").read_text() == stamp:
-        return folder / "knowledge", folder / "seeds", json.loads(
-            (folder / "queries.json").read_text())
+        return (
+            folder / "knowledge",
+            folder / "seeds",
+            json.loads((folder / "queries.json").read_text()),
+        )
     shutil.rmtree(folder, ignore_errors=True)
     print(f"  generating the {size} store…", flush=True)
     generate(folder, SIZES[size])
     (folder / "stamp").write_text(stamp)
-    return folder / "knowledge", folder / "seeds", json.loads(
-        (folder / "queries.json").read_text())
+    return folder / "knowledge", folder / "seeds", json.loads((folder / "queries.json").read_text())
 
 
 def measure_load(knowledge: Path, seeds: Path, cache: Path) -> dict[str, Any]:
     def run(mode: str) -> dict[str, Any]:
         out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.measure_load", str(knowledge), str(seeds),
-             str(cache), mode], cwd=ROOT, capture_output=True, text=True, check=True)
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.measure_load",
+                str(knowledge),
+                str(seeds),
+                str(cache),
+                mode,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         result: dict[str, Any] = json.loads(out.stdout)
         return result
 
     cold = run("cold")
     warm = [run("warm") for _ in range(3)]
     return {
-        "cold_load_s": cold["load_s"], "cold_rss_mb": cold["rss_mb"],
+        "cold_load_s": cold["load_s"],
+        "cold_rss_mb": cold["rss_mb"],
         "warm_load_s": statistics.median(w["load_s"] for w in warm),
         "index_s": statistics.median(w["index_s"] for w in warm),
-        "warm_rss_mb": max(w["rss_mb"] for w in warm), "counts": cold["counts"],
+        "warm_rss_mb": max(w["rss_mb"] for w in warm),
+        "counts": cold["counts"],
     }
 
 
-def command_inputs(store: FactStore, labelled: dict[str, Any], rng: random.Random
-                   ) -> dict[str, list[Any]]:
+def command_inputs(
+    store: FactStore, labelled: dict[str, Any], rng: random.Random
+) -> dict[str, list[Any]]:
     actors = [q["query"] for q in labelled["actors"]]
     topics = [t.title for t in store.topics.values()]
     sources = list(store.sources)
     return {
-        "brief": [rng.choice(topics + [""]) for _ in range(CALLS)],
+        "brief": [rng.choice([*topics, ""]) for _ in range(CALLS)],
         "actor": [rng.choice(actors) for _ in range(CALLS)],
         "timeline": [rng.choice(actors) for _ in range(CALLS)],
         "search": [q["query"] for q in labelled["search"]][:CALLS],
-        "sources": [rng.choice(sources + [""]) for _ in range(CALLS)],
+        "sources": [rng.choice([*sources, ""]) for _ in range(CALLS)],
     }
 
 
@@ -112,11 +130,10 @@ def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, A
     }
     out = {}
     for name, run in runners.items():
+
         def call(value: Any, run: Any = run) -> None:
-            try:
+            with contextlib.suppress(BriefbotError):  # a miss still costs its time
                 render_pages(run(value))
-            except BriefbotError:
-                pass  # an ambiguous or unknown name still costs its time
 
         out[name] = summary(timed(call, inputs[name]))
     return out
@@ -156,26 +173,30 @@ def search_and_names(store: FactStore, labelled: dict[str, Any], size: str) -> d
     return {
         "search": {
             "ours": ours_s | {"top5": quality(ours_search, [q["expected"] for q in searches])},
-            "naive_rapidfuzz": naive_s | {
+            "naive_rapidfuzz": naive_s
+            | {
                 "top5": quality(naive_results, [q["expected"] for q in subset]),
-                "ours_top5_same_queries": quality(ours_search[:naive_n],
-                                                  [q["expected"] for q in subset])},
+                "ours_top5_same_queries": quality(
+                    ours_search[:naive_n], [q["expected"] for q in subset]
+                ),
+            },
             "fts5": fts_s | {"top5": quality(fts_results, [q["expected"] for q in searches])},
             "speedup_vs_naive": round(naive_s["median_ms"] / ours_s["median_ms"], 1),
             "speedup_vs_fts5": round(fts_s["median_ms"] / ours_s["median_ms"], 2),
         },
         "autocomplete": {
             "ours": ours_n | {"top5": quality(ours_names, [q["expected"] for q in names])},
-            "naive_rapidfuzz": naive_n_s | {
-                "top5": quality(naive_name_results, [q["expected"] for q in name_subset])},
+            "naive_rapidfuzz": naive_n_s
+            | {"top5": quality(naive_name_results, [q["expected"] for q in name_subset])},
             "speedup_vs_naive": round(naive_n_s["median_ms"] / ours_n["median_ms"], 1),
         },
         "peers_build_s": round(peers_build_s, 2),
     }
 
 
-async def reload_stall(knowledge: Path, seeds: Path, cache: Path, store: FactStore
-                       ) -> dict[str, Any]:
+async def reload_stall(
+    knowledge: Path, seeds: Path, cache: Path, store: FactStore
+) -> dict[str, Any]:
     """Reload while a ticker coroutine measures how late the event loop runs it."""
     lateness: list[float] = []
     running = True
@@ -199,8 +220,11 @@ async def reload_stall(knowledge: Path, seeds: Path, cache: Path, store: FactSto
             running = False
             await task
     assert outcome.ok, outcome.problems[:3]
-    return {"wall_s": round(wall, 2), "max_stall_ms": round(max(lateness), 1),
-            "p99_stall_ms": round(sorted(lateness)[int(len(lateness) * 0.99)], 1)}
+    return {
+        "wall_s": round(wall, 2),
+        "max_stall_ms": round(max(lateness), 1),
+        "p99_stall_ms": round(sorted(lateness)[int(len(lateness) * 0.99)], 1),
+    }
 
 
 def ask_process() -> dict[str, Any]:
@@ -213,9 +237,11 @@ def ask_process() -> dict[str, Any]:
 
     bare = [run([sys.executable, "-c", "pass"]) for _ in range(10)]
     ask = [run([sys.executable, "-m", "bot", "ask", "/actor Bazoum"]) for _ in range(10)]
-    return {"python_ms": round(statistics.median(bare), 1),
-            "ask_ms": round(statistics.median(ask), 1),
-            "ratio": round(statistics.median(ask) / statistics.median(bare), 1)}
+    return {
+        "python_ms": round(statistics.median(bare), 1),
+        "ask_ms": round(statistics.median(ask), 1),
+        "ratio": round(statistics.median(ask) / statistics.median(bare), 1),
+    }
 
 
 def run_size(size: str, discord_sizes: set[str]) -> dict[str, Any]:
@@ -258,66 +284,122 @@ def table(results: dict[str, Any]) -> str:
     row("build indexes (s)", "", lambda r: f"{r['load']['index_s']:.2f}")
     row("peak RSS after load (MB)", TARGETS["rss"], lambda r: f"{r['load']['warm_rss_mb']:.0f}")
     for name in ("brief", "actor", "timeline", "search", "sources"):
-        row(f"/{name} median / p99 (ms)", TARGETS["command p99"] if name == "brief" else "",
-            lambda r, n=name: f"{r['commands'][n]['median_ms']:.2f} / "
-                              f"{r['commands'][n]['p99_ms']:.2f}")
-    row("autocomplete median / p99 (ms)", TARGETS["autocomplete p99"],
-        lambda r: f"{r['autocomplete']['ours']['median_ms']:.2f} / "
-                  f"{r['autocomplete']['ours']['p99_ms']:.2f}")
-    row("autocomplete top-5: ours / naive", "≥ naive",
-        lambda r: f"{r['autocomplete']['ours']['top5']:.2f} / "
-                  f"{r['autocomplete']['naive_rapidfuzz']['top5']:.2f}")
-    row("autocomplete speed-up vs naive", TARGETS["speedup"],
-        lambda r: f"{r['autocomplete']['speedup_vs_naive']}×")
-    row("search median: ours / naive / FTS5 (ms)", "",
-        lambda r: f"{r['search']['ours']['median_ms']:.2f} / "
-                  f"{r['search']['naive_rapidfuzz']['median_ms']:.1f} / "
-                  f"{r['search']['fts5']['median_ms']:.2f}")
-    row("search top-5: ours / naive / FTS5", "≥ peers",
-        lambda r: f"{r['search']['ours']['top5']:.2f} / "
-                  f"{r['search']['naive_rapidfuzz']['top5']:.2f} / "
-                  f"{r['search']['fts5']['top5']:.2f}")
-    row("search speed-up vs naive / FTS5", TARGETS["speedup"],
-        lambda r: f"{r['search']['speedup_vs_naive']}× / {r['search']['speedup_vs_fts5']}×")
+        row(
+            f"/{name} median / p99 (ms)",
+            TARGETS["command p99"] if name == "brief" else "",
+            lambda r, n=name: (
+                f"{r['commands'][n]['median_ms']:.2f} / {r['commands'][n]['p99_ms']:.2f}"
+            ),
+        )
+    row(
+        "autocomplete median / p99 (ms)",
+        TARGETS["autocomplete p99"],
+        lambda r: (
+            f"{r['autocomplete']['ours']['median_ms']:.2f} / "
+            f"{r['autocomplete']['ours']['p99_ms']:.2f}"
+        ),
+    )
+    row(
+        "autocomplete top-5: ours / naive",
+        "≥ naive",
+        lambda r: (
+            f"{r['autocomplete']['ours']['top5']:.2f} / "
+            f"{r['autocomplete']['naive_rapidfuzz']['top5']:.2f}"
+        ),
+    )
+    row(
+        "autocomplete speed-up vs naive",
+        TARGETS["speedup"],
+        lambda r: f"{r['autocomplete']['speedup_vs_naive']}×",
+    )
+    row(
+        "search median: ours / naive / FTS5 (ms)",
+        "",
+        lambda r: (
+            f"{r['search']['ours']['median_ms']:.2f} / "
+            f"{r['search']['naive_rapidfuzz']['median_ms']:.1f} / "
+            f"{r['search']['fts5']['median_ms']:.2f}"
+        ),
+    )
+    row(
+        "search top-5: ours / naive / FTS5",
+        "≥ peers",
+        lambda r: (
+            f"{r['search']['ours']['top5']:.2f} / "
+            f"{r['search']['naive_rapidfuzz']['top5']:.2f} / "
+            f"{r['search']['fts5']['top5']:.2f}"
+        ),
+    )
+    row(
+        "search speed-up vs naive / FTS5",
+        TARGETS["speedup"],
+        lambda r: f"{r['search']['speedup_vs_naive']}× / {r['search']['speedup_vs_fts5']}×",
+    )
     row("reload wall (s)", "", lambda r: f"{r['reload']['wall_s']:.2f}")
-    row("reload longest loop stall (ms)", TARGETS["reload stall"],
-        lambda r: f"{r['reload']['max_stall_ms']:.1f}")
-    row("briefbot ask vs python -c pass (ms)", TARGETS["ask"],
-        lambda r: f"{r['ask']['ask_ms']:.0f} vs {r['ask']['python_ms']:.0f} "
-                  f"({r['ask']['ratio']}×)")
-    row("500 interactions: ack p50 / p99 / max (ms)", TARGETS["burst"],
-        lambda r: f"{r['discord']['burst']['p50_ms']:.0f} / {r['discord']['burst']['p99_ms']:.0f}"
-                  f" / {r['discord']['burst']['max_ms']:.0f}")
-    row("1,000 digests due at once: all posted (s)", "",
-        lambda r: f"{r['discord']['digests']['seconds']:.1f} "
-                  f"({r['discord']['digests']['posted_channels']})")
+    row(
+        "reload longest loop stall (ms)",
+        TARGETS["reload stall"],
+        lambda r: f"{r['reload']['max_stall_ms']:.1f}",
+    )
+    row(
+        "briefbot ask vs python -c pass (ms)",
+        TARGETS["ask"],
+        lambda r: f"{r['ask']['ask_ms']:.0f} vs {r['ask']['python_ms']:.0f} ({r['ask']['ratio']}×)",
+    )
+    row(
+        "500 interactions: ack p50 / p99 / max (ms)",
+        TARGETS["burst"],
+        lambda r: (
+            f"{r['discord']['burst']['p50_ms']:.0f} / {r['discord']['burst']['p99_ms']:.0f}"
+            f" / {r['discord']['burst']['max_ms']:.0f}"
+        ),
+    )
+    row(
+        "1,000 digests due at once: all posted (s)",
+        "",
+        lambda r: (
+            f"{r['discord']['digests']['seconds']:.1f} "
+            f"({r['discord']['digests']['posted_channels']})"
+        ),
+    )
 
     widths = [max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)] + [
-        max(len(size), *(len(r[2][i]) for r in rows)) for i, size in enumerate(sizes)]
+        max(len(size), *(len(r[2][i]) for r in rows)) for i, size in enumerate(sizes)
+    ]
     header = ["figure", "target", *sizes]
-    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)),
-             "-|-".join("-" * w for w in widths)]
+    lines = [
+        " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)),
+        "-|-".join("-" * w for w in widths),
+    ]
     for label, target, cells in rows:
-        lines.append(" | ".join(v.ljust(w) for v, w in zip([label, target, *cells], widths,
-                                                           strict=True)))
+        lines.append(
+            " | ".join(v.ljust(w) for v, w in zip([label, target, *cells], widths, strict=True))
+        )
     return "\n".join(f"| {line} |" for line in lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="briefbot benchmarks")
     parser.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
-    parser.add_argument("--discord", nargs="*", default=None,
-                        help="sizes to run the fake-Discord figures at (default: 1x and the "
-                             "largest)")
+    parser.add_argument(
+        "--discord",
+        nargs="*",
+        default=None,
+        help="sizes to run the fake-Discord figures at (default: 1x and the largest)",
+    )
     args = parser.parse_args()
-    discord_sizes = set(args.discord if args.discord is not None else
-                        {"1x", args.sizes[-1]})
+    discord_sizes = set(args.discord if args.discord is not None else {"1x", args.sizes[-1]})
     started = time.perf_counter()
     results = {size: run_size(size, discord_sizes) for size in args.sizes}
-    machine = {"python": platform.python_version(), "platform": platform.platform(),
-               "cpus": os.cpu_count(), "seconds": round(time.perf_counter() - started, 1)}
+    machine = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     (ROOT / "benchmarks" / "results.json").write_text(
-        json.dumps({"machine": machine, "results": results}, indent=2))
+        json.dumps({"machine": machine, "results": results}, indent=2)
+    )
     print()
     print(table(results))
     print(f"\n{machine}")

@@ -17,13 +17,15 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def summary(values_ms: list[float]) -> dict[str, float]:
-    return {"median_ms": round(statistics.median(values_ms), 3),
-            "p99_ms": round(percentile(values_ms, 99), 3),
-            "max_ms": round(max(values_ms), 3), "n": len(values_ms)}
+    return {
+        "median_ms": round(statistics.median(values_ms), 3),
+        "p99_ms": round(percentile(values_ms, 99), 3),
+        "max_ms": round(max(values_ms), 3),
+        "n": len(values_ms),
+    }
 
 
-def timed(call: Callable[[], Any], inputs: list[Any] | None = None, repeat: int = 1
-          ) -> list[float]:
+def timed(call: Callable[[], Any], inputs: list[Any] | None = None, repeat: int = 1) -> list[float]:
     """Milliseconds per call, over each input (or ``repeat`` times)."""
     out = []
     for value in inputs if inputs is not None else [None] * repeat:

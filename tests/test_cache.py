@@ -21,15 +21,17 @@ def test_a_warm_load_gives_the_same_store(copy: StoreCopy, tmp_path: Path) -> No
     cold = load(copy, cache)
     entries = sorted(cache.glob("*.pickle"))
     assert len(entries) == len(list(copy.seeds.glob("*.md"))) + len(
-        list(copy.knowledge.rglob("*.yaml")))
+        list(copy.knowledge.rglob("*.yaml"))
+    )
     warm = load(copy, cache)
     assert snapshot(warm) == snapshot(cold)
     assert warm.version == cold.version
     assert sorted(cache.glob("*.pickle")) == entries
 
 
-def test_an_edited_file_is_parsed_again_and_its_old_entry_pruned(copy: StoreCopy,
-                                                                  tmp_path: Path) -> None:
+def test_an_edited_file_is_parsed_again_and_its_old_entry_pruned(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
     cache = tmp_path / "cache"
     load(copy, cache)
     before = set(cache.glob("*.pickle"))
@@ -40,8 +42,7 @@ def test_an_edited_file_is_parsed_again_and_its_old_entry_pruned(copy: StoreCopy
     assert len(after) == len(before) and len(after - before) == 1
 
 
-def test_a_broken_file_is_never_cached_and_still_reported(copy: StoreCopy, tmp_path: Path
-                                                          ) -> None:
+def test_a_broken_file_is_never_cached_and_still_reported(copy: StoreCopy, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     copy.edit("knowledge/facts/events.yaml", "recently killed at least 15", "recently killed 15")
     for _ in range(2):
@@ -67,12 +68,18 @@ def test_problems_keep_their_lines_when_other_files_come_from_the_cache(
 ) -> None:
     cache = tmp_path / "cache"
     load(copy, cache)
-    copy.write("knowledge/more.yaml", "facts:\n  - id: trump-returns\n    kind: background\n"
-               "    text: again\n    citations:\n      - source: us-shifts-strategy\n"
-               "        quote: since Donald Trump returned to the White House\n")
+    copy.write(
+        "knowledge/more.yaml",
+        "facts:\n  - id: trump-returns\n    kind: background\n"
+        "    text: again\n    citations:\n      - source: us-shifts-strategy\n"
+        "        quote: since Donald Trump returned to the White House\n",
+    )
     with pytest.raises(StoreInvalid) as caught:
         load(copy, cache)
     [problem] = caught.value.problems
-    assert (problem.file, problem.line, problem.record) == ("knowledge/more.yaml", 2,
-                                                             "trump-returns")
+    assert (problem.file, problem.line, problem.record) == (
+        "knowledge/more.yaml",
+        2,
+        "trump-returns",
+    )
     assert "first defined in knowledge/facts/events.yaml:" in problem.message

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.store.errors import Ambiguous, NotFound
-from bot.store.text import clean_user_text, simplify
+from bot.store.text import clean_user_text, simplify, sorted_gently
 
 ACCEPT = 86
 """Score at or above which the best match is taken as the answer."""
@@ -92,7 +92,7 @@ class NameIndex:
         self._owners = owners
         self._whole = whole
         # Every whole name from each of its word starts, sorted: prefix lookups by bisection.
-        starts = sorted(
+        starts = sorted_gently(
             {
                 (key[at:], owner)
                 for key, owner, is_whole in zip(keys, owners, whole, strict=True)

@@ -145,18 +145,22 @@ def timeline(
     until: str | None = None,
 ) -> Response:
     """Dated facts in order, optionally for one actor or topic and between two dates."""
-    facts = list(store.timeline)
     described: list[str] = []
+    chosen: set[str] | None = None  # fact ids the filters allow; None: all of them
     if actor and clean_user_text(actor):
         actor_id = store.actor_names.resolve(actor)
-        involved = set(store.facts_by_actor.get(actor_id, ()))
-        facts = [f for f in facts if f.id in involved]
+        chosen = set(store.facts_by_actor.get(actor_id, ()))
         described.append(store.actors[actor_id].name)
     if topic and clean_user_text(topic):
         topic_id = store.topic_names.resolve(topic)
         tagged = set(store.facts_by_topic.get(topic_id, ()))
-        facts = [f for f in facts if f.id in tagged]
+        chosen = tagged if chosen is None else chosen & tagged
         described.append(store.topics[topic_id].title)
+    if chosen is None:
+        facts = list(store.timeline)
+    else:  # start from the few facts chosen, not the whole timeline
+        dated = (store.facts[f] for f in chosen if store.facts[f].date is not None)
+        facts = sorted(dated, key=store.chronological)
     start = FuzzyDate.parse_user(since) if since and clean_user_text(since) else None
     end = FuzzyDate.parse_user(until) if until and clean_user_text(until) else None
     if start and end and end.end < start.start:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.store.text import simplify
+from bot.store.text import simplify, sorted_gently
 
 TYPO_SCORE = 84
 """Minimum rapidfuzz ratio for a query word to match a differently spelled word."""
@@ -79,7 +79,8 @@ class SearchIndex:
         total = len(lengths)
         average = (sum(lengths) / total) if total else 1.0
         self._postings: dict[str, _Postings] = {}
-        for term, (docs, hits) in building.items():
+        while building:  # popped as converted: the counts are freed as we go
+            term, (docs, hits) = building.popitem()
             idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
             weights = array(
                 "f",
@@ -89,7 +90,7 @@ class SearchIndex:
                 ),
             )
             self._postings[term] = _Postings(docs, weights)
-        self._vocabulary = sorted(self._postings)
+        self._vocabulary = sorted_gently(self._postings)
         self._common = max(COMMON_MIN, total // COMMON_SHARE)
 
     def expand(self, word: str) -> dict[str, float]:

@@ -212,9 +212,8 @@ class FakeDiscord:
         path = request.path.removeprefix("/api/v10")
         record = Recorded(request.method, path, dict(request.query), body)
         self.requests.append(record)
-        if body is not None:
-            if self.openapi is not None:
-                self.schema_problems += self.openapi.problems(request.method, path, body)
+        if body is not None and self.openapi is not None:
+            self.schema_problems += self.openapi.problems(request.method, path, body)
         response: web.StreamResponse = await handler(request)
         record.status = response.status
         return response

@@ -1,0 +1,77 @@
+"""What the benchmarks rely on, checked small: generated stores and behaviour at size."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from bot.store import queries
+from bot.store.facts import FactStore
+from bot.store.loader import load_store
+from bot.store.text import sorted_gently
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
+    folder = tmp_path_factory.mktemp("generated")
+    generate(folder, 1200, seed=3)
+    return load_store(folder / "knowledge", folder / "seeds")
+
+
+def test_a_generated_store_passes_validation(generated: FactStore) -> None:
+    counts = generated.counts()
+    assert counts["facts"] == 1200 and counts["actors"] == 240 and counts["sources"] == 60
+    for fact in generated.facts.values():
+        for citation in fact.citations:
+            assert generated.quoted(citation) == citation.quote
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 300, seed=5)
+    generate(tmp_path / "b", 300, seed=5)
+    for path in (tmp_path / "a").rglob("*"):
+        if path.is_file():
+            assert (
+                path.read_bytes()
+                == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
+            )
+
+
+def test_long_lists_are_capped_with_a_note(generated: FactStore) -> None:
+    timeline = queries.timeline(generated)
+    items = timeline.sections[0].items
+    assert len(items) == queries.TIMELINE_MAX
+    assert any(
+        n.startswith(f"Timeline: showing the latest {queries.TIMELINE_MAX} of")
+        for n in timeline.notes
+    )
+    topic = next(iter(generated.topics.values()))
+    brief = queries.brief(generated, topic.id)
+    more = next(s for s in brief.sections if s.title == "More on this topic")
+    assert len(more.items) == queries.LIST_MAX
+    assert any("More on this topic: showing the latest" in n for n in brief.notes)
+
+
+def test_a_filtered_timeline_equals_filtering_the_whole(generated: FactStore) -> None:
+    actor = next(iter(generated.actors.values()))
+    filtered = [i.fact for i in queries.timeline(generated, actor=actor.id).sections[0].items]
+    involved = set(generated.facts_by_actor[actor.id])
+    expected = [f.id for f in generated.timeline if f.id in involved][-queries.TIMELINE_MAX :]
+    assert filtered == expected
+
+
+def test_sorted_gently_sorts_like_sorted() -> None:
+    rng = random.Random(1)
+    values = [rng.choice("abcdefgh") * rng.randint(1, 5) + str(rng.random()) for _ in range(23_456)]
+    assert sorted_gently(values, chunk=1000) == sorted(values)
+    assert sorted_gently(["b", "a"]) == ["a", "b"]
+
+
+def test_search_ranks_the_fact_that_holds_every_word_first(generated: FactStore) -> None:
+    fact = generated.facts["f000123"]
+    words = [w for w in fact.text.split() if len(w) > 5][:3]
+    hits = generated.fact_search.search(" ".join(words), limit=5)
+    assert fact.id in [h.id for h in hits]
