@@ -212,11 +212,14 @@ async def reload_stall(
         async with await State.open(Path(tmp) / "state.sqlite3") as state:
             reloader = Reloader(StoreHolder(store), state, knowledge, seeds, cache=cache)
             reloader.remember(store, snapshot(store))  # as the bot does at startup
+            reloader.retire_after = 0.2  # and free the old store, as the bot does later
             task = asyncio.create_task(ticker())
             await asyncio.sleep(0.05)
             start = time.perf_counter()
             outcome = await reloader.reload(by="benchmark")
             wall = time.perf_counter() - start
+            del store
+            await reloader.close()  # the old store freed, stalls included
             running = False
             await task
     assert outcome.ok, outcome.problems[:3]

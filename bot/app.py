@@ -30,6 +30,8 @@ from bot.store.loader import load_store
 
 log = logging.getLogger(__name__)
 
+QUERY_THREADS = 2
+
 
 class BriefBot(commands.Bot):
     """The bot: slash commands only, no message content, no mentions."""
@@ -58,6 +60,9 @@ class BriefBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.clock = clock
         self.poster = ChannelPoster(self)
+        self.query_slots = asyncio.Semaphore(QUERY_THREADS)
+        """Queries run in at most this many threads, so the event loop keeps the GIL enough
+        to acknowledge a burst of interactions within Discord's 3 seconds."""
         self._background: set[asyncio.Task[object]] = set()
 
     async def setup_hook(self) -> None:
@@ -140,6 +145,8 @@ class BriefBot(commands.Bot):
             await self.scheduler.stop()
         if self._background:  # e.g. a SIGHUP reload still writing to the database
             await asyncio.gather(*self._background, return_exceptions=True)
+        if hasattr(self, "reloader"):
+            self.reloader.abandon()
         await super().close()
         if hasattr(self, "state"):
             await self.state.close()

@@ -17,6 +17,9 @@ from bot.store.loader import load_store
 
 log = logging.getLogger(__name__)
 
+RETIRE_AFTER = 30.0
+"""Seconds a replaced store is kept for queries still running on it, before it is freed."""
+
 
 class ReloadOutcome(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
@@ -52,7 +55,28 @@ class Reloader:
         self.knowledge = knowledge
         self.seeds = seeds
         self._lock = asyncio.Lock()
+        self._retiring: set[asyncio.Task[None]] = set()
+        self.retire_after = RETIRE_AFTER
         self._snapshot: tuple[str, Snapshot] = ("", {})
+
+    def _retire(self, store: FactStore) -> None:
+        async def later() -> None:
+            await asyncio.sleep(self.retire_after)  # let queries still using it finish
+            await asyncio.to_thread(store.dismantle)
+
+        task = asyncio.create_task(later(), name="retire-store")
+        self._retiring.add(task)
+        task.add_done_callback(self._retiring.discard)
+
+    async def close(self) -> None:
+        """Finish freeing retired stores (to measure a reload whole)."""
+        for task in list(self._retiring):
+            await task
+
+    def abandon(self) -> None:
+        """At shutdown: exiting frees everything, so stop waiting to free old stores."""
+        for task in list(self._retiring):
+            task.cancel()
 
     def remember(self, store: FactStore, records: Snapshot) -> None:
         """The snapshot of the store being served, so a reload need not compute it again."""
@@ -91,15 +115,10 @@ class Reloader:
             await self.state.record_version(
                 version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
             )
-            self.holder.swap(store)
+            before = previous.version
+            retired = self.holder.swap(store)
             self._snapshot = (store.version, new_snapshot)
-            log.info(
-                "reload by %s: %s -> %s (%s)",
-                by,
-                previous.version,
-                store.version,
-                changes.summary(),
-            )
-            return ReloadOutcome(
-                ok=True, version=store.version, previous=previous.version, diff=changes
-            )
+            self._retire(retired)
+            del previous, retired  # the retiring task now holds the only reference
+            log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
+            return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)

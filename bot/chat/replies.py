@@ -40,11 +40,16 @@ async def answer(interaction: discord.Interaction, compute: Callable[[], Respons
         except BriefbotError as error:
             return Response.failure(name, error, version)
 
-    task = asyncio.create_task(asyncio.to_thread(run))
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if not done:
+    slots: asyncio.Semaphore = interaction.client.query_slots  # type: ignore[attr-defined]
+    if slots.locked():  # busy: acknowledge now, answer when a slot is free
         await interaction.response.defer(thinking=True)
-    await send_response(interaction, await task)
+    async with slots:
+        task = asyncio.create_task(asyncio.to_thread(run))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+        if not done and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)
+        response = await task
+    await send_response(interaction, response)
 
 
 async def send_response(

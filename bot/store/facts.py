@@ -44,10 +44,11 @@ class FactStore:
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
-        self.sources = MappingProxyType(dict(sources))
-        self.actors = MappingProxyType(dict(actors))
-        self.facts = MappingProxyType(dict(facts))
-        self.topics = MappingProxyType(dict(topics))
+        self._tables = (dict(sources), dict(actors), dict(facts), dict(topics))
+        self.sources = MappingProxyType(self._tables[0])
+        self.actors = MappingProxyType(self._tables[1])
+        self.facts = MappingProxyType(self._tables[2])
+        self.topics = MappingProxyType(self._tables[3])
         self._spans = dict(spans)
         self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
         self._depth = _sequence_depths(self.facts)
@@ -131,6 +132,28 @@ class FactStore:
             "topics": len(self.topics),
             "citations": sum(len(f.citations) for f in self.facts.values()),
         }
+
+    def dismantle(self) -> None:
+        """Free a retired store piece by piece (call it in a worker thread).
+
+        Dropping a large store at once frees millions of objects in one C-level cascade
+        that holds the GIL throughout; freed one record at a time, the event loop keeps
+        running between them. The store must no longer be used.
+        """
+        for name in ("actor_names", "topic_names", "source_names", "fact_search"):
+            self.__dict__.pop(name, None)
+        self.timeline = ()
+        for table in (
+            self.facts_by_actor,
+            self.facts_by_topic,
+            self.facts_by_source,
+            self._spans,
+            self._order,
+            self._depth,
+            *reversed(self._tables),
+        ):
+            while table:
+                table.popitem()
 
     def warm(self) -> None:
         """Build every lazy index now (at load time, off the event loop)."""

@@ -278,3 +278,16 @@ async def test_sighup_reloads(harness: Harness) -> None:
     assert harness.bot.stores.current.version != before
     [latest, *_] = await harness.bot.state.versions()
     assert latest.loaded_by == "SIGHUP"
+
+
+async def test_a_replaced_store_is_freed_after_its_grace_period(harness: Harness) -> None:
+    import weakref
+
+    old = weakref.ref(harness.bot.stores.current)
+    harness.bot.reloader.retire_after = 0
+    harness.store.edit("knowledge/facts/events.yaml", "was repelled.", "was repelled (c).")
+    outcome = await harness.bot.reloader.reload(by="test")
+    assert outcome.ok
+    await harness.bot.reloader.close()
+    retired = old()
+    assert retired is None or (len(retired.facts) == 0 and retired.timeline == ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.store import queries
+from tests.discord import payloads
 from tests.discord.conftest import Harness
 from tests.discord.fake import BOB, CHANNEL_ID
 from tests.discord.limits import check_message, embed_text
@@ -270,3 +272,19 @@ async def test_a_command_in_another_channel_is_answered_there(harness: Harness) 
 async def test_embed_text_has_no_live_markdown_from_data(harness: Harness) -> None:
     embed = first_embed(await harness.command("actor", {"name": "JNIM"}))
     assert "Jama\\'at" not in embed_text(embed)  # apostrophes are not escaped needlessly
+
+
+async def test_a_busy_bot_acknowledges_at_once_then_answers(harness: Harness) -> None:
+    slots = harness.bot.query_slots
+    held = [await slots.acquire() for _ in range(2)]
+    assert slots.locked() and held
+    state = await harness.fake.interact(payloads.slash("actor", {"name": "Diop"}))
+    for _ in range(200):
+        if state.callback_type is not None:
+            break
+        await asyncio.sleep(0.005)
+    assert state.callback_type == 5 and not state.followups  # acknowledged, still queued
+    for _ in range(2):
+        slots.release()
+    await harness.settle(state)
+    assert state.followups[0]["embeds"][0]["title"] == "Abdoulaye Diop"
