@@ -17,22 +17,11 @@ import yarl
 
 from benchmarks.stats import percentile
 from bot.app import create_bot
-from bot.digest.scheduler import DigestScheduler
+from bot.digest.scheduler import DigestScheduler, ManualClock
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 GUILD_ID = 200000000000000001
-
-
-class _Clock:
-    def __init__(self, now: datetime) -> None:
-        self.t = now
-
-    def now(self) -> datetime:
-        return self.t
-
-    async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None:
-        await wake.wait()
 
 
 async def measure(
@@ -112,7 +101,7 @@ async def _digests(bot: Any, http: aiohttp.ClientSession, count: int) -> dict[st
         )
     due = datetime.now(UTC).replace(hour=8, minute=0, second=30) + timedelta(days=1)
     scheduler = DigestScheduler(
-        bot.state, bot.poster, lambda: bot.stores.current, clock=_Clock(due)
+        bot.state, bot.poster, lambda: bot.stores.current, clock=ManualClock(due)
     )
     start = time.perf_counter()
     await scheduler.tick()

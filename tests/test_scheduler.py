@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.digest.scheduler import PAUSE_AFTER, ChannelUnavailable, DigestScheduler
+from bot.digest.scheduler import PAUSE_AFTER, ChannelUnavailable, DigestScheduler, ManualClock
 from bot.state import State
 from bot.store.diff import snapshot
 from bot.store.facts import FactStore
@@ -17,22 +16,11 @@ from bot.store.response import Response
 from tests.conftest import StoreCopy
 
 
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.t = start
-
-    def now(self) -> datetime:
-        return self.t
-
-    async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None:
-        await wake.wait()
-
-
 class FakePoster:
     def __init__(self) -> None:
         self.posts: list[tuple[int, datetime, Response]] = []
         self.broken: dict[int, str] = {}
-        self.clock: FakeClock | None = None
+        self.clock: ManualClock | None = None
 
     async def post(self, channel_id: int, response: Response) -> int:
         if channel_id in self.broken:
@@ -52,7 +40,7 @@ class World:
     def __init__(self, path: Path, store: FactStore) -> None:
         self.path = path
         self.store = store
-        self.clock = FakeClock(START)
+        self.clock = ManualClock(START)
         self.poster = FakePoster()
         self.poster.clock = self.clock
         self.state: State | None = None

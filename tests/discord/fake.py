@@ -449,6 +449,22 @@ def _error(status: int, code: int, message: str) -> web.Response:
     return _json({"code": code, "message": message}, status=status)
 
 
+def _role(role_id: str, name: str, position: int) -> dict[str, Any]:
+    return {
+        "id": role_id,
+        "name": name,
+        "permissions": str(EVERYDAY),
+        "position": position,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+        "icon": None,
+        "unicode_emoji": None,
+    }
+
+
 def guild() -> dict[str, Any]:
     channel = {
         "type": 0,
@@ -501,34 +517,7 @@ def guild() -> dict[str, Any]:
         "stage_instances": [],
         "guild_scheduled_events": [],
         "soundboard_sounds": [],
-        "roles": [
-            {
-                "id": GUILD_ID,
-                "name": "@everyone",
-                "permissions": str(EVERYDAY),
-                "position": 0,
-                "color": 0,
-                "hoist": False,
-                "managed": False,
-                "mentionable": False,
-                "flags": 0,
-                "icon": None,
-                "unicode_emoji": None,
-            },
-            {
-                "id": CURATORS_ROLE,
-                "name": "Curators",
-                "permissions": str(EVERYDAY),
-                "position": 1,
-                "color": 0,
-                "hoist": False,
-                "managed": False,
-                "mentionable": False,
-                "flags": 0,
-                "icon": None,
-                "unicode_emoji": None,
-            },
-        ],
+        "roles": [_role(GUILD_ID, "@everyone", 0), _role(CURATORS_ROLE, "Curators", 1)],
         "channels": [
             {**channel, "id": CHANNEL_ID, "name": "briefings"},
             {**channel, "id": OTHER_CHANNEL_ID, "name": "newsroom", "position": 1},

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.digest.scheduler import DigestScheduler
+from bot.digest.scheduler import DigestScheduler, ManualClock
 from tests.discord.conftest import Harness
 from tests.discord.fake import (
     ADMINISTRATOR,
@@ -166,16 +166,7 @@ async def test_scheduled_digests_through_discord_with_a_forbidden_neighbour(
     )
     harness.fake.forbidden_channels.add(OTHER_CHANNEL_ID)
 
-    class Clock:
-        t = datetime.now(UTC).replace(hour=8, minute=0, second=0) + timedelta(days=1)
-
-        def now(self) -> datetime:
-            return self.t
-
-        async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None:
-            await wake.wait()
-
-    clock = Clock()
+    clock = ManualClock(datetime.now(UTC).replace(hour=8, minute=0, second=0) + timedelta(days=1))
     scheduler = DigestScheduler(
         harness.bot.state, harness.bot.poster, lambda: harness.bot.stores.current, clock=clock
     )
