@@ -88,10 +88,6 @@ class Reloader:
         after = snapshot(store)
         return after, diff(before, after)
 
-    @property
-    def busy(self) -> bool:
-        return self._lock.locked()
-
     async def reload(self, by: str) -> ReloadOutcome:
         async with self._lock:
             previous = self.holder.current

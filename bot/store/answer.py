@@ -15,25 +15,29 @@ class CitationBook:
     def __init__(self, store: FactStore) -> None:
         self._store = store
         self._numbers: dict[tuple[str, str], int] = {}
+        self._cited: list[Citation] = []  # in number order
 
     def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
         numbers: list[int] = []
         for citation in citations:
             key = (citation.source, citation.quote)
-            number = self._numbers.setdefault(key, len(self._numbers) + 1)
+            number = self._numbers.get(key)
+            if number is None:
+                self._cited.append(citation)
+                number = self._numbers[key] = len(self._cited)
             if number not in numbers:
                 numbers.append(number)
         return tuple(numbers)
 
     def refs(self) -> tuple[CitationRef, ...]:
         out = []
-        for (source_id, quote), number in self._numbers.items():
-            source = self._store.sources[source_id]
-            span = self._store.span(Citation(source=source_id, quote=quote))
+        for number, citation in enumerate(self._cited, 1):
+            source = self._store.sources[citation.source]
+            span = self._store.span(citation)
             out.append(
                 CitationRef(
                     number=number,
-                    source=source_id,
+                    source=citation.source,
                     source_title=source.title,
                     url=source.url,
                     file=source.file,

@@ -170,17 +170,6 @@ def _load(
     )
 
 
-def check_store(
-    knowledge_dir: Path, seeds_dir: Path, *, include_drafts: bool = False
-) -> list[Problem]:
-    """Every problem in the store; empty when it is valid."""
-    try:
-        load_store(knowledge_dir, seeds_dir, include_drafts=include_drafts)
-    except StoreInvalid as invalid:
-        return invalid.problems
-    return []
-
-
 # --- reading ---------------------------------------------------------------------------
 
 

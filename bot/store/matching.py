@@ -111,12 +111,6 @@ class NameIndex:
         }
         self._alphabetical = sorted(self._labels.items(), key=lambda item: item[1])
 
-    def __len__(self) -> int:
-        return len(self._labels)
-
-    def label(self, entry_id: str) -> str:
-        return self._labels[entry_id]
-
     def rank(
         self, query: str, limit: int = MAX_SUGGESTIONS, *, everywhere: bool = True
     ) -> list[Match]:
