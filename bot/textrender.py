@@ -48,6 +48,8 @@ def _item(item: Item, width: int) -> list[str]:
     meta = []
     if item.date:
         meta.append(item.date + (f", “{item.date_phrase}”" if item.date_phrase else ""))
+    if item.placement:
+        meta.append(item.placement)
     if item.label:
         meta.append(item.label)
     if item.matched:
@@ -56,10 +58,9 @@ def _item(item: Item, width: int) -> list[str]:
         lines += textwrap.wrap(
             " · ".join(meta), width, initial_indent="    ", subsequent_indent="    "
         )
-    if item.note:
-        lines += textwrap.wrap(
-            f"note: {item.note}", width, initial_indent="    ", subsequent_indent="    "
-        )
+    for extra in (item.context, item.note and f"note: {item.note}"):
+        if extra:
+            lines += textwrap.wrap(extra, width, initial_indent="    ", subsequent_indent="    ")
     return lines
 
 

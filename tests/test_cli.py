@@ -212,7 +212,7 @@ def test_curator_flow_from_a_new_article_to_a_valid_store(copy: StoreCopy) -> No
     assert "promoted 1 fact(s)" in promoted.stdout
     assert briefbot(*args, "validate").returncode == 0
     answer = briefbot(*args, "ask", "/actor Okonde")
-    assert "“We are ready to welcome traders again”" in answer.stdout
+    assert "We are ready to welcome traders again" in answer.stdout
 
     cover = briefbot(*args, "coverage", "--strict")
     assert cover.returncode == 1

@@ -49,7 +49,7 @@ def test_long_lists_are_capped_with_a_note(generated: FactStore) -> None:
         for n in timeline.notes
     )
     topic = next(iter(generated.topics.values()))
-    brief = queries.brief(generated, topic.id)
+    brief = queries.brief(generated, topic.id, more=True)
     more = next(s for s in brief.sections if s.title == "More on this topic")
     assert len(more.items) == queries.LIST_MAX
     assert any("More on this topic: showing the latest" in n for n in brief.notes)

@@ -201,7 +201,8 @@ async def test_digest_says_what_changed_since_the_last_one(world: World, copy: S
     copy.write(
         "knowledge/facts/new.yaml",
         (
-            "facts:\n  - id: germany-present\n    kind: background\n    text: Germany stays.\n"
+            "facts:\n  - id: germany-present\n    kind: background\n"
+            "    text: Germany continues to maintain a presence in the Sahel.\n"
             "    citations:\n      - source: checker-bamako-visit\n"
             "        quote: countries such as Germany continue to maintain a presence\n"
         ),

@@ -107,7 +107,8 @@ async def test_record_history_knows_what_is_new(
         copy.write(
             "knowledge/facts/new.yaml",
             (
-                "facts:\n  - id: extra-fact\n    kind: background\n    text: Germany is present.\n"
+                "facts:\n  - id: extra-fact\n    kind: background\n"
+                "    text: Germany continues to maintain a presence in the Sahel.\n"
                 "    citations:\n      - source: checker-bamako-visit\n"
                 "        quote: countries such as Germany continue to maintain a presence\n"
             ),

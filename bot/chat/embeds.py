@@ -125,8 +125,12 @@ def _item(item: Item) -> str:
         meta.append(
             escape(item.date) + (f", “{escape(item.date_phrase)}”" if item.date_phrase else "")
         )
+    if item.placement:
+        meta.append(escape(item.placement))
     if item.label:
         meta.append(escape(item.label))
+    if item.context:
+        meta.append(escape(item.context))
     if meta:
         line += "\n-# " + " · ".join(meta)
     return line

@@ -5,52 +5,102 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.store.facts import FactStore
-from bot.store.models import Citation, Fact, FactKind
+from bot.store.models import BRIEF_MAX, Citation, Fact, Lead, Topic
 from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
+from bot.store.text import simplify
+
+CONTEXT_MAX = 90
+"""Characters of a fact's text quoted to say what another fact responds to."""
+
+
+MERGE_MAX = 700
+"""Longest passage one footnote may cover when it joins several quotes from one source."""
+
+
+_Key = tuple[str, int, int]
+"""A cited passage: source id and the character span of its text."""
 
 
 class CitationBook:
-    """Numbers citations in order of first use, once each."""
+    """Numbers cited passages in order of first use, once each."""
 
     def __init__(self, store: FactStore) -> None:
         self._store = store
-        self._numbers: dict[tuple[str, str], int] = {}
-        self._cited: list[Citation] = []  # in number order
+        self._numbers: dict[_Key, int] = {}
+        self._cited: list[_Key] = []  # in number order
 
     def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
+        return self._number(self._key(c) for c in citations)
+
+    def cite_compact(self, groups: Iterable[Sequence[Citation]]) -> tuple[int, ...]:
+        """At most one footnote per source for statements that each need backing.
+
+        Each group is one fact's citations. A citation joins its source's footnote when the
+        passage spanning both stays within MERGE_MAX (it is still the source's own words),
+        or opens the footnote for a source not cited yet; every group keeps at least one
+        citation, so each part of the statement stays backed.
+        """
+        footnotes: dict[str, tuple[int, int]] = {}
+        extra: list[_Key] = []
+        for citations in groups:
+            backed = False
+            for citation in citations:
+                source, start, end = self._key(citation)
+                if source not in footnotes:
+                    footnotes[source] = (start, end)
+                    backed = True
+                    continue
+                low, high = footnotes[source]
+                if max(high, end) - min(low, start) <= MERGE_MAX:
+                    footnotes[source] = (min(low, start), max(high, end))
+                    backed = True
+            if not backed and citations:  # nothing fits: a second footnote for its source
+                extra.append(self._key(citations[0]))
+        keys = [(source, low, high) for source, (low, high) in footnotes.items()]
+        return self._number([*keys, *extra])
+
+    def _key(self, citation: Citation) -> _Key:
+        span = self._store.span(citation)
+        return (citation.source, span.start, span.end)
+
+    def _number(self, keys: Iterable[_Key]) -> tuple[int, ...]:
         numbers: list[int] = []
-        for citation in citations:
-            key = (citation.source, citation.quote)
+        for key in keys:
             number = self._numbers.get(key)
             if number is None:
-                self._cited.append(citation)
+                self._cited.append(key)
                 number = self._numbers[key] = len(self._cited)
             if number not in numbers:
                 numbers.append(number)
         return tuple(numbers)
 
-    def refs(self) -> tuple[CitationRef, ...]:
+    def refs(self, used: Sequence[int] | None = None) -> tuple[CitationRef, ...]:
+        """The footnotes, numbered from 1; ``used`` picks and orders them (old numbers)."""
+        chosen = [self._cited[n - 1] for n in used] if used is not None else self._cited
         out = []
-        for number, citation in enumerate(self._cited, 1):
-            source = self._store.sources[citation.source]
-            span = self._store.span(citation)
+        for number, (source_id, start, end) in enumerate(chosen, 1):
+            source = self._store.sources[source_id]
             out.append(
                 CitationRef(
                     number=number,
-                    source=citation.source,
+                    source=source_id,
                     source_title=source.title,
                     url=source.url,
                     file=source.file,
-                    quote=source.text[span.start : span.end],
-                    start=span.start,
-                    end=span.end,
+                    quote=source.text[start:end],
+                    start=start,
+                    end=end,
                 )
             )
         return tuple(out)
 
 
 class Answer:
-    """Collects sections and citations for one response."""
+    """Collects sections and citations for one response.
+
+    No fact and no sentence is shown twice in one answer: a later section skips what an
+    earlier one already said.
+    """
 
     def __init__(self, store: FactStore, command: str) -> None:
         self.store = store
@@ -58,16 +108,15 @@ class Answer:
         self.book = CitationBook(store)
         self.sections: list[Section] = []
         self.notes: list[str] = []
+        self._shown_facts: set[str] = set()
+        self._shown_texts: set[str] = set()
 
-    def fact(self, fact: Fact, matched: Iterable[str] = ()) -> Item:
+    def fact(self, fact: Fact, matched: Iterable[str] = (), *, compact: bool = False) -> Item:
         store = self.store
         label = None
         if fact.kind.attributed:
             who = ", ".join(store.actors[a].name for a in fact.by)
             label = f"{fact.kind} · {fact.attribution or who}"
-        elif fact.kind is FactKind.ANALYSIS:
-            label = f"analysis · {fact.attribution}"
-        text = f"“{fact.words}”" if fact.kind is FactKind.QUOTE and fact.words else fact.text
         date = phrase = None
         if fact.date is not None:
             date = fact.date.when.label
@@ -76,8 +125,10 @@ class Answer:
                 date = f"{date} (est.)"
             phrase = fact.date.phrase
         return Item(
-            text=text,
-            cites=self.book.cite(fact.citations),
+            text=fact.text,
+            cites=self.book.cite_compact([fact.citations])
+            if compact
+            else self.book.cite(fact.citations),
             fact=fact.id,
             kind=str(fact.kind),
             label=label,
@@ -85,34 +136,102 @@ class Answer:
             date_phrase=phrase,
             note=fact.note,
             matched=tuple(matched),
+            context=self._context(fact),
+            placement=store.placement.get(fact.id),
         )
+
+    def lead(self, lead: Lead) -> Item:
+        """A brief's bullet: the curator's sentence, citing each of its facts' sources once."""
+        facts = [self.store.facts[f] for f in lead.facts]
+        return Item(
+            text=lead.text,
+            cites=self.book.cite_compact(f.citations for f in facts),
+            fact=lead.facts[0],
+            facts=lead.facts,
+            kind="lead",
+        )
+
+    def brief(self, topic: Topic, limit: int = BRIEF_MAX) -> list[Item]:
+        """A topic in brief: its curated lead, else the first facts of its summary."""
+        if topic.lead:
+            return [self.lead(lead) for lead in topic.lead[:limit]]
+        return [self.fact(self.store.facts[f], compact=True) for f in topic.facts[:limit]]
+
+    def _context(self, fact: Fact) -> str | None:
+        """What a reaction responds to, short enough to read beside it."""
+        store = self.store
+        said = []
+        for target in (store.facts[t] for t in fact.responds_to if t in store.facts):
+            if target.kind.attributed:
+                who = target.attribution or ", ".join(store.actors[a].name for a in target.by)
+                what = f"{who}'s {target.kind}"
+                if target.date is not None:
+                    what += f" of {target.date.when.label}"
+            else:
+                what = _clip(target.text, CONTEXT_MAX)
+            said.append(what)
+        return f"in response to {'; '.join(said)}" if said else None
 
     def facts(
         self, title: str, facts: Sequence[Fact], limit: int, hint: str, *, latest: bool = False
     ) -> None:
         """A section of facts, at most ``limit`` of them (the latest ones if ``latest``)."""
-        shown = facts[-limit:] if latest else facts[:limit]
+        fresh = [f for f in facts if f.id not in self._shown_facts]
+        shown = fresh[-limit:] if latest else fresh[:limit]
         self.section(title, (self.fact(f) for f in shown))
-        if len(facts) > len(shown):
+        if len(fresh) > len(shown):
             which = "latest" if latest else "first"
-            self.notes.append(f"{title}: showing the {which} {len(shown)} of {len(facts)}; {hint}.")
+            self.notes.append(f"{title}: showing the {which} {len(shown)} of {len(fresh)}; {hint}.")
 
     def section(self, title: str, items: Iterable[Item]) -> None:
-        collected = tuple(items)
+        collected = []
+        for item in items:
+            key = simplify(item.text)
+            if (item.fact is not None and item.fact in self._shown_facts) or (
+                key in self._shown_texts
+            ):
+                continue
+            self._shown_texts.add(key)
+            self._shown_facts.update(item.facts or ((item.fact,) if item.fact else ()))
+            collected.append(item)
         if collected:
-            self.sections.append(Section(title=title, items=collected))
+            self.sections.append(Section(title=title, items=tuple(collected)))
 
     def response(
         self, title: str, subtitle: str | None = None, sources: tuple[SourceInfo, ...] = ()
     ) -> Response:
+        # Footnotes of items a section skipped as repeats are dropped; the rest renumbered.
+        renumber: dict[int, int] = {}
+        for section in self.sections:
+            for item in section.items:
+                for number in item.cites:
+                    renumber.setdefault(number, len(renumber) + 1)
+        sections = tuple(
+            Section(
+                title=section.title,
+                items=tuple(
+                    item.model_copy(update={"cites": tuple(renumber[n] for n in item.cites)})
+                    if any(renumber[n] != n for n in item.cites)
+                    else item
+                    for item in section.items
+                ),
+            )
+            for section in self.sections
+        )
         return Response(
             ok=True,
             command=self.command,
             title=title,
             subtitle=subtitle,
-            sections=tuple(self.sections),
+            sections=sections,
             sources=sources,
-            citations=self.book.refs(),
+            citations=self.book.refs(list(renumber)),
             notes=tuple(self.notes),
             store_version=self.store.version,
         )
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

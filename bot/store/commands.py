@@ -18,7 +18,7 @@ from bot.store.facts import FactStore
 from bot.store.matching import Entry, NameIndex
 from bot.store.response import Response
 
-OptionKind = Literal["actor", "topic", "source", "date", "text"]
+OptionKind = Literal["actor", "topic", "source", "date", "text", "flag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ COMMANDS: Mapping[str, Command] = {
                     "A briefing topic, e.g. security; leave empty for the overview",
                     "topic",
                 ),
+                Option("more", "true: every fact on the topic, not just the brief", "flag"),
             ),
             queries.brief,
         ),
@@ -110,7 +111,21 @@ _COMMAND_NAMES = NameIndex("command", (Entry(n, n, ()) for n in COMMANDS))
 @dataclass(frozen=True, slots=True)
 class Invocation:
     command: Command
-    options: dict[str, str]
+    options: dict[str, str | bool]
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def parse_flag(name: str, value: str) -> bool:
+    """A true/false option as typed (true, yes, on, 1 / false, no, off, 0)."""
+    word = value.strip().casefold()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise InvalidCommand(f"Option {name!r} takes true or false, not {value!r}.")
 
 
 def parse(line: str) -> Invocation:
@@ -129,6 +144,7 @@ def parse(line: str) -> Invocation:
     marker = re.compile(rf"(?:^|\s)({names}):", re.IGNORECASE)
     matches = list(marker.finditer(rest)) if names else []
     options: dict[str, str] = {}
+    kinds = {o.name: o.kind for o in command.options}
     bare = rest[: matches[0].start()] if matches else rest
     if bare.strip():
         unknown = re.match(r"\s*([A-Za-z_]+):", bare)
@@ -151,7 +167,11 @@ def parse(line: str) -> Invocation:
     for option in command.options:
         if option.required and not options.get(option.name, "").strip():
             raise InvalidCommand(f"/{command.name} needs {option.name}: {option.description}.")
-    return Invocation(command, options)
+    typed: dict[str, str | bool] = {
+        name: parse_flag(name, value) if kinds[name] == "flag" else value
+        for name, value in options.items()
+    }
+    return Invocation(command, typed)
 
 
 def _unquote(value: str) -> str:

@@ -42,8 +42,7 @@ def digest(store: FactStore, changes: Iterable[Change], *, late: bool = False) -
     if removed:
         answer.notes.append(f"{removed} fact(s) were withdrawn from the store.")
     if store.overview is not None:
-        summary = [answer.fact(store.facts[f]) for f in store.overview.facts[:SUMMARY_MAX]]
-        answer.section(f"{store.overview.title}", summary)
+        answer.section(store.overview.title, answer.brief(store.overview, SUMMARY_MAX))
     answer.section(
         "Latest on the timeline", (answer.fact(f) for f in reversed(store.timeline[-LATEST_MAX:]))
     )
@@ -79,11 +78,12 @@ def _new_items(answer: Answer, changes: list[Change]) -> list[Item]:
         elif change.kind == "sources" and change.record_id in store.sources:
             source = store.sources[change.record_id]
             facts = store.facts_by_source.get(source.id, ())
-            cited = store.facts[facts[0]].citations[:1] if facts else ()
+            own = (c for f in facts for c in store.facts[f].citations if c.source == source.id)
+            first = next(own, None)
             items.append(
                 Item(
                     text=f"New source: {source.title} ({len(facts)} facts)",
-                    cites=answer.book.cite(cited),
+                    cites=answer.book.cite([first] if first else []),
                 )
             )
     return items

@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from functools import cached_property
 from types import MappingProxyType
 
+from bot.store.dates import Precision
 from bot.store.matching import Entry, NameIndex
-from bot.store.models import Actor, Citation, Fact, SourceHeader, Topic
+from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Topic
 from bot.store.search import SearchIndex
-from bot.store.text import Span
+from bot.store.text import Span, sorted_gently
 
 
 class Source(SourceHeader):
@@ -66,20 +67,77 @@ class FactStore:
         self.facts_by_actor = {k: tuple(v) for k, v in by_actor.items()}
         self.facts_by_topic = {k: tuple(v) for k, v in by_topic.items()}
         self.facts_by_source = {k: tuple(v) for k, v in by_source.items()}
-        self.timeline = tuple(
-            sorted(
-                (f for f in self.facts.values() if f.date is not None),
-                key=self.chronological,
-            )
-        )
+        self.responses = _responses(self.facts)
+        self.parts = _parts(self.actors)
+        self.relations_to = _relations_to(self.actors)
+        self.placement: dict[str, str] = {}
+        """Why a fact stands where it does, when its date alone cannot say."""
+        self.timeline = tuple(self._in_order())
+        self._position = {fact.id: n for n, fact in enumerate(self.timeline)}
         self.overview = next((t for t in self.topics.values() if t.overview), None)
 
-    def chronological(self, fact: Fact) -> tuple[object, ...]:
-        """Sort key: date (start, end), then ``after`` hints, then file order; undated last."""
-        if fact.date is None:
-            return (1, None, None, 0, self._order[fact.id])
-        when = fact.date.when
-        return (0, when.start, when.end, self._depth[fact.id], self._order[fact.id])
+    def chronological(self, fact: Fact) -> tuple[int, int]:
+        """Sort key: the fact's place on the timeline; undated facts last, in file order."""
+        position = self._position.get(fact.id)
+        return (1, self._order[fact.id]) if position is None else (0, position)
+
+    def _in_order(self) -> list[Fact]:
+        """Every dated fact where a reader expects it.
+
+        A vague date (a year, a range, "recently") is placed at the latest day it allows, so
+        "2025 to January 2026" follows "October 2025". A fact never comes before those it
+        follows (``date.after``) or responds to; a reaction whose date allows it stands right
+        after what it reacts to. On the same dates, events come before what was said, then
+        ``after`` depth and file order decide.
+        """
+        dated = {f.id: f for f in self.facts.values() if f.date is not None}
+
+        def key(fact: Fact) -> tuple[object, ...]:
+            when = fact.date.when  # type: ignore[union-attr]
+            # what happened first, then what was said of it
+            said = fact.kind.attributed
+            return (when.end, when.start, said, self._depth[fact.id], self._order[fact.id])
+
+        base = sorted_gently(dated.values(), key=key)
+        rank = {fact.id: n for n, fact in enumerate(base)}
+        beside: dict[str, list[Fact]] = defaultdict(list)
+        for fact in base:
+            targets = [t for t in fact.responds_to if t in dated]
+            if not targets:
+                continue
+            anchor = max(targets, key=rank.__getitem__)
+            if fact.date.when.start <= dated[anchor].date.when.end:  # type: ignore[union-attr]
+                beside[anchor].append(fact)
+                self.placement[fact.id] = "placed after what it responds to"
+        attached = {f.id for group in beside.values() for f in group}
+        for fact in base:
+            when = fact.date.when  # type: ignore[union-attr]
+            if fact.id not in attached and when.precision.rank >= Precision.YEAR.rank:
+                self.placement[fact.id] = "placed at the latest date it allows"
+
+        out: list[Fact] = []
+        emitted: set[str] = set()
+        waiting: dict[str, list[Fact]] = defaultdict(list)
+
+        def missing(fact: Fact) -> str | None:
+            return next((p for p in fact.predecessors if p in dated and p not in emitted), None)
+
+        def offer(fact: Fact) -> None:
+            blocker = missing(fact)
+            if blocker is not None:
+                waiting[blocker].append(fact)
+                return
+            out.append(fact)
+            emitted.add(fact.id)
+            for follower in (*beside.pop(fact.id, ()), *waiting.pop(fact.id, ())):
+                if follower.id not in emitted:
+                    offer(follower)
+
+        for fact in base:
+            if fact.id not in attached and fact.id not in emitted:
+                offer(fact)
+        out.extend(f for f in base if f.id not in emitted)  # unreachable: no cycles
+        return out
 
     def span(self, citation: Citation) -> Span:
         return self._spans[(citation.source, citation.quote)]
@@ -144,6 +202,11 @@ class FactStore:
             self.__dict__.pop(name, None)
         self.timeline = ()
         for table in (
+            self.responses,
+            self.parts,
+            self.relations_to,
+            self.placement,
+            self._position,
             self.facts_by_actor,
             self.facts_by_topic,
             self.facts_by_source,
@@ -182,14 +245,52 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _responses(facts: Mapping[str, Fact]) -> dict[str, tuple[str, ...]]:
+    """For each fact, the facts that respond to it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for fact in facts.values():
+        for target in fact.responds_to:
+            found[target].append(fact.id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _relations_to(actors: Mapping[str, Actor]) -> dict[str, tuple[tuple[str, Relation], ...]]:
+    """For each actor, the relations other actors state towards it, with who states them."""
+    found: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
+    for actor in actors.values():
+        for relation in actor.relations:
+            if relation.actor != actor.id:
+                found[relation.actor].append((actor.id, relation))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _parts(actors: Mapping[str, Actor]) -> dict[str, tuple[str, ...]]:
+    """For each body, every actor inside it (``part_of``, followed all the way down)."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for actor in actors.values():
+        for parent in actor.part_of:
+            children[parent].append(actor.id)
+    out: dict[str, tuple[str, ...]] = {}
+    for parent in children:
+        seen: dict[str, None] = {}
+        pending = list(children[parent])
+        while pending:
+            child = pending.pop(0)
+            if child not in seen and child != parent:
+                seen[child] = None
+                pending.extend(children.get(child, ()))
+        out[parent] = tuple(seen)
+    return out
+
+
 def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:
-    """How many ``after`` links lead to each fact (the loader has ruled out cycles)."""
+    """How many ``after``/``responds_to`` links lead to each fact (no cycles: the loader
+    has ruled them out)."""
     depths: dict[str, int] = {}
 
     def depth(fact_id: str) -> int:
         if fact_id not in depths:
-            date = facts[fact_id].date
-            before = date.after if date else ()
+            before = [b for b in facts[fact_id].predecessors if b in facts]
             depths[fact_id] = 1 + max((depth(b) for b in before), default=-1)
         return depths[fact_id]
 

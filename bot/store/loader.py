@@ -25,6 +25,7 @@ from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore, Source, paused_gc
 from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Topic
+from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, Span, fold
 
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
@@ -501,6 +502,7 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
 
     for actor in actors.values():
         cite("actors", actor.id, "citations", actor.citations)
+        refs("actors", actor.id, "part_of", actor.part_of, actors, "actor")
         if actor.role:
             cite("actors", actor.id, "role.citations", actor.role.citations)
         for index, relation in enumerate(actor.relations):
@@ -518,6 +520,7 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         refs("facts", fact.id, "actors", fact.actors, actors, "actor")
         refs("facts", fact.id, "by", fact.by, actors, "actor")
         refs("facts", fact.id, "topics", fact.topics, topics, "topic")
+        refs("facts", fact.id, "responds_to", fact.responds_to, facts, "fact")
         if fact.words:
             quoted = [fold(c.quote) for c in fact.citations]
             if not any(fold(fact.words) in q for q in quoted):
@@ -527,12 +530,32 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
                     "the quoted words are not inside any of this fact's citations",
                     "words",
                 )
+            if fact.kind is FactKind.QUOTE and fold(fact.words).casefold() not in (
+                fold(fact.text).casefold()
+            ):
+                collected.problem(
+                    "facts",
+                    fact.id,
+                    "a quote's text must give the quoted words with who said them, e.g. "
+                    "'Ulf Laessing said: “…”', so it is never shown as a bare fragment",
+                    "text",
+                )
+        unclear = standalone_problem(fact.text)
+        if unclear:
+            collected.problem("facts", fact.id, f"the text {unclear}", "text")
         _check_date(collected, fact, normalized)
+        _check_began(collected, fact, actors)
 
     _check_sequence(collected, facts)
+    _check_parts(collected, actors)
     overviews = [t.id for t in topics.values() if t.overview]
     for topic in topics.values():
         refs("topics", topic.id, "facts", topic.facts, facts, "fact")
+        for index, lead in enumerate(topic.lead):
+            refs("topics", topic.id, f"lead[{index}].facts", lead.facts, facts, "fact")
+            unclear = standalone_problem(lead.text)
+            if unclear:
+                collected.problem("topics", topic.id, f"the text {unclear}", f"lead[{index}].text")
         for index, fact_id in enumerate(topic.facts):
             if fact_id in facts and topic.id not in facts[fact_id].topics:
                 collected.problem(
@@ -619,8 +642,41 @@ def _check_date(
         )
 
 
+def _check_began(collected: _Collected, fact: Fact, actors: Mapping[str, Actor]) -> None:
+    """No fact is dated before an actor it involves existed (an administration's start)."""
+    if fact.date is None:
+        return
+    for actor_id in dict.fromkeys((*fact.actors, *fact.by)):
+        actor = actors.get(actor_id)
+        began = actor.since if actor is not None else None
+        if actor is not None and began is not None and fact.date.when.start < began.start:
+            collected.problem(
+                "facts",
+                fact.id,
+                f"dated {fact.date.when.label}, but {actor.name} began only in "
+                f"{began.label}: narrow the date or check the actors",
+                "date.when",
+            )
+
+
+def _check_parts(collected: _Collected, actors: Mapping[str, Actor]) -> None:
+    """``part_of`` never loops back on itself (a body cannot contain itself)."""
+    for actor in actors.values():
+        seen = {actor.id}
+        pending = list(actor.part_of)
+        while pending:
+            parent = pending.pop()
+            if parent == actor.id:
+                collected.problem("actors", actor.id, "'part_of' goes round in a circle", "part_of")
+                break
+            if parent in seen or parent not in actors:
+                continue
+            seen.add(parent)
+            pending.extend(actors[parent].part_of)
+
+
 def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
-    """``date.after`` names dated facts and never loops back on itself."""
+    """``date.after`` and ``responds_to`` name facts and never loop back on themselves."""
     for fact in facts.values():
         for index, other in enumerate(fact.date.after if fact.date else ()):
             if other not in facts and other not in collected.broken:
@@ -635,12 +691,14 @@ def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
         if state.get(fact_id) == 1:
             loop = " -> ".join([*path[path.index(fact_id) :], fact_id])
             collected.problem(
-                "facts", fact_id, f"'after' goes round in a circle: {loop}", "date.after"
+                "facts",
+                fact_id,
+                f"'after' and 'responds_to' go round in a circle: {loop}",
+                "date.after",
             )
             return
         state[fact_id] = 1
-        date = facts[fact_id].date
-        for other in date.after if date else ():
+        for other in facts[fact_id].predecessors:
             visit(other, [*path, fact_id])
         state[fact_id] = 2
 

@@ -22,6 +22,9 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+BRIEF_MAX = 8
+"""Most bullets a brief shows: a minute's reading."""
+
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -123,8 +126,22 @@ class Actor(Record):
         default=(), description="Other names people type: acronyms, spellings, titles"
     )
     kind: ActorKind
-    role: Role | None = None
+    role: Role | None = Field(
+        default=None,
+        description="Who this is, as one noun phrase the sources support: the profile's "
+        "'who' line (e.g. 'Mali's foreign minister, who hosted Nick Checker in Bamako')",
+    )
     relations: tuple[Relation, ...] = ()
+    part_of: tuple[Id, ...] = Field(
+        default=(),
+        description="Larger bodies this one belongs to (the State Department is part of the "
+        "United States): their profiles also list what this one said",
+    )
+    since: CuratedDate | None = Field(
+        default=None,
+        description="When this actor (or its role) began, e.g. an administration's first "
+        "month: a fact involving it dated earlier is refused",
+    )
     citations: Citations = Field(description="Where the sources name this actor")
 
 
@@ -186,6 +203,11 @@ class Fact(Record):
     topics: tuple[Id, ...] = ()
     date: FactDate | None = None
     note: str | None = Field(default=None, description="Curator's note; shown with the fact")
+    responds_to: tuple[Id, ...] = Field(
+        default=(),
+        description="Facts this one reacts to (criticism of a remark, a comment on a visit): "
+        "shown beside them and never before them",
+    )
     citations: Citations
 
     @model_validator(mode="after")
@@ -196,6 +218,12 @@ class Fact(Record):
         if self.kind is FactKind.QUOTE and not self.words:
             raise ValueError("a quote needs 'words', the words quoted")
         return self
+
+    @property
+    def predecessors(self) -> tuple[str, ...]:
+        """Facts this one must follow: its ``date.after`` hints and what it responds to."""
+        after = self.date.after if self.date else ()
+        return (*after, *self.responds_to) if self.responds_to else after
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -213,12 +241,29 @@ class FactsFile(Record):
 # --- topics --------------------------------------------------------------------------
 
 
+class Lead(Record):
+    """One bullet of a brief: a sentence that stands alone, resting on one or more facts."""
+
+    text: Text = Field(
+        description="One sentence a reader understands without the article; every part of "
+        "it must be stated by the facts it lists"
+    )
+    facts: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
+        description="The facts the sentence rests on; their citations are its footnotes"
+    )
+
+
 class Topic(Record):
     id: Id
     title: Text
     aliases: tuple[Text, ...] = ()
     overview: bool = Field(
         default=False, description="True for the one topic /brief shows when given none"
+    )
+    lead: Annotated[tuple[Lead, ...], Field(max_length=BRIEF_MAX)] = Field(
+        default=(),
+        description="The brief, most important first (at most 8 bullets): what /brief shows. "
+        "Without it, /brief shows the first facts of the summary",
     )
     facts: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
         description="The summary: fact ids in the order they should be read"

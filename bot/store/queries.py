@@ -8,12 +8,13 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore, Source
-from bot.store.models import Actor, Fact
+from bot.store.models import Actor, Citation, Fact, Relation
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import words
 from bot.store.text import clean_user_text, simplify
@@ -28,10 +29,9 @@ TIMELINE_MAX = 60
 # --- /brief ----------------------------------------------------------------------------
 
 
-def brief(store: FactStore, topic: str | None = None) -> Response:
-    """The overall situation, or one topic's summary."""
+def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Response:
+    """The situation in a minute (a topic's lead, at most eight bullets), or all of it."""
     answer = Answer(store, "brief")
-    others = ", ".join(t.title for t in store.topics.values() if not t.overview)
     if topic is None or not clean_user_text(topic):
         chosen = store.overview
         if chosen is None:
@@ -44,17 +44,24 @@ def brief(store: FactStore, topic: str | None = None) -> Response:
             chosen = store.topics[store.topic_names.resolve(topic)]
         except NotFound:
             return _brief_by_search(store, topic)
-    answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
     listed = set(chosen.facts)
     extra = [store.facts[f] for f in store.facts_by_topic.get(chosen.id, ()) if f not in listed]
-    answer.facts(
-        "More on this topic",
-        extra,
-        LIST_MAX,
-        f"/timeline topic:{chosen.id} or /search finds the rest",
-        latest=True,
-    )
-    answer.notes.append(f"Topics: {others}.")
+    total = len(chosen.facts) + len(extra)
+    if more:
+        answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
+        answer.facts(
+            "More on this topic",
+            extra,
+            LIST_MAX,
+            f"/timeline topic:{chosen.id} or /search finds the rest",
+            latest=True,
+        )
+    else:
+        answer.section("In brief", answer.brief(chosen))
+        answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
+    others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
+    if others:
+        answer.notes.append(f"Topics: {', '.join(others)}.")
     return answer.response(chosen.title)
 
 
@@ -83,54 +90,104 @@ def actor(store: FactStore, name: str) -> Response:
     """An actor's profile: who they are, what they said, what happened to them."""
     person = store.actors[store.actor_names.resolve(name)]
     answer = Answer(store, "actor")
-    if person.role:
-        who = Item(text=person.role.text, cites=answer.book.cite(person.role.citations))
-    else:
-        who = Item(text=f"{person.name}: {person.kind}", cites=answer.book.cite(person.citations))
-    answer.section("Who", [who])
+    who_citations = person.role.citations if person.role else person.citations
+    answer.section("Who", [Item(text=_who(store, person), cites=answer.book.cite(who_citations))])
+    known = {(c.source, c.quote) for c in who_citations}
 
-    fact_ids = store.facts_by_actor.get(person.id, ())
-    facts = sorted((store.facts[f] for f in fact_ids), key=store.chronological)
-    said = [f for f in facts if person.id in f.by]
-    rest = [f for f in facts if person.id not in f.by]
+    speakers = {person.id, *store.parts.get(person.id, ())}
+    involved = {f for a in speakers for f in store.facts_by_actor.get(a, ())}
+    facts = sorted((store.facts[f] for f in involved), key=store.chronological)
+    said = [f for f in facts if speakers.intersection(f.by)]
+    said_ids = {f.id for f in said}
+    own = set(store.facts_by_actor.get(person.id, ())) - said_ids
+    reacting = {  # what others said in response to this actor's words
+        r
+        for f in said_ids
+        for r in store.responses.get(f, ())
+        if not speakers.intersection(store.facts[r].by)
+    }
+    reactions = sorted((store.facts[r] for r in reacting), key=store.chronological)
+    about = [
+        f
+        for f in facts
+        if f.id in own
+        and f.id not in reacting
+        and not {(c.source, c.quote) for c in f.citations} <= known  # the "who" says it
+    ]
     narrow = f"/timeline actor:{person.id} since:… narrows it"
-    answer.facts("Key facts", [f for f in rest if f.date is None], LIST_MAX, narrow)
+    answer.facts("Key facts", [f for f in about if f.date is None], LIST_MAX, narrow)
     answer.facts("Said", said, LIST_MAX, narrow, latest=True)
+    answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
     answer.section("Related actors", _relations(answer, person)[:LIST_MAX])
-    answer.facts("Timeline", [f for f in rest if f.date is not None], LIST_MAX, narrow, latest=True)
-    answer.section("Sources", _named_in(answer, person))
+    answer.facts(
+        "Timeline", [f for f in about if f.date is not None], LIST_MAX, narrow, latest=True
+    )
+    answer.section("Sources", _named_in(answer, person, (*said, *about, *reactions)))
     aliases = f"Also: {', '.join(person.aliases)}" if person.aliases else None
     subtitle = " · ".join(p for p in (str(person.kind).capitalize(), aliases) if p)
     return answer.response(person.name, subtitle)
 
 
+def _who(store: FactStore, person: Actor) -> str:
+    """One line on who the actor is: the curated role, else its first stated relation."""
+    if person.role:
+        return f"{person.name}: {person.role.text}"
+    if person.relations:
+        relation = person.relations[0]
+        return f"{person.name}, {relation.relation} {store.actors[relation.actor].name}"
+    return f"{person.name} ({person.kind}); the sources give no role, only the facts below"
+
+
 def _relations(answer: Answer, person: Actor) -> list[Item]:
+    """Relations from both sides, leaving out what the actor's "who" line already says."""
     store = answer.store
-    items = [
+    role = simplify(person.role.text) if person.role else ""
+    role_spans = [(c.source, store.span(c)) for c in person.role.citations] if person.role else []
+
+    def said_by_role(relation: Relation, other: Actor) -> bool:
+        """The role states it already: in so many words, or from the same passages."""
+        if role and simplify(relation.relation) in role and simplify(other.name) in role:
+            return True
+        return bool(role_spans) and all(
+            any(
+                c.source == source and outer.start <= inner.start and inner.end <= outer.end
+                for source, outer in role_spans
+            )
+            for c, inner in ((c, store.span(c)) for c in relation.citations)
+        )
+
+    stated = [(person, relation, store.actors[relation.actor]) for relation in person.relations]
+    stated += [
+        (store.actors[o], relation, person) for o, relation in store.relations_to.get(person.id, ())
+    ]
+    return [
         Item(
-            text=f"{relation.relation} {store.actors[relation.actor].name}",
+            text=f"{subject.name}: {relation.relation} {target.name}",
             cites=answer.book.cite(relation.citations),
         )
-        for relation in person.relations
+        for subject, relation, target in stated
+        if not said_by_role(relation, target if subject is person else subject)
     ]
-    for other in store.actors.values():
-        for relation in other.relations:
-            if relation.actor == person.id and other.id != person.id:
-                items.append(
-                    Item(
-                        text=f"{other.name}: {relation.relation} {person.name}",
-                        cites=answer.book.cite(relation.citations),
-                    )
-                )
-    return items
 
 
-def _named_in(answer: Answer, person: Actor) -> list[Item]:
+def _named_in(answer: Answer, person: Actor, facts: Iterable[Fact]) -> list[Item]:
+    """Every source that names the actor or backs a fact about it."""
     store = answer.store
+    own = [*person.citations, *(person.role.citations if person.role else ())]
+    own += [c for relation in person.relations for c in relation.citations]
+    counts: dict[str, int] = {}
+    first: dict[str, Citation] = {c.source: c for c in reversed(own)}
+    for fact in {f.id: f for f in facts}.values():
+        for source_id in fact.sources:
+            counts[source_id] = counts.get(source_id, 0) + 1
+        for citation in fact.citations:
+            first.setdefault(citation.source, citation)
     items = []
-    for source_id in dict.fromkeys(c.source for c in person.citations):
-        cited = [c for c in person.citations if c.source == source_id]
-        items.append(Item(text=store.sources[source_id].title, cites=answer.book.cite(cited)))
+    for source_id in sorted(first, key=lambda s: (-counts.get(s, 0), s)):
+        title = store.sources[source_id].title
+        n = counts.get(source_id, 0)
+        backs = f"{n} fact{'s' if n != 1 else ''} above" if n else "names them"
+        items.append(Item(text=f"{title} ({backs})", cites=answer.book.cite([first[source_id]])))
     return items
 
 

@@ -41,6 +41,12 @@ class Item(Model):
     note: str | None = None
     matched: tuple[str, ...] = ()
     """Words of the item that matched a search, to highlight."""
+    facts: tuple[str, ...] = ()
+    """Every fact the item rests on, when it sums up several (a brief's bullets)."""
+    context: str | None = None
+    """What the item responds to: 'in response to: Massad Boulos told Le Monde…'."""
+    placement: str | None = None
+    """Why the item stands where it does when its date cannot say it exactly."""
 
 
 class Section(Model):

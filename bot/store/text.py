@@ -12,16 +12,11 @@ import bisect
 import heapq
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-
-class _Comparable(Protocol):
-    def __lt__(self, other: Any, /) -> bool: ...
-
-
-T = TypeVar("T", bound=_Comparable)
+T = TypeVar("T")
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -123,14 +118,16 @@ def clean_user_text(text: str) -> str:
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-def sorted_gently(items: Iterable[T], chunk: int = 5000) -> list[T]:
-    """``sorted(items)`` for large lists without holding the GIL for the whole sort.
+def sorted_gently(
+    items: Iterable[T], chunk: int = 5000, key: Callable[[T], Any] = lambda item: item
+) -> list[T]:
+    """``sorted(items, key=key)`` for large lists without holding the GIL for the whole sort.
 
     One C-level sort of 100k items keeps every other thread, the event loop included,
     waiting until it ends. Sorting chunks and merging them in Python lets them run between.
     """
     values = list(items)
     if len(values) <= chunk:
-        return sorted(values)
-    runs = [sorted(values[at : at + chunk]) for at in range(0, len(values), chunk)]
-    return list(heapq.merge(*runs))
+        return sorted(values, key=key)
+    runs = [sorted(values[at : at + chunk], key=key) for at in range(0, len(values), chunk)]
+    return list(heapq.merge(*runs, key=key))

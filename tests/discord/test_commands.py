@@ -55,7 +55,9 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
     public = {"brief", "actor", "timeline", "search", "sources", "help", "about"}
     for name in public:
         assert commands[name]["default_member_permissions"] is None
-        assert all(o["type"] == 3 for o in commands[name].get("options", []))
+        for option in commands[name].get("options", []):
+            # strings (5 is boolean: /brief more:true)
+            assert option["type"] == (5 if option["name"] == "more" else 3)
     assert int(commands["reload"]["default_member_permissions"]) == 1 << 5  # Manage Server
     assert commands["reload"]["contexts"] == [0] or commands["reload"]["dm_permission"] is False
     digest = {o["name"]: o for o in commands["digest"]["options"]}
@@ -288,3 +290,15 @@ async def test_a_busy_bot_acknowledges_at_once_then_answers(harness: Harness) ->
         slots.release()
     await harness.settle(state)
     assert state.followups[0]["embeds"][0]["title"] == "Abdoulaye Diop"
+
+
+async def test_brief_in_discord_is_the_same_eight_bullets(harness: Harness) -> None:
+    store = harness.bot.stores.current
+    embed = first_embed(await harness.command("brief"))
+    bullets = [line for line in embed["description"].splitlines() if line.startswith("• ")]
+    expected = queries.brief(store).sections[0].items
+    assert len(bullets) == len(expected) <= 8
+    for line, item in zip(bullets, expected, strict=True):
+        assert item.text.replace("'", "") in line.replace("\\", "").replace("'", "")
+    every = reply(await harness.command("brief", {"more": True}))["embeds"][0]
+    assert every["description"].count("• ") > 8 or "page 1/" in every["footer"]["text"]

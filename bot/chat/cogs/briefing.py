@@ -23,9 +23,11 @@ class Briefing(commands.Cog):
 
     @app_commands.command(name="brief", description=COMMANDS["brief"].description)
     @app_commands.describe(**describe("brief"))
-    async def brief(self, interaction: discord.Interaction, topic: Topic | None = None) -> None:
+    async def brief(
+        self, interaction: discord.Interaction, topic: Topic | None = None, more: bool = False
+    ) -> None:
         store = self.bot.stores.current
-        await answer(interaction, lambda: queries.brief(store, topic))
+        await answer(interaction, lambda: queries.brief(store, topic, more))
 
     @app_commands.command(name="timeline", description=COMMANDS["timeline"].description)
     @app_commands.describe(**describe("timeline"))

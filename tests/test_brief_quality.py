@@ -1,0 +1,208 @@
+"""Answers that brief: every command's items read alone, once, in order, on the real store.
+
+These guard classes of defect, not examples: a fragment, a tautology, a repeat, a reaction
+shown before what it reacts to, a source missing from a profile, a brief too long to read in
+a minute. Each check runs over every answer the store can give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.store import queries
+from bot.store.commands import ask
+from bot.store.digest import Change, digest
+from bot.store.facts import FactStore
+from bot.store.models import BRIEF_MAX
+from bot.store.response import Item, Response
+from bot.store.standalone import MIN_WORDS, standalone_problem, word_count
+from bot.store.text import simplify
+
+BRIEF_WORDS_MAX = 260
+"""'About 250 words': the brief's bullets, read in a minute."""
+
+
+def every_answer(store: FactStore) -> Iterator[tuple[str, Response]]:
+    """Every answer a user can get from the store, with the command that gives it."""
+    for line in ["/brief", "/brief more:true", "/timeline", "/sources"]:
+        yield line, ask(store, line)
+    for topic in store.topics:
+        for more in ("false", "true"):
+            yield f"/brief topic:{topic} more:{more}", ask(store, f"/brief {topic} more:{more}")
+        yield f"/timeline topic:{topic}", ask(store, f"/timeline topic:{topic}")
+    for actor in store.actors:
+        yield f"/actor {actor}", ask(store, f"/actor name:{actor}")
+        timeline = ask(store, f"/timeline actor:{actor}")
+        if timeline.ok:
+            yield f"/timeline actor:{actor}", timeline
+    for source in store.sources:
+        yield f"/sources {source}", ask(store, f"/sources source:{source}")
+    for words in ("Bamako", "democracy", "fuel convoy", "Russia", "minerals", "Laessing"):
+        yield f"/search {words}", ask(store, f"/search {words}")
+    everything = [Change(kind="facts", record_id=f, change="added") for f in store.facts]
+    everything += [Change(kind="actors", record_id=a, change="added") for a in store.actors]
+    everything += [Change(kind="sources", record_id=s, change="added") for s in store.sources]
+    yield "digest", digest(store, everything)
+
+
+def items(response: Response) -> list[Item]:
+    return [i for s in response.sections for i in s.items]
+
+
+@pytest.fixture(scope="module")
+def answers(store: FactStore) -> list[tuple[str, Response]]:
+    found = list(every_answer(store))
+    assert all(r.ok for _, r in found), [line for line, r in found if not r.ok]
+    return found
+
+
+# --- /brief ----------------------------------------------------------------------------
+
+
+def test_brief_is_a_minutes_read(store: FactStore) -> None:
+    response = queries.brief(store)
+    bullets = items(response)
+    assert 1 <= len(bullets) <= BRIEF_MAX
+    assert sum(word_count(b.text) for b in bullets) <= BRIEF_WORDS_MAX
+    assert len(response.citations) <= 2 * BRIEF_MAX
+
+
+def test_brief_bullets_cite_each_source_once(answers: list[tuple[str, Response]]) -> None:
+    for line, response in answers:
+        if not line.startswith("/brief") or "more:true" in line:
+            continue
+        for bullet in items(response):
+            sources = [response.citations[n - 1].source for n in bullet.cites]
+            assert bullet.cites, (line, bullet.text)
+            assert len(sources) == len(set(sources)), (line, bullet.text, sources)
+
+
+def test_brief_tells_the_story(store: FactStore) -> None:
+    """The developments both articles lead with are all in the brief."""
+    rests_on = {f for item in items(queries.brief(store)) for f in (item.facts or (item.fact,))}
+    assert {
+        "us-declares-policy-shift",
+        "checker-visits-bamako",
+        "boulos-le-monde",
+        "rights-advocates-criticise",
+        "bazoum-still-detained",
+        "fuel-convoy-attack",
+        "niamey-airport-attack",
+        "russia-claims-joint-action",
+    } <= rests_on
+
+
+def test_every_topic_brief_is_at_most_eight_bullets(store: FactStore) -> None:
+    for topic in store.topics:
+        response = queries.brief(store, topic)
+        assert 1 <= len(items(response)) <= BRIEF_MAX, topic
+        assert any("more:true" in note for note in response.notes), topic
+
+
+def test_console_cli_and_query_give_the_same_brief(store: FactStore) -> None:
+    assert ask(store, "/brief") == queries.brief(store)
+    assert ask(store, "/brief more:yes") == queries.brief(store, more=True)
+    refused = ask(store, "/brief more:maybe")
+    assert not refused.ok and refused.error is not None
+    assert "'more' takes true or false" in refused.error.message
+
+
+# --- every answer ----------------------------------------------------------------------
+
+
+def test_no_item_is_a_fragment_or_leans_on_the_article(
+    answers: list[tuple[str, Response]],
+) -> None:
+    for line, response in answers:
+        for item in items(response):
+            assert word_count(item.text) >= MIN_WORDS, (line, item.text)
+            assert standalone_problem(item.text) is None, (line, item.text)
+
+
+def test_no_answer_repeats_an_item(answers: list[tuple[str, Response]]) -> None:
+    for line, response in answers:
+        facts = [i.fact for i in items(response) if i.fact]
+        texts = [simplify(i.text) for i in items(response)]
+        assert len(facts) == len(set(facts)), line
+        assert len(texts) == len(set(texts)), line
+
+
+def test_quotes_are_shown_with_their_speaker(answers: list[tuple[str, Response]]) -> None:
+    for line, response in answers:
+        for item in items(response):
+            if item.kind == "quote":
+                assert not item.text.startswith(("“", '"')), (line, item.text)
+
+
+def test_no_who_line_is_a_tautology(store: FactStore) -> None:
+    for actor in store.actors.values():
+        who = items(queries.actor(store, actor.id))[0].text
+        rest = who.removeprefix(f"{actor.name}:").strip()
+        assert simplify(rest) not in {simplify(str(actor.kind)), ""}, who
+        assert word_count(rest) >= 4, who
+        assert actor.role is not None, f"{actor.id} has no role: its profile has no real 'who'"
+
+
+def test_a_profile_lists_every_source_it_cites(store: FactStore) -> None:
+    for actor in store.actors:
+        response = queries.actor(store, actor)
+        listed = {
+            i.text.rsplit(" (", 1)[0]
+            for s in response.sections
+            if s.title == "Sources"
+            for i in s.items
+        }
+        cited = {ref.source_title for ref in response.citations}
+        assert cited <= listed, (actor, cited - listed)
+
+
+def test_organisations_speak_through_their_parts(store: FactStore) -> None:
+    said = next(s for s in queries.actor(store, "United States").sections if s.title == "Said")
+    assert {"visit-announced", "bureau-signals-openness"} <= {i.fact for i in said.items}
+
+
+def test_a_reaction_shows_with_what_it_reacts_to(store: FactStore) -> None:
+    boulos = queries.actor(store, "Boulos")
+    reactions = next(s for s in boulos.sections if s.title == "Reactions")
+    criticism = next(i for i in reactions.items if i.fact == "rights-advocates-criticise")
+    assert criticism.context == "in response to Massad Boulos's statement of October 2025"
+    timeline = [i.fact for i in items(queries.timeline(store))]
+    at = timeline.index("boulos-le-monde")
+    assert timeline[at + 1] == "rights-advocates-criticise"
+
+
+def test_timelines_never_show_a_fact_before_what_it_follows(
+    store: FactStore, answers: list[tuple[str, Response]]
+) -> None:
+    for line, response in answers:
+        if not line.startswith("/timeline"):
+            continue
+        order = [i.fact for i in items(response)]
+        for position, fact_id in enumerate(order):
+            for before in store.facts[fact_id].predecessors:  # type: ignore[index]
+                if before in order:
+                    assert order.index(before) < position, (line, before, fact_id)
+
+
+def test_vague_dates_sit_at_the_latest_day_they_allow(store: FactStore) -> None:
+    order = [i.fact for i in items(queries.timeline(store))]
+    # "recently" (2025 to February 2026) reads after the October 2025 remark
+    assert order.index("boulos-le-monde") < order.index("fuel-convoy-attack")
+    # what was said about the Bamako visit follows it
+    visit = order.index("checker-visits-bamako")
+    for reaction in ("laessing-americans-not-concerned", "us-diplomat-jihadists-settling"):
+        assert visit < order.index(reaction)
+    convoy = next(i for i in items(queries.timeline(store)) if i.fact == "fuel-convoy-attack")
+    assert convoy.placement == "placed at the latest date it allows"
+
+
+def test_dates_follow_the_re_estimated_publication(store: FactStore) -> None:
+    published = store.sources["checker-bamako-visit"].published
+    assert published is not None and str(published.date) == "2026-02"
+    assert "allAfrica" in (published.reasoning or "")
+    visit = store.facts["checker-visits-bamako"].date
+    assert visit is not None and str(visit.when) == "2026-02"
+    cuts = store.facts["biden-cuts-military-cooperation"].date
+    assert cuts is not None and cuts.when.start.year == 2021
