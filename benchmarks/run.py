@@ -25,6 +25,7 @@ from typing import Any
 
 from benchmarks.baselines import Fts5Search, NaiveNames, NaiveSearch
 from benchmarks.generate import generate
+from benchmarks.quality import evaluate, load_questions
 from benchmarks.stats import summary, timed
 from bot.chat.embeds import render_pages
 from bot.reload import Reloader
@@ -49,6 +50,7 @@ TARGETS = {
     "burst": "≤ 1.5 s",
     "speedup": "≥ 10×",
     "ask": "≤ 2× python",
+    "questions": "≥ 90% top-5",
 }
 
 
@@ -260,6 +262,7 @@ def run_size(size: str, discord_sizes: set[str]) -> dict[str, Any]:
     result["reload"] = asyncio.run(reload_stall(knowledge, seeds, cache, store))
     if size == "1x":
         result["ask"] = ask_process()
+        result["questions"] = evaluate(store, load_questions()).as_dict()
     if size in discord_sizes:
         from benchmarks.discord_load import measure
 
@@ -323,6 +326,11 @@ def table(results: dict[str, Any]) -> str:
             f"{r['search']['naive_rapidfuzz']['median_ms']:.1f} / "
             f"{r['search']['fts5']['median_ms']:.2f}"
         ),
+    )
+    row(
+        "question set (real store): top-5 hits / MRR",
+        TARGETS["questions"],
+        lambda r: f"{r['questions']['hit_rate']:.0%} / {r['questions']['mrr']:.2f}",
     )
     row(
         "search top-5: ours / naive / FTS5",

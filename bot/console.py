@@ -33,6 +33,8 @@ def help_text() -> str:
         '  /timeline actor:"Ulf Laessing" since:2025',
         "  /search fuel convoy",
         "  /sources",
+        "  who is Nick Checker?          (a line without '/' is a question, like /ask)",
+        "  what did Laessing say about democracy?",
         "",
         "Also: help, json (toggle JSON output), quit. Up/down arrows recall history.",
     ]
@@ -77,7 +79,7 @@ def run_console(
         word = line.casefold()
         if word in EXIT_WORDS:
             return 0
-        if word in {"help", "/help", "?"}:
+        if word in {"help", "?"}:
             print(help_text(), file=out)
         elif word == "json":
             as_json = not as_json

@@ -262,7 +262,7 @@ def test_unknown_section_and_non_list(copy: StoreCopy) -> None:
     messages = sorted(p.message for p in problems(copy))
     assert messages == [
         "'facts' must be a list",
-        "unknown section 'people'; expected one of actors, facts, topics",
+        "unknown section 'people'; expected one of actors, facts, topics, synonyms",
     ]
 
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.store import queries
+from bot.store import queries, questions
 from bot.store.errors import BriefbotError, InvalidCommand
 from bot.store.facts import FactStore
 from bot.store.matching import Entry, NameIndex
-from bot.store.response import Response
+from bot.store.response import Item, Response, Section
 
 OptionKind = Literal["actor", "topic", "source", "date", "text", "flag"]
 
@@ -42,6 +42,62 @@ class Command:
         for option in self.options:
             parts.append(f"{option.name}:…" if option.required else f"[{option.name}:…]")
         return " ".join(parts)
+
+
+EXAMPLES = (
+    "/brief",
+    "/brief topic:security",
+    "/actor Bazoum",
+    '/timeline actor:"Ulf Laessing" since:2025',
+    "/search fuel convoy",
+    "/ask what did Laessing say about democracy?",
+    "who is Nick Checker?",
+)
+
+
+def _help(store: FactStore) -> Response:
+    """Every command, its options and examples (the same in Discord, the console and the CLI)."""
+    sections = [
+        Section(
+            title=command.usage,
+            items=(
+                Item(text=command.description),
+                *(Item(text=f"{o.name}: {o.description}") for o in command.options),
+            ),
+        )
+        for command in COMMANDS.values()
+    ]
+    sections.append(Section(title="Examples", items=tuple(Item(text=e) for e in EXAMPLES)))
+    return Response(
+        ok=True,
+        command="help",
+        title="briefbot commands",
+        subtitle="Discord's syntax: option:value, quotes around several words. "
+        "A line without '/' is a question.",
+        sections=tuple(sections),
+        store_version=store.version,
+    )
+
+
+def _about(store: FactStore) -> Response:
+    """What is being served: the store's version, size and load time."""
+    counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
+    loaded = store.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
+    return Response(
+        ok=True,
+        command="about",
+        title="About briefbot",
+        sections=(
+            Section(
+                title="Store",
+                items=(
+                    Item(text=f"Version {store.version}, loaded {loaded}"),
+                    Item(text=f"Contents: {counts}"),
+                ),
+            ),
+        ),
+        store_version=store.version,
+    )
 
 
 COMMANDS: Mapping[str, Command] = {
@@ -96,6 +152,21 @@ COMMANDS: Mapping[str, Command] = {
             (Option("source", "A source's id or title; leave empty to list them all", "source"),),
             queries.sources,
         ),
+        Command(
+            "ask",
+            "A question in plain words, e.g. who is Nick Checker? or what did Laessing say?",
+            (
+                Option(
+                    "question",
+                    "Who is…, what did … say about …, when…, or any words to look for",
+                    "text",
+                    required=True,
+                ),
+            ),
+            questions.answer,
+        ),
+        Command("help", "How to use briefbot: its commands and examples", (), _help),
+        Command("about", "The fact store being served: version, size, when loaded", (), _about),
     )
 }
 
@@ -192,7 +263,9 @@ def execute(store: FactStore, invocation: Invocation) -> Response:
 
 
 def ask(store: FactStore, line: str) -> Response:
-    """Parse and run one command line, failures included."""
+    """Parse and run one command line, failures included; a line without '/' is a question."""
+    if not line.strip().startswith("/"):
+        line = f"/ask {line.strip()}"
     try:
         invocation = parse(line)
     except BriefbotError as error:

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from bot.store.dates import Precision
 from bot.store.matching import Entry, NameIndex
-from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Topic
+from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Synonyms, Topic
 from bot.store.search import SearchIndex
 from bot.store.text import Span, sorted_gently
 
@@ -42,6 +42,7 @@ class FactStore:
         facts: Mapping[str, Fact],
         topics: Mapping[str, Topic],
         spans: Mapping[tuple[str, str], Span],
+        synonyms: Mapping[str, Synonyms] | None = None,
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
@@ -50,6 +51,7 @@ class FactStore:
         self.actors = MappingProxyType(self._tables[1])
         self.facts = MappingProxyType(self._tables[2])
         self.topics = MappingProxyType(self._tables[3])
+        self.synonyms = MappingProxyType(dict(synonyms or {}))
         self._spans = dict(spans)
         self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
         self._depth = _sequence_depths(self.facts)
@@ -167,9 +169,14 @@ class FactStore:
 
     @cached_property
     def fact_search(self) -> SearchIndex:
-        return SearchIndex((fact.id, self._search_text(fact)) for fact in self.facts.values())
+        return SearchIndex(
+            ((fact.id, self.search_text(fact), self._tags(fact)) for fact in self.facts.values()),
+            synonyms=(group.words for group in self.synonyms.values()),
+            text_of=lambda fact_id: self.search_text(self.facts[fact_id]),
+        )
 
-    def _search_text(self, fact: Fact) -> str:
+    def search_text(self, fact: Fact) -> str:
+        """What search reads of a fact: its text, its actors' names, its quotes."""
         names = [
             name
             for actor_id in (*fact.actors, *fact.by)
@@ -177,6 +184,15 @@ class FactStore:
         ]
         quotes = [self.quoted(c) for c in fact.citations]
         return " ".join([fact.text, fact.words or "", fact.attribution or "", *names, *quotes])
+
+    def _tags(self, fact: Fact) -> str:
+        """The names of a fact's topics: weaker evidence than its own words."""
+        return " ".join(
+            name
+            for topic_id in fact.topics
+            if not self.topics[topic_id].overview
+            for name in (self.topics[topic_id].title, *self.topics[topic_id].aliases)
+        )
 
     def counts(self) -> dict[str, int]:
         return dict(self._counts)

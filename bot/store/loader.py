@@ -24,12 +24,17 @@ from bot.store.cache import RecordCache
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore, Source, paused_gc
-from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Topic
+from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Synonyms, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, Span, fold
 
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
-SECTIONS: dict[str, type[BaseModel]] = {"actors": Actor, "facts": Fact, "topics": Topic}
+SECTIONS: dict[str, type[BaseModel]] = {
+    "actors": Actor,
+    "facts": Fact,
+    "topics": Topic,
+    "synonyms": Synonyms,
+}
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
 
 M = TypeVar("M", bound=BaseModel)
@@ -167,6 +172,7 @@ def _load(
         actors=collected.records["actors"],
         facts=collected.records["facts"],
         topics=collected.records["topics"],
+        synonyms=collected.records["synonyms"],
         spans=spans,
     )
 
@@ -427,6 +433,8 @@ def _message(error: Mapping[str, Any]) -> str:
         return "unknown field (check its spelling)"
     if error["type"] == "string_pattern_mismatch" and error["loc"][-1] == "id":
         return "ids are lower-case words joined by hyphens, e.g. mohamed-bazoum"
+    if error["type"] == "string_pattern_mismatch" and error["loc"][0] == "words":
+        return "one word per entry (no spaces): list the words of a phrase separately"
     return message
 
 

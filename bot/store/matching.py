@@ -15,7 +15,7 @@ and aliases. A query resolves in three steps:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -36,6 +36,8 @@ PART_PENALTY = 15
 MIN_WORD = 4
 """Shortest word of a multi-word name that is matched on its own."""
 MAX_SUGGESTIONS = 5
+MENTION_WORDS = 6
+"""Longest name, in words, looked for in free text."""
 
 _STOPWORDS = frozenset(
     "the of and for in on to a an de la le les du des al us state states".split()
@@ -180,6 +182,33 @@ class NameIndex:
             if not owners:
                 return set()
         return owners or set()
+
+    def mentions(self, text: str, known: Callable[[str], bool] = lambda word: False) -> list[Match]:
+        """Entries named in free text, in order: whole names or aliases (longest first), and
+        single words of MIN_WORD+ letters spelled close to one name ("Lessing"), unless
+        ``known`` says the word is an ordinary word of the store."""
+        found: dict[str, Match] = {}
+        parts = simplify(clean_user_text(text)).split()
+        at = 0
+        while at < len(parts):
+            for size in range(min(MENTION_WORDS, len(parts) - at), 0, -1):
+                owners = self._exact.get(" ".join(parts[at : at + size]), [])
+                if len(owners) == 1:
+                    found.setdefault(owners[0], Match(owners[0], self._labels[owners[0]], 100.0))
+                    at += size
+                    break
+            else:
+                word = parts[at]
+                if len(word) > MIN_WORD and word not in _STOPWORDS and not known(word):
+                    ranked = self.rank(word, limit=2, everywhere=False)
+                    if (
+                        ranked
+                        and ranked[0].score >= ACCEPT
+                        and (len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN)
+                    ):
+                        found.setdefault(ranked[0].id, ranked[0])
+                at += 1
+        return list(found.values())
 
     def complete(self, typed: str, limit: int = 25) -> list[Match]:
         """Autocomplete: names (or any of their words) starting with what was typed, then

@@ -270,5 +270,14 @@ class Topic(Record):
     )
 
 
+class Synonyms(Record):
+    """Words that mean the same to a reader: a search for one also finds the others."""
+
+    id: Id
+    words: Annotated[
+        tuple[Annotated[str, StringConstraints(pattern=r"^[^\s]+$")], ...], Field(min_length=2)
+    ] = Field(description="Single words searched as one, e.g. mining, mines, minerals")
+
+
 class TopicsFile(Record):
     topics: tuple[Topic, ...]

@@ -8,7 +8,7 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
@@ -16,7 +16,7 @@ from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore, Source
 from bot.store.models import Actor, Citation, Fact, Relation
 from bot.store.response import Item, Response, SourceInfo
-from bot.store.search import words
+from bot.store.search import query_words, stem, words
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
@@ -87,8 +87,15 @@ def _brief_by_search(store: FactStore, topic: str) -> Response:
 
 
 def actor(store: FactStore, name: str) -> Response:
-    """An actor's profile: who they are, what they said, what happened to them."""
-    person = store.actors[store.actor_names.resolve(name)]
+    """An actor's profile: who they are, what they said, what happened to them.
+
+    A name that is no actor but occurs in facts ("Niamey", "analysts") answers with those
+    facts, saying so; otherwise the error suggests the nearest actors and a search.
+    """
+    try:
+        person = store.actors[store.actor_names.resolve(name)]
+    except NotFound as missing:
+        return _facts_naming(store, name, missing)
     answer = Answer(store, "actor")
     who_citations = person.role.citations if person.role else person.citations
     answer.section("Who", [Item(text=_who(store, person), cites=answer.book.cite(who_citations))])
@@ -126,6 +133,28 @@ def actor(store: FactStore, name: str) -> Response:
     aliases = f"Also: {', '.join(person.aliases)}" if person.aliases else None
     subtitle = " · ".join(p for p in (str(person.kind).capitalize(), aliases) if p)
     return answer.response(person.name, subtitle)
+
+
+def _facts_naming(store: FactStore, name: str, missing: NotFound) -> Response:
+    """Facts whose own words hold every word of a name that is not an actor's."""
+    shown = clean_user_text(name)
+    wanted = query_words(shown)
+    hits = store.fact_search.search(shown, limit=SEARCH_LIMIT) if wanted else []
+    exact = {stem(w) for w in wanted}
+    naming = [h for h in hits if exact <= h.terms]
+    if not naming:
+        raise NotFound(missing.message, (*missing.suggestions, f"/search query:{shown}"))
+    answer = Answer(store, "actor")
+    answer.section(
+        f"Facts naming “{shown}”",
+        (
+            answer.fact(store.facts[h.id], _matched_words(store, store.facts[h.id], h.terms))
+            for h in naming
+        ),
+    )
+    nearest = f" Nearest actors: {', '.join(missing.suggestions)}." if missing.suggestions else ""
+    answer.notes.append(f"No actor is called “{shown}”; these facts name it.{nearest}")
+    return answer.response(f"“{shown}” in the facts")
 
 
 def _who(store: FactStore, person: Actor) -> str:
@@ -250,13 +279,29 @@ def timeline(
 
 # --- /search ---------------------------------------------------------------------------
 
+SAYING = frozenset(
+    """say says said saying tell tells told think thinks thought claim claims claimed argue
+    argued argues announce announced statement statements position positions stance view
+    views comment comments react reacted reaction reactions respond responded response
+    quote quotes quoted warn warned caution cautioned""".split()
+)
+"""Words that ask for what someone said rather than what happened."""
+SPEAKER_BOOST = 4.0
+"""How much more a named speaker's own statements weigh when the query asks what they said."""
+SAID_BOOST = 1.5
+"""How much more anything someone said weighs when the query asks what was said."""
+
 
 def search(store: FactStore, query: str) -> Response:
-    """Facts and quotes ranked by how well they match the words given."""
+    """Facts and quotes ranked by how well they match the words given.
+
+    "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
+    first; "what did critics say" ranks what anyone said above what happened.
+    """
     text = clean_user_text(query)
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
-    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -269,13 +314,74 @@ def search(store: FactStore, query: str) -> Response:
     return answer.response(f"Search: “{text}”")
 
 
+def speakers_named(store: FactStore, text: str) -> list[str]:
+    """Actors a text names, each with the bodies within it (the US: its State Department)."""
+    return [
+        member
+        for match in store.actor_names.mentions(text, store.fact_search.knows)
+        for member in (match.id, *store.parts.get(match.id, ()))
+    ]
+
+
+def asks_what_was_said(text: str) -> bool:
+    return any(word in SAYING for word in simplify(text).split())
+
+
+def _saying_boost(store: FactStore, text: str) -> Callable[[str], float] | None:
+    if not asks_what_was_said(text):
+        return None
+    speakers = set(speakers_named(store, text))
+
+    def boost(fact_id: str) -> float:
+        fact = store.facts[fact_id]
+        if speakers and speakers.intersection(fact.by):
+            return SPEAKER_BOOST
+        return SAID_BOOST if fact.kind.attributed else 1.0
+
+    return boost
+
+
 def _matched_words(store: FactStore, fact: Fact, terms: frozenset[str]) -> list[str]:
+    """The words shown with a result that matched the query, to highlight."""
     shown = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
     found: dict[str, None] = {}
     for word in re.findall(r"\w[\w'’-]*", shown):
-        if simplify(word) in terms or any(part in terms for part in simplify(word).split()):
+        if any(stem(part) in terms for part in words(word)):
             found.setdefault(word, None)
     return list(found)
+
+
+def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
+    """What an actor (or a body within it) said, on one subject or all of them."""
+    person = store.actors[store.actor_names.resolve(speaker)]
+    speakers = {person.id, *store.parts.get(person.id, ())}
+    theirs = {
+        f for a in speakers for f in store.facts_by_actor.get(a, ()) if a in store.facts[f].by
+    }
+    if not theirs:
+        raise NotFound(
+            f"The store has nothing {person.name} said.",
+            (f"/actor name:{person.name}", f"/timeline actor:{person.id}"),
+        )
+    subject = clean_user_text(about or "")
+    chosen: list[Fact] = []
+    if query_words(subject):
+        hits = store.fact_search.search(
+            subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
+        )
+        chosen = [store.facts[h.id] for h in hits if h.id in theirs and h.score > 0]
+    answer = Answer(store, "search")
+    if chosen:
+        title = f"What {person.name} said about “{subject}”"
+    else:
+        chosen = sorted((store.facts[f] for f in theirs), key=store.chronological)
+        title = f"What {person.name} said"
+        if query_words(subject):
+            answer.notes.append(
+                f"Nothing {person.name} said mentions “{subject}”; this is all they said."
+            )
+    answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
+    return answer.response(title)
 
 
 # --- /sources --------------------------------------------------------------------------

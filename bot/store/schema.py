@@ -8,17 +8,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.store.models import Actor, Fact, SourceHeader, Topic
+from bot.store.models import Actor, Fact, SourceHeader, Synonyms, Topic
 
 
 class KnowledgeFile(BaseModel):
-    """A knowledge file: any of the three sections, each a list of records."""
+    """A knowledge file: any of the four sections, each a list of records."""
 
     model_config = ConfigDict(extra="forbid", title="briefbot knowledge file")
 
     actors: list[Actor] = []
     facts: list[Fact] = []
     topics: list[Topic] = []
+    synonyms: list[Synonyms] = []
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

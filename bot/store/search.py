@@ -1,20 +1,26 @@
 """Full-text search over facts: an inverted index built once per store version.
 
-Each query word is expanded to the indexed words it may mean (the word itself, words it
-begins, and close spellings through rapidfuzz), then facts are ranked by BM25 over those
-words. Results say which of the fact's own words matched, so they can be shown.
+Words are simplified and lightly stemmed ("criticised", "critics" -> "critic"). A query word
+matches its own stem, the stems of its curated synonyms ("mining" ~ "minerals"), and, only
+when it is not a word of the store at all, the words it begins and close spellings (a typo).
+Question words ("what", "did", "say", "how many") never count. Facts are ranked by BM25
+over those stems; the best candidates are then re-ranked by how many of the query's words
+they hold and whether neighbouring query words stand together ("human rights"), and by an
+optional boost the caller gives (a speaker's own statements first).
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -22,12 +28,27 @@ from bot.store.text import simplify, sorted_gently
 
 TYPO_SCORE = 84
 """Minimum rapidfuzz ratio for a query word to match a differently spelled word."""
+TYPO_MIN = 5
+"""Shorter query words are never read as typos: 'USAID' is not 'said', 'days' not 'any'."""
 MIN_PREFIX = 4
-"""A query word this long also matches the longer words it begins ("coop" -> "cooperation")."""
+"""A query word this long, not itself in the store, also matches words it begins ("coop")."""
 EXPANSION_WEIGHT = 0.7
 """How much a prefix or typo match counts against an exact one."""
+SYNONYM_WEIGHT = 0.8
+"""How much a curated synonym counts against the word itself."""
+TAG_WEIGHT = 0.35
+"""How much a word of a fact's tags (its topics' names) counts against its own text."""
+TAG = "#"
+"""Prefix of tag terms in the index: 'critics' in a topic's name is '#critic'."""
 PREFIX_TERMS_MAX = 20
 """At most this many longer words a query word is expanded to by prefix."""
+RERANK = 40
+"""How many of the best BM25 candidates are re-ranked by coverage and phrases."""
+PHRASE_BOOST = 0.6
+"""Extra weight for each pair of neighbouring query words that stand close in a fact."""
+NEAR = 3
+"""Words apart (stop words aside, either order) that still count as standing together:
+'Niamey airport' is near 'the airport in the capital Niamey'."""
 COMMON_SHARE = 20
 COMMON_MIN = 2000
 """A term in more than 1/COMMON_SHARE of documents (and COMMON_MIN) is 'very common'."""
@@ -39,12 +60,55 @@ STOPWORDS = frozenset(
     in into is it its not of on or over s than that the their them there these they this to
     under was were what when which while who will with would""".split()
 )
+QUESTION_WORDS = frozenset(
+    """did do does done say says said saying tell tells told how many much who whom whose
+    where why when which what is are was were been has have had any me please show give
+    find know happened happen happening there anything something think thinks thought
+    their they theirs one ones""".split()
+)
+"""Words that shape a question but never decide what it is about."""
+
 _WORD = re.compile(r"\w+")
+_SUFFIXES = (
+    "isations", "izations", "isation", "ization", "ations", "ation", "ings", "ing",
+    "isms", "ism", "ists", "ist", "ised", "ized", "ises", "izes", "ise", "ize",
+    "ies", "ied", "ed", "es", "s", "e",
+)  # fmt: skip
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light English stem: one suffix off, so a word and its usual variants meet.
+
+    ``criticism``, ``critics`` and ``criticised`` become ``critic``; ``mining``, ``mines``
+    and ``mine`` become ``min``; ``days`` becomes ``day``. Short words are left alone.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "y"
+            elif suffix in ("s", "es") and base.endswith(("s", "u", "i")):
+                continue  # "process", "status", "analysis": not plurals
+            return _DOUBLE.sub(r"\1", base) if suffix in ("ing", "ed") else base
+    return word
+
+
+_JOINED = re.compile(r"\b(co|re|de|non|anti|counter|pre|post|inter|multi)[-‐‑](?=\w)", re.I)
+"""Prefixes written with or without a hyphen: 'co-operation' is 'cooperation'."""
 
 
 def words(text: str) -> list[str]:
     """Index words of ``text``: simplified, without stop words."""
-    return [w for w in _WORD.findall(simplify(text)) if w not in STOPWORDS]
+    return [w for w in _WORD.findall(simplify(_JOINED.sub(r"\1", text))) if w not in STOPWORDS]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query that say what it is about (stop and question words dropped)."""
+    return [w for w in dict.fromkeys(words(text)) if w not in QUESTION_WORDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +116,7 @@ class Hit:
     id: str
     score: float
     terms: frozenset[str]
-    """The indexed words that matched, to highlight in the document's text."""
+    """The indexed stems that matched, to highlight in the document's text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +128,22 @@ class _Postings:
 
 
 class SearchIndex:
-    def __init__(self, documents: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        documents: Iterable[tuple[str, str, str]],
+        synonyms: Iterable[Iterable[str]] = (),
+        text_of: Callable[[str], str] | None = None,
+    ) -> None:
         building: dict[str, tuple[array[int], array[int]]] = {}
+        surface: set[str] = set()
         self._ids: list[str] = []
+        self._text_of = text_of
         lengths = array("I")
-        for number, (doc_id, text) in enumerate(documents):
-            counts = Counter(words(text))
+        for number, (doc_id, text, tags) in enumerate(documents):
+            found = words(text)
+            surface.update(found)
+            counts = Counter(stem(w) for w in found)
+            counts.update({TAG + stem(w): 1 for w in words(tags)})
             self._ids.append(doc_id)
             lengths.append(sum(counts.values()))
             for term, count in counts.items():
@@ -90,22 +164,55 @@ class SearchIndex:
                 ),
             )
             self._postings[term] = _Postings(docs, weights)
-        self._vocabulary = sorted_gently(self._postings)
+        self._vocabulary = sorted_gently(surface)
+        self._surface = frozenset(surface)
+        by_length: dict[int, list[str]] = {}
+        for word in self._vocabulary:
+            by_length.setdefault(len(word), []).append(word)
+        self._by_length = by_length
+        self._synonyms: dict[str, frozenset[str]] = {}
+        for group in synonyms:
+            stems = frozenset(stem(w) for phrase in group for w in words(phrase))
+            for member in stems:
+                self._synonyms[member] = self._synonyms.get(member, frozenset()) | stems
         self._common = max(COMMON_MIN, total // COMMON_SHARE)
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (simplified) occurs in the store's text."""
+        return word in self._surface
+
     def expand(self, word: str) -> dict[str, float]:
-        """The indexed words a query word may mean, with a weight for each."""
+        """The indexed stems a query word may mean, with a weight for each."""
         found: dict[str, float] = {}
-        if word in self._postings:
-            found[word] = 1.0
+        own = stem(word)
+        if own in self._postings:
+            found[own] = 1.0
+        for synonym in self._synonyms.get(own, ()):
+            if synonym in self._postings:
+                found.setdefault(synonym, SYNONYM_WEIGHT)
+        if TAG + own in self._postings:
+            found[TAG + own] = TAG_WEIGHT
+        if word in self._surface:
+            return found
         if len(word) >= MIN_PREFIX:
             for term in self._vocabulary_from(word):
-                found.setdefault(term, EXPANSION_WEIGHT)
-            for term, _, _ in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=5
-            ):
-                found.setdefault(term, EXPANSION_WEIGHT)
+                found.setdefault(stem(term), EXPANSION_WEIGHT)
+        if len(word) >= TYPO_MIN and not any(not t.startswith(TAG) for t in found):
+            for term in self._close_spellings(word):
+                found.setdefault(stem(term), EXPANSION_WEIGHT)
         return found
+
+    def _close_spellings(self, word: str) -> list[str]:
+        """Words of the store a typo of ``word`` could be (only lengths a typo allows)."""
+        choices = [
+            w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
+        ]
+        return [
+            term
+            for term, _, _ in process.extract(
+                word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=5
+            )
+        ]
 
     def _vocabulary_from(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self._vocabulary, prefix)
@@ -116,16 +223,40 @@ class SearchIndex:
             out.append(term)
         return out
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        boost: Callable[[str], float] | None = None,
+    ) -> list[Hit]:
+        """The best ``limit`` documents for ``query``; ``boost(doc_id)`` scales a score."""
+        expansions = [e for e in (self.expand(w) for w in query_words(query)) if e]
         weighted: dict[str, float] = {}
-        for word in dict.fromkeys(words(query)):
-            for term, weight in self.expand(word).items():
+        for expansion in expansions:
+            for term, weight in expansion.items():
                 weighted[term] = max(weight, weighted.get(term, 0.0))
+        scores = self._bm25(weighted, max(limit, RERANK))
+        candidates = heapq.nlargest(
+            max(limit, RERANK), scores.items(), key=lambda item: (item[1], -item[0])
+        )
+        ranked = []
+        for doc, score in candidates:
+            matched = self._matched(doc, weighted)
+            held = sum(1 for e in expansions if matched.intersection(e))
+            final = score * (0.5 + held / len(expansions))
+            final *= 1 + PHRASE_BOOST * self._phrases(doc, expansions, matched)
+            if boost is not None:
+                final *= boost(self._ids[doc])
+            ranked.append((final, doc, matched))
+        best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], -item[1]))
+        return [Hit(self._ids[doc], round(score, 3), matched) for score, doc, matched in best]
+
+    def _bm25(self, weighted: dict[str, float], enough: int) -> dict[int, float]:
         scores: dict[int, float] = {}
         # Rarest terms first: a very common term then only adds to documents already found.
         for term in sorted(weighted, key=lambda t: len(self._postings[t].docs)):
             postings, factor = self._postings[term], weighted[term]
-            if len(postings.docs) > self._common and len(scores) >= limit:
+            if len(postings.docs) > self._common and len(scores) >= enough:
                 docs = postings.docs
                 for doc in list(scores):
                     at = bisect.bisect_left(docs, doc)
@@ -135,11 +266,35 @@ class SearchIndex:
             get = scores.get
             for doc, weight in zip(postings.docs, postings.weights, strict=True):
                 scores[doc] = get(doc, 0.0) + factor * weight
-        best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
-        return [
-            Hit(self._ids[doc], round(score, 3), self._matched(doc, weighted))
-            for doc, score in best
+        return scores
+
+    def _phrases(
+        self, doc: int, expansions: list[dict[str, float]], matched: frozenset[str]
+    ) -> int:
+        """How many pairs of neighbouring query words stand close together in the document."""
+        if self._text_of is None or len(expansions) < 2:
+            return 0
+        pairs = [
+            (set(a).intersection(matched), set(b).intersection(matched))
+            for a, b in itertools.pairwise(expansions)
         ]
+        pairs = [(a, b) for a, b in pairs if a and b]
+        if not pairs:
+            return 0
+        places: dict[str, list[int]] = {}
+        for at, word in enumerate(words(self._text_of(self._ids[doc]))):
+            places.setdefault(stem(word), []).append(at)
+
+        def near(first: set[str], second: set[str]) -> bool:
+            return any(
+                0 < abs(i - j) <= NEAR
+                for x in first
+                for y in second
+                for i in places.get(x, ())
+                for j in places.get(y, ())
+            )
+
+        return sum(1 for a, b in pairs if near(a, b))
 
     def _matched(self, doc: int, terms: Iterable[str]) -> frozenset[str]:
         found = set()

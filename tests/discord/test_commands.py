@@ -39,6 +39,7 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
         "actor",
         "timeline",
         "search",
+        "ask",
         "sources",
         "help",
         "about",
@@ -52,7 +53,7 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
             assert 1 <= len(option["description"]) <= 100
             for sub_option in option.get("options", []):
                 assert 1 <= len(sub_option["description"]) <= 100
-    public = {"brief", "actor", "timeline", "search", "sources", "help", "about"}
+    public = {"brief", "actor", "timeline", "search", "ask", "sources", "help", "about"}
     for name in public:
         assert commands[name]["default_member_permissions"] is None
         for option in commands[name].get("options", []):
@@ -302,3 +303,20 @@ async def test_brief_in_discord_is_the_same_eight_bullets(harness: Harness) -> N
         assert item.text.replace("'", "") in line.replace("\\", "").replace("'", "")
     every = reply(await harness.command("brief", {"more": True}))["embeds"][0]
     assert every["description"].count("• ") > 8 or "page 1/" in every["footer"]["text"]
+
+
+async def test_ask_answers_a_plain_question_saying_how_it_read_it(harness: Harness) -> None:
+    data = reply(await harness.command("ask", {"question": "who is nick checker?"}))
+    embed = data["embeds"][0]
+    assert embed["title"] == "Nick Checker"
+    assert 'Answered as /actor name:"Nick Checker"' in embed["description"]
+    assert data.get("flags", 0) & EPHEMERAL == 0
+    missing = reply(await harness.command("ask", {"question": "who is Yevgeny Prigozhin"}))
+    assert missing["flags"] & EPHEMERAL
+    assert "Nothing in the store answers" in missing["embeds"][0]["description"]
+
+
+async def test_an_actor_name_found_only_in_facts_answers_with_them(harness: Harness) -> None:
+    embed = first_embed(await harness.command("actor", {"name": "Niamey"}))
+    assert embed["title"] == "“Niamey” in the facts"
+    assert "No actor is called “Niamey”" in embed["description"]

@@ -1,4 +1,4 @@
-"""/brief, /timeline and /search: the situation, in summary, in order and by words."""
+"""/brief, /timeline, /search and /ask: the situation in summary, in order, by words."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.chat.replies import answer
 from bot.chat.transformers import Actor, Date, Topic
-from bot.store import queries
+from bot.store import queries, questions
 from bot.store.commands import COMMANDS, describe
 
 if TYPE_CHECKING:
@@ -41,6 +41,16 @@ class Briefing(commands.Cog):
     ) -> None:
         store = self.bot.stores.current
         await answer(interaction, lambda: queries.timeline(store, actor, topic, since, until))
+
+    @app_commands.command(name="ask", description=COMMANDS["ask"].description)
+    @app_commands.describe(**describe("ask"))
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, questions.QUESTION_MAX],
+    ) -> None:
+        store = self.bot.stores.current
+        await answer(interaction, lambda: questions.answer(store, question))
 
     @app_commands.command(name="search", description=COMMANDS["search"].description)
     @app_commands.describe(**describe("search"))

@@ -1,0 +1,112 @@
+"""Search finds what analysts mean: the labelled question set and each class of defect."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.quality import evaluate, load_questions, top_facts
+from bot.store import queries
+from bot.store.errors import StoreInvalid
+from bot.store.facts import FactStore
+from bot.store.search import query_words, stem
+from tests.conftest import StoreCopy
+
+HIT_RATE_MIN = 0.9
+
+
+def results(store: FactStore, query: str) -> list[str]:
+    response = queries.search(store, query)
+    return [i.fact for s in response.sections for i in s.items if i.fact]
+
+
+def test_the_labelled_questions_find_their_facts(store: FactStore) -> None:
+    questions = load_questions()
+    assert len(questions) >= 60
+    assert sum(1 for q in questions if any(c.isupper() for c in q["q"])) >= 10
+    quality = evaluate(store, questions)
+    assert quality.hit_rate >= HIT_RATE_MIN, quality.misses
+    assert quality.mrr >= 0.8
+
+
+def test_every_labelled_fact_exists(store: FactStore) -> None:
+    for question in load_questions():
+        assert set(question["expect"]) <= set(store.facts), question
+
+
+# --- the defects, as classes ------------------------------------------------------------
+
+
+def test_a_store_word_is_never_read_as_a_typo(store: FactStore) -> None:
+    """'USAID' is a word of the store: it must not also match 'said'."""
+    response = queries.search(store, "USAID")
+    for item in (i for s in response.sections for i in s.items):
+        assert "USAID" in item.matched, item.text
+    assert results(store, "USAID")[0] == "usaid-shuttered"
+
+
+def test_short_words_are_never_read_as_typos(store: FactStore) -> None:
+    index = store.fact_search
+    assert not index.knows("dayz")
+    assert set(index.expand("dayz")) <= {stem("dayz")}  # no 'days', no 'any'
+    assert index.expand("Laessng".casefold())  # a long misspelling still finds the name
+
+
+def test_question_words_never_decide_a_ranking(store: FactStore) -> None:
+    assert query_words("how many days has Bazoum been detained") == ["days", "bazoum", "detained"]
+    assert query_words("what did they say?") == []
+    top = results(store, "how many days has Bazoum been detained")
+    assert top[0] == "bazoum-still-detained"
+
+
+def test_neighbouring_words_count_as_a_phrase(store: FactStore) -> None:
+    top = results(store, "human rights")[:2]
+    assert set(top) == {"rights-advocates-criticise", "democracy-off-the-agenda"}
+
+
+def test_what_a_speaker_said_comes_first(store: FactStore) -> None:
+    top = results(store, "what did the US say")[:3]
+    # the State Department's and the embassy's statements are the United States'
+    assert {"visit-announced", "bureau-signals-openness"} <= set(top)
+    critics = results(store, "what did critics say")[:5]
+    assert {"rights-advocates-criticise", "laessing-americans-not-concerned"} <= set(critics)
+
+
+def test_stemming_and_synonyms_join_related_words(store: FactStore) -> None:
+    assert stem("criticised") == stem("critics") == stem("criticism") == stem("critic")
+    assert stem("mining") == stem("mines") == stem("mine")
+    assert stem("analysis") == "analysis" and stem("status") == "status"
+    for query in ("mining", "minerals", "resources"):
+        top = results(store, query)[:3]
+        assert {"no-minerals-deals", "laessing-mining-companies"} <= set(top), query
+
+
+def test_a_curator_adds_a_synonym_without_code(copy: StoreCopy) -> None:
+    assert "fuel-convoy-attack" not in top_facts(copy.load(), "tankers")
+    copy.edit(
+        "knowledge/synonyms.yaml", "[blockade, siege, convoy]", "[blockade, siege, convoy, tankers]"
+    )
+    assert top_facts(copy.load(), "tankers")[0] == "fuel-convoy-attack"
+
+
+def test_a_synonym_entry_is_one_word(copy: StoreCopy) -> None:
+    copy.edit("knowledge/synonyms.yaml", "[aid, assistance]", "[aid, development support]")
+    with pytest.raises(StoreInvalid) as caught:
+        copy.load()
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.record, problem.field) == (
+        "knowledge/synonyms.yaml",
+        "aid",
+        "words[1]",
+    )
+    assert "one word per entry" in problem.message
+
+
+def test_bamako_blockade_finds_the_fuel_convoy_first(store: FactStore) -> None:
+    assert results(store, "Bamako blockade")[0] == "fuel-convoy-attack"
+
+
+def test_critics_is_a_topic(store: FactStore) -> None:
+    brief = queries.brief(store, "critics")
+    assert brief.title == "Critics and reactions"
+    shown = {i.fact for s in brief.sections for i in s.items}
+    assert {"rights-advocates-criticise", "laessing-americans-not-concerned"} <= shown
