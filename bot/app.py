@@ -18,6 +18,7 @@ from bot.chat.cogs.briefing import Briefing
 from bot.chat.cogs.digests import Digests
 from bot.chat.cogs.meta import Meta
 from bot.chat.cogs.profiles import Profiles
+from bot.chat.paging import EXPIRED, Pager
 from bot.chat.poster import ChannelPoster
 from bot.chat.tree import BriefTree
 from bot.digest.scheduler import Clock, DigestScheduler
@@ -64,6 +65,7 @@ class BriefBot(commands.Bot):
         """Queries run in at most this many threads, so the event loop keeps the GIL enough
         to acknowledge a burst of interactions within Discord's 3 seconds."""
         self._background: set[asyncio.Task[object]] = set()
+        self._closing: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
         store = self.stores.current
@@ -141,6 +143,12 @@ class BriefBot(commands.Bot):
         task.add_done_callback(self._background.discard)
 
     async def close(self) -> None:
+        """Stop everything once: a second call (discord.py makes one) waits for the first."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_once())
+        await asyncio.shield(self._closing)
+
+    async def _close_once(self) -> None:
         if hasattr(self, "scheduler"):
             await self.scheduler.stop()
         if self._background:  # e.g. a SIGHUP reload still writing to the database
@@ -150,6 +158,22 @@ class BriefBot(commands.Bot):
         await super().close()
         if hasattr(self, "state"):
             await self.state.close()
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A button no live view owns (expired pages, a forged id): say so, privately."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        data: dict[str, Any] = dict(interaction.data or {})
+        custom_id = str(data.get("custom_id", ""))
+        if Pager.handles(custom_id) or interaction.response.is_done():
+            return
+        log.warning("a press on a button no live view owns (%r)", custom_id[:100])
+        try:
+            await interaction.response.send_message(
+                EXPIRED, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not answer a stale button: %s", exc)
 
     async def on_ready(self) -> None:
         self.scheduler.start()

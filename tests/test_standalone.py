@@ -32,6 +32,7 @@ def test_leaning_on_the_article_is_a_problem(text: str) -> None:
         "Ahead of Nick Checker's visit to Bamako, the US said it looks forward to co-operating.",
         "Massad Boulos's position that democracy is no longer a condition drew criticism.",
         "The US declared a policy shift towards Mali, Burkina Faso and Niger.",
+        "Pomi Nupoho said that Move Pora had attacked the election calendar.",
     ],
 )
 def test_sentences_that_say_what_they_mean_pass(text: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import weakref
+from typing import ClassVar
 
 import discord
 
@@ -10,9 +12,13 @@ log = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 600.0
 """Seconds of inactivity after which the buttons are removed (follow-ups last 15 min)."""
+EXPIRED = "These pages have expired; run the command again to see them."
 
 
 class Pager(discord.ui.View):
+    live: ClassVar[weakref.WeakSet[Pager]] = weakref.WeakSet()
+    """Pagers whose buttons still work."""
+
     def __init__(
         self, pages: list[discord.Embed], owner_id: int, timeout: float = PAGE_TIMEOUT
     ) -> None:
@@ -22,6 +28,16 @@ class Pager(discord.ui.View):
         self.index = 0
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
         self._sync_buttons()
+        Pager.live.add(self)
+
+    @classmethod
+    def handles(cls, custom_id: str) -> bool:
+        """Whether a live pager owns a button with this id."""
+        return any(
+            not pager.is_finished()
+            and any(getattr(item, "custom_id", None) == custom_id for item in pager.children)
+            for pager in list(cls.live)
+        )
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
@@ -63,6 +79,7 @@ class Pager(discord.ui.View):
         self.counter.label = f"{self.index + 1}/{len(self.pages)}"
 
     async def on_timeout(self) -> None:
+        Pager.live.discard(self)
         if self.message is None:
             return
         try:

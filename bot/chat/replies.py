@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -17,20 +18,49 @@ DEFER_AFTER = 1.0
 """Seconds a query may run before the interaction is deferred (Discord allows 3)."""
 
 NO_MENTIONS = discord.AllowedMentions.none()
+POSTED_BELOW = "Answered below."
+_PRIVATE_DEFERRAL = "briefbot.private_deferral"
+
+log = logging.getLogger(__name__)
 
 
 async def send(interaction: discord.Interaction, **kwargs: Any) -> discord.Message | None:
-    """Send as the initial response if there is none yet, else as a follow-up."""
+    """Send as the initial response if there is none yet, else as a follow-up.
+
+    After a private deferral (:func:`defer_privately`) the first follow-up can only be
+    private: Discord keeps the deferral's visibility. A public message then resolves the
+    "thinking" note privately, is posted as a fresh follow-up, and the note is removed.
+    """
     kwargs.setdefault("allowed_mentions", NO_MENTIONS)
-    if interaction.response.is_done():
-        return await interaction.followup.send(wait=True, **kwargs)
-    callback = await interaction.response.send_message(**kwargs)
-    resource = callback.resource
-    return resource if isinstance(resource, discord.Message) else None
+    if not interaction.response.is_done():
+        callback = await interaction.response.send_message(**kwargs)
+        resource = callback.resource
+        return resource if isinstance(resource, discord.Message) else None
+    if interaction.extras.pop(_PRIVATE_DEFERRAL, False) and not kwargs.get("ephemeral"):
+        await interaction.edit_original_response(content=POSTED_BELOW)
+        message = await interaction.followup.send(wait=True, **kwargs)
+        try:
+            await interaction.delete_original_response()
+        except discord.HTTPException as exc:  # the note stays; only the asker sees it
+            log.info("could not remove the private note: %s", exc)
+        return message
+    interaction.extras.pop(_PRIVATE_DEFERRAL, None)
+    return await interaction.followup.send(wait=True, **kwargs)
+
+
+async def defer_privately(interaction: discord.Interaction) -> None:
+    """Acknowledge now, visible only to the asker, before knowing what the answer will be."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        interaction.extras[_PRIVATE_DEFERRAL] = True
 
 
 async def answer(interaction: discord.Interaction, compute: Callable[[], Response]) -> None:
-    """Run a query off the event loop, deferring if it is slow, and send its answer."""
+    """Run a query off the event loop, deferring if it is slow, and send its answer.
+
+    Whether the answer is public (a result) or private (an error) is known only once the
+    query ran, so a deferral is always private; see :func:`send`.
+    """
     name = interaction.command.name if interaction.command else "?"
     version = interaction.client.stores.current.version  # type: ignore[attr-defined]
 
@@ -42,12 +72,12 @@ async def answer(interaction: discord.Interaction, compute: Callable[[], Respons
 
     slots: asyncio.Semaphore = interaction.client.query_slots  # type: ignore[attr-defined]
     if slots.locked():  # busy: acknowledge now, answer when a slot is free
-        await interaction.response.defer(thinking=True)
+        await defer_privately(interaction)
     async with slots:
         task = asyncio.create_task(asyncio.to_thread(run))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-        if not done and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True)
+        if not done:
+            await defer_privately(interaction)
         response = await task
     await send_response(interaction, response)
 

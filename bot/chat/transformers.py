@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.store.commands import parse_flag
 from bot.store.dates import FuzzyDate
+from bot.store.errors import InvalidCommand
 from bot.store.matching import NameIndex
 from bot.store.text import clean_user_text
 
@@ -16,6 +18,9 @@ if TYPE_CHECKING:
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100
+TYPED_MAX = 100
+"""Characters of a partly typed value that autocomplete reads: Discord's own limit for a
+choice's value. Discord may send up to 6,000; matching more is only slower."""
 
 
 def _index(interaction: discord.Interaction, which: str) -> NameIndex:
@@ -35,7 +40,8 @@ class _Named(app_commands.Transformer):
     async def autocomplete(  # type: ignore[override]
         self, interaction: discord.Interaction, value: str
     ) -> list[app_commands.Choice[str]]:
-        matches = _index(interaction, self.index_name).complete(value, CHOICES_MAX)
+        typed = str(value)[:TYPED_MAX]
+        matches = _index(interaction, self.index_name).complete(typed, CHOICES_MAX)
         return [
             app_commands.Choice(name=m.label[:CHOICE_TEXT_MAX], value=m.id[:CHOICE_TEXT_MAX])
             for m in matches
@@ -63,7 +69,42 @@ class UserDate(app_commands.Transformer):
         return text
 
 
+class Text(app_commands.Transformer):
+    """Free text with a length limit; any other kind of value is read as text."""
+
+    def __init__(self, max_length: int, min_length: int = 1) -> None:
+        self._min, self._max = min_length, max_length
+
+    @property
+    def min_value(self) -> int:
+        return self._min
+
+    @property
+    def max_value(self) -> int:
+        return self._max
+
+    async def transform(self, interaction: discord.Interaction, value: Any) -> str:
+        text = clean_user_text(str(value))
+        if len(text) > self._max:
+            raise InvalidCommand(f"That text is too long: at most {self._max} characters.")
+        return text
+
+
+class Flag(app_commands.Transformer):
+    """True or false; a stale payload's 'yes' or 1 is read as such, anything else refused."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.boolean
+
+    async def transform(self, interaction: discord.Interaction, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        return parse_flag("This option", str(value))
+
+
 Actor = app_commands.Transform[str, ActorName]
 Topic = app_commands.Transform[str, TopicName]
 Source = app_commands.Transform[str, SourceName]
 Date = app_commands.Transform[str, UserDate]
+Switch = app_commands.Transform[bool, Flag]

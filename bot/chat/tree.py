@@ -1,8 +1,15 @@
-"""The command tree: turns every failure into a clear, ephemeral answer."""
+"""The command tree: every failure and every payload it cannot serve gets a clear answer.
+
+Errors become one ephemeral message. Payloads Discord sends while the synced commands are
+older than the bot (a command, subcommand or option that no longer exists, a missing
+required option, autocomplete on an option without it) are answered politely and logged
+as a WARNING, never a traceback.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -14,30 +21,84 @@ from bot.store.response import Response
 
 log = logging.getLogger(__name__)
 
+CHANGED = (
+    "This command has changed since Discord last refreshed it; Discord will update it "
+    "shortly. Try again in a minute, or type the command anew."
+)
+
 
 class BriefTree(app_commands.CommandTree[discord.Client]):
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Autocomplete only for options that have it: anything else gets no choices."""
+        if interaction.type is not discord.InteractionType.autocomplete:
+            return True
+        data: dict[str, Any] = dict(interaction.data or {})
+        command, options = self._current(data)
+        focused = next((o["name"] for o in options if o.get("focused")), None)
+        parameter = command.get_parameter(focused) if command and focused else None
+        if parameter is not None and parameter.autocomplete:
+            return True
+        name = data.get("name", "?")
+        log.warning("autocomplete for /%s option %r, which has none: no choices", name, focused)
+        try:
+            await interaction.response.autocomplete([])
+        except discord.HTTPException as exc:
+            log.warning("could not answer an autocomplete: %s", exc)
+        return False
+
+    def _current(
+        self, data: dict[str, Any]
+    ) -> tuple[app_commands.Command[Any, ..., Any] | None, list[dict[str, Any]]]:
+        """The command a payload names as the bot has it now, and the payload's options."""
+        guild_id = data.get("guild_id")
+        guild = discord.Object(id=int(guild_id)) if guild_id else None
+        found: Any = self.get_command(str(data.get("name", "")), guild=guild) or self.get_command(
+            str(data.get("name", ""))
+        )
+        options: list[dict[str, Any]] = list(data.get("options") or [])
+        while isinstance(found, app_commands.Group):
+            nested = next((o for o in options if o.get("type") in (1, 2)), None)
+            if nested is None:
+                return None, options
+            found = found.get_command(str(nested.get("name", "")))
+            options = list(nested.get("options") or [])
+        return (found if isinstance(found, app_commands.Command) else None), options
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         cause = domain_error(error)
-        name = interaction.command.qualified_name if interaction.command else "?"
+        name = interaction.command.qualified_name if interaction.command else _named(interaction)
+        version = getattr(getattr(interaction.client, "stores", None), "current", None)
+        stamp = version.version if version else "?"
         if cause is not None:
-            version = getattr(getattr(interaction.client, "stores", None), "current", None)
-            response = Response.failure(name, cause, version.version if version else "?")
+            response = Response.failure(name, cause, stamp)
+        elif isinstance(
+            error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch
+        ):
+            log.warning("/%s: a payload for a command the bot no longer has: %s", name, error)
+            response = Response.failure(name, BriefbotError(CHANGED), stamp)
         elif isinstance(error, app_commands.TransformerError):
-            response = Response.failure(name, BriefbotError(_bad_value(error)), "?")
+            response = Response.failure(name, BriefbotError(_bad_value(error)), stamp)
         elif isinstance(error, app_commands.CheckFailure):
             message = str(error) or "You are not allowed to use this command."
-            response = Response.failure(name, BriefbotError(message), "?")
+            response = Response.failure(name, BriefbotError(message), stamp)
         else:
             log.error("/%s failed", name, exc_info=error)
             response = Response.failure(
-                name, BriefbotError("Something went wrong on our side; it has been logged."), "?"
+                name, BriefbotError("Something went wrong on our side; it has been logged."), stamp
             )
+        if interaction.type is discord.InteractionType.autocomplete:
+            return  # interaction_check answered it; nothing can be shown there
         try:
             await send(interaction, embed=render_error(response), ephemeral=True)
         except discord.HTTPException as exc:
             log.warning("could not report an error for /%s: %s", name, exc)
+
+
+def _named(interaction: discord.Interaction) -> str:
+    data: dict[str, Any] = dict(interaction.data or {})
+    return str(data.get("name", "?"))
 
 
 def domain_error(error: BaseException) -> BriefbotError | None:

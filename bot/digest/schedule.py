@@ -73,7 +73,9 @@ def parse_timezone(text: str) -> ZoneInfo:
     )
 
 
+@lru_cache(maxsize=4096)
 def complete_timezone(typed: str, limit: int = 25) -> list[str]:
+    """Zone names for a partly typed one; cached, since people type the same prefixes."""
     names = timezone_names()
     text = typed.strip().replace(" ", "_")
     if not text:

@@ -189,14 +189,14 @@ _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 
 
-def parse_flag(name: str, value: str) -> bool:
+def parse_flag(what: str, value: str) -> bool:
     """A true/false option as typed (true, yes, on, 1 / false, no, off, 0)."""
     word = value.strip().casefold()
     if word in _TRUE:
         return True
     if word in _FALSE:
         return False
-    raise InvalidCommand(f"Option {name!r} takes true or false, not {value!r}.")
+    raise InvalidCommand(f"{what} takes true or false, not {value[:40]!r}.")
 
 
 def parse(line: str) -> Invocation:
@@ -239,7 +239,7 @@ def parse(line: str) -> Invocation:
         if option.required and not options.get(option.name, "").strip():
             raise InvalidCommand(f"/{command.name} needs {option.name}: {option.description}.")
     typed: dict[str, str | bool] = {
-        name: parse_flag(name, value) if kinds[name] == "flag" else value
+        name: parse_flag(f"Option {name!r}", value) if kinds[name] == "flag" else value
         for name, value in options.items()
     }
     return Invocation(command, typed)

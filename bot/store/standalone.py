@@ -28,13 +28,13 @@ _BACK_NOUNS = (
     "announcement|criticism|missteps|measure|measures|policy|trip|talks|envoy|official"
 )
 _BACK_REFERENCE = re.compile(
-    rf"\b(?:the|this|that|these|those)\s+(?:{_BACK_NOUNS})\b"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:{_BACK_NOUNS})\b"
     r"(?!\s+(?:of|in|on|to|by|towards?|from|at|with|against|for|between|that)\b)"
-    r"(?!['’]s)",
-    re.IGNORECASE,
+    r"(?!['’]s)"
 )
 """'the move', 'this shift'...: a reference to something only the article names.
-'The shift in US policy' or 'the visit to Bamako' say what they mean, and pass."""
+'The shift in US policy' or 'the visit to Bamako' say what they mean, and pass; so does a
+capitalised name ('that Move Pora had…')."""
 
 
 def standalone_problem(text: str) -> str | None:

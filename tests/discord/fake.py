@@ -4,7 +4,11 @@ The bot runs unmodified against it (``Route.BASE`` and ``DEFAULT_GATEWAY`` point
 Every request is recorded and every JSON body is validated against Discord's OpenAPI
 description. Interactions follow Discord's rules: one callback within 3 s (else 404
 code 10062), a second callback is 400 code 40060, follow-ups need an acknowledged
-interaction under 15 minutes old.
+interaction under 15 minutes old. After a deferral (type 5) the response is "loading":
+the first follow-up, or an edit of @original, replaces the loading message and keeps the
+deferral's visibility whatever flags it sends (Discord: "your first followup will respect
+the ephemeral setting set when deferring"); later follow-ups are new messages with their
+own flags. ``visible`` tells who could see each message an interaction produced.
 """
 
 from __future__ import annotations
@@ -104,6 +108,20 @@ class Interaction:
     followups: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False
     acknowledged: float | None = None
+    loading: bool = False
+    """Deferred (type 5) and not yet replaced by a follow-up or an edit."""
+    deleted: set[str] = field(default_factory=set)
+
+    def messages(self) -> list[dict[str, Any]]:
+        """Every message this interaction left in the channel, in order."""
+        shown = ([self.original] if self.original else []) + [
+            m for m in self.followups if m is not self.original
+        ]
+        return [m for m in shown if m["id"] not in self.deleted]
+
+    def visible(self) -> list[tuple[bool, dict[str, Any]]]:
+        """(ephemeral, message) for every message the interaction left."""
+        return [(bool(m.get("flags", 0) & 64), m) for m in self.messages()]
 
 
 class OpenApi:
@@ -169,6 +187,8 @@ class FakeDiscord:
         self.forbidden_channels: set[str] = set()
         self.rate_limited: dict[str, int] = {}
         """Channel id -> how many more posts to answer with 429 before accepting."""
+        self.followups_limited = 0
+        """How many more interaction follow-ups to answer with 429 before accepting."""
         self.ready = asyncio.Event()
         self._socket: web.WebSocketResponse | None = None
         self._sequence = 0
@@ -274,6 +294,7 @@ class FakeDiscord:
         state.callback_type, state.callback_body = kind, body
         state.acknowledged = time.monotonic()
         state.ephemeral = bool(data.get("flags", 0) & 64)
+        state.loading = kind == 5
         interaction: dict[str, Any] = {"id": interaction_id, "type": state.type}
         resource: dict[str, Any] = {"type": kind}
         if kind in (4, 5):
@@ -301,8 +322,14 @@ class FakeDiscord:
         if state.callback_type is None:
             return _error(404, 10015, "Unknown Webhook")  # never acknowledged
         if method == "POST" and message_id is None:
-            if state.callback_type == 5 and state.original is not None and not state.followups:
-                state.original = {**state.original, **_message_fields(body), "flags": 0}
+            if self.followups_limited > 0:
+                self.followups_limited -= 1
+                return _rate_limited()
+            if state.loading and state.original is not None:
+                # replaces the "thinking" message: the deferral decided who sees it
+                state.loading = False
+                state.original.update(_message_fields(body))
+                state.original["flags"] = 64 if state.ephemeral else 0
                 state.followups.append(state.original)
                 return _json(state.original)
             message = self._message(CHANNEL_ID, body, flags=body.get("flags", 0))
@@ -313,9 +340,15 @@ class FakeDiscord:
             if message_id == "@original"
             else next((m for m in state.followups if m["id"] == message_id), None)
         )
-        if target is None:
+        if target is None or target["id"] in state.deleted:
             return _error(404, 10008, "Unknown Message")
+        if method == "DELETE":
+            state.deleted.add(target["id"])
+            return web.Response(status=204)
         if method == "PATCH":
+            if target is state.original:
+                state.loading = False
+                target["flags"] = target.get("flags", 0) & ~128
             target.update(_message_fields(body))
         return _json(target)
 
@@ -326,27 +359,7 @@ class FakeDiscord:
             return _error(404, 10003, "Unknown Channel")
         if self.rate_limited.get(channel_id, 0) > 0:
             self.rate_limited[channel_id] -= 1
-            response = _json(
-                {
-                    "message": "You are being rate limited.",
-                    "retry_after": 0.05,
-                    "global": False,
-                    "code": 0,
-                },
-                status=429,
-            )
-            response.headers.update(
-                {
-                    "Retry-After": "0.05",
-                    "Via": "1.1 google",
-                    "X-RateLimit-Scope": "user",
-                    "X-RateLimit-Bucket": "fake",
-                    "X-RateLimit-Limit": "5",
-                    "X-RateLimit-Remaining": "0",
-                    "X-RateLimit-Reset-After": "0.05",
-                }
-            )
-            return response
+            return _rate_limited()
         message = self._message(channel_id, body)
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
@@ -436,6 +449,31 @@ def _message_fields(data: dict[str, Any]) -> dict[str, Any]:
     fields = {k: data[k] for k in keys if k in data and data[k] is not None}
     fields.pop("allowed_mentions", None)
     return fields
+
+
+def _rate_limited(retry_after: float = 0.05) -> web.Response:
+    """Discord's 429: a JSON body with retry_after, and the rate-limit headers."""
+    response = _json(
+        {
+            "message": "You are being rate limited.",
+            "retry_after": retry_after,
+            "global": False,
+            "code": 0,
+        },
+        status=429,
+    )
+    response.headers.update(
+        {
+            "Retry-After": str(retry_after),
+            "Via": "1.1 google",
+            "X-RateLimit-Scope": "user",
+            "X-RateLimit-Bucket": "fake",
+            "X-RateLimit-Limit": "5",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset-After": str(retry_after),
+        }
+    )
+    return response
 
 
 def _json(data: Any, status: int = 200) -> web.Response:

@@ -259,11 +259,28 @@ async def test_slow_answers_are_deferred_then_followed_up(
 
     monkeypatch.setattr(queries, "actor", slow)
     state = await harness.command("actor", {"name": "Diop"})
-    assert state.callback_type == 5
-    assert state.followups, "the answer never followed the deferral"
-    assert state.followups[0]["embeds"][0]["title"] == "Abdoulaye Diop"
+    assert state.callback_type == 5 and state.ephemeral  # private until the answer is known
+    ((private, answer),) = state.visible()
+    assert not private and answer["embeds"][0]["title"] == "Abdoulaye Diop"
     followup = [r for r in harness.fake.requests if r.method == "POST" and "/webhooks/" in r.path]
     check_message(followup[-1].body)
+
+
+async def test_an_error_after_a_deferral_stays_private(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = queries.actor
+
+    def slow(store: Any, name: str) -> Any:
+        time.sleep(1.3)
+        return real(store, name)
+
+    monkeypatch.setattr(queries, "actor", slow)
+    state = await harness.command("actor", {"name": "Nobody Known"})
+    assert state.callback_type == 5
+    ((private, message),) = state.visible()
+    assert private, "an error after a public deferral is shown to the whole channel"
+    assert message["embeds"][0]["title"] == "Not found"
 
 
 async def test_a_command_in_another_channel_is_answered_there(harness: Harness) -> None:
@@ -290,7 +307,8 @@ async def test_a_busy_bot_acknowledges_at_once_then_answers(harness: Harness) ->
     for _ in range(2):
         slots.release()
     await harness.settle(state)
-    assert state.followups[0]["embeds"][0]["title"] == "Abdoulaye Diop"
+    ((private, answer),) = state.visible()
+    assert not private and answer["embeds"][0]["title"] == "Abdoulaye Diop"
 
 
 async def test_brief_in_discord_is_the_same_eight_bullets(harness: Harness) -> None:

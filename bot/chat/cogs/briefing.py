@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat.replies import answer
-from bot.chat.transformers import Actor, Date, Topic
+from bot.chat.transformers import Actor, Date, Switch, Text, Topic
 from bot.store import queries, questions
 from bot.store.commands import COMMANDS, describe
 
@@ -24,7 +24,7 @@ class Briefing(commands.Cog):
     @app_commands.command(name="brief", description=COMMANDS["brief"].description)
     @app_commands.describe(**describe("brief"))
     async def brief(
-        self, interaction: discord.Interaction, topic: Topic | None = None, more: bool = False
+        self, interaction: discord.Interaction, topic: Topic | None = None, more: Switch = False
     ) -> None:
         store = self.bot.stores.current
         await answer(interaction, lambda: queries.brief(store, topic, more))
@@ -47,7 +47,7 @@ class Briefing(commands.Cog):
     async def ask(
         self,
         interaction: discord.Interaction,
-        question: app_commands.Range[str, 1, questions.QUESTION_MAX],
+        question: app_commands.Transform[str, Text(questions.QUESTION_MAX)],
     ) -> None:
         store = self.bot.stores.current
         await answer(interaction, lambda: questions.answer(store, question))
@@ -55,7 +55,7 @@ class Briefing(commands.Cog):
     @app_commands.command(name="search", description=COMMANDS["search"].description)
     @app_commands.describe(**describe("search"))
     async def search(
-        self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]
+        self, interaction: discord.Interaction, query: app_commands.Transform[str, Text(200)]
     ) -> None:
         store = self.bot.stores.current
         await answer(interaction, lambda: queries.search(store, query))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from discord.ext import commands
 from bot.chat.checks import admin_only
 from bot.chat.embeds import COLOUR_OK, escape
 from bot.chat.replies import send, send_response
+from bot.chat.transformers import TYPED_MAX, Switch, Text
 from bot.digest.schedule import (
     complete_timezone,
     next_due_after,
@@ -49,9 +51,9 @@ class Digests(
         self,
         interaction: discord.Interaction,
         channel: discord.TextChannel | None = None,
-        time: str = "08:00",
-        timezone: str = "UTC",
-        skip_quiet: bool = False,
+        time: app_commands.Transform[str, Text(20)] = "08:00",
+        timezone: app_commands.Transform[str, Text(TYPED_MAX)] = "UTC",
+        skip_quiet: Switch = False,
     ) -> None:
         """Post a daily digest to a channel (admins)"""
         target = channel or interaction.channel
@@ -82,7 +84,9 @@ class Digests(
     async def _timezones(
         self, interaction: discord.Interaction, typed: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=name, value=name) for name in complete_timezone(typed)]
+        # capped, cached per prefix, and off the event loop: Discord may send 6,000 characters
+        names = await asyncio.to_thread(complete_timezone, str(typed)[:TYPED_MAX])
+        return [app_commands.Choice(name=name, value=name) for name in names]
 
     @app_commands.command(name="unsubscribe")
     @app_commands.describe(channel="Channel to stop posting in (default: this one)")
