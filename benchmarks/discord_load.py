@@ -100,9 +100,7 @@ async def _digests(bot: Any, http: aiohttp.ClientSession, count: int) -> dict[st
             created_by=1,
         )
     due = datetime.now(UTC).replace(hour=8, minute=0, second=30) + timedelta(days=1)
-    scheduler = DigestScheduler(
-        bot.state, bot.poster, lambda: bot.stores.current, clock=ManualClock(due)
-    )
+    scheduler = DigestScheduler(bot.state, bot.poster, bot.stores.lease, clock=ManualClock(due))
     start = time.perf_counter()
     await scheduler.tick()
     elapsed = time.perf_counter() - start

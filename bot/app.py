@@ -83,7 +83,7 @@ class BriefBot(commands.Bot):
         )
         self.reloader.remember(store, records)
         self.scheduler = DigestScheduler(
-            self.state, self.poster, lambda: self.stores.current, clock=self.clock
+            self.state, self.poster, self.stores.lease, clock=self.clock
         )
         for cog in (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self)):
             await self.add_cog(cog)
@@ -140,7 +140,13 @@ class BriefBot(commands.Bot):
         log.info("SIGHUP received: reloading the store")
         task: asyncio.Task[object] = asyncio.create_task(self.reloader.reload(by="SIGHUP"))
         self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        task.add_done_callback(self._background_done)
+
+    def _background_done(self, task: asyncio.Task[object]) -> None:
+        """Forget a finished background task, logging how it failed if it did."""
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task %s failed", task.get_name(), exc_info=task.exception())
 
     async def close(self) -> None:
         """Stop everything once: a second call (discord.py makes one) waits for the first."""

@@ -151,10 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_coverage(store, strict=args.strict)
     if command in ("diff", "digest"):
         from bot.offline import print_diff, print_digest
+        from bot.state import StateError
 
-        if command == "diff":
-            return print_diff(settings, store)
-        return print_digest(settings, store, since=args.since, as_json=args.json)
+        try:
+            if command == "diff":
+                return print_diff(settings, store)
+            return print_digest(settings, store, since=args.since, as_json=args.json)
+        except StateError as exc:
+            print(f"Cannot {command}: {exc}.", file=sys.stderr)
+            return 2
     if command == "ask":
         from bot.console import answer
 

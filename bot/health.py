@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+from pathlib import Path
 
 from bot.settings import Settings
+from bot.state.db import running_pid
 from bot.store.errors import StoreInvalid
 from bot.store.loader import load_store
 
@@ -15,11 +19,32 @@ def check_health(settings: Settings) -> list[str]:
         load_store(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache)
     except StoreInvalid as invalid:
         problems.append(f"the store has {len(invalid.problems)} problem(s); run briefbot validate")
+    problems += _database_problems(settings.db)
+    return problems
+
+
+def _database_problems(path: Path) -> list[str]:
+    """The database exists (never created here), is sound, and takes writes."""
+    if not path.is_file():
+        if running_pid(path) is not None:
+            return [f"the database {path} was deleted while the bot runs"]
+        if not os.access(_existing_parent(path), os.W_OK):
+            return [f"the database {path} is not writable: its folder does not take files"]
+        return []  # not created yet: the bot creates it when it starts
     try:
-        settings.db.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(settings.db, timeout=5) as db:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                return [f"the database {path} is damaged ({verdict[0] if verdict else '?'})"]
             db.execute("BEGIN IMMEDIATE")  # takes the write lock: proves we could write
             db.execute("ROLLBACK")
     except (sqlite3.Error, OSError) as exc:
-        problems.append(f"the database {settings.db} is not writable: {exc}")
-    return problems
+        return [f"the database {path} is not usable: {exc}"]
+    return []
+
+
+def _existing_parent(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.exists():
+            return parent if parent.is_dir() else Path("/nonexistent")
+    return Path()

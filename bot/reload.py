@@ -17,8 +17,8 @@ from bot.store.loader import load_store
 
 log = logging.getLogger(__name__)
 
-RETIRE_AFTER = 30.0
-"""Seconds a replaced store is kept for queries still running on it, before it is freed."""
+RELOAD_TIMEOUT = 300.0
+"""Seconds a reload may take before it is given up (the old store keeps serving)."""
 
 
 class ReloadOutcome(BaseModel):
@@ -56,15 +56,14 @@ class Reloader:
         self.seeds = seeds
         self._lock = asyncio.Lock()
         self._retiring: set[asyncio.Task[None]] = set()
-        self.retire_after = RETIRE_AFTER
+        self.timeout = RELOAD_TIMEOUT
         self._snapshot: tuple[str, Snapshot] = ("", {})
 
-    def _retire(self, store: FactStore) -> None:
-        async def later() -> None:
-            await asyncio.sleep(self.retire_after)  # let queries still using it finish
-            await asyncio.to_thread(store.dismantle)
-
-        task = asyncio.create_task(later(), name="retire-store")
+    def _free(self, store: FactStore) -> None:
+        """Dismantle a store nothing uses any more, in a thread (it is large)."""
+        task = asyncio.get_running_loop().create_task(
+            asyncio.to_thread(store.dismantle), name="retire-store"
+        )
         self._retiring.add(task)
         task.add_done_callback(self._retiring.discard)
 
@@ -92,7 +91,23 @@ class Reloader:
         async with self._lock:
             previous = self.holder.current
             try:
-                store = await asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache)
+                store = await asyncio.wait_for(
+                    asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache),
+                    self.timeout,
+                )
+            except TimeoutError:
+                log.error("reload by %s gave up after %.0f s", by, self.timeout)
+                return ReloadOutcome(
+                    ok=False,
+                    version=previous.version,
+                    previous=previous.version,
+                    problems=(
+                        Problem(
+                            str(self.knowledge),
+                            f"reading the files took over {self.timeout:.0f} s; nothing changed",
+                        ),
+                    ),
+                )
             except StoreInvalid as invalid:
                 log.warning(
                     "reload by %s refused: %d problem(s); still serving %s",
@@ -114,7 +129,7 @@ class Reloader:
             before = previous.version
             retired = self.holder.swap(store)
             self._snapshot = (store.version, new_snapshot)
-            self._retire(retired)
+            self.holder.retire(retired, self._free)
             del previous, retired  # the retiring task now holds the only reference
             log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
             return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)

@@ -10,6 +10,7 @@ import discord
 
 from bot.app import BriefBot
 from bot.settings import Settings
+from bot.state import StateError
 from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
 
@@ -32,6 +33,9 @@ def run_discord(settings: Settings, store: FactStore) -> int:
         return 2
     except discord.PrivilegedIntentsRequired:
         print("Discord refused an intent the bot asked for.", file=sys.stderr)
+        return 2
+    except StateError as exc:
+        print(f"Cannot start: {exc}.", file=sys.stderr)
         return 2
     return 0
 

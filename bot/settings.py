@@ -6,9 +6,9 @@ Built once at start and passed in; nothing reads the environment anywhere else.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -48,3 +48,13 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _everyone_is_not_an_admin_role(self) -> Self:
+        everyone = set(self.admin_role_ids) & set(self.guild_ids)
+        if everyone:
+            raise ValueError(
+                f"lists {', '.join(map(str, sorted(everyone)))}, a server's own id: that is its "
+                "@everyone role, which would make every member an admin"
+            )
+        return self

@@ -71,7 +71,8 @@ def test_problems_keep_their_lines_when_other_files_come_from_the_cache(
     copy.write(
         "knowledge/more.yaml",
         "facts:\n  - id: trump-returns\n    kind: background\n"
-        "    text: again\n    citations:\n      - source: us-shifts-strategy\n"
+        "    text: Donald Trump returned to the White House for a second term.\n"
+        "    citations:\n      - source: us-shifts-strategy\n"
         "        quote: since Donald Trump returned to the White House\n",
     )
     with pytest.raises(StoreInvalid) as caught:

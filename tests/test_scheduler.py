@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,7 +53,7 @@ class World:
             await self.state.close()
         self.state = await State.open(self.path, clock=self.clock.now)
         self.scheduler = DigestScheduler(
-            self.state, self.poster, lambda: self.store, clock=self.clock
+            self.state, self.poster, lambda: nullcontext(self.store), clock=self.clock
         )
         return self.scheduler
 

@@ -59,8 +59,9 @@ async def test_subscribing_again_updates_and_reactivates(tmp_path: Path) -> None
         assert again.id == first.id
         assert (again.local_time, again.status, again.failures) == ("09:15", "active", 0)
         assert len(await state.subscriptions(guild_id=1)) == 1
-        assert await state.remove_subscription(2)
-        assert not await state.remove_subscription(2)
+        assert not await state.remove_subscription(2, guild_id=999)  # another server's
+        assert await state.remove_subscription(2, guild_id=1)
+        assert not await state.remove_subscription(2, guild_id=1)
 
 
 async def test_a_post_can_be_claimed_once_per_local_date(tmp_path: Path) -> None:

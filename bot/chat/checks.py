@@ -21,8 +21,16 @@ def is_admin(interaction: discord.Interaction) -> bool:
     if permissions.administrator or permissions.manage_guild:
         return True
     client: BriefBot = interaction.client  # type: ignore[assignment]
-    allowed = set(client.settings.admin_role_ids)
+    # a server's own id is its @everyone role: never an admin role, whatever is configured
+    allowed = set(client.settings.admin_role_ids) - {member.guild.id}
     return any(role.id in allowed for role in member.roles)
+
+
+def same_server(interaction: discord.Interaction, channel: object) -> None:
+    """Refuse a channel of another server (a forged or stale payload)."""
+    guild = getattr(channel, "guild", None)
+    if interaction.guild is None or guild is None or guild.id != interaction.guild.id:
+        raise app_commands.CheckFailure("That channel is not in this server.")
 
 
 async def _admin_predicate(interaction: discord.Interaction) -> bool:

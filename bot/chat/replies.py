@@ -12,6 +12,8 @@ import discord
 from bot.chat.embeds import render_error, render_pages
 from bot.chat.paging import Pager
 from bot.store.errors import BriefbotError
+from bot.store.facts import FactStore
+from bot.store.holder import StoreHolder
 from bot.store.response import Response
 
 DEFER_AFTER = 1.0
@@ -55,30 +57,34 @@ async def defer_privately(interaction: discord.Interaction) -> None:
         interaction.extras[_PRIVATE_DEFERRAL] = True
 
 
-async def answer(interaction: discord.Interaction, compute: Callable[[], Response]) -> None:
-    """Run a query off the event loop, deferring if it is slow, and send its answer.
+async def answer(
+    interaction: discord.Interaction, compute: Callable[[FactStore], Response]
+) -> None:
+    """Run a query off the event loop on the current store, deferring if it is slow.
 
-    Whether the answer is public (a result) or private (an error) is known only once the
-    query ran, so a deferral is always private; see :func:`send`.
+    The store is leased until the query is done, so a reload meanwhile never frees it
+    under the query. Whether the answer is public (a result) or private (an error) is known
+    only once the query ran, so a deferral is always private; see :func:`send`.
     """
     name = interaction.command.name if interaction.command else "?"
-    version = interaction.client.stores.current.version  # type: ignore[attr-defined]
-
-    def run() -> Response:
-        try:
-            return compute()
-        except BriefbotError as error:
-            return Response.failure(name, error, version)
-
+    stores: StoreHolder = interaction.client.stores  # type: ignore[attr-defined]
     slots: asyncio.Semaphore = interaction.client.query_slots  # type: ignore[attr-defined]
     if slots.locked():  # busy: acknowledge now, answer when a slot is free
         await defer_privately(interaction)
-    async with slots:
-        task = asyncio.create_task(asyncio.to_thread(run))
-        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-        if not done:
-            await defer_privately(interaction)
-        response = await task
+    with stores.lease() as store:
+
+        def run() -> Response:
+            try:
+                return compute(store)
+            except BriefbotError as error:
+                return Response.failure(name, error, store.version)
+
+        async with slots:
+            task = asyncio.create_task(asyncio.to_thread(run))
+            done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+            if not done:
+                await defer_privately(interaction)
+            response = await task
     await send_response(interaction, response)
 
 

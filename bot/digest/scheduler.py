@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -85,13 +86,14 @@ class DigestScheduler:
         self,
         state: State,
         poster: Poster,
-        store: Callable[[], FactStore],
+        lease: Callable[[], AbstractContextManager[FactStore]],
         clock: Clock | None = None,
         grace: timedelta = GRACE,
     ) -> None:
         self.state = state
         self.poster = poster
-        self.store = store
+        self.lease = lease
+        """The store to compose from, kept whole while a digest is composed and posted."""
         self.clock = clock or SystemClock()
         self.grace = grace
         self._wake = asyncio.Event()
@@ -165,7 +167,12 @@ class DigestScheduler:
 
     async def send(self, subscription: Subscription, local_date: str, *, late: bool) -> str:
         """Compose and post one digest for one local date; return what happened."""
-        store = self.store()
+        with self.lease() as store:
+            return await self._send(store, subscription, local_date, late=late)
+
+    async def _send(
+        self, store: FactStore, subscription: Subscription, local_date: str, *, late: bool
+    ) -> str:
         changes = await self._changes(subscription)
         if subscription.skip_when_quiet and not has_news(changes):
             await self.state.skip_post(subscription.id, local_date, "no new developments")
@@ -213,4 +220,5 @@ class DigestScheduler:
 
     async def preview(self, subscription: Subscription | None) -> Response:
         changes = await self._changes(subscription) if subscription else []
-        return digest(self.store(), changes)
+        with self.lease() as store:
+            return digest(store, changes)

@@ -1,6 +1,13 @@
 """Runtime state in SQLite (aiosqlite): the only place with SQL."""
 
-from bot.state.db import State
+from bot.state.db import State, StateError
 from bot.state.models import DigestPost, RecordChange, StoreVersion, Subscription
 
-__all__ = ["DigestPost", "RecordChange", "State", "StoreVersion", "Subscription"]
+__all__ = [
+    "DigestPost",
+    "RecordChange",
+    "State",
+    "StateError",
+    "StoreVersion",
+    "Subscription",
+]

@@ -7,8 +7,11 @@ by ``PRAGMA user_version``; WAL mode; every multi-step change is one transaction
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import os
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -38,32 +41,102 @@ def migrations() -> list[tuple[int, str, str]]:
     return found
 
 
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".pid")
+
+
+def running_pid(path: Path) -> int | None:
+    """The live process that has the database open, from its note, if any."""
+    try:
+        pid = int(_marker(path).read_text().strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 def _utc(clock: Clock) -> str:
     return clock().astimezone(UTC).isoformat(timespec="seconds")
 
 
+class StateError(Exception):
+    """The database cannot be used: corrupt, read-only, missing or gone. Said plainly."""
+
+
 class State:
-    def __init__(self, db: aiosqlite.Connection, clock: Clock) -> None:
+    def __init__(self, db: aiosqlite.Connection, clock: Clock, path: Path | None = None) -> None:
         self._db = db
         self._clock = clock
+        self._path = path
+        self._inode = _inode(path) if path is not None else None
+        self._writing = asyncio.Lock()
+        """One transaction at a time on the one connection (SQLite cannot nest them)."""
+        self._closed = False
 
     @classmethod
     async def open(
         cls, path: Path, clock: Clock | None = None, *, up_to: int | None = None
     ) -> Self:
-        """Open (creating if need be) and migrate; ``up_to`` stops early, for tests."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
-        db.row_factory = aiosqlite.Row
-        await db.execute("PRAGMA journal_mode=WAL")
-        await db.execute("PRAGMA foreign_keys=ON")
-        await db.execute("PRAGMA busy_timeout=5000")
-        state = cls(db, clock or (lambda: datetime.now(UTC)))
-        await state._migrate(up_to)
+        """Open (creating if need be), check and migrate; :class:`StateError` when the file
+        cannot serve (never a half-open connection left behind). ``up_to`` is for tests."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StateError(f"the database {path} cannot be opened: {exc}") from None
+        try:
+            db.row_factory = aiosqlite.Row
+            async with db.execute("PRAGMA quick_check") as cursor:
+                row = await cursor.fetchone()
+            if row is None or row[0] != "ok":
+                raise StateError(f"the database {path} is damaged ({row[0] if row else '?'})")
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA busy_timeout=5000")
+            state = cls(db, clock or (lambda: datetime.now(UTC)), path)
+            await state._migrate(up_to)
+            state._mark_in_use()
+        except StateError:
+            await db.close()
+            raise
+        except sqlite3.Error as exc:
+            await db.close()
+            raise StateError(f"the database {path} cannot be used: {exc}") from None
         return state
 
     async def close(self) -> None:
-        await self._db.close()
+        if not self._closed:
+            self._closed = True
+            await self._db.close()
+            if self._path is not None and running_pid(self._path) == os.getpid():
+                _marker(self._path).unlink(missing_ok=True)
+
+    def _mark_in_use(self) -> None:
+        """A note beside the file saying which process has it open (for ``health``)."""
+        if self._path is not None:
+            try:
+                _marker(self._path).write_text(f"{os.getpid()}\n")
+            except OSError as exc:
+                log.warning("could not note that the database is in use: %s", exc)
+
+    def check_file(self) -> None:
+        """:class:`StateError` if the database file was deleted or replaced since opening:
+        writes would go to a file no restart will find."""
+        if self._path is None:
+            return
+        if _inode(self._path) != self._inode:
+            raise StateError(
+                f"the database {self._path} was deleted or replaced while in use; "
+                "restart the bot to open it again (nothing more is written to the old one)"
+            )
 
     async def __aenter__(self) -> Self:
         return self
@@ -73,13 +146,18 @@ class State:
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
-        await self._db.execute("COMMIT")
+        async with self._writing:
+            self.check_file()
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StateError(f"the database {self._path} cannot be written: {exc}") from None
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
 
     async def _migrate(self, up_to: int | None) -> None:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -145,10 +223,12 @@ class State:
         assert subscription is not None
         return subscription
 
-    async def remove_subscription(self, channel_id: int) -> bool:
+    async def remove_subscription(self, channel_id: int, guild_id: int) -> bool:
+        """Remove a channel's subscription, only if it belongs to ``guild_id``."""
         async with self._transaction() as db:
             cursor = await db.execute(
-                "DELETE FROM subscriptions WHERE channel_id = ?", (channel_id,)
+                "DELETE FROM subscriptions WHERE channel_id = ? AND guild_id = ?",
+                (channel_id, guild_id),
             )
             return cursor.rowcount > 0
 

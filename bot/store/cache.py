@@ -3,14 +3,22 @@
 Parsing YAML dominates loading a large store. Each file's validated records are kept,
 keyed by the file's path and bytes and by the code that validated them, so a restart or
 a reload re-reads only the files that changed. Cross-record checks always run in full.
+
+Entries are pickles, and a pickle can run code: so every entry is authenticated with an
+HMAC under a random key kept beside the cache folder (created on first use, readable by
+the bot's user only). An entry briefbot did not write for exactly these bytes, a damaged
+one, or one that fails to decode for any reason is a cache miss, never code run or a
+record served.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import os
 import pickle
+import secrets
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +28,10 @@ import pydantic
 log = logging.getLogger(__name__)
 
 _CODE = ("models.py", "dates.py", "loader.py", "facts.py", "cache.py")
+MAGIC = b"briefbc2"
+ENTRY_MAX = 256 * 1024 * 1024
+"""Largest cache entry read; a larger file is not ours."""
+KEY_BYTES = 32
 
 
 @cache
@@ -31,41 +43,93 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def cache_key(folder: Path) -> bytes | None:
+    """The cache's signing key, beside its folder; created on first use. ``None`` (no
+    caching) when it cannot be read or made."""
+    path = folder.parent / f"{folder.name}.key"
+    try:
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+        log.warning("the cache key %s is damaged; making a new one", path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("cannot read the cache key %s (%s): not caching", path, exc)
+        return None
+    key = secrets.token_bytes(KEY_BYTES)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(key)
+        temporary.replace(path)
+    except OSError as exc:
+        log.warning("cannot write the cache key %s (%s): not caching", path, exc)
+        return None
+    return key
+
+
 class RecordCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
+        self._secret = key if key is not None else cache_key(folder)
         self._used: set[str] = set()
 
     def _key(self, rel: str, raw: bytes) -> str:
         return hashlib.sha256(code_version().encode() + rel.encode() + b"\0" + raw).hexdigest()
 
+    def _sign(self, key: str, payload: bytes) -> bytes:
+        assert self._secret is not None
+        return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+
     def get(self, rel: str, raw: bytes) -> list[Any] | None:
+        if self._secret is None:
+            return None
         key = self._key(rel, raw)
         self._used.add(key)
+        path = self.folder / f"{key}.pickle"
         try:
-            with (self.folder / f"{key}.pickle").open("rb") as handle:
-                entries: list[Any] = pickle.load(handle)
+            if path.is_symlink() or path.stat().st_size > ENTRY_MAX:
+                raise ValueError("not an entry briefbot wrote")
+            blob = path.read_bytes()
         except FileNotFoundError:
             return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
-            log.warning("ignoring an unreadable cache entry for %s: %s", rel, exc)
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring a cache entry for %s: %s", rel, exc)
             return None
-        return entries
+        head, signature, payload = blob[:8], blob[8:40], blob[40:]
+        if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
+            log.warning("ignoring a cache entry for %s that briefbot did not write", rel)
+            return None
+        try:
+            entries = pickle.loads(payload)
+        except Exception as exc:  # signed yet undecodable: still only a miss
+            log.warning("ignoring an undecodable cache entry for %s: %s", rel, exc)
+            return None
+        return entries if isinstance(entries, list) else None
 
     def put(self, rel: str, raw: bytes, entries: list[Any]) -> None:
+        if self._secret is None:
+            return
         key = self._key(rel, raw)
         self._used.add(key)
+        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f"{key}.{os.getpid()}.tmp"
             with temporary.open("wb") as handle:
-                pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(MAGIC + self._sign(key, payload) + payload)
             temporary.replace(self.folder / f"{key}.pickle")
         except OSError as exc:  # a cache that cannot be written only costs speed
             log.warning("could not cache %s: %s", rel, exc)
 
     def prune(self) -> None:
         """Forget entries this load did not use (files since edited or removed)."""
-        for path in self.folder.glob("*.pickle"):
-            if path.stem not in self._used:
-                path.unlink(missing_ok=True)
+        try:
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in self._used:
+                    path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not prune the record cache: %s", exc)

@@ -24,6 +24,7 @@ from bot.store.cache import RecordCache
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore, Source, paused_gc
+from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
 from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Synonyms, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, Span, fold
@@ -67,12 +68,17 @@ class _Tree:
     the vast majority, are taken as they are), which matters for large stores.
     """
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, budget: int) -> None:
         self.first_line = first_line
+        self.budget = budget
         self.lines: dict[int, int] = {}
         self._scalars = yaml.constructor.SafeConstructor()
+        self._left = budget
 
     def build(self, node: yaml.Node) -> Any:
+        self._left -= 1
+        if self._left < 0:
+            raise _TooMany
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 value: str = node.value
@@ -95,6 +101,10 @@ class _Tree:
                 continue
             mapping[self.build(key_node)] = self.build(value_node)
         return mapping
+
+
+class _TooMany(Exception):
+    """A file's YAML expands (through aliases) to more values than its size allows."""
 
 
 @dataclass
@@ -188,15 +198,15 @@ def _collect(
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
-        for path in sorted(seeds_dir.glob("*.md")):
-            _read_seed(collected, path)
+        for path in sorted(p for p in seeds_dir.iterdir() if p.name.endswith(".md")):
+            _read_seed(collected, path, seeds_dir)
     if not knowledge_dir.is_dir():
         collected.problems.append(
             Problem(collected.rel(knowledge_dir), "the knowledge folder is missing")
         )
     else:
         for path in _knowledge_files(knowledge_dir, include_drafts):
-            _read_knowledge_file(collected, path)
+            _read_knowledge_file(collected, path, knowledge_dir)
     return collected
 
 
@@ -208,16 +218,24 @@ def _common_root(*paths: Path) -> Path:
 
 def _knowledge_files(knowledge_dir: Path, include_drafts: bool) -> Iterator[Path]:
     skipped = SKIPPED_DIRS - {"drafts"} if include_drafts else SKIPPED_DIRS
-    for path in sorted(knowledge_dir.rglob("*")):
-        relative = path.relative_to(knowledge_dir)
-        if relative.parts[0] in skipped or path.suffix not in (".yaml", ".yml"):
-            continue
-        yield path
+    return files_under(knowledge_dir, (".yaml", ".yml"), skipped)
 
 
-def _read_seed(collected: _Collected, path: Path) -> None:
+def _read(collected: _Collected, path: Path, folder: Path) -> bytes | None:
+    """A file's bytes, or ``None`` with the reason recorded as a problem on it."""
+    try:
+        return read_regular(path, folder)
+    except Unreadable as why:
+        collected.problems.append(Problem(collected.rel(path), str(why)))
+        return None
+
+
+def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
     rel = collected.rel(path)
-    raw = path.read_bytes()
+    raw = _read(collected, path, folder)
+    if raw is None:
+        collected.broken.add(path.stem)  # its source id, most likely: no echoes of it
+        return
     collected.digest.update(rel.encode() + b"\0" + raw)
     cached = collected.cache.get(rel, raw) if collected.cache else None
     if cached is not None:
@@ -298,7 +316,12 @@ def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
 def _parse_yaml(
     collected: _Collected, rel: str, text: str, first_line: int = 1
 ) -> tuple[Any, dict[int, int]] | None:
-    """The data and its line table, or ``None`` (with a problem recorded) on bad syntax."""
+    """The data and its line table, or ``None`` (with a problem recorded) on bad input."""
+    too_deep = nesting_problem(text, first_line)
+    if too_deep is not None:
+        reason, line = too_deep
+        collected.problems.append(Problem(rel, f"YAML {reason}", line=line))
+        return None
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.YAMLError as exc:
@@ -309,13 +332,25 @@ def _parse_yaml(
         return None
     if node is None:
         return None, {}
-    tree = _Tree(first_line)
-    return tree.build(node), tree.lines
+    tree = _Tree(first_line, budget=NODES_PER_BYTE * len(text) + 1000)
+    try:
+        return tree.build(node), tree.lines
+    except _TooMany:
+        collected.problems.append(
+            Problem(
+                rel,
+                f"YAML aliases make this file expand to more than {tree.budget:,} values "
+                "(an alias bomb?): write the values out instead",
+            )
+        )
+        return None
 
 
-def _read_knowledge_file(collected: _Collected, path: Path) -> None:
+def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> None:
     rel = collected.rel(path)
-    raw = path.read_bytes()
+    raw = _read(collected, path, folder)
+    if raw is None:
+        return
     collected.digest.update(rel.encode() + b"\0" + raw)
     cached = collected.cache.get(rel, raw) if collected.cache else None
     if cached is not None:

@@ -168,7 +168,7 @@ async def test_scheduled_digests_through_discord_with_a_forbidden_neighbour(
 
     clock = ManualClock(datetime.now(UTC).replace(hour=8, minute=0, second=0) + timedelta(days=1))
     scheduler = DigestScheduler(
-        harness.bot.state, harness.bot.poster, lambda: harness.bot.stores.current, clock=clock
+        harness.bot.state, harness.bot.poster, harness.bot.stores.lease, clock=clock
     )
     await scheduler.tick()
     await scheduler.tick()  # a second pass the same minute posts nothing more

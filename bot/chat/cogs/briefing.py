@@ -26,8 +26,7 @@ class Briefing(commands.Cog):
     async def brief(
         self, interaction: discord.Interaction, topic: Topic | None = None, more: Switch = False
     ) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: queries.brief(store, topic, more))
+        await answer(interaction, lambda store: queries.brief(store, topic, more))
 
     @app_commands.command(name="timeline", description=COMMANDS["timeline"].description)
     @app_commands.describe(**describe("timeline"))
@@ -39,8 +38,7 @@ class Briefing(commands.Cog):
         since: Date | None = None,
         until: Date | None = None,
     ) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: queries.timeline(store, actor, topic, since, until))
+        await answer(interaction, lambda store: queries.timeline(store, actor, topic, since, until))
 
     @app_commands.command(name="ask", description=COMMANDS["ask"].description)
     @app_commands.describe(**describe("ask"))
@@ -49,13 +47,11 @@ class Briefing(commands.Cog):
         interaction: discord.Interaction,
         question: app_commands.Transform[str, Text(questions.QUESTION_MAX)],
     ) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: questions.answer(store, question))
+        await answer(interaction, lambda store: questions.answer(store, question))
 
     @app_commands.command(name="search", description=COMMANDS["search"].description)
     @app_commands.describe(**describe("search"))
     async def search(
         self, interaction: discord.Interaction, query: app_commands.Transform[str, Text(200)]
     ) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: queries.search(store, query))
+        await answer(interaction, lambda store: queries.search(store, query))

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chat.checks import admin_only
+from bot.chat.checks import admin_only, same_server
 from bot.chat.embeds import COLOUR_OK, escape
 from bot.chat.replies import send, send_response
 from bot.chat.transformers import TYPED_MAX, Switch, Text
@@ -58,6 +58,7 @@ class Digests(
         """Post a daily digest to a channel (admins)"""
         target = channel or interaction.channel
         assert interaction.guild is not None and target is not None
+        same_server(interaction, target)
         local_time = parse_local_time(time)
         tz = parse_timezone(timezone)
         subscription = await self.bot.state.add_subscription(
@@ -96,8 +97,9 @@ class Digests(
     ) -> None:
         """Stop a channel's daily digest (admins)"""
         target = channel or interaction.channel
-        assert target is not None
-        removed = await self.bot.state.remove_subscription(target.id)
+        assert interaction.guild is not None and target is not None
+        same_server(interaction, target)
+        removed = await self.bot.state.remove_subscription(target.id, interaction.guild.id)
         self.bot.scheduler.reschedule()
         text = (
             f"<#{target.id}> will no longer get the digest."
@@ -140,6 +142,7 @@ class Digests(
         """Post a digest now, besides the daily one (admins)"""
         target = channel or interaction.channel
         assert target is not None
+        same_server(interaction, target)
         await interaction.response.defer(ephemeral=True, thinking=True)
         subscription = await self.bot.state.subscription(target.id)
         response = await self.bot.scheduler.preview(subscription)

@@ -24,11 +24,9 @@ class Profiles(commands.Cog):
     @app_commands.command(name="actor", description=COMMANDS["actor"].description)
     @app_commands.describe(**describe("actor"))
     async def actor(self, interaction: discord.Interaction, name: Actor) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: queries.actor(store, name))
+        await answer(interaction, lambda store: queries.actor(store, name))
 
     @app_commands.command(name="sources", description=COMMANDS["sources"].description)
     @app_commands.describe(**describe("sources"))
     async def sources(self, interaction: discord.Interaction, source: Source | None = None) -> None:
-        store = self.bot.stores.current
-        await answer(interaction, lambda: queries.sources(store, source))
+        await answer(interaction, lambda store: queries.sources(store, source))
