@@ -259,10 +259,11 @@ def run_size(size: str, discord_sizes: set[str]) -> dict[str, Any]:
     rng = random.Random(11)
     result["commands"] = time_commands(store, command_inputs(store, labelled, rng))
     result |= search_and_names(store, labelled, size)
+    if size == "1x":  # before the reload below retires (and frees) this store
+        result["questions"] = evaluate(store, load_questions()).as_dict()
     result["reload"] = asyncio.run(reload_stall(knowledge, seeds, cache, store))
     if size == "1x":
         result["ask"] = ask_process()
-        result["questions"] = evaluate(store, load_questions()).as_dict()
     if size in discord_sizes:
         from benchmarks.discord_load import measure
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest.scheduler import PAUSE_AFTER, ChannelUnavailable, DigestScheduler, ManualClock
+from bot.digest.scheduler import (
+    PAUSE_AFTER,
+    ChannelUnavailable,
+    DigestScheduler,
+    ManualClock,
+    TransientFailure,
+)
 from bot.state import State
 from bot.store.diff import snapshot
 from bot.store.facts import FactStore
@@ -21,14 +27,27 @@ class FakePoster:
     def __init__(self) -> None:
         self.posts: list[tuple[int, datetime, Response]] = []
         self.broken: dict[int, str] = {}
+        self.transient: dict[int, int] = {}
+        """Channel -> how many more posts fail transiently."""
+        self.markers: list[str] = []
+        self.crash_after_send = False
         self.clock: ManualClock | None = None
 
-    async def post(self, channel_id: int, response: Response) -> int:
+    async def post(self, channel_id: int, response: Response, marker: str) -> int:
         if channel_id in self.broken:
             raise ChannelUnavailable(self.broken[channel_id])
+        if self.transient.get(channel_id, 0) > 0:
+            self.transient[channel_id] -= 1
+            raise TransientFailure("503 Service Unavailable")
         assert self.clock is not None
         self.posts.append((channel_id, self.clock.now(), response))
+        self.markers.append(marker)
+        if self.crash_after_send:
+            raise KeyboardInterrupt("the process died after sending, before recording")
         return len(self.posts)
+
+    async def find(self, channel_id: int, marker: str) -> int | None:
+        return self.markers.index(marker) + 1 if marker in self.markers else None
 
     def to(self, channel_id: int) -> list[tuple[datetime, Response]]:
         return [(at, r) for c, at, r in self.posts if c == channel_id]
@@ -232,3 +251,51 @@ async def test_quiet_days_can_be_skipped(world: World) -> None:
     assert world.state is not None
     [post] = await world.state.posts(1)
     assert (post.status, post.reason) == ("skipped", "no new developments")
+
+
+async def test_transient_failures_are_retried_and_never_count_against_a_channel(
+    world: World,
+) -> None:
+    await world.subscribe(1)
+    world.poster.transient[1] = 4  # Discord fails four times: 1, 2, 4, 8 minutes apart
+    await world.run_until(START.replace(hour=9))
+    [(at, _)] = world.poster.to(1)
+    assert START.replace(hour=8, minute=15) <= at < START.replace(hour=8, minute=30)
+    assert world.state is not None
+    subscription = await world.state.subscription(1)
+    assert subscription is not None
+    assert (subscription.status, subscription.failures) == ("active", 0)
+    [post] = await world.state.posts(subscription.id)
+    assert post.status == "posted"
+
+
+async def test_a_day_interrupted_after_sending_is_confirmed_not_sent_again(
+    world: World,
+) -> None:
+    await world.subscribe(1)
+    world.poster.crash_after_send = True
+    with pytest.raises(KeyboardInterrupt):
+        await world.run_until(START.replace(hour=9))
+    world.poster.crash_after_send = False
+    await world.boot()  # the restart
+    await world.run_until(START.replace(hour=10))
+    assert len(world.poster.to(1)) == 1  # found in the channel, not posted again
+    assert world.state is not None
+    [post] = await world.state.posts(1)
+    assert (post.status, post.message_id) == ("posted", 1)
+
+
+async def test_a_day_interrupted_before_sending_is_sent_after_a_restart(world: World) -> None:
+    await world.subscribe(1)
+    world.poster.broken[1] = "unused"
+    assert world.state is not None
+    sub = await world.state.subscription(1)
+    assert sub is not None
+    await world.state.claim_post(sub.id, "2026-03-25", late=False, store_version="v")
+    world.poster.broken.clear()  # claimed, then the process died before sending
+    world.clock.t = START.replace(hour=8, minute=5)
+    await world.boot()
+    await world.run_until(START.replace(hour=9))
+    assert len(world.poster.to(1)) == 1
+    [post] = await world.state.posts(sub.id)
+    assert post.status == "posted"

@@ -17,6 +17,7 @@ TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
 FIELD_VALUE_MAX = 1024
 FIELDS_MAX = 25
+FOOTER_MAX = 2048
 TOTAL_MAX = 6000
 """Discord's limits for one embed (and for all embeds of one message)."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.curation.draft import draft, render_yaml
 from bot.curation.ingest import ingest
+from bot.curation.journal import Busy, curating
 from bot.curation.promote import PromoteError, promote
 from bot.settings import Settings
 from bot.store.errors import BriefbotError, StoreInvalid
@@ -21,6 +22,9 @@ def run_curation(command: str, args: argparse.Namespace, settings: Settings) -> 
         if command == "draft":
             return _draft(args, settings)
         return _promote(args, settings)
+    except Busy as error:
+        print(str(error), file=sys.stderr)
+        return 1
     except PromoteError as error:
         print(error.message, file=sys.stderr)
         for problem in error.problems:
@@ -73,8 +77,8 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
             f"{path} exists (it may hold your edits); use --force to overwrite it.", file=sys.stderr
         )
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_yaml(result), encoding="utf-8")
+    with curating(settings.knowledge_dir) as journal:
+        journal.write(path, render_yaml(result))
     print(
         f"wrote {path}: {len(result.candidates)} candidate facts, {len(result.proposed)} "
         f"proposed actors, {len(result.skipped)} sentences left out"

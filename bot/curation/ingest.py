@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.curation.journal import curating
 from bot.store.dates import FuzzyDate
 from bot.store.errors import BriefbotError, InvalidDate
 from bot.store.models import SourceHeader
@@ -59,7 +60,40 @@ def ingest(
     reasoning: str | None = None,
     source_id: str | None = None,
 ) -> Path:
-    """Write ``seeds/<id>.md``; refuse empty, binary or already-ingested text."""
+    """Write ``seeds/<id>.md``; refuse empty, binary or already-ingested text.
+
+    One ingest at a time per seeds folder, so two runs of the same article cannot both
+    find it new; the file is written whole (temporary file + rename).
+    """
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    with curating(seeds_dir):
+        return _ingest(
+            raw,
+            seeds_dir,
+            title=title,
+            title_assigned=title_assigned,
+            outlet=outlet,
+            url=url,
+            published=published,
+            estimated=estimated,
+            reasoning=reasoning,
+            source_id=source_id,
+        )
+
+
+def _ingest(
+    raw: bytes,
+    seeds_dir: Path,
+    *,
+    title: str,
+    title_assigned: bool,
+    outlet: str | None,
+    url: str | None,
+    published: str | None,
+    estimated: bool,
+    reasoning: str | None,
+    source_id: str | None,
+) -> Path:
     text = decode(raw)
     body = text.encode("utf-8")
     duplicate = _find_duplicate(seeds_dir, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.curation.journal import Journal, curating
 from bot.store.errors import BriefbotError, Problem, StoreInvalid
 from bot.store.loader import load_store
 
@@ -55,7 +56,18 @@ def _entries(text: str) -> dict[str, dict[str, str]]:
 def promote(
     knowledge_dir: Path, seeds_dir: Path, source_id: str, ids: list[str] | None
 ) -> tuple[list[str], list[str]]:
-    """Promote ``ids`` (every draft fact if ``None``); return (facts, actors) moved."""
+    """Promote ``ids`` (every draft fact if ``None``); return (facts, actors) moved.
+
+    One curation command at a time; every file is replaced whole, and a crash part-way is
+    rolled back by the next curation command (:mod:`bot.curation.journal`).
+    """
+    with curating(knowledge_dir) as journal:
+        return _promote(journal, knowledge_dir, seeds_dir, source_id, ids)
+
+
+def _promote(
+    journal: Journal, knowledge_dir: Path, seeds_dir: Path, source_id: str, ids: list[str] | None
+) -> tuple[list[str], list[str]]:
     drafts = knowledge_dir / "drafts" / f"{source_id}.yaml"
     if not drafts.exists():
         raise PromoteError(
@@ -77,39 +89,36 @@ def promote(
 
     facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
     actors_file = knowledge_dir / "actors.yaml"
-    backups = {p: p.read_bytes() if p.exists() else None for p in (drafts, facts_file, actors_file)}
+    journal.save(drafts, facts_file, actors_file)
     try:
         _append(
+            journal,
             facts_file,
             "facts",
             [facts[i] for i in chosen],
             f"# Facts from {source_id}, promoted from its draft.\n",
         )
         if actors:
-            _append(actors_file, "actors", [proposed[a] for a in actors], "")
+            _append(journal, actors_file, "actors", [proposed[a] for a in actors], "")
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in actors]:
             remaining = remaining.replace(block, "", 1)
-        drafts.write_text(_tidy(remaining), encoding="utf-8")
+        journal.write(drafts, _tidy(remaining))
         load_store(knowledge_dir, seeds_dir)
     except StoreInvalid as invalid:
-        _restore(backups)
+        journal.rollback()
         raise PromoteError(
             "The store would not be valid, so nothing was promoted:", tuple(invalid.problems)
         ) from None
-    except BaseException:
-        _restore(backups)
-        raise
     return chosen, actors
 
 
-def _append(path: Path, section: str, blocks: list[str], header: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _append(journal: Journal, path: Path, section: str, blocks: list[str], header: str) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else f"{header}\n{section}:\n"
     if not re.search(rf"^{section}:", existing, re.M):
         existing = existing.rstrip("\n") + f"\n\n{section}:\n"
     body = existing.rstrip("\n") + "\n" + "".join(f"\n{b}" for b in blocks)
-    path.write_text(body, encoding="utf-8")
+    journal.write(path, body)
 
 
 def _tidy(text: str) -> str:
@@ -119,11 +128,3 @@ def _tidy(text: str) -> str:
         if not remaining.get(section):
             text = re.sub(rf"^{section}:[ \t]*$", f"{section}: []", text, flags=re.M)
     return text
-
-
-def _restore(backups: dict[Path, bytes | None]) -> None:
-    for path, content in backups.items():
-        if content is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.write_bytes(content)

@@ -1,10 +1,15 @@
 """One task that sleeps until the next due digest, posts it once, and never loses a day.
 
-Posting is idempotent: a (subscription, local date) row is claimed in the database before
-anything is sent, so a restart never posts twice. After downtime a missed digest is
-posted once, marked late, within :data:`GRACE`, and recorded as missed after it. A
-channel that is gone or forbids posting marks its subscription failing, never stops the
-others, is retried the next day and is paused after :data:`PAUSE_AFTER` failed days.
+Posting is exactly once: a (subscription, local date) row is claimed in the database
+before anything is sent, and every message carries a nonce made from that day, which
+Discord enforces for a few minutes. A day left claimed but unconfirmed (a crash between
+sending and recording, or a transient failure) is resumed: the channel's recent messages
+are checked for that day's digest first, and only if it is not there is it sent again,
+with the same nonce. After downtime a missed digest is posted once, marked late, within
+:data:`GRACE`, and recorded as missed after it. Transient failures (Discord's 5xx, time-
+outs) are retried with growing delays within the grace window and never count against a
+channel. A channel that is gone or forbids posting marks its subscription failing, never
+stops the others, is retried the next day and is paused after :data:`PAUSE_AFTER` days.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from bot.digest.schedule import (
     parse_local_time,
     zone,
 )
-from bot.state import State, Subscription
+from bot.state import DigestPost, State, Subscription
 from bot.store.digest import Change, digest, has_news
 from bot.store.facts import FactStore
 from bot.store.response import Response
@@ -39,13 +44,33 @@ MAX_SLEEP = timedelta(hours=1)
 """Wake at least this often, so a changed system clock or suspend is noticed."""
 
 
+RETRY_FIRST = timedelta(minutes=1)
+RETRY_MAX = timedelta(minutes=30)
+"""Delays between retries after transient failures: doubling from the first to the max."""
+RESUME_AFTER = timedelta(minutes=2)
+"""A day claimed this long ago and still unconfirmed was interrupted: resume it."""
+
+
 class ChannelUnavailable(Exception):
     """The channel is gone, or the bot may not post there: the reason is shown to admins."""
 
 
+class TransientFailure(Exception):
+    """Discord failed for now (5xx, a timeout, a lost connection): try again later."""
+
+
 class Poster(Protocol):
-    async def post(self, channel_id: int, response: Response) -> int:
-        """Post the digest; return the (first) message id."""
+    async def post(self, channel_id: int, response: Response, marker: str) -> int:
+        """Post the digest, tagged with ``marker`` (also its nonce); return the first
+        message id. :class:`ChannelUnavailable` or :class:`TransientFailure` on failure."""
+
+    async def find(self, channel_id: int, marker: str) -> int | None:
+        """The id of a recent message of the bot's tagged ``marker``, if there is one."""
+
+
+def marker(subscription: Subscription, local_date: str) -> str:
+    """What tags one day's digest for one subscription (short enough for a nonce)."""
+    return f"d{subscription.id}-{local_date.replace('-', '')}"
 
 
 class Clock(Protocol):
@@ -99,6 +124,8 @@ class DigestScheduler:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._retry: dict[tuple[int, str], tuple[datetime, timedelta]] = {}
+        """(subscription, local date) -> when to try again, and the delay after that."""
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -143,6 +170,7 @@ class DigestScheduler:
                 next_due_after(now, parse_local_time(s.local_time), zone(s.timezone)).at
                 for s in subscriptions
             ]
+            upcoming += [at for at, _ in self._retry.values()]
             return min(upcoming, default=now + MAX_SLEEP)
 
     async def _catch_up(self, subscription: Subscription, now: datetime) -> None:
@@ -153,7 +181,10 @@ class DigestScheduler:
             if decision is Decision.WAIT or due.at < created:
                 continue
             local_date = due.local_date.isoformat()
-            if await self.state.post_on(subscription.id, local_date) is not None:
+            existing = await self.state.post_on(subscription.id, local_date)
+            if existing is not None:
+                if existing.status == "posting":
+                    await self._resume(subscription, existing, local_date, now, decision)
                 continue
             if decision is Decision.MISSED:
                 await self.state.skip_post(
@@ -168,24 +199,78 @@ class DigestScheduler:
     async def send(self, subscription: Subscription, local_date: str, *, late: bool) -> str:
         """Compose and post one digest for one local date; return what happened."""
         with self.lease() as store:
-            return await self._send(store, subscription, local_date, late=late)
+            changes = await self._changes(subscription)
+            if subscription.skip_when_quiet and not has_news(changes):
+                await self.state.skip_post(subscription.id, local_date, "no new developments")
+                return "skipped: no new developments"
+            post = await self.state.claim_post(
+                subscription.id, local_date, late=late, store_version=store.version
+            )
+            if post is None:
+                return "already posted"
+            response = digest(store, changes, late=late)
+        return await self._deliver(subscription, post, local_date, response)
 
-    async def _send(
-        self, store: FactStore, subscription: Subscription, local_date: str, *, late: bool
-    ) -> str:
-        changes = await self._changes(subscription)
-        if subscription.skip_when_quiet and not has_news(changes):
-            await self.state.skip_post(subscription.id, local_date, "no new developments")
-            return "skipped: no new developments"
-        post = await self.state.claim_post(
-            subscription.id, local_date, late=late, store_version=store.version
-        )
-        if post is None:
-            return "already posted"
-        response = digest(store, changes, late=late)
+    async def _resume(
+        self,
+        subscription: Subscription,
+        post: DigestPost,
+        local_date: str,
+        now: datetime,
+        decision: Decision,
+    ) -> None:
+        """Finish a day that was claimed but never confirmed, without posting it twice."""
+        key = (subscription.id, local_date)
+        retry = self._retry.get(key)
+        if retry is not None and now < retry[0]:
+            return
+        if retry is None and now - datetime.fromisoformat(post.at) < RESUME_AFTER:
+            return  # being posted right now, or just interrupted: give it a moment
+        if decision is Decision.MISSED:
+            self._retry.pop(key, None)
+            await self.state.fail_post(post.id, "gave up: Discord kept failing past the grace")
+            log.warning("gave up the %s digest for channel %d", local_date, subscription.channel_id)
+            return
         try:
-            message_id = await self.poster.post(subscription.channel_id, response)
+            found = await self.poster.find(
+                subscription.channel_id, marker(subscription, local_date)
+            )
+        except (TransientFailure, ChannelUnavailable):
+            found = None
+        if found is not None:
+            self._retry.pop(key, None)
+            await self.state.finish_post(post.id, message_id=found)
+            log.info(
+                "the %s digest for channel %d was already posted",
+                local_date,
+                subscription.channel_id,
+            )
+            return
+        with self.lease() as store:
+            changes = await self._changes(subscription)
+            response = digest(store, changes, late=post.late)
+        await self._deliver(subscription, post, local_date, response)
+
+    async def _deliver(
+        self, subscription: Subscription, post: DigestPost, local_date: str, response: Response
+    ) -> str:
+        key = (subscription.id, local_date)
+        try:
+            message_id = await self.poster.post(
+                subscription.channel_id, response, marker(subscription, local_date)
+            )
+        except TransientFailure as exc:
+            _, delay = self._retry.get(key, (None, RETRY_FIRST))
+            self._retry[key] = (self.clock.now() + delay, min(delay * 2, RETRY_MAX))
+            log.warning(
+                "digest for channel %d hit a transient failure (%s); retrying in %s",
+                subscription.channel_id,
+                exc,
+                delay,
+            )
+            return f"retrying: {exc}"
         except ChannelUnavailable as exc:
+            self._retry.pop(key, None)
             await self.state.fail_post(post.id, str(exc))
             updated = await self.state.record_failure(subscription.id, str(exc), PAUSE_AFTER)
             log.warning(
@@ -199,6 +284,7 @@ class DigestScheduler:
             await self.state.fail_post(post.id, f"error: {exc}")
             await self.state.record_failure(subscription.id, f"error: {exc}", PAUSE_AFTER)
             raise
+        self._retry.pop(key, None)
         await self.state.finish_post(post.id, message_id=message_id)
         if subscription.status != "active":
             await self.state.record_success(subscription.id)
@@ -206,7 +292,7 @@ class DigestScheduler:
             "posted the %s digest to channel %d%s",
             local_date,
             subscription.channel_id,
-            " (late)" if late else "",
+            " (late)" if post.late else "",
         )
         return "posted"
 

@@ -135,15 +135,20 @@ class SearchIndex:
         text_of: Callable[[str], str] | None = None,
     ) -> None:
         building: dict[str, tuple[array[int], array[int]]] = {}
-        surface: set[str] = set()
         self._ids: list[str] = []
         self._text_of = text_of
         lengths = array("I")
+        stem_of: dict[str, str] = {}
+        tag_terms: dict[str, dict[str, int]] = {}
         for number, (doc_id, text, tags) in enumerate(documents):
             found = words(text)
-            surface.update(found)
-            counts = Counter(stem(w) for w in found)
-            counts.update({TAG + stem(w): 1 for w in words(tags)})
+            for word in set(found).difference(stem_of):
+                stem_of[word] = stem(word)
+            counts = Counter(map(stem_of.__getitem__, found))
+            tagged = tag_terms.get(tags)
+            if tagged is None:  # a fact's tags are its topics' names: the same for many
+                tagged = tag_terms[tags] = {TAG + stem(w): 1 for w in words(tags)}
+            counts.update(tagged)
             self._ids.append(doc_id)
             lengths.append(sum(counts.values()))
             for term, count in counts.items():
@@ -164,6 +169,7 @@ class SearchIndex:
                 ),
             )
             self._postings[term] = _Postings(docs, weights)
+        surface = set(stem_of)
         self._vocabulary = sorted_gently(surface)
         self._surface = frozenset(surface)
         by_length: dict[int, list[str]] = {}

@@ -62,6 +62,8 @@ EVERYDAY = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, se
 
 CALLBACK_DEADLINE = 3.0
 FOLLOW_UP_WINDOW = 15 * 60.0
+NONCE_WINDOW = 5 * 60.0
+"""Discord checks an enforced nonce's uniqueness "in the past few minutes"."""
 
 _ids = itertools.count(400000000000000001)
 
@@ -189,6 +191,10 @@ class FakeDiscord:
         """Channel id -> how many more posts to answer with 429 before accepting."""
         self.followups_limited = 0
         """How many more interaction follow-ups to answer with 429 before accepting."""
+        self.server_errors: dict[str, int] = {}
+        """Channel id -> how many more posts to answer with 502 before accepting."""
+        self.nonces: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+        """(channel, nonce) -> when and what was posted, for enforce_nonce."""
         self.ready = asyncio.Event()
         self._socket: web.WebSocketResponse | None = None
         self._sequence = 0
@@ -258,6 +264,9 @@ class FakeDiscord:
             return self._webhook(method, match[2], match[3], body)
         if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "POST":
             return self._channel_message(match[1], body)
+        if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "GET":
+            limit = int(request.query.get("limit", "50"))
+            return _json(list(reversed(self.channel_messages.get(match[1], [])))[:limit])
         if (match := re.fullmatch(r"/channels/(\d+)", path)) and method == "GET":
             channel = self._channel(match[1])
             return _json(channel) if channel else _error(404, 10003, "Unknown Channel")
@@ -360,7 +369,20 @@ class FakeDiscord:
         if self.rate_limited.get(channel_id, 0) > 0:
             self.rate_limited[channel_id] -= 1
             return _rate_limited()
+        if self.server_errors.get(channel_id, 0) > 0:
+            self.server_errors[channel_id] -= 1
+            return _error(502, 0, "Bad Gateway")
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: "If another message was created by the same author with the same
+            # nonce, that message will be returned and no new message will be created."
+            seen = self.nonces.get((channel_id, str(nonce)))
+            if seen is not None and time.monotonic() - seen[0] < NONCE_WINDOW:
+                return _json(seen[1])
         message = self._message(channel_id, body)
+        if nonce is not None:
+            message["nonce"] = str(nonce)
+            self.nonces[(channel_id, str(nonce))] = (time.monotonic(), message)
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
 

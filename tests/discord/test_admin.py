@@ -200,7 +200,9 @@ async def test_a_channel_that_is_gone(harness: Harness) -> None:
     from bot.store.digest import digest
 
     with pytest.raises(ChannelUnavailable, match="no longer exists"):
-        await harness.bot.poster.post(399999999999999999, digest(harness.bot.stores.current, []))
+        await harness.bot.poster.post(
+            399999999999999999, digest(harness.bot.stores.current, []), marker="gone"
+        )
 
 
 async def test_reload_with_a_broken_file_changes_nothing_then_a_fix_takes_effect(
@@ -282,3 +284,38 @@ async def test_a_replaced_store_is_freed_after_its_grace_period(harness: Harness
     await harness.bot.reloader.close()
     retired = old()
     assert retired is None or (len(retired.facts) == 0 and retired.timeline == ())
+
+
+async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
+    harness: Harness,
+) -> None:
+    """The nonce Discord enforces stops a re-send; the day's marker finds a lost record."""
+    from bot.chat.embeds import render_pages
+    from bot.store.digest import digest
+
+    poster = harness.bot.poster
+    response = digest(harness.bot.stores.current, [])
+    pages = len(render_pages(response))
+    first = await poster.post(int(CHANNEL_ID), response, marker="d1-20260325")
+    again = await poster.post(int(CHANNEL_ID), response, marker="d1-20260325")
+    assert again == first  # Discord returned the first message: nothing new was posted
+    assert len(harness.fake.channel_messages[CHANNEL_ID]) == pages
+    body = next(
+        r.body
+        for r in harness.fake.requests
+        if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"
+    )
+    assert body["nonce"] == "d1-20260325p0" and body["enforce_nonce"] is True
+    assert await poster.find(int(CHANNEL_ID), "d1-20260325") == first
+    assert await poster.find(int(CHANNEL_ID), "d1-20260326") is None
+
+
+async def test_a_discord_outage_while_posting_is_waited_out(harness: Harness) -> None:
+    from bot.chat.embeds import render_pages
+    from bot.store.digest import digest
+
+    harness.expected_failures.add(502)
+    harness.fake.server_errors[CHANNEL_ID] = 1  # discord.py retries a 5xx itself
+    response = digest(harness.bot.stores.current, [])
+    await harness.bot.poster.post(int(CHANNEL_ID), response, marker="d1-20260327")
+    assert len(harness.fake.channel_messages[CHANNEL_ID]) == len(render_pages(response))

@@ -20,7 +20,7 @@ from bot.digest.schedule import (
     parse_local_time,
     parse_timezone,
 )
-from bot.digest.scheduler import ChannelUnavailable
+from bot.digest.scheduler import ChannelUnavailable, TransientFailure
 from bot.state import Subscription
 
 if TYPE_CHECKING:
@@ -147,8 +147,8 @@ class Digests(
         subscription = await self.bot.state.subscription(target.id)
         response = await self.bot.scheduler.preview(subscription)
         try:
-            await self.bot.poster.post(target.id, response)
-        except ChannelUnavailable as exc:
+            await self.bot.poster.post(target.id, response, marker=f"n{interaction.id}")
+        except (ChannelUnavailable, TransientFailure) as exc:
             await send(interaction, content=f"Could not post in <#{target.id}>: {exc}.")
             return
         await send(interaction, content=f"Posted a digest in <#{target.id}>.")

@@ -1,0 +1,121 @@
+"""Curator tools under concurrency and crashes: one copy, honest results, a valid store."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.curation.ingest import IngestError, ingest
+from bot.curation.journal import JOURNAL, Busy, curating
+from bot.curation.promote import PromoteError, promote
+from tests.conftest import ROOT, StoreCopy
+from tests.test_curation import VELORIA, veloria, write_draft
+
+__all__ = ["veloria"]  # the fixture, shared with the curation tests
+
+
+def test_concurrent_ingests_of_one_article_leave_one_copy(copy: StoreCopy) -> None:
+    def attempt(n: int) -> str:
+        try:
+            return ingest(VELORIA, copy.seeds, title=f"Veloria {n}").name
+        except IngestError as error:
+            return str(error)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(attempt, range(8)))
+    written = [o for o in outcomes if o.endswith(".md")]
+    assert len(written) == 1, outcomes
+    assert sum("already in the store" in o for o in outcomes) == 7
+    assert len(list(copy.seeds.glob("*.md"))) == 3
+
+
+def test_concurrent_promotes_never_report_undone_work(veloria: StoreCopy) -> None:
+    write_draft(veloria, "veloria")
+
+    def attempt(_: int) -> str:
+        try:
+            facts, _actors = promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
+            return f"promoted {facts}"
+        except PromoteError as error:
+            return error.message
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        outcomes = list(pool.map(attempt, range(3)))
+    assert outcomes.count("promoted ['veloria-04']") == 1, outcomes
+    assert all("Not in the draft: veloria-04" in o for o in outcomes if "promoted" not in o)
+    store = veloria.load()
+    assert "veloria-04" in store.facts
+    drafts = (veloria.knowledge / "drafts" / "veloria.yaml").read_text()
+    assert "id: veloria-04" not in drafts
+
+
+def test_a_second_curator_is_told_to_wait(copy: StoreCopy) -> None:
+    with (
+        curating(copy.knowledge),
+        pytest.raises(Busy, match="still running"),
+        curating(copy.knowledge, wait=0.1),
+    ):
+        pass
+
+
+def test_an_interrupted_edit_is_rolled_back_by_the_next_command(copy: StoreCopy) -> None:
+    events = copy.knowledge / "facts" / "events.yaml"
+    before = events.read_bytes()
+    with pytest.raises(KeyboardInterrupt), curating(copy.knowledge) as journal:
+        journal.write(events, "facts: [half written")
+        raise KeyboardInterrupt
+    assert events.read_bytes() == before  # rolled back at once
+    # a crash leaves the journal behind: simulate it, then run any curation command
+    journal_folder = copy.knowledge / JOURNAL
+    with curating(copy.knowledge) as journal:
+        journal.write(events, "facts: [half written")
+        journal_folder.rename(copy.root / "kept")  # what a kill -9 would leave...
+    (copy.root / "kept").rename(journal_folder)  # ...back in place
+    assert events.read_bytes() == b"facts: [half written"
+    with curating(copy.knowledge):
+        pass
+    assert events.read_bytes() == before
+    assert not journal_folder.exists()
+    copy.load()
+
+
+def test_kill_during_promote_never_leaves_an_invalid_store(veloria: StoreCopy) -> None:
+    """SIGKILL at random moments of a real promote, then any curation command recovers."""
+    for delay in (0.05, 0.1, 0.2, 0.3, 0.45, 0.6):
+        write_draft(veloria, "veloria")
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "--knowledge",
+                str(veloria.knowledge),
+                "--seeds",
+                str(veloria.seeds),
+                "promote",
+                "veloria",
+                "--all",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        with curating(veloria.knowledge):
+            pass  # rolls back whatever the killed promote left
+        veloria.load()  # valid: before the promote, or after it whole
+        for path in veloria.knowledge.rglob("facts/veloria.yaml"):
+            path.unlink()  # start the next round from the draft again
+        _restore_actors(veloria)
+
+
+def _restore_actors(copy: StoreCopy) -> None:
+    original = (ROOT / "knowledge" / "actors.yaml").read_bytes()
+    (copy.knowledge / "actors.yaml").write_bytes(original)
