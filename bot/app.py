@@ -22,12 +22,12 @@ from bot.chat.paging import EXPIRED, Pager
 from bot.chat.poster import ChannelPoster
 from bot.chat.tree import BriefTree
 from bot.digest.scheduler import Clock, DigestScheduler
+from bot.lastgood import load_for_serving
 from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State
 from bot.store.diff import snapshot
 from bot.store.holder import StoreHolder
-from bot.store.loader import load_store
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ class BriefBot(commands.Bot):
             self.settings.knowledge_dir,
             self.settings.seeds_dir,
             cache=self.settings.record_cache,
+            last_good=self.settings.last_good,
         )
         self.reloader.remember(store, records)
         self.scheduler = DigestScheduler(
@@ -182,6 +183,13 @@ class BriefBot(commands.Bot):
             log.warning("could not answer a stale button: %s", exc)
 
     async def on_ready(self) -> None:
+        everyone = set(self.settings.admin_role_ids) & {g.id for g in self.guilds}
+        if everyone:
+            log.error(
+                "BRIEFBOT_ADMIN_ROLE_IDS lists %s, a server's own id (its @everyone role): "
+                "ignored, or every member would be an admin. Remove it.",
+                ", ".join(map(str, sorted(everyone))),
+            )
         self.scheduler.start()
         store = self.stores.current
         counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
@@ -197,6 +205,8 @@ class BriefBot(commands.Bot):
 def create_bot(settings: Settings | None = None, **client_options: Any) -> BriefBot:
     """The whole bot, store loaded, not connected; settings from the environment if none."""
     settings = settings or Settings()
-    store = load_store(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache)
+    store, _ = load_for_serving(
+        settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache
+    )
     store.warm()
     return BriefBot(settings, StoreHolder(store), **client_options)

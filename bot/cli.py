@@ -142,6 +142,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("healthy")
         return 1 if problems else 0
 
+    if command == "run" and settings.discord_token is not None:
+        from bot.lastgood import load_for_serving
+
+        try:  # serving: broken files fall back, loudly, to the last good copy
+            serving, _ = load_for_serving(
+                settings.knowledge_dir,
+                settings.seeds_dir,
+                settings.last_good,
+                settings.record_cache,
+            )
+        except StoreInvalid as invalid:
+            _print_problems(invalid)
+            return 1
+        from bot.runner import run_discord
+
+        return run_discord(settings, serving)
     store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
     if store is None:
         return 1

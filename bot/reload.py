@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.lastgood import save_quietly
 from bot.state import State
 from bot.store.diff import Snapshot, StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
@@ -48,8 +49,11 @@ class Reloader:
         knowledge: Path,
         seeds: Path,
         cache: Path | None = None,
+        last_good: Path | None = None,
     ) -> None:
         self.cache = cache
+        self.last_good = last_good
+        """Where a copy of every store served is kept (see :mod:`bot.lastgood`)."""
         self.holder = holder
         self.state = state
         self.knowledge = knowledge
@@ -130,6 +134,8 @@ class Reloader:
             retired = self.holder.swap(store)
             self._snapshot = (store.version, new_snapshot)
             self.holder.retire(retired, self._free)
+            if self.last_good is not None:
+                await asyncio.to_thread(save_quietly, self.knowledge, self.seeds, self.last_good)
             del previous, retired  # the retiring task now holds the only reference
             log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
             return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)

@@ -6,9 +6,9 @@ Built once at start and passed in; nothing reads the environment anywhere else.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     def record_cache(self) -> Path:
         return self.cache_dir or self.db.parent / ".briefbot-cache"
 
+    @property
+    def last_good(self) -> Path:
+        """A copy of the files last served, started from when the files are broken."""
+        return self.db.parent / ".briefbot-last-good"
+
     @field_validator("guild_ids", "admin_role_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: Any) -> Any:
@@ -49,12 +54,15 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @model_validator(mode="after")
-    def _everyone_is_not_an_admin_role(self) -> Self:
-        everyone = set(self.admin_role_ids) & set(self.guild_ids)
+    @field_validator("admin_role_ids", mode="after")
+    @classmethod
+    def _everyone_is_not_an_admin_role(
+        cls, value: tuple[int, ...], info: ValidationInfo
+    ) -> tuple[int, ...]:
+        everyone = set(value) & set(info.data.get("guild_ids", ()))
         if everyone:
             raise ValueError(
                 f"lists {', '.join(map(str, sorted(everyone)))}, a server's own id: that is its "
                 "@everyone role, which would make every member an admin"
             )
-        return self
+        return value

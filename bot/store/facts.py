@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -124,16 +125,23 @@ class FactStore:
         def missing(fact: Fact) -> str | None:
             return next((p for p in fact.predecessors if p in dated and p not in emitted), None)
 
-        def offer(fact: Fact) -> None:
-            blocker = missing(fact)
-            if blocker is not None:
-                waiting[blocker].append(fact)
-                return
-            out.append(fact)
-            emitted.add(fact.id)
-            for follower in (*beside.pop(fact.id, ()), *waiting.pop(fact.id, ())):
-                if follower.id not in emitted:
-                    offer(follower)
+        def offer(first: Fact) -> None:
+            # A stack, not recursion: a recursive closure refers to itself through its cell,
+            # a cycle that would keep everything it reaches alive past the store (the
+            # collector is frozen after loading).
+            stack = [first]
+            while stack:
+                fact = stack.pop()
+                if fact.id in emitted:
+                    continue
+                blocker = missing(fact)
+                if blocker is not None:
+                    waiting[blocker].append(fact)
+                    continue
+                out.append(fact)
+                emitted.add(fact.id)
+                followers = (*beside.pop(fact.id, ()), *waiting.pop(fact.id, ()))
+                stack.extend(reversed([f for f in followers if f.id not in emitted]))
 
         for fact in base:
             if fact.id not in attached and fact.id not in emitted:
@@ -233,12 +241,22 @@ class FactStore:
         ):
             while table:
                 table.popitem()
+        _return_memory()
 
     def warm(self) -> None:
         """Build every lazy index now (at load time, off the event loop)."""
         with paused_gc():
             for index in ("actor_names", "topic_names", "source_names", "fact_search", "_counts"):
                 getattr(self, index)
+
+
+def _return_memory() -> None:
+    """Hand freed heap back to the system (glibc keeps it otherwise), where possible."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to do
+        return
+    libc.malloc_trim(0)
 
 
 @contextmanager
@@ -300,16 +318,22 @@ def _parts(actors: Mapping[str, Actor]) -> dict[str, tuple[str, ...]]:
 
 
 def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:
-    """How many ``after``/``responds_to`` links lead to each fact (no cycles: the loader
-    has ruled them out)."""
+    """How many ``after``/``responds_to`` links lead to each fact (a link that loops back,
+    which the loader refuses, counts for nothing). Iterative: see ``_in_order``."""
     depths: dict[str, int] = {}
-
-    def depth(fact_id: str) -> int:
-        if fact_id not in depths:
-            before = [b for b in facts[fact_id].predecessors if b in facts]
-            depths[fact_id] = 1 + max((depth(b) for b in before), default=-1)
-        return depths[fact_id]
-
-    for fact_id in facts:
-        depth(fact_id)
+    for root in facts:
+        stack, open_ = [root], {root}
+        while stack:
+            fact_id = stack[-1]
+            if fact_id in depths:
+                stack.pop()
+                continue
+            before = [b for b in facts[fact_id].predecessors if b in facts and b not in open_]
+            pending = [b for b in before if b not in depths]
+            if pending:
+                stack += pending
+                open_.update(pending)
+                continue
+            depths[fact_id] = 1 + max((depths[b] for b in before), default=-1)
+            stack.pop()
     return depths

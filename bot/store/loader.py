@@ -726,27 +726,36 @@ def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
                 collected.problem(
                     "facts", fact.id, _unknown("fact", other, facts), f"date.after[{index}]"
                 )
-    state: dict[str, int] = {}  # 1: being visited, 2: done
-
-    def visit(fact_id: str, path: list[str]) -> None:
-        if state.get(fact_id) == 2 or fact_id not in facts:
-            return
-        if state.get(fact_id) == 1:
-            loop = " -> ".join([*path[path.index(fact_id) :], fact_id])
-            collected.problem(
-                "facts",
-                fact_id,
-                f"'after' and 'responds_to' go round in a circle: {loop}",
-                "date.after",
-            )
-            return
-        state[fact_id] = 1
-        for other in facts[fact_id].predecessors:
-            visit(other, [*path, fact_id])
-        state[fact_id] = 2
-
-    for fact_id in facts:
-        visit(fact_id, [])
+    done: set[str] = set()
+    for root in facts:  # depth-first, with a stack (no recursion: see FactStore._in_order)
+        if root in done:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(root, 0)]
+        on_path: set[str] = set()
+        while stack:
+            fact_id, at = stack.pop()
+            if at == 0:
+                path.append(fact_id)
+                on_path.add(fact_id)
+            before = facts[fact_id].predecessors
+            if at < len(before):
+                stack.append((fact_id, at + 1))
+                other = before[at]
+                if other in on_path:
+                    loop = " -> ".join([*path[path.index(other) :], other])
+                    collected.problem(
+                        "facts",
+                        other,
+                        f"'after' and 'responds_to' go round in a circle: {loop}",
+                        "date.after",
+                    )
+                elif other in facts and other not in done:
+                    stack.append((other, 0))
+                continue
+            done.add(fact_id)
+            on_path.discard(fact_id)
+            path.pop()
 
 
 def _unknown(noun: str, ref: str, pool: Mapping[str, Any]) -> str:

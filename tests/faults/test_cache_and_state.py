@@ -154,3 +154,22 @@ def test_health_notices_a_damaged_database(tmp_path: Path) -> None:
 
 def _database_problems(settings: Settings) -> list[str]:
     return [p for p in check_health(settings) if "database" in p]
+
+
+def test_a_server_id_among_admin_roles_is_refused_at_start(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "health"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "BRIEFBOT_DB": str(tmp_path / "db.sqlite3"),
+            "BRIEFBOT_GUILD_IDS": "200000000000000001",
+            "BRIEFBOT_ADMIN_ROLE_IDS": "600000000000000001,200000000000000001",
+        },
+    )
+    assert result.returncode == 2
+    assert "BRIEFBOT_ADMIN_ROLE_IDS" in result.stderr and "@everyone" in result.stderr

@@ -1,0 +1,52 @@
+"""After a crash with a bad file on disk, the bot starts from the last good store."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.lastgood import load_for_serving
+from bot.reload import Reloader
+from bot.state import State
+from bot.store.errors import StoreInvalid
+from bot.store.holder import StoreHolder
+from tests.conftest import StoreCopy
+
+
+def test_a_broken_store_at_start_serves_the_last_good_copy_loudly(
+    copy: StoreCopy, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    saved = tmp_path / "last-good"
+    good, fallback = load_for_serving(copy.knowledge, copy.seeds, saved)
+    assert not fallback and (saved / "knowledge" / "actors.yaml").is_file()
+    copy.write("knowledge/facts/broken.yaml", "facts: [\n")
+    served, fallback = load_for_serving(copy.knowledge, copy.seeds, saved)
+    assert fallback and served.version == good.version
+    assert "THE KNOWLEDGE FILES HAVE 1 PROBLEM(S)" in caplog.text
+    assert any(r.levelno == logging.ERROR for r in caplog.records)
+
+
+def test_without_a_copy_a_broken_store_still_refuses_to_start(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    copy.write("knowledge/facts/broken.yaml", "facts: [\n")
+    with pytest.raises(StoreInvalid):
+        load_for_serving(copy.knowledge, copy.seeds, tmp_path / "none")
+
+
+async def test_only_stores_actually_served_become_the_last_good_copy(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    saved = tmp_path / "last-good"
+    store, _ = load_for_serving(copy.knowledge, copy.seeds, saved)
+    async with await State.open(tmp_path / "s.sqlite3") as state:
+        reloader = Reloader(StoreHolder(store), state, copy.knowledge, copy.seeds, last_good=saved)
+        copy.edit("knowledge/facts/events.yaml", "was repelled.", "was repelled, it says.")
+        assert (await reloader.reload(by="test")).ok
+        assert "was repelled, it says." in (saved / "knowledge/facts/events.yaml").read_text()
+        copy.write("knowledge/facts/broken.yaml", "facts: [\n")
+        assert not (await reloader.reload(by="test")).ok
+        assert not (saved / "knowledge/facts/broken.yaml").exists()
+        await reloader.close()
