@@ -50,3 +50,23 @@ async def test_only_stores_actually_served_become_the_last_good_copy(
         assert not (await reloader.reload(by="test")).ok
         assert not (saved / "knowledge/facts/broken.yaml").exists()
         await reloader.close()
+
+
+def test_a_full_disk_only_costs_the_cache_and_the_copy(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writes of the cache and the last-good copy fail with ENOSPC: serving goes on."""
+    import errno
+    import shutil
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    monkeypatch.setattr(Path, "replace", full)
+    store, fallback = load_for_serving(
+        copy.knowledge, copy.seeds, tmp_path / "last-good", cache=tmp_path / "cache"
+    )
+    assert not fallback and store.counts()["facts"] > 30
+    assert not (tmp_path / "last-good").exists()
+    assert not list((tmp_path / "cache").glob("*.pickle"))
