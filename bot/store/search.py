@@ -248,7 +248,8 @@ class SearchIndex:
         ranked = []
         for doc, score in candidates:
             matched = self._matched(doc, weighted)
-            held = sum(1 for e in expansions if matched.intersection(e))
+            # a word held only through a topic's name is weak evidence: it does not count
+            held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
             final = score * (0.5 + held / len(expansions))
             final *= 1 + PHRASE_BOOST * self._phrases(doc, expansions, matched)
             if boost is not None:
