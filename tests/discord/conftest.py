@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,16 @@ async def harness(
     ]
     assert not refused, refused
     assert "fake-token" not in caplog.text
+
+
+def slow_actor(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Make /actor's query take ``seconds`` (it runs in a thread, so the loop stays free)."""
+    from bot.store import queries
+
+    real = queries.actor
+
+    def slow(store: Any, name: str) -> Any:
+        time.sleep(seconds)
+        return real(store, name)
+
+    monkeypatch.setattr(queries, "actor", slow)

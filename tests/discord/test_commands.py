@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from typing import Any
 
 import pytest
 
 from bot.store import queries
 from tests.discord import payloads
-from tests.discord.conftest import Harness
+from tests.discord.conftest import Harness, slow_actor
 from tests.discord.fake import BOB, CHANNEL_ID
 from tests.discord.limits import check_message, embed_text
 
@@ -251,13 +250,7 @@ async def test_paging_buttons_are_removed_when_the_view_times_out(harness: Harne
 async def test_slow_answers_are_deferred_then_followed_up(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = queries.actor
-
-    def slow(store: Any, name: str) -> Any:
-        time.sleep(1.3)
-        return real(store, name)
-
-    monkeypatch.setattr(queries, "actor", slow)
+    slow_actor(monkeypatch, 1.3)
     state = await harness.command("actor", {"name": "Diop"})
     assert state.callback_type == 5 and state.ephemeral  # private until the answer is known
     ((private, answer),) = state.visible()
@@ -269,13 +262,7 @@ async def test_slow_answers_are_deferred_then_followed_up(
 async def test_an_error_after_a_deferral_stays_private(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = queries.actor
-
-    def slow(store: Any, name: str) -> Any:
-        time.sleep(1.3)
-        return real(store, name)
-
-    monkeypatch.setattr(queries, "actor", slow)
+    slow_actor(monkeypatch, 1.3)
     state = await harness.command("actor", {"name": "Nobody Known"})
     assert state.callback_type == 5
     ((private, message),) = state.visible()

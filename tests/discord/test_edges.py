@@ -19,9 +19,8 @@ import yarl
 from bot.app import create_bot
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.tree import CHANGED
-from bot.store import queries
 from tests.discord import payloads
-from tests.discord.conftest import Harness, bot_settings
+from tests.discord.conftest import Harness, bot_settings, slow_actor
 from tests.discord.fake import EVERYDAY, MANAGE_GUILD, FakeDiscord, Interaction
 
 EPHEMERAL = 64
@@ -128,13 +127,7 @@ async def test_long_timezone_autocompletes_in_a_burst_are_answered_in_time(
 async def test_a_mixed_burst_keeps_every_error_private_and_every_answer_in_time(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = queries.actor
-
-    def slow(store: Any, name: str) -> Any:
-        time.sleep(0.05)
-        return real(store, name)
-
-    monkeypatch.setattr(queries, "actor", slow)
+    slow_actor(monkeypatch, 0.05)
     kinds = [
         payloads.slash("actor", {"name": "Bazoum"}),
         payloads.slash("actor", {"name": "Nobody Known"}),  # an error
@@ -170,13 +163,7 @@ async def test_a_mixed_burst_keeps_every_error_private_and_every_answer_in_time(
 async def test_rate_limited_follow_ups_are_retried_and_nothing_is_lost(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = queries.actor
-
-    def slow(store: Any, name: str) -> Any:
-        time.sleep(1.2)
-        return real(store, name)
-
-    monkeypatch.setattr(queries, "actor", slow)
+    slow_actor(monkeypatch, 1.2)
     harness.fake.followups_limited = 2
     harness.expected_failures.add(429)
     state = await harness.command("actor", {"name": "Diop"})
