@@ -47,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("console", help="an interactive prompt with the bot's commands")
     sub.add_parser("sync", help="register the slash commands with Discord now")
     sub.add_parser("diff", help="what a reload would change, against the last loaded version")
-    cover = sub.add_parser("coverage", help="which sentences of each source are cited")
-    cover.add_argument("--strict", action="store_true", help="exit 1 if any are uncited")
+    cover = sub.add_parser(
+        "coverage", help="which sentences of each source are cited; exit 1 if any are not"
+    )
+    cover.add_argument(
+        "--report", action="store_true", help="only report: exit 0 even with uncited sentences"
+    )
     digest = sub.add_parser("digest", help="print the digest as it would be posted now")
     digest.add_argument(
         "--since",
@@ -92,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     promote.add_argument("source", help="the source id")
     promote.add_argument("ids", nargs="*", help="draft fact ids to promote")
     promote.add_argument("--all", action="store_true", help="promote every draft fact")
+    promote.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="promote only the draft facts marked `reviewed: true` (all of them if no ids)",
+    )
     schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")
     schema.add_argument(
         "--out", type=Path, metavar="DIR", help="folder to write to (default: <knowledge>/schema)"
@@ -164,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "coverage":
         from bot.curation.report import print_coverage
 
-        return print_coverage(store, strict=args.strict)
+        return print_coverage(store, strict=not args.report)
     if command in ("diff", "digest"):
         from bot.offline import print_diff, print_digest
         from bot.state import StateError

@@ -53,6 +53,18 @@ def print_digest(settings: Settings, store: FactStore, *, since: str | None, as_
             ]
 
     response = digest(store, asyncio.run(changes()))
+    if not settings.db.exists():  # never "no new developments" when nothing was compared
+        response = response.model_copy(
+            update={
+                "title": "Daily briefing: no baseline to compare with",
+                "notes": (
+                    f"No baseline: {settings.db} does not exist (the bot never ran with it), "
+                    "so what is new since the last digest cannot be told. Point BRIEFBOT_DB "
+                    "at the bot's database to compare.",
+                    *response.notes,
+                ),
+            }
+        )
     if as_json:
         print(json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

@@ -15,6 +15,7 @@ from bot.curation.ingest import IngestError, ingest
 from bot.curation.promote import PromoteError, promote
 from bot.curation.sentences import split
 from bot.store.dates import FuzzyDate
+from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.loader import load_store
 from tests.conftest import ROOT, StoreCopy
@@ -120,11 +121,11 @@ def test_ingest_writes_the_text_exactly_with_a_valid_header(copy: StoreCopy) -> 
         outlet=None,
         url=None,
     )
-    assert path.name == "veloria-reopens-its-northern-border.md"
+    assert path.name == "veloria-reopens-northern-border.md"
     raw = path.read_bytes()
     assert raw.endswith(VELORIA)
     assert f'sha256: "{hashlib.sha256(VELORIA).hexdigest()}"'.encode() in raw
-    source = copy.load().sources["veloria-reopens-its-northern-border"]
+    source = copy.load().sources["veloria-reopens-northern-border"]
     assert source.text.encode() == VELORIA
     assert source.outlet is None and source.url is None
     assert source.published is not None and str(source.published.date) == "2025-11-20"
@@ -179,11 +180,15 @@ def veloria(copy: StoreCopy) -> StoreCopy:
     return copy
 
 
-def write_draft(copy: StoreCopy, source_id: str) -> Path:
+def write_draft(copy: StoreCopy, source_id: str, *, reviewed: bool = True) -> Path:
+    """Draft a source; ``reviewed`` stands for the curator clearing every entry."""
     result = draft(copy.load(), source_id)
     path = copy.knowledge / "drafts" / f"{source_id}.yaml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(render_yaml(result), encoding="utf-8")
+    text = render_yaml(result)
+    if reviewed:
+        text = text.replace("reviewed: false", "reviewed: true")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -274,7 +279,7 @@ def test_promote_moves_entries_with_their_actors(veloria: StoreCopy) -> None:
     assert "veloria-04" not in drafts.read_text()
     assert load_store(veloria.knowledge, veloria.seeds, include_drafts=True)
     promote(veloria.knowledge, veloria.seeds, "veloria", None)
-    assert "facts: []" in drafts.read_text()
+    assert not drafts.exists()  # everything promoted: no empty drafts file left behind
     assert len([f for f in veloria.load().facts if f.startswith("veloria-")]) == 10
 
 
@@ -319,3 +324,29 @@ def test_coverage_lists_what_is_no_longer_cited(copy: StoreCopy) -> None:
     line = report.line_of(report.uncited[0])
     shown = (copy.seeds / "checker-bamako-visit.md").read_text().splitlines()[line - 1]
     assert shown.startswith("For Europe, the recalibration presents fresh challenges.")
+
+
+def test_nothing_unreviewed_is_promoted_or_served(veloria: StoreCopy) -> None:
+    drafts = write_draft(veloria, "veloria", reviewed=False)
+    with pytest.raises(StoreInvalid) as caught:
+        load_store(veloria.knowledge, veloria.seeds, include_drafts=True)
+    assert {p.field for p in caught.value.problems} == {"reviewed"}
+    with pytest.raises(PromoteError, match="Not reviewed yet: veloria-04, actor mira-okonde"):
+        promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
+    with pytest.raises(PromoteError, match="No draft fact is reviewed yet"):
+        promote(veloria.knowledge, veloria.seeds, "veloria", None, reviewed_only=True)
+    text = drafts.read_text()
+    cleared = text.replace("reviewed: false", "reviewed: true", 1)  # the first actor
+    block = cleared.index("  - id: veloria-04")
+    after = cleared.index("reviewed: false", block)
+    cleared = cleared[:after] + "reviewed: true" + cleared[after + len("reviewed: false") :]
+    drafts.write_text(cleared)
+    with pytest.raises(PromoteError, match="actor veloria"):  # it names an unchecked actor
+        promote(veloria.knowledge, veloria.seeds, "veloria", None, reviewed_only=True)
+    drafts.write_text(text.replace("reviewed: false", "reviewed: true"))
+    facts, _ = promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
+    assert facts == ["veloria-04"]
+    served = (veloria.knowledge / "facts" / "veloria.yaml").read_text()
+    assert "reviewed" not in served  # the mark stays in the drafts
+    promote(veloria.knowledge, veloria.seeds, "veloria", None)
+    assert not drafts.exists()  # no empty drafts file left behind

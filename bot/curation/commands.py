@@ -87,14 +87,15 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _promote(args: argparse.Namespace, settings: Settings) -> int:
-    if not args.ids and not args.all:
-        print("Name the draft facts to promote, or give --all.", file=sys.stderr)
+    if not args.ids and not args.all and not args.reviewed:
+        print("Name the draft facts to promote, or give --all or --reviewed.", file=sys.stderr)
         return 2
     facts, actors = promote(
         settings.knowledge_dir,
         settings.seeds_dir,
         args.source,
         None if args.all else list(args.ids),
+        reviewed_only=args.reviewed,
     )
     print(
         f"promoted {len(facts)} fact(s) and {len(actors)} actor(s); "

@@ -287,8 +287,9 @@ def render_yaml(result: Draft) -> str:
     out = [
         f"# Draft facts for {source.id}: {source.title}",
         "# Nothing here is served. Review each entry: rewrite `text` as a neutral sentence,",
-        "# check kind, actors, who said it and the date; add topics. Then promote it with",
-        f"#   briefbot promote {source.id} ID [ID ...]   (or --all)",
+        "# check kind, actors, who said it and the date; add topics; then set `reviewed: true`",
+        "# (nothing unreviewed is ever promoted or served). Then promote it with",
+        f"#   briefbot promote {source.id} ID [ID ...]   (or --all, or --reviewed)",
         "# and check the whole store with `briefbot validate --drafts`.",
         "",
     ]
@@ -304,6 +305,7 @@ def render_yaml(result: Draft) -> str:
                 "    # proposed: a name the store does not know yet; check name and kind",
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
+                "    reviewed: false  # set to true once checked",
                 "    citations:",
                 f"      - source: {source.id}",
                 f"        quote: {_json(actor.quote)}",
@@ -319,6 +321,7 @@ def render_yaml(result: Draft) -> str:
             f"    # line {line}" + "".join(f"; {n}" for n in candidate.notes),
             f"    kind: {candidate.kind}",
             f"    text: {_json(' '.join(candidate.sentence.text.split()))}  # REWRITE",
+            "    reviewed: false  # set to true once text, kind, who and date are checked",
         ]
         if candidate.actors:
             out.append(f"    actors: {_json(candidate.actors)}")

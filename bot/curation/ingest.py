@@ -15,21 +15,25 @@ from bot.store.errors import BriefbotError, InvalidDate
 from bot.store.models import SourceHeader
 from bot.store.text import simplify
 
-ID_MAX = 60
-
 
 class IngestError(BriefbotError):
     kind = "ingest"
 
 
+SLUG_WORDS = 4
+SLUG_MAX = 32
+"""A default id is short enough to type: the first few telling words of the title."""
+_SLUG_SKIP = frozenset("a an the of in on at to for and or with from by as its their".split())
+
+
 def slug(text: str) -> str:
-    words = simplify(text).split()
+    words = [w for w in re.sub(r"[^a-z0-9 ]", "", simplify(text)).split() if w not in _SLUG_SKIP]
     out = ""
-    for word in words:
-        if len(out) + len(word) + 1 > ID_MAX:
+    for word in words[:SLUG_WORDS]:
+        if len(out) + len(word) + 1 > SLUG_MAX:
             break
         out = f"{out}-{word}" if out else word
-    return re.sub(r"[^a-z0-9-]", "", out) or "source"
+    return out or "source"
 
 
 def decode(raw: bytes) -> str:

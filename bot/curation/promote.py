@@ -54,7 +54,12 @@ def _entries(text: str) -> dict[str, dict[str, str]]:
 
 
 def promote(
-    knowledge_dir: Path, seeds_dir: Path, source_id: str, ids: list[str] | None
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    source_id: str,
+    ids: list[str] | None,
+    *,
+    reviewed_only: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Promote ``ids`` (every draft fact if ``None``); return (facts, actors) moved.
 
@@ -62,11 +67,20 @@ def promote(
     rolled back by the next curation command (:mod:`bot.curation.journal`).
     """
     with curating(knowledge_dir) as journal:
-        return _promote(journal, knowledge_dir, seeds_dir, source_id, ids)
+        return _promote(journal, knowledge_dir, seeds_dir, source_id, ids, reviewed_only)
+
+
+_UNREVIEWED = re.compile(r"^\s*reviewed:\s*false\b", re.MULTILINE)
+_REVIEWED_LINE = re.compile(r"^[ \t]*reviewed:[ \t]*true\b.*\n?", re.MULTILINE)
 
 
 def _promote(
-    journal: Journal, knowledge_dir: Path, seeds_dir: Path, source_id: str, ids: list[str] | None
+    journal: Journal,
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    source_id: str,
+    ids: list[str] | None,
+    reviewed_only: bool,
 ) -> tuple[list[str], list[str]]:
     drafts = knowledge_dir / "drafts" / f"{source_id}.yaml"
     if not drafts.exists():
@@ -80,12 +94,25 @@ def _promote(
     unknown = [i for i in chosen if i not in facts]
     if unknown:
         raise PromoteError(f"Not in the draft: {', '.join(unknown)}.", ())
+    if reviewed_only:
+        chosen = [i for i in chosen if not _UNREVIEWED.search(facts[i])]
+        if not chosen:
+            raise PromoteError(
+                "No draft fact is reviewed yet: set `reviewed: true` on those checked."
+            )
     if not chosen:
         raise PromoteError("The draft has no facts left to promote.")
     proposed = entries.get("actors", {})
     actors = [
         a for a in proposed if any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)
     ]
+    pending = [i for i in chosen if _UNREVIEWED.search(facts[i])]
+    pending += [f"actor {a}" for a in actors if _UNREVIEWED.search(proposed[a])]
+    if pending:
+        raise PromoteError(
+            f"Not reviewed yet: {', '.join(pending)}. Check each entry, set `reviewed: true`, "
+            "then promote again (or use --reviewed to promote only the entries already checked)."
+        )
 
     facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
     actors_file = knowledge_dir / "actors.yaml"
@@ -95,15 +122,20 @@ def _promote(
             journal,
             facts_file,
             "facts",
-            [facts[i] for i in chosen],
+            [_REVIEWED_LINE.sub("", facts[i]) for i in chosen],
             f"# Facts from {source_id}, promoted from its draft.\n",
         )
         if actors:
-            _append(journal, actors_file, "actors", [proposed[a] for a in actors], "")
+            blocks = [_REVIEWED_LINE.sub("", proposed[a]) for a in actors]
+            _append(journal, actors_file, "actors", blocks, "")
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in actors]:
             remaining = remaining.replace(block, "", 1)
-        journal.write(drafts, _tidy(remaining))
+        left = _entries(remaining)
+        if left.get("facts") or left.get("actors"):
+            journal.write(drafts, _tidy(remaining))
+        else:  # everything promoted: no empty drafts file left behind
+            journal.remove(drafts)
         load_store(knowledge_dir, seeds_dir)
     except StoreInvalid as invalid:
         journal.rollback()

@@ -543,6 +543,16 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
                     f"skip[{index}].quote",
                 )
 
+    for section, records in (("actors", actors), ("facts", facts)):
+        for record in records.values():
+            if not record.reviewed:
+                collected.problem(
+                    section,
+                    record.id,
+                    "not reviewed: a drafted entry no curator has cleared yet; check it, "
+                    "then set `reviewed: true` (or delete the line)",
+                    "reviewed",
+                )
     for actor in actors.values():
         cite("actors", actor.id, "citations", actor.citations)
         refs("actors", actor.id, "part_of", actor.part_of, actors, "actor")

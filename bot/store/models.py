@@ -143,6 +143,11 @@ class Actor(Record):
         "month: a fact involving it dated earlier is refused",
     )
     citations: Citations = Field(description="Where the sources name this actor")
+    reviewed: bool = Field(
+        default=True,
+        description="false on every entry `briefbot draft` writes, until a curator has "
+        "checked it; an unreviewed entry is never served or promoted",
+    )
 
 
 class ActorsFile(Record):
@@ -207,6 +212,11 @@ class Fact(Record):
         default=(),
         description="Facts this one reacts to (criticism of a remark, a comment on a visit): "
         "shown beside them and never before them",
+    )
+    reviewed: bool = Field(
+        default=True,
+        description="false on every entry `briefbot draft` writes, until a curator has "
+        "checked it; an unreviewed entry is never served or promoted",
     )
     citations: Citations
 
