@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -39,6 +39,13 @@ def migrations() -> list[tuple[int, str, str]]:
     found.sort()
     assert [n for n, _, _ in found] == list(range(1, len(found) + 1)), "migrations must be 1..n"
     return found
+
+
+def _snapshot_of(rows: Iterable[aiosqlite.Row]) -> Snapshot:
+    known: Snapshot = {kind: {} for kind in KINDS}
+    for kind, record_id, content_hash in rows:
+        known[kind][record_id] = content_hash
+    return known
 
 
 def _marker(path: Path) -> Path:
@@ -344,31 +351,29 @@ class State:
         now = _utc(self._clock)
         async with self._transaction() as db:
             known = await self._known(db)
-            changes = diff(known, snapshot)
-            for kind in KINDS:
+            # comparing 100k records' hashes takes a while: off the event loop
+            changes = await asyncio.to_thread(diff, known, snapshot)
+            for kind in KINDS:  # one statement per kind and change, not one per record
                 part = getattr(changes, kind)
-                for record_id in part.added:
-                    await db.execute(
-                        """INSERT INTO record_history
-                               (kind, record_id, content_hash, first_seen, last_changed)
-                           VALUES (?, ?, ?, ?, ?)
-                           ON CONFLICT (kind, record_id) DO UPDATE SET
-                               content_hash = excluded.content_hash,
-                               last_changed = excluded.last_changed, removed_at = NULL""",
-                        (kind, record_id, snapshot[kind][record_id], now, now),
-                    )
-                for record_id in part.changed:
-                    await db.execute(
-                        """UPDATE record_history SET content_hash = ?, last_changed = ?
-                           WHERE kind = ? AND record_id = ?""",
-                        (snapshot[kind][record_id], now, kind, record_id),
-                    )
-                for record_id in part.removed:
-                    await db.execute(
-                        """UPDATE record_history SET removed_at = ?, last_changed = ?
-                           WHERE kind = ? AND record_id = ?""",
-                        (now, now, kind, record_id),
-                    )
+                await db.executemany(
+                    """INSERT INTO record_history
+                           (kind, record_id, content_hash, first_seen, last_changed)
+                       VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT (kind, record_id) DO UPDATE SET
+                           content_hash = excluded.content_hash,
+                           last_changed = excluded.last_changed, removed_at = NULL""",
+                    [(kind, r, snapshot[kind][r], now, now) for r in part.added],
+                )
+                await db.executemany(
+                    """UPDATE record_history SET content_hash = ?, last_changed = ?
+                       WHERE kind = ? AND record_id = ?""",
+                    [(snapshot[kind][r], now, kind, r) for r in part.changed],
+                )
+                await db.executemany(
+                    """UPDATE record_history SET removed_at = ?, last_changed = ?
+                       WHERE kind = ? AND record_id = ?""",
+                    [(now, now, kind, r) for r in part.removed],
+                )
             cursor = await db.execute(
                 """INSERT INTO store_versions (version, loaded_at, loaded_by, sources, actors,
                        facts, topics, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -401,13 +406,11 @@ class State:
         return await self._known(self._db)
 
     async def _known(self, db: aiosqlite.Connection) -> Snapshot:
-        known: Snapshot = {kind: {} for kind in KINDS}
         async with db.execute(
             "SELECT kind, record_id, content_hash FROM record_history WHERE removed_at IS NULL"
         ) as cursor:
-            for row in await cursor.fetchall():
-                known[row["kind"]][row["record_id"]] = row["content_hash"]
-        return known
+            rows = await cursor.fetchall()
+        return await asyncio.to_thread(_snapshot_of, rows)
 
     async def changes_since(self, since: str) -> list[RecordChange]:
         """Records added, changed or removed after ``since`` (ISO 8601 UTC)."""
