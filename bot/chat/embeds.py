@@ -40,6 +40,15 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def clip_middle(text: str, limit: int) -> str:
+    """Keep both ends of a long quote: a footnote joining several quotes of one source
+    backs the first part of a statement with its start and the last part with its end."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 3) // 2
+    return text[:half].rstrip() + " … " + text[-half:].lstrip()
+
+
 def render_pages(response: Response) -> list[discord.Embed]:
     """One embed per page; every page within Discord's limits."""
     if not response.ok:
@@ -140,7 +149,7 @@ def _item(item: Item) -> str:
 def _footnote(ref: CitationRef) -> str:
     title = escape(ref.source_title)
     source = f"[{title}]({ref.url})" if ref.url else f"*{title}*"
-    return f"`[{ref.number}]` {source}: “{escape(clip(ref.quote, QUOTE_MAX))}”"
+    return f"`[{ref.number}]` {source}: “{escape(clip_middle(ref.quote, QUOTE_MAX))}”"
 
 
 def _footnote_fields(refs: list[CitationRef]) -> list[tuple[str, str]]:
