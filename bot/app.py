@@ -23,6 +23,7 @@ from bot.chat.poster import ChannelPoster
 from bot.chat.tree import BriefTree
 from bot.digest.scheduler import Clock, DigestScheduler
 from bot.lastgood import load_for_serving
+from bot.store.facts import limit_arenas
 from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State
@@ -205,6 +206,7 @@ class BriefBot(commands.Bot):
 def create_bot(settings: Settings | None = None, **client_options: Any) -> BriefBot:
     """The whole bot, store loaded, not connected; settings from the environment if none."""
     settings = settings or Settings()
+    limit_arenas()
     store, _ = load_for_serving(
         settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache
     )

@@ -11,7 +11,7 @@ import discord
 from bot.app import BriefBot
 from bot.settings import Settings
 from bot.state import StateError
-from bot.store.facts import FactStore
+from bot.store.facts import FactStore, limit_arenas
 from bot.store.holder import StoreHolder
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ def _token(settings: Settings) -> str:
 
 def run_discord(settings: Settings, store: FactStore) -> int:
     """Connect and serve until stopped; sync commands to dev guilds at start."""
+    limit_arenas()
     store.warm()
     bot = BriefBot(settings, StoreHolder(store))
     try:

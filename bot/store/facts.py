@@ -250,13 +250,33 @@ class FactStore:
                 getattr(self, index)
 
 
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to tune
+        return None
+
+
 def _return_memory() -> None:
     """Hand freed heap back to the system (glibc keeps it otherwise), where possible."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc: nothing to do
-        return
-    libc.malloc_trim(0)
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+M_ARENA_MAX = -8
+ARENAS = 2
+
+
+def limit_arenas() -> None:
+    """Few malloc arenas for a long-running process that reloads stores in threads.
+
+    glibc gives each thread its own arena and keeps what a store freed there; with many
+    query and reload threads, memory then creeps up reload after reload. Call it at start.
+    """
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(M_ARENA_MAX, ARENAS)
 
 
 @contextmanager
