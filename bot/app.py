@@ -23,11 +23,11 @@ from bot.chat.poster import ChannelPoster
 from bot.chat.tree import BriefTree
 from bot.digest.scheduler import Clock, DigestScheduler
 from bot.lastgood import load_for_serving
-from bot.store.facts import limit_arenas
 from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State
 from bot.store.diff import snapshot
+from bot.store.facts import limit_arenas
 from bot.store.holder import StoreHolder
 
 log = logging.getLogger(__name__)
