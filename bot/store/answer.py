@@ -173,15 +173,26 @@ class Answer:
         return f"in response to {'; '.join(said)}" if said else None
 
     def facts(
-        self, title: str, facts: Sequence[Fact], limit: int, hint: str, *, latest: bool = False
+        self,
+        title: str,
+        facts: Sequence[Fact],
+        limit: int,
+        hint: str,
+        *,
+        latest: bool = False,
+        total: int | None = None,
     ) -> None:
-        """A section of facts, at most ``limit`` of them (the latest ones if ``latest``)."""
+        """A section of facts, at most ``limit`` of them (the latest ones if ``latest``).
+
+        ``total`` is how many there are when ``facts`` is already only the ones to show.
+        """
         fresh = [f for f in facts if f.id not in self._shown_facts]
         shown = fresh[-limit:] if latest else fresh[:limit]
         self.section(title, (self.fact(f) for f in shown))
-        if len(fresh) > len(shown):
+        among = max(total or 0, len(fresh))
+        if among > len(shown):
             which = "latest" if latest else "first"
-            self.notes.append(f"{title}: showing the {which} {len(shown)} of {len(fresh)}; {hint}.")
+            self.notes.append(f"{title}: showing the {which} {len(shown)} of {among}; {hint}.")
 
     def section(self, title: str, items: Iterable[Item]) -> None:
         collected = []

@@ -12,6 +12,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from bot.store.dates import Precision
+from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
 from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Synonyms, Topic
 from bot.store.search import SearchIndex
@@ -176,6 +177,14 @@ class FactStore:
         )
 
     @cached_property
+    def dates(self) -> IntervalIndex:
+        """The timeline's dates, for range queries that never scan it."""
+        spans = [f.date.when for f in self.timeline if f.date is not None]
+        return IntervalIndex(
+            [s.start.toordinal() for s in spans], [s.end.toordinal() for s in spans]
+        )
+
+    @cached_property
     def fact_search(self) -> SearchIndex:
         return SearchIndex(
             ((fact.id, self.search_text(fact), self._tags(fact)) for fact in self.facts.values()),
@@ -222,7 +231,7 @@ class FactStore:
         that holds the GIL throughout; freed one record at a time, the event loop keeps
         running between them. The store must no longer be used.
         """
-        for name in ("actor_names", "topic_names", "source_names", "fact_search"):
+        for name in ("actor_names", "topic_names", "source_names", "fact_search", "dates"):
             self.__dict__.pop(name, None)
         self.timeline = ()
         for table in (
@@ -246,7 +255,14 @@ class FactStore:
     def warm(self) -> None:
         """Build every lazy index now (at load time, off the event loop)."""
         with paused_gc():
-            for index in ("actor_names", "topic_names", "source_names", "fact_search", "_counts"):
+            for index in (
+                "actor_names",
+                "topic_names",
+                "source_names",
+                "fact_search",
+                "dates",
+                "_counts",
+            ):
                 getattr(self, index)
 
 

@@ -242,11 +242,6 @@ def timeline(
         tagged = set(store.facts_by_topic.get(topic_id, ()))
         chosen = tagged if chosen is None else chosen & tagged
         described.append(store.topics[topic_id].title)
-    if chosen is None:
-        facts = list(store.timeline)
-    else:  # start from the few facts chosen, not the whole timeline
-        dated = (store.facts[f] for f in chosen if store.facts[f].date is not None)
-        facts = sorted(dated, key=store.chronological)
     start = FuzzyDate.parse_user(since) if since and clean_user_text(since) else None
     end = FuzzyDate.parse_user(until) if until and clean_user_text(until) else None
     if start and end and end.end < start.start:
@@ -255,10 +250,23 @@ def timeline(
             "'until' is before 'since'",
             f"'until' ({end.label}) is before 'since' ({start.label}).",
         )
+    low = start.start if start else FuzzyDate.parse("0001").start
+    high = end.end if end else FuzzyDate.parse("9999").end
+    if chosen is None:  # the whole timeline: the interval index, never a scan
+        every = store.timeline
+        if start or end:
+            total = store.dates.count(low.toordinal(), high.toordinal())
+            positions = store.dates.last(low.toordinal(), high.toordinal(), TIMELINE_MAX)
+            facts = [every[p] for p in positions]
+        else:
+            total, facts = len(every), list(every[-TIMELINE_MAX:])
+    else:  # start from the few facts chosen, not the whole timeline
+        dated = (store.facts[f] for f in chosen if store.facts[f].date is not None)
+        facts = sorted(dated, key=store.chronological)
+        if start or end:
+            facts = [f for f in facts if f.date is not None and f.date.when.overlaps(low, high)]
+        total = len(facts)
     if start or end:
-        low = start.start if start else FuzzyDate.parse("0001").start
-        high = end.end if end else FuzzyDate.parse("9999").end
-        facts = [f for f in facts if f.date is not None and f.date.when.overlaps(low, high)]
         described.append(f"{start.label if start else '…'} to {end.label if end else 'now'}")
     if not facts:
         hint = f" /actor {described[0]} also lists undated facts." if actor and described else ""
@@ -271,6 +279,7 @@ def timeline(
         TIMELINE_MAX,
         "narrow it with since:, until:, actor: or topic:",
         latest=True,
+        total=total,
     )
     title = "Timeline" + (f": {' · '.join(described)}" if described else "")
     answer.notes.append("Dates are shown only as precisely as the sources give them.")
