@@ -115,9 +115,25 @@ def command_inputs(
         "brief": [rng.choice([*topics, ""]) for _ in range(CALLS)],
         "actor": [rng.choice(actors) for _ in range(CALLS)],
         "timeline": [rng.choice(actors) for _ in range(CALLS)],
+        "timeline dates": [_date_range(store, rng) for _ in range(CALLS)],
         "search": [q["query"] for q in labelled["search"]][:CALLS],
         "sources": [rng.choice([*sources, ""]) for _ in range(CALLS)],
     }
+
+
+def _date_range(store: FactStore, rng: random.Random) -> tuple[str, str | None]:
+    """A year, or a month onwards, within the years the store's timeline covers."""
+    years = [
+        f.date.when.start.year
+        for f in store.timeline[:: max(1, len(store.timeline) // 50)]
+        if f.date is not None
+    ] or [2025]
+    year = rng.choice(years)
+    return (
+        (str(year), str(year))
+        if rng.random() < 0.5
+        else (f"{year}-{rng.randrange(1, 13):02d}", None)
+    )
 
 
 def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, Any]:
@@ -127,6 +143,7 @@ def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, A
         "brief": lambda v: queries.brief(store, v or None),
         "actor": lambda v: queries.actor(store, v),
         "timeline": lambda v: queries.timeline(store, actor=v),
+        "timeline dates": lambda v: queries.timeline(store, since=v[0], until=v[1]),
         "search": lambda v: queries.search(store, v),
         "sources": lambda v: queries.sources(store, v or None),
     }
@@ -290,7 +307,7 @@ def table(results: dict[str, Any]) -> str:
     row("load + validate, cached (s)", TARGETS["load"], lambda r: f"{r['load']['warm_load_s']:.2f}")
     row("build indexes (s)", "", lambda r: f"{r['load']['index_s']:.2f}")
     row("peak RSS after load (MB)", TARGETS["rss"], lambda r: f"{r['load']['warm_rss_mb']:.0f}")
-    for name in ("brief", "actor", "timeline", "search", "sources"):
+    for name in ("brief", "actor", "timeline", "timeline dates", "search", "sources"):
         row(
             f"/{name} median / p99 (ms)",
             TARGETS["command p99"] if name == "brief" else "",
