@@ -350,3 +350,37 @@ def test_nothing_unreviewed_is_promoted_or_served(veloria: StoreCopy) -> None:
     assert "reviewed" not in served  # the mark stays in the drafts
     promote(veloria.knowledge, veloria.seeds, "veloria", None)
     assert not drafts.exists()  # no empty drafts file left behind
+
+
+ORVIA = """Orvia and the Coastal Union Resume Talks
+Foreign minister Kalo Marin told reporters that no joint statement would follow, but the meeting fits President Ada Velt's "ports, not pledges" trade agenda.
+A Veloran diplomat said the envoy had come to discuss security along the northern border.
+A diplomat at the Orvian embassy in Tesk told reporters that the region was "on the edge of a new crisis".
+Lena Sorvik said the talks were overdue. She added that "both sides have waited far too long for this".
+American companies have stayed away from the port, and Veloria and Orvia both said the border would stay open.
+"""
+
+
+def test_drafted_speakers_are_the_ones_the_sentence_names(copy: StoreCopy) -> None:
+    """Classes of misattribution: a slogan credited to whoever mentions it, anonymous
+    speakers turned into their countries, a conjunction or pronoun as the speaker, and an
+    adjective proposed as an organisation."""
+    ingest(ORVIA.encode(), copy.seeds, title="Orvia talks", published="2025-11", source_id="orvia")
+    result = draft(copy.load(), "orvia")
+    by_text = {
+        c.sentence.text.split()[0] + " " + c.sentence.text.split()[1]: c for c in result.candidates
+    }
+    slogan = by_text["Foreign minister"]
+    assert slogan.words is None and slogan.kind == "claim"  # "ports, not pledges" is Velt's
+    assert any("not the speaker's (President Ada Velt's)" in n for n in slogan.notes)
+    veloran = by_text["A Veloran"]
+    assert veloran.attribution == "A Veloran diplomat" and veloran.by == []
+    embassy = by_text["A diplomat"]
+    assert embassy.attribution == "A diplomat at the Orvian embassy in Tesk" and embassy.by == []
+    assert embassy.words == "on the edge of a new crisis"
+    sorvik = by_text["Lena Sorvik"]
+    she = next(c for c in result.candidates if c.sentence.text.startswith("She added"))
+    assert sorvik.by and she.by == sorvik.by  # "she" is the speaker of the sentence before
+    last = by_text["American companies"]
+    assert last.by == ["veloria"] and last.attribution is None  # never "and"
+    assert "American" not in {p.name for p in result.proposed}

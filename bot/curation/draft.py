@@ -48,6 +48,22 @@ _ORGANISATION = re.compile(
 )
 _ARMED = re.compile(r"\b(province|front|brigade|militia|army|forces|group|corps|guard)\b", re.I)
 _STATE = re.compile(r"\b(republic|kingdom|state of|emirates|federation)\b", re.I)
+_PEOPLE = (
+    r"diplomat|official|source|spokes(?:wo)?man|spokesperson|analyst|expert|aide|adviser|"
+    r"advisor|observer|resident|witness|envoy|minister|officer|commander|member|researcher"
+)
+_ANONYMOUS = re.compile(
+    rf"\b(?:an?|one|two|three|several|some|other)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})s?"
+    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;]+?)?\s*,?\s*$",
+    re.I,
+)
+"""An unnamed speaker right before the speech verb: "a Malian diplomat", "a diplomat at
+the US embassy in Bamako". Drafted as the source's words, never as their country."""
+_PRONOUN = frozenset("he she they it we i".split())
+_BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and)\b|;", re.I)
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s\b[^“\"”]{0,40}$")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)$")
+"""A lone adjective of nationality ("American", "Malian"): never proposed as an actor."""
 
 
 class DraftError(BriefbotError):
@@ -89,7 +105,8 @@ def draft(store: FactStore, source_id: str) -> Draft:
     cited = [store.span(c) for c in all_citations(store) if c.source == source_id]
     names = _name_patterns(store)
     proposed: dict[str, ProposedActor] = {}
-    candidates, skipped, seen = [], [], set()
+    candidates: list[Candidate] = []
+    skipped, seen = [], set()
     for sentence in split(source.text):
         key = simplify(sentence.text)
         if sentence.heading:
@@ -101,7 +118,12 @@ def draft(store: FactStore, source_id: str) -> Draft:
         elif len(key.split()) < 4:
             skipped.append((sentence, "too short to state a fact"))
         else:
-            candidates.append(_candidate(store, source, sentence, names, proposed))
+            previous = next((c for c in reversed(candidates) if c.by), None)
+            candidates.append(
+                _candidate(
+                    store, source, sentence, names, proposed, previous.by if previous else []
+                )
+            )
         seen.add(key)
     return Draft(source, candidates, skipped, list(proposed.values()))
 
@@ -121,6 +143,7 @@ def _candidate(
     sentence: Sentence,
     names: list[tuple[re.Pattern[str], str]],
     proposed: dict[str, ProposedActor],
+    last_speaker: list[str],
 ) -> Candidate:
     text = sentence.text
     mentions: list[tuple[int, str]] = []
@@ -135,6 +158,8 @@ def _candidate(
         name = _trim_name(match.group(0))
         if not name or (match.start() == 0 and " " not in name):
             continue  # a capitalised first word is not a name by itself
+        if " " not in name and _NATIONALITY.match(name) and not _fuzzy(store, name):
+            continue  # "American", "Malian": an adjective, not an actor
         resolved = _fuzzy(store, name) or _surname(name, proposed)
         if resolved:
             mentions.append((match.start(), resolved))
@@ -153,7 +178,7 @@ def _candidate(
         candidate.kind = "event"
     kinds = {a.id: str(a.kind) for a in store.actors.values()}
     kinds |= {p.id: p.kind for p in proposed.values()}
-    _speech(candidate, text, sorted(mentions), kinds)
+    _speech(candidate, text, sorted(mentions), kinds, last_speaker)
     return candidate
 
 
@@ -203,32 +228,66 @@ def _fuzzy(store: FactStore, name: str) -> str | None:
 
 
 def _speech(
-    candidate: Candidate, text: str, mentions: list[tuple[int, str]], kinds: dict[str, str]
+    candidate: Candidate,
+    text: str,
+    mentions: list[tuple[int, str]],
+    kinds: dict[str, str],
+    last_speaker: list[str],
 ) -> None:
     verb = _SPEECH.search(text)
     if verb is None:
         return
     quoted = _QUOTED.search(text)
     after_quote = quoted is not None and quoted.end() <= verb.start()
-    clause = None if after_quote else _speaking_clause(text, verb, mentions)
-    speaker = None if clause else _speaker(verb, quoted, mentions, kinds)
-    if clause:
+    lead = text[: verb.start()]
+    anonymous = None if after_quote else _ANONYMOUS.search(lead[-90:])
+    clause = None if after_quote or anonymous else _speaking_clause(text, verb, mentions)
+    pronoun = (lead.split() or [""])[-1].casefold().strip(",;") in _PRONOUN
+    speaker = None if clause or anonymous or pronoun else _speaker(verb, quoted, mentions, kinds)
+    if anonymous:  # "a Malian diplomat said": the source's words, never the country
+        candidate.attribution = " ".join(anonymous.group(0).strip(" ,").split())
+    elif clause:
         candidate.attribution = clause
+    elif pronoun and last_speaker:
+        candidate.by = list(last_speaker)
+        candidate.notes.append("speaker taken from the sentence before ('he', 'she'…)")
     elif speaker is not None:
         candidate.by = [speaker]
     else:
-        before = text[: verb.start()].split()[-3:]
-        words = [w for w in before if w.strip(",;").casefold() not in ("however", "but")]
-        candidate.attribution = " ".join(words).strip(" ,;") or None
-        if candidate.attribution is None:
-            after = text[verb.end() :].split()[:3]
-            candidate.attribution = " ".join(after).strip(" ,;") or "the source"
-    if quoted and len(quoted.group(1).split()) >= 3:
+        candidate.attribution = _unnamed(text, verb)
+    if quoted and len(quoted.group(1).split()) >= 3 and _theirs(text, verb, quoted):
         candidate.kind = "quote"
         candidate.words = quoted.group(1).strip()
     else:
         candidate.kind = "claim"
+        if quoted and not _theirs(text, verb, quoted):
+            coined = _POSSESSIVE.search(text[: quoted.start()])
+            owner = f" ({coined.group(1)}'s)" if coined else ""
+            candidate.notes.append(f"the quoted words are not the speaker's{owner}: check")
     candidate.notes.append("reported speech: check who says it")
+
+
+def _unnamed(text: str, verb: re.Match[str]) -> str:
+    """The few words before (or after) the verb, never a conjunction or pronoun alone."""
+    skip = {"however", "but", "and", "or", "while", "whereas", "also", "then", "that"}
+    before = [w.strip(",;") for w in text[: verb.start()].split()[-3:]]
+    words = [w for w in before if w and w.casefold() not in skip | _PRONOUN]
+    if words:
+        return " ".join(words)
+    after = [w.strip(",;") for w in text[verb.end() :].split()[:3]]
+    return " ".join(w for w in after if w.casefold() not in skip) or "the source"
+
+
+def _theirs(text: str, verb: re.Match[str], quoted: re.Match[str]) -> bool:
+    """Whether quoted words belong to the speaker: they stand in the speaker's own clause
+    (before the verb, or after it with no ", but…" / ";" between), and are not introduced
+    as someone else's ("Trump's 'trade, not aid' approach")."""
+    if quoted.end() <= verb.start():
+        return True
+    between = text[verb.end() : quoted.start()]
+    if _BOUNDARY.search(between):
+        return False
+    return _POSSESSIVE.search(text[: quoted.start()][-60:]) is None
 
 
 def _speaking_clause(text: str, verb: re.Match[str], mentions: list[tuple[int, str]]) -> str | None:
