@@ -352,20 +352,14 @@ def test_nothing_unreviewed_is_promoted_or_served(veloria: StoreCopy) -> None:
     assert not drafts.exists()  # no empty drafts file left behind
 
 
-ORVIA = """Orvia and the Coastal Union Resume Talks
-Foreign minister Kalo Marin told reporters that no joint statement would follow, but the meeting fits President Ada Velt's "ports, not pledges" trade agenda.
-A Veloran diplomat said the envoy had come to discuss security along the northern border.
-A diplomat at the Orvian embassy in Tesk told reporters that the region was "on the edge of a new crisis".
-Lena Sorvik said the talks were overdue. She added that "both sides have waited far too long for this".
-American companies have stayed away from the port, and Veloria and Orvia both said the border would stay open.
-"""
+ORVIA = (FIXTURES / "orvia.txt").read_bytes()
 
 
 def test_drafted_speakers_are_the_ones_the_sentence_names(copy: StoreCopy) -> None:
     """Classes of misattribution: a slogan credited to whoever mentions it, anonymous
     speakers turned into their countries, a conjunction or pronoun as the speaker, and an
     adjective proposed as an organisation."""
-    ingest(ORVIA.encode(), copy.seeds, title="Orvia talks", published="2025-11", source_id="orvia")
+    ingest(ORVIA, copy.seeds, title="Orvia talks", published="2025-11", source_id="orvia")
     result = draft(copy.load(), "orvia")
     by_text = {
         c.sentence.text.split()[0] + " " + c.sentence.text.split()[1]: c for c in result.candidates
