@@ -378,3 +378,23 @@ def test_drafted_speakers_are_the_ones_the_sentence_names(copy: StoreCopy) -> No
     last = by_text["American companies"]
     assert last.by == ["veloria"] and last.attribution is None  # never "and"
     assert "American" not in {p.name for p in result.proposed}
+
+
+RESTATING = (FIXTURES / "wire.txt").read_bytes()
+
+
+def test_a_restatement_becomes_a_further_citation_not_a_second_fact(copy: StoreCopy) -> None:
+    ingest(RESTATING, copy.seeds, title="Envoy visit", published="2026-02", source_id="wire")
+    result = draft(copy.load(), "wire")
+    visit, harvest = result.candidates
+    assert visit.restates == "checker-visits-bamako"
+    assert harvest.restates is None
+    drafts = write_draft(copy, "wire")
+    assert "restates: checker-visits-bamako" in drafts.read_text()
+    facts, _ = promote(copy.knowledge, copy.seeds, "wire", ["wire-01"])
+    assert facts == ["wire-01"]
+    store = copy.load()
+    assert "wire-01" not in store.facts  # no duplicate fact...
+    visit_fact = store.facts["checker-visits-bamako"]
+    assert "wire" in visit_fact.sources  # ...a further source for the existing one
+    assert len(visit_fact.sources) == 3

@@ -13,6 +13,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from bot.curation.coverage import all_citations
 from bot.curation.datefind import find_date
 from bot.curation.sentences import Sentence, split
@@ -79,6 +81,7 @@ class Candidate:
     attribution: str | None = None
     words: str | None = None
     date: dict[str, object] | None = None
+    restates: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -179,7 +182,34 @@ def _candidate(
     kinds = {a.id: str(a.kind) for a in store.actors.values()}
     kinds |= {p.id: p.kind for p in proposed.values()}
     _speech(candidate, text, sorted(mentions), kinds, last_speaker)
+    candidate.restates = _restated(store, candidate)
+    if candidate.restates:
+        candidate.notes.append(
+            f"restates {candidate.restates}: promoting adds this sentence to its citations"
+        )
     return candidate
+
+
+RESTATES = 72
+"""Similarity (rapidfuzz token set ratio) at which a sentence restates an existing fact."""
+
+
+def _restated(store: FactStore, candidate: Candidate) -> str | None:
+    """An existing fact, about the same actors, that the sentence says again in other words."""
+    involved = {*candidate.actors, *candidate.by}
+    pool = {f for a in involved for f in store.facts_by_actor.get(a, ())}
+    sentence = simplify(candidate.sentence.text)
+    best, best_score = None, 0.0
+    for fact_id in sorted(pool):
+        fact = store.facts[fact_id]
+        shared = involved & {*fact.actors, *fact.by}
+        if len(shared) < min(2, len(involved)):
+            continue
+        said = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        score = fuzz.token_set_ratio(sentence, simplify(said))
+        if score > best_score:
+            best, best_score = fact_id, score
+    return best if best_score >= RESTATES else None
 
 
 def _surname(name: str, proposed: dict[str, ProposedActor]) -> str | None:
@@ -392,6 +422,8 @@ def render_yaml(result: Draft) -> str:
             out.append(f"    words: {_json(candidate.words)}")
         if candidate.date:
             out.append(f"    date: {_json(candidate.date)}")
+        if candidate.restates:
+            out.append(f"    restates: {candidate.restates}  # or delete this line: a new fact")
         out += [
             "    citations:",
             f"      - source: {source.id}",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.curation.journal import Journal, curating
 from bot.store.errors import BriefbotError, Problem, StoreInvalid
+from bot.store.files import files_under
 from bot.store.loader import load_store
 
 _ENTRY = re.compile(r"^  - id: ([a-z0-9-]+)\s*$")
@@ -71,6 +72,7 @@ def promote(
 
 
 _UNREVIEWED = re.compile(r"^\s*reviewed:\s*false\b", re.MULTILINE)
+_RESTATES = re.compile(r"^\s*restates:\s*([a-z0-9-]+)", re.MULTILINE)
 _REVIEWED_LINE = re.compile(r"^[ \t]*reviewed:[ \t]*true\b.*\n?", re.MULTILINE)
 
 
@@ -117,14 +119,19 @@ def _promote(
     facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
     actors_file = knowledge_dir / "actors.yaml"
     journal.save(drafts, facts_file, actors_file)
+    merges = {i: m[1] for i in chosen if (m := _RESTATES.search(facts[i]))}
     try:
-        _append(
-            journal,
-            facts_file,
-            "facts",
-            [_REVIEWED_LINE.sub("", facts[i]) for i in chosen],
-            f"# Facts from {source_id}, promoted from its draft.\n",
-        )
+        for fact_id, target in merges.items():
+            _add_citations(journal, knowledge_dir, target, facts[fact_id])
+        new = [i for i in chosen if i not in merges]
+        if new:
+            _append(
+                journal,
+                facts_file,
+                "facts",
+                [_REVIEWED_LINE.sub("", facts[i]) for i in new],
+                f"# Facts from {source_id}, promoted from its draft.\n",
+            )
         if actors:
             blocks = [_REVIEWED_LINE.sub("", proposed[a]) for a in actors]
             _append(journal, actors_file, "actors", blocks, "")
@@ -160,3 +167,36 @@ def _tidy(text: str) -> str:
         if not remaining.get(section):
             text = re.sub(rf"^{section}:[ \t]*$", f"{section}: []", text, flags=re.M)
     return text
+
+
+def _add_citations(journal: Journal, knowledge_dir: Path, target: str, block: str) -> None:
+    """Add a restating candidate's citations to the existing fact ``target``, in place."""
+    cited = (
+        block[block.index("    citations:") :].split("\n", 1)[1]
+        if "    citations:" in block
+        else ""
+    )
+    lines = [line for line in cited.splitlines() if line.startswith("      ")]
+    if not lines:
+        raise PromoteError(f"The entry restating {target} has no citations to add.")
+    entry = re.compile(rf"^  - id: {re.escape(target)}\s*$", re.MULTILINE)
+    for path in files_under(knowledge_dir, (".yaml", ".yml"), frozenset({"drafts", "schema"})):
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        found = entry.search(text)
+        if found is None:
+            continue
+        end = text.find("\n  - id:", found.end())
+        end = len(text) if end < 0 else end
+        body = text[found.end() : end]
+        start = body.find("\n    citations:")
+        if start < 0:
+            raise PromoteError(f"Fact {target} in {path.name} has no citations list to extend.")
+        at = start + len("\n    citations:")
+        rest = body[at:].split("\n")
+        keep = 1  # the remainder of the "citations:" line
+        while keep < len(rest) and rest[keep].startswith("      "):
+            keep += 1
+        offset = found.end() + at + len("\n".join(rest[:keep]))
+        journal.write(path, text[:offset] + "\n" + "\n".join(lines) + text[offset:])
+        return
+    raise PromoteError(f"Fact {target}, which a draft entry restates, is not in the store.")

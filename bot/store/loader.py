@@ -574,6 +574,8 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         refs("facts", fact.id, "by", fact.by, actors, "actor")
         refs("facts", fact.id, "topics", fact.topics, topics, "topic")
         refs("facts", fact.id, "responds_to", fact.responds_to, facts, "fact")
+        if fact.restates is not None:
+            refs("facts", fact.id, "restates", (fact.restates,), facts, "fact")
         if fact.words:
             quoted = [fold(c.quote) for c in fact.citations]
             if not any(fold(fact.words) in q for q in quoted):

@@ -208,6 +208,11 @@ class Fact(Record):
     topics: tuple[Id, ...] = ()
     date: FactDate | None = None
     note: str | None = Field(default=None, description="Curator's note; shown with the fact")
+    restates: Id | None = Field(
+        default=None,
+        description="In drafts: this says what fact X already says; promoting it adds its "
+        "citations to X instead of a second fact",
+    )
     responds_to: tuple[Id, ...] = Field(
         default=(),
         description="Facts this one reacts to (criticism of a remark, a comment on a visit): "
