@@ -235,12 +235,22 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
         else:
             _print_problems(invalid)
         return 1
+    from bot.curation.consistency import date_conflicts
+
     counts = store.counts()
+    warnings = [w.message for w in date_conflicts(store)]
     if as_json:
-        print(json.dumps({"ok": True, "version": store.version, "counts": counts}, indent=2))
+        print(
+            json.dumps(
+                {"ok": True, "version": store.version, "counts": counts, "warnings": warnings},
+                indent=2,
+            )
+        )
     else:
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         print(f"OK: store {store.version}: {summary}")
+        for warning in warnings:
+            print(f"warning: {warning}")
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.curation.consistency import date_conflicts
 from bot.curation.coverage import coverage
 from bot.curation.datefind import find_date
 from bot.curation.draft import draft, render_yaml
@@ -398,3 +399,22 @@ def test_a_restatement_becomes_a_further_citation_not_a_second_fact(copy: StoreC
     visit_fact = store.facts["checker-visits-bamako"]
     assert "wire" in visit_fact.sources  # ...a further source for the existing one
     assert len(visit_fact.sources) == 3
+
+
+def test_one_event_dated_differently_by_two_sources_is_a_warning(copy: StoreCopy) -> None:
+    copy.write(
+        "knowledge/facts/again.yaml",
+        "facts:\n  - id: diop-hosts-checker-january\n    kind: event\n"
+        "    text: Mali's foreign minister Abdoulaye Diop hosted Nick Checker in Bamako.\n"
+        "    actors: [abdoulaye-diop, nick-checker]\n"
+        '    date: {when: "2026-01", relative: true}\n'
+        "    citations:\n      - source: us-shifts-strategy\n"
+        "        quote: Nick Checker, head of its Bureau of African Affairs, would visit\n",
+    )
+    [warning] = date_conflicts(copy.load())
+    assert {warning.first, warning.second} == {
+        "checker-visits-bamako",
+        "diop-hosts-checker-january",
+    }
+    assert "January 2026" in warning.message and "February 2026" in warning.message
+    assert date_conflicts(load_store(ROOT / "knowledge", ROOT / "seeds")) == []
