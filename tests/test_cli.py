@@ -231,3 +231,31 @@ def test_coverage_of_the_seeds_is_complete() -> None:
     result = briefbot("coverage")
     assert result.returncode == 0, result.stdout
     assert "✓ us-shifts-strategy: 11/11 sentences cited, 1 skipped" in result.stdout
+
+
+def test_draft_notes_headings_in_the_seeds_skip_list(copy: StoreCopy) -> None:
+    args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
+    article = (ROOT / "tests" / "fixtures" / "orvia.txt").read_text()
+    ingested = briefbot(
+        *args,
+        "ingest",
+        "-",
+        "--title",
+        "Orvia talks",
+        "--published",
+        "2025-11",
+        "--id",
+        "orvia",
+        stdin=article,
+    )
+    assert ingested.returncode == 0, ingested.stderr
+    drafted = briefbot(*args, "draft", "orvia")
+    assert drafted.returncode == 0, drafted.stderr
+    assert "noted 1 heading(s) in orvia.md's skip list" in drafted.stdout
+    header = (copy.seeds / "orvia.md").read_text().split("\n---\n", 1)[0]
+    assert 'quote: "Orvia and the Coastal Union Resume Talks"' in header
+    again = briefbot(*args, "draft", "orvia", "--force")
+    assert again.returncode == 0 and "noted" not in again.stdout  # not listed twice
+    assert briefbot(*args, "validate").returncode == 0  # the article text is untouched
+    cover = briefbot(*args, "coverage", "--report")
+    assert cover.returncode == 0 and "skipped line" in cover.stdout

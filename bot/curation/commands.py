@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.curation.draft import draft, render_yaml
+from bot.curation.draft import draft, render_yaml, with_skips
 from bot.curation.ingest import ingest
 from bot.curation.journal import Busy, curating
 from bot.curation.promote import PromoteError, promote
@@ -77,8 +77,17 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
             f"{path} exists (it may hold your edits); use --force to overwrite it.", file=sys.stderr
         )
         return 1
+    headings = [
+        s.text
+        for s, why in result.skipped
+        if why == "a heading" and s.text.strip() not in {k.quote for k in result.source.skip}
+    ]
     with curating(settings.knowledge_dir) as journal:
         journal.write(path, render_yaml(result))
+        if headings:
+            seed = settings.seeds_dir.parent / result.source.file
+            journal.write(seed, with_skips(seed.read_text(encoding="utf-8"), headings))
+            print(f"noted {len(headings)} heading(s) in {seed.name}'s skip list")
     print(
         f"wrote {path}: {len(result.candidates)} candidate facts, {len(result.proposed)} "
         f"proposed actors, {len(result.skipped)} sentences left out"

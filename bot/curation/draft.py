@@ -439,3 +439,29 @@ def _json(value: object) -> str:
 def _short(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= 70 else flat[:69] + "…"
+
+
+HEADING_REASON = "a heading (found by briefbot draft)"
+
+
+def with_skips(seed_text: str, headings: list[str]) -> str:
+    """A seed file with ``headings`` added to its header's ``skip`` list (the article text,
+    below the header, is left byte for byte as it was)."""
+    end = seed_text.index("\n---\n", 3)
+    header, body = seed_text[:end], seed_text[end:]
+    items = "".join(
+        f"  - quote: {_json(' '.join(h.split()))}\n    reason: {HEADING_REASON}\n" for h in headings
+    )
+    if re.search(r"^skip:\s*\[\]\s*$", header, re.M):
+        header = re.sub(r"^skip:\s*\[\]\s*$", "skip:\n" + items.rstrip("\n"), header, flags=re.M)
+    elif re.search(r"^skip:\s*$", header, re.M):
+        start = re.search(r"^skip:\s*$", header, re.M)
+        assert start is not None
+        rest = header[start.end() :]
+        stop = re.search(r"^\S", rest, re.M)
+        at = start.end() + (stop.start() if stop else len(rest))
+        header = header[:at].rstrip("\n") + "\n" + items.rstrip("\n") + "\n" + header[at:]
+        header = header.rstrip("\n")
+    else:
+        header = re.sub(r"^sha256:", "skip:\n" + items + "sha256:", header, count=1, flags=re.M)
+    return header + body
