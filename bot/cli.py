@@ -46,7 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run on Discord if DISCORD_TOKEN is set, else the console")
     sub.add_parser("console", help="an interactive prompt with the bot's commands")
     sub.add_parser("sync", help="register the slash commands with Discord now")
-    sub.add_parser("diff", help="what a reload would change, against the last loaded version")
+    diff = sub.add_parser(
+        "diff", help="what changed against a baseline (default: the bot's last loaded store)"
+    )
+    diff.add_argument(
+        "--baseline", metavar="FILE|git:REV", help="a snapshot file or a git revision"
+    )
+    snap = sub.add_parser("snapshot", help="save the store's records as a baseline for diff")
+    snap.add_argument("file", type=Path, help="where to write the snapshot (JSON)")
     cover = sub.add_parser(
         "coverage", help="which sentences of each source are cited; exit 1 if any are not"
     )
@@ -60,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="count changes after this UTC time (default: 24 hours ago)",
     )
     digest.add_argument("--json", action="store_true", help="print the Response as JSON")
+    digest.add_argument(
+        "--baseline",
+        metavar="FILE|git:REV",
+        help="what counts as new: changes since this snapshot or git revision",
+    )
     sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
@@ -175,16 +187,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return print_coverage(store, strict=not args.report)
     if command in ("diff", "digest"):
+        from bot.baseline import BaselineError
         from bot.offline import print_diff, print_digest
         from bot.state import StateError
 
         try:
             if command == "diff":
-                return print_diff(settings, store)
-            return print_digest(settings, store, since=args.since, as_json=args.json)
+                return print_diff(settings, store, args.baseline)
+            return print_digest(
+                settings, store, since=args.since, as_json=args.json, baseline=args.baseline
+            )
         except StateError as exc:
             print(f"Cannot {command}: {exc}.", file=sys.stderr)
             return 2
+        except BaselineError as exc:
+            print(exc.message, file=sys.stderr)
+            return 2
+    if command == "snapshot":
+        from bot.baseline import save
+
+        save(store, args.file)
+        print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
+        return 0
     if command == "ask":
         from bot.console import answer
 

@@ -144,7 +144,7 @@ def test_diff_shows_what_a_reload_would_change_without_doing_it(copy: StoreCopy)
     env = {"BRIEFBOT_DB": str(db)}
     args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
     first = briefbot(*args, "diff", env=env)
-    assert "no version was ever loaded" in first.stdout
+    assert first.returncode == 2 and "No baseline" in first.stdout
     loaded = copy.load()
 
     async def record() -> None:
@@ -160,7 +160,7 @@ def test_diff_shows_what_a_reload_would_change_without_doing_it(copy: StoreCopy)
     copy.edit("knowledge/facts/events.yaml", "was repelled.", "was repelled, it says.")
     result = briefbot(*args, "diff", env=env)
     assert result.returncode == 0, result.stderr
-    assert "A reload would change: +0 ~1 -0 facts." in result.stdout
+    assert "Changes: +0 ~1 -0 facts." in result.stdout
     assert "  ~ fact niamey-airport-attack" in result.stdout
     again = briefbot(*args, "diff", env=env)
     assert again.stdout == result.stdout  # diff changed nothing
@@ -259,3 +259,37 @@ def test_draft_notes_headings_in_the_seeds_skip_list(copy: StoreCopy) -> None:
     assert briefbot(*args, "validate").returncode == 0  # the article text is untouched
     cover = briefbot(*args, "coverage", "--report")
     assert cover.returncode == 0 and "skipped line" in cover.stdout
+
+
+def test_diff_and_digest_against_a_named_baseline(copy: StoreCopy, tmp_path: Path) -> None:
+    args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
+    env = {"BRIEFBOT_DB": str(tmp_path / "none.sqlite3")}  # no bot ever ran here
+    base = tmp_path / "base.json"
+    taken = briefbot(*args, "snapshot", str(base), env=env)
+    assert taken.returncode == 0 and base.is_file()
+    copy.write(
+        "knowledge/facts/new.yaml",
+        "facts:\n  - id: germany-present\n    kind: background\n"
+        "    text: Germany continues to maintain a presence in the Sahel.\n"
+        "    citations:\n      - source: checker-bamako-visit\n"
+        "        quote: countries such as Germany continue to maintain a presence\n",
+    )
+    changed = briefbot(*args, "diff", "--baseline", str(base), env=env)
+    assert changed.returncode == 0, changed.stderr
+    assert (
+        "Changes: +1 ~0 -0 facts." in changed.stdout and "+ fact germany-present" in changed.stdout
+    )
+    news = json.loads(briefbot(*args, "digest", "--json", "--baseline", str(base), env=env).stdout)
+    assert news["title"] == "Daily briefing"
+    [new] = [s for s in news["sections"] if s["title"] == "New since the last digest"]
+    assert [i["fact"] for i in new["items"]] == ["germany-present"]
+    bad = briefbot(*args, "diff", "--baseline", str(tmp_path / "missing.json"), env=env)
+    assert bad.returncode == 2 and "Cannot read the baseline" in bad.stderr
+
+
+def test_a_git_revision_is_a_baseline() -> None:
+    result = briefbot("diff", "--baseline", "git:HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "compared with git HEAD" in result.stdout
+    unknown = briefbot("diff", "--baseline", "git:no-such-revision")
+    assert unknown.returncode == 2 and "git has no 'no-such-revision'" in unknown.stderr
