@@ -370,6 +370,7 @@ def test_drafted_speakers_are_the_ones_the_sentence_names(copy: StoreCopy) -> No
     assert any("not the speaker's (President Ada Velt's)" in n for n in slogan.notes)
     veloran = by_text["A Veloran"]
     assert veloran.attribution == "A Veloran diplomat" and veloran.by == []
+    assert veloran.date == {"when": "2025-11", "relative": True}  # said: dated, not left bare
     embassy = by_text["A diplomat"]
     assert embassy.attribution == "A diplomat at the Orvian embassy in Tesk" and embassy.by == []
     assert embassy.words == "on the edge of a new crisis"
@@ -387,9 +388,11 @@ RESTATING = (FIXTURES / "wire.txt").read_bytes()
 def test_a_restatement_becomes_a_further_citation_not_a_second_fact(copy: StoreCopy) -> None:
     ingest(RESTATING, copy.seeds, title="Envoy visit", published="2026-02", source_id="wire")
     result = draft(copy.load(), "wire")
-    visit, harvest = result.candidates
+    visit, harvest, remark = result.candidates
     assert visit.restates == "checker-visits-bamako"
     assert harvest.restates is None
+    assert remark.attribution == "A Malian diplomat" and remark.by == []
+    assert remark.date == visit.date  # what was said at the visit is dated by the visit
     drafts = write_draft(copy, "wire")
     assert "restates: checker-visits-bamako" in drafts.read_text()
     facts, _ = promote(copy.knowledge, copy.seeds, "wire", ["wire-01"])

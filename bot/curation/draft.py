@@ -128,7 +128,32 @@ def draft(store: FactStore, source_id: str) -> Draft:
                 )
             )
         seen.add(key)
+    _date_statements(source, candidates)
     return Draft(source, candidates, skipped, list(proposed.values()))
+
+
+def _date_statements(source: Source, candidates: list[Candidate]) -> None:
+    """Undated reported speech is dated by the event it follows in the article, preferring
+    one about the same actors (what was said at a visit is dated by the visit), else by the
+    article's publication."""
+    events: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.date is not None:
+            if candidate.kind == "event":
+                events.append(candidate)
+            continue
+        if candidate.kind not in ("claim", "quote"):
+            continue
+        involved = {*candidate.actors, *candidate.by}
+        shared = [e for e in events if involved & set(e.actors)]
+        event = (shared or events)[-1] if events else None
+        if event is not None and event.date is not None:
+            candidate.date = dict(event.date)
+            line = source.text_line + source.text.count("\n", 0, event.sentence.start)
+            candidate.notes.append(f"dated by the event on line {line}, as said then: check")
+        elif source.published is not None:
+            candidate.date = {"when": str(source.published.date), "relative": True}
+            candidate.notes.append("dated to the article's publication: check")
 
 
 def _name_patterns(store: FactStore) -> list[tuple[re.Pattern[str], str]]:
