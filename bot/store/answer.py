@@ -117,6 +117,9 @@ class Answer:
         if fact.kind.attributed:
             who = ", ".join(store.actors[a].name for a in fact.by)
             label = f"{fact.kind} · {fact.attribution or who}"
+        if fact.corroborated:  # how many articles back it, when more than one does
+            backed = f"{len(fact.sources)} sources"
+            label = f"{label} · {backed}" if label else backed
         date = phrase = None
         if fact.date is not None:
             date = fact.date.when.label
