@@ -123,10 +123,7 @@ async def harness(
 ) -> AsyncIterator[Harness]:
     fake = FakeDiscord(openapi)
     url = await fake.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", url + "/api/v10")
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url + "/gateway")
-    )
+    point_discord_at(monkeypatch, url)
     caplog.set_level(logging.INFO)
     settings = bot_settings(tmp_path)
     bot = create_bot(settings, guild_ready_timeout=0.05)
@@ -162,3 +159,11 @@ def slow_actor(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
         return real(store, name)
 
     monkeypatch.setattr(queries, "actor", slow)
+
+
+def point_discord_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """Send discord.py's REST calls and gateway connection to the fake at ``url``."""
+    monkeypatch.setattr(discord.http.Route, "BASE", url + "/api/v10")
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url + "/gateway")
+    )

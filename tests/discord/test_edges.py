@@ -12,15 +12,13 @@ import logging
 import time
 from typing import Any
 
-import discord
 import pytest
-import yarl
 
 from bot.app import create_bot
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.tree import CHANGED
 from tests.discord import payloads
-from tests.discord.conftest import Harness, bot_settings, slow_actor
+from tests.discord.conftest import Harness, bot_settings, point_discord_at, slow_actor
 from tests.discord.fake import EVERYDAY, MANAGE_GUILD, FakeDiscord, Interaction
 
 EPHEMERAL = 64
@@ -180,10 +178,7 @@ async def test_the_bot_stops_within_a_second(
 ) -> None:
     fake = FakeDiscord(openapi)
     url = await fake.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", url + "/api/v10")
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url + "/gateway")
-    )
+    point_discord_at(monkeypatch, url)
     bot = create_bot(bot_settings(tmp_path), guild_ready_timeout=0.05)
     runner = asyncio.create_task(bot.start("fake-token", reconnect=False))
     await asyncio.wait_for(bot.wait_until_ready(), 10)
