@@ -20,6 +20,8 @@ from bot.store.search import query_words, stem, words
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
+QUERY_MAX = 500
+"""Characters of a search read (Discord's option allows 200; the console, anything)."""
 LIST_MAX = 25
 """Most facts an actor profile or topic section lists; a note says how to see the rest."""
 TIMELINE_MAX = 60
@@ -307,7 +309,7 @@ def search(store: FactStore, query: str) -> Response:
     "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
     first; "what did critics say" ranks what anyone said above what happened.
     """
-    text = clean_user_text(query)
+    text = clean_user_text(query)[:QUERY_MAX]
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
