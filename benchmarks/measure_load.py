@@ -20,7 +20,7 @@ def main() -> None:
     start = time.perf_counter()
     store = load_store(knowledge, seeds, cache_dir=cache)
     loaded = time.perf_counter()
-    store.warm()
+    store.warm(cache)  # cold: builds the indexes and saves them; warm: loads them
     warmed = time.perf_counter()
     print(
         json.dumps(

@@ -210,5 +210,5 @@ def create_bot(settings: Settings | None = None, **client_options: Any) -> Brief
     store, _ = load_for_serving(
         settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache
     )
-    store.warm()
+    store.warm(settings.record_cache)
     return BriefBot(settings, StoreHolder(store), **client_options)

@@ -35,7 +35,7 @@ class ReloadOutcome(BaseModel):
 
 def load_warm(knowledge: Path, seeds: Path, cache: Path | None = None) -> FactStore:
     store = load_store(knowledge, seeds, cache_dir=cache)
-    store.warm()
+    store.warm(cache)
     return store
 
 

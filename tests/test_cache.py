@@ -84,3 +84,34 @@ def test_problems_keep_their_lines_when_other_files_come_from_the_cache(
         "trump-returns",
     )
     assert "first defined in knowledge/facts/events.yaml:" in problem.message
+
+
+def test_saved_indexes_serve_a_restart_the_same_answers(copy: StoreCopy, tmp_path: Path) -> None:
+    from bot.store import queries
+
+    cache = tmp_path / "cache"
+    first = load(copy, cache)
+    first.warm(cache)
+    assert len(list(cache.glob("*.index"))) == 1
+    again = load(copy, cache)
+    again.warm(cache)  # loads the saved indexes instead of building them
+    for query in ("fuel convoy", "human rights", "what did the US say"):
+        assert queries.search(again, query) == queries.search(first, query)
+    assert queries.actor(again, "Bazum") == queries.actor(first, "Bazum")
+    assert queries.timeline(again, since="2026") == queries.timeline(first, since="2026")
+
+
+def test_tampered_saved_indexes_are_rebuilt_never_used(copy: StoreCopy, tmp_path: Path) -> None:
+    import pickle
+
+    cache = tmp_path / "cache"
+    store = load(copy, cache)
+    store.warm(cache)
+    [saved] = cache.glob("*.index")
+    blob = saved.read_bytes()
+    forged = pickle.loads(blob[40:])
+    forged["actor_names"] = forged["topic_names"]  # would answer actors with topics
+    saved.write_bytes(blob[:40] + pickle.dumps(forged))
+    again = load(copy, cache)
+    again.warm(cache)
+    assert again.actor_names.resolve("Bazum") == "mohamed-bazoum"

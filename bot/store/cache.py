@@ -71,6 +71,18 @@ def cache_key(folder: Path) -> bytes | None:
     return key
 
 
+_INDEX_CODE = ("facts.py", "search.py", "matching.py", "intervals.py", "text.py", "cache.py")
+
+
+@cache
+def index_code_version() -> str:
+    """Changes whenever the code that builds indexes changes."""
+    digest = hashlib.sha256(code_version().encode())
+    for name in _INDEX_CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
 class RecordCache:
     def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
@@ -124,6 +136,50 @@ class RecordCache:
             temporary.replace(self.folder / f"{key}.pickle")
         except OSError as exc:  # a cache that cannot be written only costs speed
             log.warning("could not cache %s: %s", rel, exc)
+
+    def get_indexes(self, version: str) -> dict[str, Any] | None:
+        """A store's built indexes, if this code built them for exactly this version."""
+        if self._secret is None:
+            return None
+        key = self._index_key(version)
+        path = self.folder / f"{key}.index"
+        try:
+            if path.is_symlink() or path.stat().st_size > ENTRY_MAX:
+                return None
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        head, signature, payload = blob[:8], blob[8:40], blob[40:]
+        if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
+            log.warning("ignoring saved indexes briefbot did not write")
+            return None
+        try:
+            indexes = pickle.loads(payload)
+        except Exception as exc:  # signed yet undecodable: rebuild
+            log.warning("ignoring undecodable saved indexes: %s", exc)
+            return None
+        return indexes if isinstance(indexes, dict) else None
+
+    def put_indexes(self, version: str, indexes: dict[str, Any], keep: int = 2) -> None:
+        """Save a store's indexes (the ``keep`` most recent versions are kept)."""
+        if self._secret is None:
+            return
+        key = self._index_key(version)
+        payload = pickle.dumps(indexes, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
+            with temporary.open("wb") as handle:
+                handle.write(MAGIC + self._sign(key, payload) + payload)
+            temporary.replace(self.folder / f"{key}.index")
+            saved = sorted(self.folder.glob("*.index"), key=lambda p: p.stat().st_mtime)
+            for old in saved[:-keep]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not save the indexes: %s", exc)
+
+    def _index_key(self, version: str) -> str:
+        return hashlib.sha256(f"{index_code_version()}:{version}".encode()).hexdigest()
 
     def prune(self) -> None:
         """Forget entries this load did not use (files since edited or removed)."""

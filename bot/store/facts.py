@@ -9,8 +9,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 
+from bot.store.cache import RecordCache
 from bot.store.dates import Precision
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
@@ -252,8 +254,18 @@ class FactStore:
                 table.popitem()
         _return_memory()
 
-    def warm(self) -> None:
-        """Build every lazy index now (at load time, off the event loop)."""
+    def warm(self, cache_dir: Path | None = None) -> None:
+        """Build every lazy index now (at load time, off the event loop).
+
+        With ``cache_dir`` the built indexes are saved there, signed, and a restart of the
+        same store loads them instead of building them again.
+        """
+        cache = RecordCache(cache_dir) if cache_dir is not None else None
+        saved = cache.get_indexes(self.version) if cache is not None else None
+        if saved is not None and set(saved) == set(SAVED_INDEXES):
+            for name, index in saved.items():
+                self.__dict__[name] = index
+            self.fact_search.attach(lambda fact_id: self.search_text(self.facts[fact_id]))
         with paused_gc():
             for index in (
                 "actor_names",
@@ -264,6 +276,8 @@ class FactStore:
                 "_counts",
             ):
                 getattr(self, index)
+        if cache is not None and saved is None:
+            cache.put_indexes(self.version, {n: self.__dict__[n] for n in SAVED_INDEXES})
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -293,6 +307,9 @@ def limit_arenas() -> None:
     libc = _libc()
     if libc is not None:
         libc.mallopt(M_ARENA_MAX, ARENAS)
+
+
+SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -182,6 +183,15 @@ class SearchIndex:
             for member in stems:
                 self._synonyms[member] = self._synonyms.get(member, frozenset()) | stems
         self._common = max(COMMON_MIN, total // COMMON_SHARE)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_text_of"] = None  # a function of the store: re-attached after loading
+        return state
+
+    def attach(self, text_of: Callable[[str], str]) -> None:
+        """Give a loaded index the store's texts back (for phrase re-ranking)."""
+        self._text_of = text_of
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (simplified) occurs in the store's text."""
