@@ -137,9 +137,10 @@ async def test_unsubscribe_and_list(harness: Harness) -> None:
 
 async def test_preview_is_for_anyone_and_only_they_see_it(harness: Harness) -> None:
     state = await harness.command("digest", {}, subcommand="preview", who=BOB)
-    body = data(state)
-    assert body["flags"] & EPHEMERAL
-    assert body["embeds"][0]["title"].startswith("Daily briefing")
+    assert state.callback_type == 5 and state.ephemeral  # acknowledged at once, privately
+    shown = state.visible()
+    assert shown and all(private for private, _ in shown)
+    assert shown[0][1]["embeds"][0]["title"].startswith("Daily briefing")
 
 
 async def test_send_now_posts_in_the_channel(harness: Harness) -> None:

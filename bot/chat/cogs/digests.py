@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.chat.checks import admin_only, same_server
 from bot.chat.embeds import COLOUR_OK, escape
-from bot.chat.replies import send, send_response
+from bot.chat.replies import defer_privately, send, send_response
 from bot.chat.transformers import TYPED_MAX, Switch, Text
 from bot.digest.schedule import (
     complete_timezone,
@@ -128,6 +128,7 @@ class Digests(
     @app_commands.command(name="preview")
     async def preview(self, interaction: discord.Interaction) -> None:
         """See the digest this channel would get now (only you see it)"""
+        await defer_privately(interaction)  # composing may take a while; private anyway
         subscription = await self.bot.state.subscription(interaction.channel_id or 0)
         await send_response(
             interaction, await self.bot.scheduler.preview(subscription), ephemeral=True
