@@ -28,8 +28,12 @@ def folder_for(db: Path) -> Path:
     return db.parent / FOLDER
 
 
-def save(knowledge: Path, seeds: Path, target: Path) -> None:
-    """Copy the store's files to ``target``, replacing the previous copy only when whole."""
+def save(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
+    """Copy the store's files to ``target``, replacing the previous copy only when whole;
+    nothing to do when the copy there is already of store ``version`` (a plain restart)."""
+    marker = target / "VERSION"
+    if marker.is_file() and marker.read_text().strip() == version:
+        return
     staging = target.with_name(f"{target.name}.{os.getpid()}.new")
     shutil.rmtree(staging, ignore_errors=True)
     for folder, name, suffixes in (
@@ -42,6 +46,8 @@ def save(knowledge: Path, seeds: Path, target: Path) -> None:
             copy = staging / name / path.relative_to(folder)
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, copy)
+    staging.mkdir(parents=True, exist_ok=True)
+    (staging / "VERSION").write_text(version + "\n")
     old = target.with_name(f"{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -50,9 +56,9 @@ def save(knowledge: Path, seeds: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def save_quietly(knowledge: Path, seeds: Path, target: Path) -> None:
+def save_quietly(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
     try:
-        save(knowledge, seeds, target)
+        save(knowledge, seeds, target, version)
     except OSError as exc:
         log.warning("could not keep a copy of the store being served: %s", exc)
 
@@ -82,5 +88,5 @@ def load_for_serving(
             target,
         )
         return store, True
-    save_quietly(knowledge, seeds, target)
+    save_quietly(knowledge, seeds, target, store.version)
     return store, False

@@ -135,7 +135,9 @@ class Reloader:
             self._snapshot = (store.version, new_snapshot)
             self.holder.retire(retired, self._free)
             if self.last_good is not None:
-                await asyncio.to_thread(save_quietly, self.knowledge, self.seeds, self.last_good)
+                await asyncio.to_thread(
+                    save_quietly, self.knowledge, self.seeds, self.last_good, store.version
+                )
             del previous, retired  # the retiring task now holds the only reference
             log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
             return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)

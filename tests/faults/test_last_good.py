@@ -70,3 +70,12 @@ def test_a_full_disk_only_costs_the_cache_and_the_copy(
     assert not fallback and store.counts()["facts"] > 30
     assert not (tmp_path / "last-good").exists()
     assert not list((tmp_path / "cache").glob("*.pickle"))
+
+
+def test_a_plain_restart_does_not_copy_the_store_again(copy: StoreCopy, tmp_path: Path) -> None:
+    saved = tmp_path / "last-good"
+    load_for_serving(copy.knowledge, copy.seeds, saved)
+    marker = saved / "VERSION"
+    before = marker.stat().st_mtime_ns
+    load_for_serving(copy.knowledge, copy.seeds, saved)
+    assert marker.stat().st_mtime_ns == before
