@@ -97,11 +97,36 @@ class RecordCache:
         return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
 
     def get(self, rel: str, raw: bytes) -> list[Any] | None:
-        if self._secret is None:
-            return None
         key = self._key(rel, raw)
         self._used.add(key)
-        path = self.folder / f"{key}.pickle"
+        entries = self._read(key, ".pickle", f"a cache entry for {rel}")
+        return entries if isinstance(entries, list) else None
+
+    def put(self, rel: str, raw: bytes, entries: list[Any]) -> None:
+        key = self._key(rel, raw)
+        self._used.add(key)
+        self._write(key, ".pickle", entries, f"cache {rel}")
+
+    def get_indexes(self, version: str) -> dict[str, Any] | None:
+        """A store's built indexes, if this code built them for exactly this version."""
+        indexes = self._read(self._index_key(version), ".index", "saved indexes")
+        return indexes if isinstance(indexes, dict) else None
+
+    def put_indexes(self, version: str, indexes: dict[str, Any], keep: int = 2) -> None:
+        """Save a store's indexes (the ``keep`` most recent versions are kept)."""
+        if self._write(self._index_key(version), ".index", indexes, "save the indexes"):
+            try:
+                saved = sorted(self.folder.glob("*.index"), key=lambda p: p.stat().st_mtime)
+                for old in saved[:-keep]:
+                    old.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not prune saved indexes: %s", exc)
+
+    def _read(self, key: str, suffix: str, what: str) -> Any:
+        """What briefbot signed under ``key``; ``None`` (a miss) for anything else."""
+        if self._secret is None:
+            return None
+        path = self.folder / f"{key}{suffix}"
         try:
             if path.is_symlink() or path.stat().st_size > ENTRY_MAX:
                 raise ValueError("not an entry briefbot wrote")
@@ -109,74 +134,34 @@ class RecordCache:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            log.warning("ignoring a cache entry for %s: %s", rel, exc)
+            log.warning("ignoring %s: %s", what, exc)
             return None
         head, signature, payload = blob[:8], blob[8:40], blob[40:]
         if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
-            log.warning("ignoring a cache entry for %s that briefbot did not write", rel)
+            log.warning("ignoring %s that briefbot did not write", what)
             return None
         try:
-            entries = pickle.loads(payload)
+            return pickle.loads(payload)
         except Exception as exc:  # signed yet undecodable: still only a miss
-            log.warning("ignoring an undecodable cache entry for %s: %s", rel, exc)
+            log.warning("ignoring undecodable %s: %s", what, exc)
             return None
-        return entries if isinstance(entries, list) else None
 
-    def put(self, rel: str, raw: bytes, entries: list[Any]) -> None:
+    def _write(self, key: str, suffix: str, value: Any, what: str) -> bool:
+        """Sign and store ``value`` whole (temporary file + rename); ``False`` if it could
+        not be (a cache that cannot be written only costs speed)."""
         if self._secret is None:
-            return
-        key = self._key(rel, raw)
-        self._used.add(key)
-        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+            return False
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f"{key}.{os.getpid()}.tmp"
             with temporary.open("wb") as handle:
                 handle.write(MAGIC + self._sign(key, payload) + payload)
-            temporary.replace(self.folder / f"{key}.pickle")
-        except OSError as exc:  # a cache that cannot be written only costs speed
-            log.warning("could not cache %s: %s", rel, exc)
-
-    def get_indexes(self, version: str) -> dict[str, Any] | None:
-        """A store's built indexes, if this code built them for exactly this version."""
-        if self._secret is None:
-            return None
-        key = self._index_key(version)
-        path = self.folder / f"{key}.index"
-        try:
-            if path.is_symlink() or path.stat().st_size > ENTRY_MAX:
-                return None
-            blob = path.read_bytes()
-        except OSError:
-            return None
-        head, signature, payload = blob[:8], blob[8:40], blob[40:]
-        if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
-            log.warning("ignoring saved indexes briefbot did not write")
-            return None
-        try:
-            indexes = pickle.loads(payload)
-        except Exception as exc:  # signed yet undecodable: rebuild
-            log.warning("ignoring undecodable saved indexes: %s", exc)
-            return None
-        return indexes if isinstance(indexes, dict) else None
-
-    def put_indexes(self, version: str, indexes: dict[str, Any], keep: int = 2) -> None:
-        """Save a store's indexes (the ``keep`` most recent versions are kept)."""
-        if self._secret is None:
-            return
-        key = self._index_key(version)
-        payload = pickle.dumps(indexes, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-            with temporary.open("wb") as handle:
-                handle.write(MAGIC + self._sign(key, payload) + payload)
-            temporary.replace(self.folder / f"{key}.index")
-            saved = sorted(self.folder.glob("*.index"), key=lambda p: p.stat().st_mtime)
-            for old in saved[:-keep]:
-                old.unlink(missing_ok=True)
+            temporary.replace(self.folder / f"{key}{suffix}")
         except OSError as exc:
-            log.warning("could not save the indexes: %s", exc)
+            log.warning("could not %s: %s", what, exc)
+            return False
+        return True
 
     def _index_key(self, version: str) -> str:
         return hashlib.sha256(f"{index_code_version()}:{version}".encode()).hexdigest()
