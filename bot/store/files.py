@@ -114,6 +114,12 @@ def nesting_problem(text: str, first_line: int = 1) -> tuple[str, int | None] | 
                     return (f"nested more than {MAX_DEPTH} levels deep", line)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML 6.0.3+) refuses deep flow nesting itself, while scanning
+        # ahead of the events: the same problem, said the same way.
+        if "nesting depth" in str(exc):
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + first_line if mark is not None else None
+            return (f"nested more than {MAX_DEPTH} levels deep", line)
         return None  # reported as a syntax error by the real parse
     return None
