@@ -20,6 +20,7 @@ from bot.chat.cogs.meta import Meta
 from bot.chat.cogs.profiles import Profiles
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.poster import ChannelPoster
+from bot.chat.sources import SourcesMenu
 from bot.chat.tree import BriefTree
 from bot.digest.scheduler import Clock, DigestScheduler
 from bot.lastgood import load_for_serving
@@ -87,6 +88,7 @@ class BriefBot(commands.Bot):
         self.scheduler = DigestScheduler(
             self.state, self.poster, self.stores.lease, clock=self.clock
         )
+        self.add_dynamic_items(SourcesMenu)
         for cog in (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self)):
             await self.add_cog(cog)
         self._reload_on_sighup()

@@ -75,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
-    ask.add_argument("--json", action="store_true", help="print the Response as JSON")
+    ask.add_argument(
+        "--json", action="store_true", help="print the Response as JSON (citations in context)"
+    )
+    ask.add_argument(
+        "--png", type=Path, metavar="FILE", help="also draw the answer's dated facts to FILE"
+    )
     validate = sub.add_parser("validate", help="check the knowledge files; exit 1 on problems")
     validate.add_argument("--json", action="store_true", help="print problems as JSON")
     validate.add_argument(
@@ -210,9 +215,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
         return 0
     if command == "ask":
-        from bot.console import answer
+        from bot.console import shown, write_picture
+        from bot.store.commands import ask
 
-        print(answer(store, args.line, as_json=args.json))
+        response = ask(store, args.line)
+        print(shown(response, as_json=args.json))
+        if args.png is not None and response.ok:
+            said = write_picture(response, args.png)
+            print(said, file=sys.stderr)
+            return 2 if said.startswith("✗") else 0
         return 0
     if command in ("run", "sync") and settings.discord_token is not None:
         from bot.runner import run_discord, sync_commands

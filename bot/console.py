@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.store.commands import COMMANDS, ask
+from bot.store.commands import COMMANDS, ask, run_line
 from bot.store.facts import FactStore
-from bot.textrender import render
+from bot.store.response import Response
+from bot.textrender import render, render_passage
 
 HISTORY = Path.home() / ".briefbot_history"
 EXIT_WORDS = frozenset({"exit", "quit", ":q", "/exit", "/quit"})
+QUOTE = re.compile(r"/quote", re.IGNORECASE)
 
 
 def help_text() -> str:
@@ -36,16 +39,72 @@ def help_text() -> str:
         "  who is Nick Checker?          (a line without '/' is a question, like /ask)",
         "  what did Laessing say about democracy?",
         "",
+        "  /timeline picture:true        (also writes timeline.png here)",
+        "  /quote 2                      (footnote 2 of the last answer, in its article)",
+        "",
         "Also: help, json (toggle JSON output), quit. Up/down arrows recall history.",
     ]
     return "\n".join(lines)
 
 
 def answer(store: FactStore, line: str, as_json: bool = False) -> str:
-    response = ask(store, line)
+    return shown(ask(store, line), as_json)
+
+
+def shown(response: Response, as_json: bool = False) -> str:
+    """The answer as text, or as JSON (each citation with its passage and offsets)."""
     if as_json:
         return json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2)
     return render(response)
+
+
+def write_picture(response: Response, path: Path) -> str:
+    """Draw ``response`` as a timeline picture at ``path``; say what was written."""
+    from bot.picture import NothingToDraw, draw_timeline
+
+    try:
+        picture = draw_timeline(response)
+    except NothingToDraw as exc:
+        return f"✗ No picture: {exc}"
+    path.write_bytes(picture.png)
+    return (
+        f"Picture: {path} ({picture.rows} facts, {picture.width}×{picture.height} px, "
+        f"{len(picture.png) // 1024} KB)"
+    )
+
+
+class Session:
+    """One console's state: the last cited answer, for ``/quote``; where pictures go."""
+
+    def __init__(self, store: FactStore, pictures: Path | None = None) -> None:
+        self.store = store
+        self.pictures = pictures or Path.cwd()
+        self.last: Response | None = None
+
+    def handle(self, line: str, as_json: bool = False) -> str:
+        if QUOTE.fullmatch(line.split(" ", 1)[0]):
+            return self.quote(line.split(" ", 1)[1] if " " in line else "")
+        response, invocation = run_line(self.store, line)
+        if response.ok and response.citations:
+            self.last = response
+        text = shown(response, as_json)
+        if response.citations and not as_json:
+            text += "\n(/quote <n> shows footnote n in its article)"
+        if response.ok and invocation is not None and invocation.wants("picture"):
+            text += "\n" + write_picture(response, self.pictures / f"{response.command}.png")
+        return text
+
+    def quote(self, numbers: str) -> str:
+        """Footnotes of the last answer, each in its article."""
+        if self.last is None:
+            return "✗ No answer with sources yet: ask something, then /quote <n>."
+        refs = {ref.number: ref for ref in self.last.citations}
+        wanted: list[int] = []
+        for word in numbers.replace(",", " ").replace("n:", " ").split():
+            if not word.strip("[]").isdigit() or int(word.strip("[]")) not in refs:
+                return f"✗ The last answer has footnotes 1 to {len(refs)}; not {word[:20]!r}."
+            wanted.append(int(word.strip("[]")))
+        return "\n\n".join(render_passage(refs[n]) for n in wanted or sorted(refs))
 
 
 def run_console(
@@ -65,6 +124,7 @@ def run_console(
         file=out,
     )
     as_json = False
+    session = Session(store)
     while True:
         try:
             line = read("briefbot> ").strip()
@@ -85,7 +145,7 @@ def run_console(
             as_json = not as_json
             print(f"JSON output {'on' if as_json else 'off'}.", file=out)
         else:
-            print(answer(store, line, as_json), file=out)
+            print(session.handle(line, as_json), file=out)
 
 
 def _enable_history() -> None:
@@ -100,7 +160,7 @@ def _enable_history() -> None:
         readline.read_history_file(HISTORY)
     readline.set_history_length(1000)
     atexit.register(_save_history, readline)
-    words = [f"/{name}" for name in COMMANDS] + ["help", "json", "quit"]
+    words = [f"/{name}" for name in COMMANDS] + ["/quote", "help", "json", "quit"]
 
     def complete(text: str, state: int) -> str | None:
         matches = [w for w in words if w.startswith(text)]

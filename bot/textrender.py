@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from bot.store.response import Item, Response
+from bot.store.response import CitationRef, Item, Response
 
 WIDTH = 100
 
@@ -69,3 +69,19 @@ def _highlight(text: str, words: tuple[str, ...]) -> str:
         return text
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
     return pattern.sub(lambda m: f"*{m[1]}*", text)
+
+
+def render_passage(ref: CitationRef, width: int = WIDTH) -> str:
+    """Footnote ``ref`` in its article: the sentence before and after, the quote in bold."""
+    about = [p for p in (ref.outlet, ref.published) if p]
+    lines = [f"[{ref.number}] {ref.source_title}" + (f" · {' · '.join(about)}" if about else "")]
+    if ref.url:
+        lines.append(f"    <{ref.url}>")
+    where = ref.in_passage
+    if ref.passage is None or where is None:
+        return "\n".join([*lines, *textwrap.wrap(f"“{ref.quote}”", width, initial_indent="    ")])
+    text = ref.passage.text
+    marked = f"{text[: where[0]]}**{text[where[0] : where[1]]}**{text[where[1] :]}"
+    paragraph = " ".join(p for p in (ref.passage.before, marked, ref.passage.after) if p)
+    lines += textwrap.wrap(paragraph, width, initial_indent="    ", subsequent_indent="    ")
+    return "\n".join(lines)

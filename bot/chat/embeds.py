@@ -8,6 +8,7 @@ escaped: curated text cannot format, and user text echoed back cannot ping or fo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import discord
 
@@ -49,10 +50,22 @@ def clip_middle(text: str, limit: int) -> str:
     return text[:half].rstrip() + " … " + text[-half:].lstrip()
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    embed: discord.Embed
+    cites: tuple[int, ...]
+    """The footnotes shown on this page."""
+
+
 def render_pages(response: Response) -> list[discord.Embed]:
     """One embed per page; every page within Discord's limits."""
+    return [page.embed for page in render(response)]
+
+
+def render(response: Response) -> list[Page]:
+    """The pages of an answer, each with the footnotes it shows."""
     if not response.ok:
-        return [render_error(response)]
+        return [Page(render_error(response), ())]
     title = clip(escape(response.title), TITLE_MAX)
     header = _header(response)
     citations = {c.number: c for c in response.citations}
@@ -83,7 +96,7 @@ def render_pages(response: Response) -> list[discord.Embed]:
             cited = numbers
     pages.append((lines, cited))
 
-    embeds = []
+    rendered = []
     for number, (page_lines, page_cites) in enumerate(pages, 1):
         embed = discord.Embed(
             title=title,
@@ -96,8 +109,8 @@ def render_pages(response: Response) -> list[discord.Embed]:
         if len(pages) > 1:
             footer += f" · page {number}/{len(pages)}"
         embed.set_footer(text=footer)
-        embeds.append(embed)
-    return embeds
+        rendered.append(Page(embed, tuple(sorted(page_cites))))
+    return rendered
 
 
 def render_error(response: Response) -> discord.Embed:
@@ -165,3 +178,32 @@ def _footnote_fields(refs: list[CitationRef]) -> list[tuple[str, str]]:
     if current:
         fields.append(("Sources" if not fields else "Sources (continued)", current))
     return fields[:FIELDS_MAX]
+
+
+PASSAGE_BUDGET = 1000
+"""Characters of one passage embed, so five fit one message (6,000 for all its embeds)."""
+
+
+def render_passage(ref: CitationRef) -> discord.Embed:
+    """A footnote in its article: the sentence before and after, the quoted words in bold."""
+    where = ref.in_passage
+    if ref.passage is None or where is None:
+        body = f"**{escape(clip_middle(ref.quote, PASSAGE_BUDGET - 4))}**"
+    else:
+        text = ref.passage.text
+        quote = clip_middle(text[where[0] : where[1]], PASSAGE_BUDGET // 2)
+        room = max(0, (PASSAGE_BUDGET - len(quote)) // 2)
+        before, after = ref.passage.before, ref.passage.after
+        lead_in = (f"{before} " if before else "") + text[: where[0]]
+        lead_out = text[where[1] :] + (f" {after}" if after else "")
+        lead_in = lead_in if len(lead_in) <= room else "…" + lead_in[-room + 1 :].lstrip()
+        body = f"{escape(lead_in)}**{escape(quote)}**{escape(clip(lead_out, room))}"
+    embed = discord.Embed(
+        title=clip(escape(f"[{ref.number}] {ref.source_title}"), 200),
+        url=ref.url,
+        description=body,
+        colour=COLOUR_OK,
+    )
+    about = [p for p in (ref.outlet, ref.published) if p] or ["outlet and date not given"]
+    embed.set_footer(text=clip(" · ".join(about), 200))
+    return embed

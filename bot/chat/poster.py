@@ -11,7 +11,8 @@ from __future__ import annotations
 import aiohttp
 import discord
 
-from bot.chat.embeds import FOOTER_MAX, render_pages
+from bot.chat.embeds import FOOTER_MAX, render
+from bot.chat.paging import sources_view
 from bot.chat.replies import NO_MENTIONS
 from bot.digest.scheduler import ChannelUnavailable, TransientFailure
 from bot.store.response import Response
@@ -42,13 +43,21 @@ class ChannelPoster:
     async def post(self, channel_id: int, response: Response, marker: str) -> int:
         channel = await self._channel(channel_id)
         first: int | None = None
-        for number, page in enumerate(render_pages(response)):
-            footer = f"{page.footer.text or ''} · {marker}".strip(" ·")
-            page.set_footer(text=footer[-FOOTER_MAX:])
+        for number, page in enumerate(render(response)):
+            embed = page.embed
+            footer = f"{embed.footer.text or ''} · {marker}".strip(" ·")
+            embed.set_footer(text=footer[-FOOTER_MAX:])
+            view = sources_view(page, response.citations)
             try:
-                message = await channel.send(
-                    embed=page, allowed_mentions=NO_MENTIONS, nonce=f"{marker}p{number}"[:25]
-                )
+                nonce = f"{marker}p{number}"[:25]
+                if view is None:
+                    message = await channel.send(
+                        embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce
+                    )
+                else:
+                    message = await channel.send(
+                        embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce, view=view
+                    )
             except discord.Forbidden as exc:
                 raise ChannelUnavailable(
                     f"the bot may not post there (Discord said: {exc.text or exc.status})"

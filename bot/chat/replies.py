@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from collections.abc import Callable
 from typing import Any
 
 import discord
 
-from bot.chat.embeds import render_error, render_pages
+from bot.chat.embeds import render, render_error
 from bot.chat.paging import Pager
+from bot.picture import NothingToDraw, Picture, draw_timeline
 from bot.store.errors import BriefbotError
 from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
@@ -21,6 +23,7 @@ DEFER_AFTER = 1.0
 
 NO_MENTIONS = discord.AllowedMentions.none()
 POSTED_BELOW = "Answered below."
+PICTURE_NAME = "timeline.png"
 _PRIVATE_DEFERRAL = "briefbot.private_deferral"
 
 log = logging.getLogger(__name__)
@@ -58,7 +61,10 @@ async def defer_privately(interaction: discord.Interaction) -> None:
 
 
 async def answer(
-    interaction: discord.Interaction, compute: Callable[[FactStore], Response]
+    interaction: discord.Interaction,
+    compute: Callable[[FactStore], Response],
+    *,
+    picture: bool = False,
 ) -> None:
     """Run a query off the event loop on the current store, deferring if it is slow.
 
@@ -85,21 +91,39 @@ async def answer(
             if not done:
                 await defer_privately(interaction)
             response = await task
+    if picture and response.ok:
+        await defer_privately(interaction)  # drawing takes about a second
+        try:
+            drawn = await asyncio.to_thread(draw_timeline, response)
+        except NothingToDraw as exc:
+            response = response.model_copy(update={"notes": (*response.notes, str(exc))})
+        else:
+            await send_response(interaction, response, picture=drawn)
+            return
     await send_response(interaction, response)
 
 
 async def send_response(
-    interaction: discord.Interaction, response: Response, *, ephemeral: bool = False
+    interaction: discord.Interaction,
+    response: Response,
+    *,
+    ephemeral: bool = False,
+    picture: Picture | None = None,
 ) -> None:
-    """Send a response: errors ephemeral, long answers paged."""
+    """Send a response: errors ephemeral, long answers paged, a picture on the first page."""
     if not response.ok:
         await send(interaction, embed=render_error(response), ephemeral=True)
         return
-    pages = render_pages(response)
-    if len(pages) == 1:
-        await send(interaction, embed=pages[0], ephemeral=ephemeral)
+    extra: dict[str, Any] = {}
+    pages = render(response)
+    if picture is not None:
+        extra["file"] = discord.File(io.BytesIO(picture.png), filename=PICTURE_NAME)
+        pages[0].embed.set_image(url=f"attachment://{PICTURE_NAME}")
+    pager = Pager(pages, interaction.user.id, response.citations)
+    if not pager.needed:
+        pager.stop()
+        await send(interaction, embed=pager.embed, ephemeral=ephemeral, **extra)
         return
-    pager = Pager(pages, owner_id=interaction.user.id)
-    message = await send(interaction, embed=pages[0], view=pager, ephemeral=ephemeral)
+    message = await send(interaction, embed=pager.embed, view=pager, ephemeral=ephemeral, **extra)
     if isinstance(message, discord.InteractionMessage | discord.WebhookMessage):
         pager.message = message

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.curation.sentences import Sentence, split
 from bot.store.facts import FactStore, Source
 from bot.store.models import Citation
+from bot.store.sentences import Sentence, split
 from bot.store.text import NormalizedText, Span
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.store.facts import FactStore
+from bot.store.errors import NotFound
+from bot.store.facts import LINK_HASH, FactStore
 from bot.store.models import BRIEF_MAX, Citation, Fact, Lead, Topic
 from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
 from bot.store.text import simplify
@@ -19,6 +20,29 @@ MERGE_MAX = 700
 
 _Key = tuple[str, int, int]
 """A cited passage: source id and the character span of its text."""
+
+
+def footnote(store: FactStore, number: int, source_id: str, start: int, end: int) -> CitationRef:
+    """Footnote ``number``: ``source_id``'s words from ``start`` to ``end``, in their passage."""
+    source = store.sources[source_id]
+    published = source.published
+    when = None
+    if published is not None:
+        when = published.date.label + (" (est.)" if published.estimated else "")
+    return CitationRef(
+        number=number,
+        source=source_id,
+        source_title=source.title,
+        url=source.url,
+        file=source.file,
+        quote=source.text[start:end],
+        start=start,
+        end=end,
+        outlet=source.outlet,
+        published=when,
+        passage=store.sentences(source_id).passage(start, end),
+        link=f"{source.sha256[:LINK_HASH]}:{start}:{end}",
+    )
 
 
 class CitationBook:
@@ -77,22 +101,10 @@ class CitationBook:
     def refs(self, used: Sequence[int] | None = None) -> tuple[CitationRef, ...]:
         """The footnotes, numbered from 1; ``used`` picks and orders them (old numbers)."""
         chosen = [self._cited[n - 1] for n in used] if used is not None else self._cited
-        out = []
-        for number, (source_id, start, end) in enumerate(chosen, 1):
-            source = self._store.sources[source_id]
-            out.append(
-                CitationRef(
-                    number=number,
-                    source=source_id,
-                    source_title=source.title,
-                    url=source.url,
-                    file=source.file,
-                    quote=source.text[start:end],
-                    start=start,
-                    end=end,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            footnote(self._store, number, source_id, start, end)
+            for number, (source_id, start, end) in enumerate(chosen, 1)
+        )
 
 
 class Answer:
@@ -120,12 +132,15 @@ class Answer:
         if fact.corroborated:  # how many articles back it, when more than one does
             backed = f"{len(fact.sources)} sources"
             label = f"{label} · {backed}" if label else backed
-        date = phrase = None
+        date = phrase = span = None
+        estimated = False
         if fact.date is not None:
-            date = fact.date.when.label
+            when = fact.date.when
+            date = when.label
+            span = (when.start.isoformat(), when.end.isoformat())
             source = store.sources[fact.date.source or fact.citations[0].source]
             if fact.date.relative and source.published and source.published.estimated:
-                date = f"{date} (est.)"
+                date, estimated = f"{date} (est.)", True
             phrase = fact.date.phrase
         return Item(
             text=fact.text,
@@ -141,6 +156,8 @@ class Answer:
             matched=tuple(matched),
             context=self._context(fact),
             placement=store.placement.get(fact.id),
+            span=span,
+            estimated=estimated,
         )
 
     def lead(self, lead: Lead) -> Item:
@@ -249,3 +266,20 @@ def _clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def footnote_at(store: FactStore, link: str, number: int = 1) -> CitationRef:
+    """The footnote a link names, if its article is still served; else :class:`NotFound`."""
+    digest, _, span = link.partition(":")
+    start, _, end = span.partition(":")
+    source_id = store.source_by_hash(digest)
+    if source_id is None or not (start.isdigit() and end.isdigit()):
+        raise NotFound(
+            "That article is no longer in the fact store (a curator changed or removed it); "
+            "run the command again for its current sources."
+        )
+    text = store.sources[source_id].text
+    first, last = int(start), int(end)
+    if not 0 <= first < last <= len(text):
+        raise NotFound("That footnote does not point into its article; run the command again.")
+    return footnote(store, number, source_id, first, last)

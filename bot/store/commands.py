@@ -35,6 +35,8 @@ class Command:
     description: str
     options: tuple[Option, ...]
     run: Callable[..., Response]
+    shows: frozenset[str] = frozenset()
+    """Options that change how the answer is shown, not what it is (not passed to ``run``)."""
 
     @property
     def usage(self) -> str:
@@ -137,8 +139,10 @@ COMMANDS: Mapping[str, Command] = {
                 Option("topic", "Only facts on this topic", "topic"),
                 Option("since", "From this date: 2025, 2025-10 or Oct 2025", "date"),
                 Option("until", "Up to this date: 2025, 2025-10 or Oct 2025", "date"),
+                Option("picture", "true: also draw it as a picture", "flag"),
             ),
             queries.timeline,
+            shows=frozenset({"picture"}),
         ),
         Command(
             "search",
@@ -183,6 +187,15 @@ _COMMAND_NAMES = NameIndex("command", (Entry(n, n, ()) for n in COMMANDS))
 class Invocation:
     command: Command
     options: dict[str, str | bool]
+
+    @property
+    def query(self) -> dict[str, str | bool]:
+        """The options the query takes."""
+        return {k: v for k, v in self.options.items() if k not in self.command.shows}
+
+    def wants(self, option: str) -> bool:
+        """Whether a showing option (``picture``) was set."""
+        return self.options.get(option) is True
 
 
 _TRUE = frozenset({"true", "yes", "on", "1"})
@@ -257,18 +270,27 @@ def _unquote(value: str) -> str:
 def execute(store: FactStore, invocation: Invocation) -> Response:
     """Run a parsed command; a domain failure becomes an ``ok: false`` response."""
     try:
-        return invocation.command.run(store, **invocation.options)
+        return invocation.command.run(store, **invocation.query)
     except BriefbotError as error:
         return Response.failure(invocation.command.name, error, store.version)
 
 
-def ask(store: FactStore, line: str) -> Response:
-    """Parse and run one command line, failures included; a line without '/' is a question."""
+def run_line(store: FactStore, line: str) -> tuple[Response, Invocation | None]:
+    """Parse and run one command line, failures included; a line without '/' is a question.
+
+    The invocation comes back too (``None`` when the line did not parse), for the options
+    that change how the answer is shown.
+    """
     if not line.strip().startswith("/"):
         line = f"/ask {line.strip()}"
     try:
         invocation = parse(line)
     except BriefbotError as error:
         name = line.strip().lstrip("/").split(" ", 1)[0] or "?"
-        return Response.failure(name, error, store.version)
-    return execute(store, invocation)
+        return Response.failure(name, error, store.version), None
+    return execute(store, invocation), invocation
+
+
+def ask(store: FactStore, line: str) -> Response:
+    """Parse and run one command line, failures included; a line without '/' is a question."""
+    return run_line(store, line)[0]

@@ -17,6 +17,7 @@ from bot.store.dates import Precision
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
 from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Synonyms, Topic
+from bot.store.passage import Sentences
 from bot.store.search import SearchIndex
 from bot.store.text import Span, sorted_gently
 
@@ -28,6 +29,10 @@ class Source(SourceHeader):
     file: str
     text_line: int = 1
     """The line of the file on which the article text starts."""
+
+
+LINK_HASH = 16
+"""Hex digits of an article's SHA-256 that name it in a footnote's link."""
 
 
 class FactStore:
@@ -50,6 +55,8 @@ class FactStore:
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
+        self._sentences: dict[str, Sentences] = {}
+        self._by_hash: dict[str, str] | None = None
         self._tables = (dict(sources), dict(actors), dict(facts), dict(topics))
         self.sources = MappingProxyType(self._tables[0])
         self.actors = MappingProxyType(self._tables[1])
@@ -212,6 +219,19 @@ class FactStore:
             if not self.topics[topic_id].overview
             for name in (self.topics[topic_id].title, *self.topics[topic_id].aliases)
         )
+
+    def sentences(self, source_id: str) -> Sentences:
+        """A source's sentences, split when first cited (so passages cost nothing at load)."""
+        found = self._sentences.get(source_id)
+        if found is None:
+            found = self._sentences[source_id] = Sentences(self.sources[source_id].text)
+        return found
+
+    def source_by_hash(self, prefix: str) -> str | None:
+        """The source whose text's SHA-256 starts with ``prefix`` (a footnote link's)."""
+        if self._by_hash is None:
+            self._by_hash = {s.sha256[:LINK_HASH]: i for i, s in self.sources.items()}
+        return self._by_hash.get(prefix[:LINK_HASH]) if len(prefix) == LINK_HASH else None
 
     def counts(self) -> dict[str, int]:
         return dict(self._counts)

@@ -17,6 +17,17 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Passage(Model):
+    """The sentences that hold a citation, with the sentence before and after."""
+
+    before: str | None = None
+    text: str
+    after: str | None = None
+    start: int
+    """Where ``text`` starts in the source (the citation's own offsets are the source's)."""
+    end: int
+
+
 class CitationRef(Model):
     number: int
     source: str
@@ -27,6 +38,19 @@ class CitationRef(Model):
     """The cited words exactly as the source has them."""
     start: int
     end: int
+    outlet: str | None = None
+    published: str | None = None
+    """The source's publication date as shown, '(est.)' when estimated."""
+    passage: Passage | None = None
+    link: str = ""
+    """``<text hash>:<start>:<end>``: finds these words again while the article is served."""
+
+    @property
+    def in_passage(self) -> tuple[int, int] | None:
+        """Where the quote stands inside ``passage.text``."""
+        if self.passage is None:
+            return None
+        return (self.start - self.passage.start, self.end - self.passage.start)
 
 
 class Item(Model):
@@ -47,6 +71,10 @@ class Item(Model):
     """What the item responds to: 'in response to: Massad Boulos told Le Monde…'."""
     placement: str | None = None
     """Why the item stands where it does when its date cannot say it exactly."""
+    span: tuple[str, str] | None = None
+    """The first and last day its date allows (ISO), for dated facts."""
+    estimated: bool = False
+    """Whether its date is an estimate (shown '(est.)')."""
 
 
 class Section(Model):

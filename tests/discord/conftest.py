@@ -57,6 +57,7 @@ class Harness:
                         (
                             "CommandTree-invoker",
                             "discord-ui-view-dispatch",
+                            "discord-ui-dynamic-item",
                             "discord.py: interaction",
                         )
                     )

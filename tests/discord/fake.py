@@ -28,6 +28,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.discord.limits import ATTACHMENT_MAX, attachment_problems, component_problems
+
 OPENAPI = Path(__file__).with_name("openapi.json")
 APPLICATION_ID = "100000000000000001"
 BOT_USER = {
@@ -96,6 +98,8 @@ class Recorded:
     query: dict[str, str]
     body: Any
     status: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Files uploaded with the request, by file name."""
 
 
 @dataclass
@@ -204,7 +208,7 @@ class FakeDiscord:
     # --- lifecycle ---------------------------------------------------------------
 
     async def start(self, extra_routes: list[web.RouteDef] | None = None) -> str:
-        app = web.Application(middlewares=[self._record])
+        app = web.Application(middlewares=[self._record], client_max_size=64 * 1024 * 1024)
         app.add_routes(extra_routes or [])
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
@@ -229,17 +233,33 @@ class FakeDiscord:
         if request.path == "/gateway":
             return await handler(request)  # type: ignore[no-any-return]
         body: Any = None
+        files: dict[str, bytes] = {}
         if request.can_read_body:
             if request.content_type == "application/json":
                 body = await request.json()
             elif request.content_type.startswith("multipart/"):
                 form = await request.post()
                 body = json.loads(str(form["payload_json"])) if "payload_json" in form else {}
+                uploads = {
+                    name: value for name, value in form.items() if isinstance(value, web.FileField)
+                }
+                files = {value.filename: value.file.read() for value in uploads.values()}
+                self.schema_problems += _upload_problems(body, set(uploads))
         path = request.path.removeprefix("/api/v10")
-        record = Recorded(request.method, path, dict(request.query), body)
+        record = Recorded(request.method, path, dict(request.query), body, files=files)
         self.requests.append(record)
         if body is not None and self.openapi is not None:
-            self.schema_problems += self.openapi.problems(request.method, path, body)
+            self.schema_problems += self.openapi.problems(request.method, path, _as_sent(body))
+        if isinstance(body, dict):
+            message = body.get("data") if isinstance(body.get("data"), dict) else body
+            self.schema_problems += component_problems(message)
+            self.schema_problems += attachment_problems(message, files)
+            for attachment in message.get("attachments") or []:
+                data = files.get(attachment.get("filename", ""), b"")
+                attachment |= {"size": len(data), "url": f"{self.url}/files/{snowflake()}"}
+        if any(len(data) > ATTACHMENT_MAX for data in files.values()):
+            record.status = 413
+            return _error(413, 40005, "Request entity too large")
         response: web.StreamResponse = await handler(request)
         record.status = response.status
         return response
@@ -466,10 +486,44 @@ class FakeDiscord:
         return state
 
 
+def _attachments(body: Any) -> list[dict[str, Any]]:
+    message = body.get("data") if isinstance(body, dict) and "data" in body else body
+    return list((message or {}).get("attachments") or []) if isinstance(message, dict) else []
+
+
+def _upload_problems(body: Any, fields: set[str]) -> list[str]:
+    """Discord's "Uploading Files": each ``attachments`` entry's id names its ``files[n]``."""
+    wanted = {f"files[{a.get('id')}]" for a in _attachments(body)}
+    return [f"attachment {name} refers to no uploaded form field" for name in wanted - fields]
+
+
+def _as_sent(body: Any) -> Any:
+    """The body as Discord reads it: the documented examples give an upload's placeholder
+    id as a number (``"id": 0``), which the schema's snowflake string would refuse."""
+    if not _attachments(body):
+        return body
+    copy = json.loads(json.dumps(body))
+    for attachment in _attachments(copy):
+        if isinstance(attachment.get("id"), int):
+            attachment["id"] = str(attachment["id"])
+    return copy
+
+
 def _message_fields(data: dict[str, Any]) -> dict[str, Any]:
     keys = ("content", "embeds", "components", "allowed_mentions")
     fields = {k: data[k] for k in keys if k in data and data[k] is not None}
     fields.pop("allowed_mentions", None)
+    if data.get("attachments"):
+        fields["attachments"] = [
+            {
+                "id": snowflake(),
+                "filename": a.get("filename", ""),
+                "size": a.get("size", 0),
+                "url": a.get("url", ""),
+                "proxy_url": a.get("url", ""),
+            }
+            for a in data["attachments"]
+        ]
     return fields
 
 

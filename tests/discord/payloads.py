@@ -144,3 +144,13 @@ def button(
     payload = _base(3, {"custom_id": custom_id, "component_type": 2}, who, EVERYDAY, [])
     payload["message"] = message
     return payload
+
+
+def choose(
+    message: dict[str, Any], custom_id: str, values: list[str], *, who: dict[str, Any] = ALICE
+) -> dict[str, Any]:
+    """A choice in a string select menu (component type 3)."""
+    data = {"custom_id": custom_id, "component_type": 3, "values": values}
+    payload = _base(3, data, who, EVERYDAY, [])
+    payload["message"] = message
+    return payload

@@ -56,8 +56,8 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
     for name in public:
         assert commands[name]["default_member_permissions"] is None
         for option in commands[name].get("options", []):
-            # strings (5 is boolean: /brief more:true)
-            assert option["type"] == (5 if option["name"] == "more" else 3)
+            # strings (5 is boolean: /brief more:true, /timeline picture:true)
+            assert option["type"] == (5 if option["name"] in ("more", "picture") else 3)
     assert int(commands["reload"]["default_member_permissions"]) == 1 << 5  # Manage Server
     assert commands["reload"]["contexts"] == [0] or commands["reload"]["dm_permission"] is False
     digest = {o["name"]: o for o in commands["digest"]["options"]}
@@ -244,7 +244,9 @@ async def test_paging_buttons_are_removed_when_the_view_times_out(harness: Harne
     await view.on_timeout()
     patches = [r for r in harness.fake.requests if r.method == "PATCH"]
     assert patches and patches[-1].path.endswith("/messages/@original")
-    assert patches[-1].body["components"] == []
+    rows = patches[-1].body["components"]
+    kept = [c for row in rows for c in row["components"]]
+    assert [(c["type"], c["custom_id"]) for c in kept] == [(3, "briefbot:sources")]
 
 
 async def test_slow_answers_are_deferred_then_followed_up(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import aiohttp
 import pytest
 
@@ -69,3 +71,50 @@ async def test_bodies_that_break_discords_schema_are_caught(fake: FakeDiscord) -
     too_long = {"type": 4, "data": {"embeds": [{"title": "x" * 300}]}}
     await post(fake, "/interactions/900000000000000001/tok/callback", too_long)
     assert any("title" in p for p in fake.schema_problems), fake.schema_problems
+
+
+def test_component_layout_rules_from_discords_reference() -> None:
+    from tests.discord.limits import component_problems
+
+    select = {
+        "type": 3,
+        "custom_id": "s",
+        "options": [{"label": "a", "value": "1"}, {"label": "b", "value": "1"}],
+        "max_values": 3,
+    }
+    button = {"type": 2, "custom_id": "s", "label": "x", "style": 1}
+    problems = component_problems({"components": [{"type": 1, "components": [select, button]}]})
+    assert any("holds nothing else" in p for p in problems)
+    assert any("used twice" in p for p in problems)
+    assert any("unique" in p for p in problems)
+    assert any("do not fit 2 options" in p for p in problems)
+    fine = {**select, "options": select["options"][:1], "max_values": 1}
+    assert component_problems({"components": [{"type": 1, "components": [fine]}]}) == []
+
+
+async def test_uploads_must_match_their_attachment_entries(fake: FakeDiscord) -> None:
+    from tests.discord.limits import ATTACHMENT_MAX
+
+    known(fake)
+    await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)
+
+    async def upload(name: str, size: int, image: str) -> None:
+        form = aiohttp.FormData()
+        payload = {
+            "embeds": [{"title": "x", "image": {"url": image}}],
+            "attachments": [{"id": 0, "filename": name}],
+        }
+        form.add_field("payload_json", json.dumps(payload))
+        form.add_field("files[0]", b"x" * size, filename=name)
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(fake.url + "/api/v10/webhooks/100000000000000001/tok", data=form),
+        ):
+            pass
+
+    await upload("a.png", 10, "attachment://a.png")
+    assert fake.schema_problems == []  # a numeric placeholder id, as Discord's docs show
+    await upload("b.png", 10, "attachment://c.png")
+    assert any("no such file" in p for p in fake.schema_problems)
+    await upload("big.png", ATTACHMENT_MAX + 1, "attachment://big.png")
+    assert any("over Discord's" in p for p in fake.schema_problems)

@@ -37,8 +37,13 @@ class Briefing(commands.Cog):
         topic: Topic | None = None,
         since: Date | None = None,
         until: Date | None = None,
+        picture: Switch = False,
     ) -> None:
-        await answer(interaction, lambda store: queries.timeline(store, actor, topic, since, until))
+        await answer(
+            interaction,
+            lambda store: queries.timeline(store, actor, topic, since, until),
+            picture=picture,
+        )
 
     @app_commands.command(name="ask", description=COMMANDS["ask"].description)
     @app_commands.describe(**describe("ask"))
