@@ -30,10 +30,14 @@ class FakePoster:
         self.transient: dict[int, int] = {}
         """Channel -> how many more posts fail transiently."""
         self.markers: list[str] = []
+        self.threads: list[str | None] = []
         self.crash_after_send = False
         self.clock: ManualClock | None = None
 
-    async def post(self, channel_id: int, response: Response, marker: str) -> int:
+    async def post(
+        self, channel_id: int, response: Response, marker: str, *, thread: str | None = None
+    ) -> int:
+        self.threads.append(thread)
         if channel_id in self.broken:
             raise ChannelUnavailable(self.broken[channel_id])
         if self.transient.get(channel_id, 0) > 0:

@@ -108,3 +108,34 @@ Topic = app_commands.Transform[str, TopicName]
 Source = app_commands.Transform[str, SourceName]
 Date = app_commands.Transform[str, UserDate]
 Switch = app_commands.Transform[bool, Flag]
+
+
+DigestTarget = discord.TextChannel | discord.ForumChannel
+
+
+class DigestChannelTransformer(app_commands.Transformer):
+    """A channel that can hold digests: text, announcement or forum.
+
+    Declared by hand: discord.py's own mapping of ``ForumChannel`` also offers media
+    channels (type 16), which Discord's API description does not list for this option.
+    """
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return [discord.ChannelType.text, discord.ChannelType.news, discord.ChannelType.forum]
+
+    async def transform(self, interaction: discord.Interaction, value: Any) -> DigestTarget:
+        guild = interaction.guild
+        channel = guild.get_channel(value.id) if guild is not None else None
+        if channel is None:
+            channel = await value.fetch()
+        if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
+            raise InvalidCommand("Digests go to a text, announcement or forum channel.")
+        return channel
+
+
+DigestChannel = app_commands.Transform[DigestTarget, DigestChannelTransformer]

@@ -60,9 +60,15 @@ class TransientFailure(Exception):
 
 
 class Poster(Protocol):
-    async def post(self, channel_id: int, response: Response, marker: str) -> int:
+    async def post(
+        self, channel_id: int, response: Response, marker: str, *, thread: str | None = None
+    ) -> int:
         """Post the digest, tagged with ``marker`` (also its nonce); return the first
-        message id. :class:`ChannelUnavailable` or :class:`TransientFailure` on failure."""
+        message id. :class:`ChannelUnavailable` or :class:`TransientFailure` on failure.
+
+        With ``thread`` (its name) the digest goes in a thread under a headline, or is a
+        forum post; posting again finishes what an interrupted post left, without repeats.
+        """
 
     async def find(self, channel_id: int, marker: str) -> int | None:
         """The id of a recent message of the bot's tagged ``marker``, if there is one."""
@@ -71,6 +77,11 @@ class Poster(Protocol):
 def marker(subscription: Subscription, local_date: str) -> str:
     """What tags one day's digest for one subscription (short enough for a nonce)."""
     return f"d{subscription.id}-{local_date.replace('-', '')}"
+
+
+def thread_name(subscription: Subscription, local_date: str) -> str | None:
+    """The name of the day's thread, for subscriptions that post in threads."""
+    return f"Digest {local_date}" if subscription.thread else None
 
 
 class Clock(Protocol):
@@ -231,12 +242,14 @@ class DigestScheduler:
             await self.state.fail_post(post.id, "gave up: Discord kept failing past the grace")
             log.warning("gave up the %s digest for channel %d", local_date, subscription.channel_id)
             return
-        try:
-            found = await self.poster.find(
-                subscription.channel_id, marker(subscription, local_date)
-            )
-        except (TransientFailure, ChannelUnavailable):
-            found = None
+        found = None
+        if not subscription.thread:  # a thread post resumes itself, page by page
+            try:
+                found = await self.poster.find(
+                    subscription.channel_id, marker(subscription, local_date)
+                )
+            except (TransientFailure, ChannelUnavailable):
+                found = None
         if found is not None:
             self._retry.pop(key, None)
             await self.state.finish_post(post.id, message_id=found)
@@ -257,7 +270,10 @@ class DigestScheduler:
         key = (subscription.id, local_date)
         try:
             message_id = await self.poster.post(
-                subscription.channel_id, response, marker(subscription, local_date)
+                subscription.channel_id,
+                response,
+                marker(subscription, local_date),
+                thread=thread_name(subscription, local_date),
             )
         except TransientFailure as exc:
             _, delay = self._retry.get(key, (None, RETRY_FIRST))

@@ -204,17 +204,19 @@ class State:
         timezone: str,
         created_by: int,
         skip_when_quiet: bool = False,
+        thread: bool = False,
     ) -> Subscription:
         """Subscribe a channel, or update its subscription (which makes it active again)."""
         async with self._transaction() as db:
             await db.execute(
                 """INSERT INTO subscriptions (guild_id, channel_id, local_time, timezone,
-                       created_by, created_at, skip_when_quiet)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                       created_by, created_at, skip_when_quiet, thread)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (channel_id) DO UPDATE SET
                        guild_id = excluded.guild_id, local_time = excluded.local_time,
                        timezone = excluded.timezone, created_by = excluded.created_by,
-                       skip_when_quiet = excluded.skip_when_quiet, status = 'active',
+                       skip_when_quiet = excluded.skip_when_quiet,
+                       thread = excluded.thread, status = 'active',
                        failure_reason = NULL, failures = 0""",
                 (
                     guild_id,
@@ -224,6 +226,7 @@ class State:
                     created_by,
                     _utc(self._clock),
                     int(skip_when_quiet),
+                    int(thread),
                 ),
             )
         subscription = await self.subscription(channel_id)

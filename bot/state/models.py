@@ -25,6 +25,8 @@ class Subscription(Row):
     failure_reason: str | None
     failures: int
     skip_when_quiet: bool = False
+    thread: bool = False
+    """Post each day's digest in a thread under a headline (a post, in a forum channel)."""
 
 
 class DigestPost(Row):

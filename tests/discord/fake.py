@@ -58,10 +58,12 @@ APPLICATION = {
 GUILD_ID = "200000000000000001"
 CHANNEL_ID = "300000000000000001"
 OTHER_CHANNEL_ID = "300000000000000002"
+FORUM_CHANNEL_ID = "300000000000000003"
 ADMINISTRATOR = 1 << 3
 MANAGE_GUILD = 1 << 5
 EVERYDAY = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, send, embed...
 
+THREAD_EXISTS = 160004
 CALLBACK_DEADLINE = 3.0
 FOLLOW_UP_WINDOW = 15 * 60.0
 NONCE_WINDOW = 5 * 60.0
@@ -185,6 +187,10 @@ class FakeDiscord:
         self.openapi = openapi
         """``None`` skips validating bodies (benchmarks measure the bot, not the fake)."""
         self.extra_channels: set[str] = set()
+        self.threads: dict[str, dict[str, Any]] = {}
+        """Thread id -> the thread channel object."""
+        self.thread_post_errors = 0
+        """How many more posts in any thread to answer with 502 before accepting."""
         self.requests: list[Recorded] = []
         self.schema_problems: list[str] = []
         self.interactions: dict[str, Interaction] = {}
@@ -282,6 +288,13 @@ class FakeDiscord:
             return self._callback(match[1], match[2], body)
         if match := re.fullmatch(r"/webhooks/(\d+)/([^/]+)(?:/messages/([^/]+))?", path):
             return self._webhook(method, match[2], match[3], body)
+        if match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
+            return self._thread_from_message(match[1], match[2], body)
+        if (match := re.fullmatch(r"/channels/(\d+)/threads", path)) and method == "POST":
+            return self._thread_in_channel(match[1], body)
+        if re.fullmatch(r"/guilds/\d+/threads/active", path) and method == "GET":
+            live = [t for t in self.threads.values() if not t["thread_metadata"]["archived"]]
+            return _json({"threads": live, "members": []})
         if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "POST":
             return self._channel_message(match[1], body)
         if (match := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "GET":
@@ -381,11 +394,71 @@ class FakeDiscord:
             target.update(_message_fields(body))
         return _json(target)
 
+    def _new_thread(self, thread_id: str, parent_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        thread = {
+            "id": thread_id,
+            "type": 11,
+            "guild_id": GUILD_ID,
+            "parent_id": parent_id,
+            "owner_id": BOT_USER["id"],
+            "name": body["name"],
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": body.get("auto_archive_duration", 4320),
+                "archive_timestamp": datetime.now(UTC).isoformat(),
+                "locked": False,
+            },
+        }
+        self.threads[thread_id] = thread
+        return thread
+
+    def _thread_from_message(
+        self, channel_id: str, message_id: str, body: dict[str, Any]
+    ) -> web.Response:
+        """Discord: the created thread and the message it started from share the same id;
+        a message starts at most one thread (160004); not in forum channels."""
+        channel = self._channel(channel_id)
+        if channel is None:
+            return _error(404, 10003, "Unknown Channel")
+        if channel["type"] not in (0, 5):
+            return _error(400, 50024, "Cannot execute action on this channel type")
+        if not any(m["id"] == message_id for m in self.channel_messages.get(channel_id, [])):
+            return _error(404, 10008, "Unknown Message")
+        if message_id in self.threads:
+            return _error(400, THREAD_EXISTS, "A thread has already been created for this message")
+        return _json(self._new_thread(message_id, channel_id, body))
+
+    def _thread_in_channel(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        """A forum post (its starter message shares the thread's id), or a bare thread."""
+        channel = self._channel(channel_id)
+        if channel is None:
+            return _error(404, 10003, "Unknown Channel")
+        if channel["type"] == 15:
+            if not body.get("message"):
+                return _error(400, 50035, "Invalid Form Body (message: a forum post needs one)")
+            thread = self._new_thread(snowflake(), channel_id, body)
+            starter = {**self._message(thread["id"], body["message"]), "id": thread["id"]}
+            self.channel_messages[thread["id"]] = [starter]
+            return _json({**thread, "message": starter})
+        return _json(self._new_thread(snowflake(), channel_id, body))
+
     def _channel_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
         if channel_id in self.forbidden_channels:
             return _error(403, 50013, "Missing Permissions")
-        if self._channel(channel_id) is None:
+        channel = self._channel(channel_id)
+        if channel is None:
             return _error(404, 10003, "Unknown Channel")
+        if channel["type"] == 15:
+            return _error(400, 50008, "Cannot send messages in a non-text channel")
+        if channel_id in self.threads and self.thread_post_errors > 0:
+            self.thread_post_errors -= 1
+            return _error(502, 0, "Bad Gateway")
         if self.rate_limited.get(channel_id, 0) > 0:
             self.rate_limited[channel_id] -= 1
             return _rate_limited()
@@ -407,6 +480,8 @@ class FakeDiscord:
         return _json(message)
 
     def _channel(self, channel_id: str) -> dict[str, Any] | None:
+        if channel_id in self.threads:
+            return self.threads[channel_id]
         channels = guild()["channels"]
         if channel_id in self.extra_channels:
             return {**channels[0], "id": channel_id, "name": f"channel-{channel_id[-4:]}"}
@@ -635,5 +710,17 @@ def guild() -> dict[str, Any]:
         "channels": [
             {**channel, "id": CHANNEL_ID, "name": "briefings"},
             {**channel, "id": OTHER_CHANNEL_ID, "name": "newsroom", "position": 1},
+            {
+                **channel,
+                "id": FORUM_CHANNEL_ID,
+                "type": 15,
+                "name": "digests",
+                "position": 2,
+                "available_tags": [],
+                "default_reaction_emoji": None,
+                "default_sort_order": None,
+                "default_forum_layout": 0,
+                "default_thread_rate_limit_per_user": 0,
+            },
         ],
     }

@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.chat.checks import admin_only, same_server
 from bot.chat.embeds import COLOUR_OK, escape
 from bot.chat.replies import defer_privately, send, send_response
-from bot.chat.transformers import TYPED_MAX, Switch, Text
+from bot.chat.transformers import TYPED_MAX, DigestChannel, Switch, Text
 from bot.digest.schedule import (
     complete_timezone,
     next_due_after,
@@ -22,6 +22,7 @@ from bot.digest.schedule import (
 )
 from bot.digest.scheduler import ChannelUnavailable, TransientFailure
 from bot.state import Subscription
+from bot.store.errors import InvalidCommand
 
 if TYPE_CHECKING:
     from bot.app import BriefBot
@@ -45,20 +46,26 @@ class Digests(
         time="Local time to post, 24-hour HH:MM (default 08:00)",
         timezone="IANA time zone, e.g. Africa/Bamako or Europe/Paris (default UTC)",
         skip_quiet="Post nothing on days with no new developments (default: post a summary)",
+        thread="Post each digest in its own thread under a short headline (forums: always)",
     )
     @admin_only
     async def subscribe(
         self,
         interaction: discord.Interaction,
-        channel: discord.TextChannel | None = None,
+        channel: DigestChannel | None = None,
         time: app_commands.Transform[str, Text(20)] = "08:00",
         timezone: app_commands.Transform[str, Text(TYPED_MAX)] = "UTC",
         skip_quiet: Switch = False,
+        thread: Switch = False,
     ) -> None:
         """Post a daily digest to a channel (admins)"""
         target = channel or interaction.channel
         assert interaction.guild is not None and target is not None
         same_server(interaction, target)
+        if isinstance(target, discord.ForumChannel):
+            thread = True  # a forum holds posts only
+        elif not isinstance(target, discord.TextChannel) and thread:
+            raise InvalidCommand("Digest threads need a text or forum channel.")
         local_time = parse_local_time(time)
         tz = parse_timezone(timezone)
         subscription = await self.bot.state.add_subscription(
@@ -68,6 +75,7 @@ class Digests(
             timezone=tz.key,
             created_by=interaction.user.id,
             skip_when_quiet=skip_quiet,
+            thread=thread,
         )
         self.bot.scheduler.reschedule()
         due = next_due_after(datetime.now(UTC), local_time, tz)
@@ -78,6 +86,7 @@ class Digests(
                 f"<#{target.id}> will get the digest every day at {subscription.local_time} "
                 f"{subscription.timezone}; the next one {discord.utils.format_dt(due.at, 'R')}."
                 + (" Quiet days are skipped." if skip_quiet else "")
+                + (" Each day's digest gets its own thread." if thread else "")
             ),
         )
 
@@ -93,7 +102,9 @@ class Digests(
     @app_commands.describe(channel="Channel to stop posting in (default: this one)")
     @admin_only
     async def unsubscribe(
-        self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
+        self,
+        interaction: discord.Interaction,
+        channel: DigestChannel | None = None,
     ) -> None:
         """Stop a channel's daily digest (admins)"""
         target = channel or interaction.channel
@@ -138,7 +149,9 @@ class Digests(
     @app_commands.describe(channel="Channel to post in (default: this one)")
     @admin_only
     async def send_now(
-        self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
+        self,
+        interaction: discord.Interaction,
+        channel: DigestChannel | None = None,
     ) -> None:
         """Post a digest now, besides the daily one (admins)"""
         target = channel or interaction.channel
@@ -147,8 +160,13 @@ class Digests(
         await interaction.response.defer(ephemeral=True, thinking=True)
         subscription = await self.bot.state.subscription(target.id)
         response = await self.bot.scheduler.preview(subscription)
+        thread = None
+        if isinstance(target, discord.ForumChannel) or (subscription and subscription.thread):
+            thread = f"Digest (sent {datetime.now(UTC):%Y-%m-%d %H:%M} UTC)"
         try:
-            await self.bot.poster.post(target.id, response, marker=f"n{interaction.id}")
+            await self.bot.poster.post(
+                target.id, response, marker=f"n{interaction.id}", thread=thread
+            )
         except (ChannelUnavailable, TransientFailure) as exc:
             await send(interaction, content=f"Could not post in <#{target.id}>: {exc}.")
             return
@@ -163,6 +181,7 @@ class Digests(
             f"{STATUS[subscription.status]} · every day at {subscription.local_time} "
             f"{subscription.timezone}"
             + (" · quiet days skipped" if subscription.skip_when_quiet else "")
+            + (" · in threads" if subscription.thread else "")
         ]
         if subscription.failure_reason:
             lines.append(
