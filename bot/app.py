@@ -13,9 +13,11 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.chat.alerts import FollowNotifier
 from bot.chat.cogs.admin import Admin
 from bot.chat.cogs.briefing import Briefing
 from bot.chat.cogs.digests import Digests
+from bot.chat.cogs.follows import Follows
 from bot.chat.cogs.meta import Meta
 from bot.chat.cogs.profiles import Profiles
 from bot.chat.paging import EXPIRED, Pager
@@ -26,7 +28,7 @@ from bot.digest.scheduler import Clock, DigestScheduler
 from bot.lastgood import load_for_serving
 from bot.reload import Reloader
 from bot.settings import Settings
-from bot.state import State
+from bot.state import State, StoreVersion
 from bot.store.diff import snapshot
 from bot.store.facts import limit_arenas
 from bot.store.holder import StoreHolder
@@ -89,7 +91,10 @@ class BriefBot(commands.Bot):
             self.state, self.poster, self.stores.lease, clock=self.clock
         )
         self.add_dynamic_items(SourcesMenu)
-        for cog in (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self)):
+        self.alerts = FollowNotifier(self, self.state, self.stores.lease)
+        self.reloader.after_reload = self._alert_followers
+        cogs = (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self))
+        for cog in (*cogs, Follows(self)):
             await self.add_cog(cog)
         self._reload_on_sighup()
         if not self.sync_on_start:
@@ -143,6 +148,14 @@ class BriefBot(commands.Bot):
     def _sighup(self) -> None:
         log.info("SIGHUP received: reloading the store")
         task: asyncio.Task[object] = asyncio.create_task(self.reloader.reload(by="SIGHUP"))
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+
+    async def _alert_followers(self, version: StoreVersion) -> None:
+        """After a reload: alert followers in the background (the reload answers at once)."""
+        task: asyncio.Task[object] = asyncio.create_task(
+            self.alerts.on_version(version), name="follow-alerts"
+        )
         self._background.add(task)
         task.add_done_callback(self._background_done)
 

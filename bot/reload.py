@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.lastgood import save_quietly
-from bot.state import State
+from bot.state import State, StoreVersion
 from bot.store.diff import Snapshot, StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore
@@ -62,6 +63,8 @@ class Reloader:
         self._retiring: set[asyncio.Task[None]] = set()
         self.timeout = RELOAD_TIMEOUT
         self._snapshot: tuple[str, Snapshot] = ("", {})
+        self.after_reload: Callable[[StoreVersion], Awaitable[None]] | None = None
+        """Told each recorded version a reload swapped in (follow alerts)."""
 
     def _free(self, store: FactStore) -> None:
         """Dismantle a store nothing uses any more, in a thread (it is large)."""
@@ -127,7 +130,7 @@ class Reloader:
                 )
             new_snapshot, changes = await asyncio.to_thread(self._compare, previous, store)
             # Recorded first, so the history never lags what is served.
-            await self.state.record_version(
+            recorded = await self.state.record_version(
                 version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
             )
             before = previous.version
@@ -140,4 +143,6 @@ class Reloader:
                 )
             del previous, retired  # the retiring task now holds the only reference
             log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
+            if self.after_reload is not None:
+                await self.after_reload(recorded)
             return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)

@@ -182,3 +182,29 @@ def _rows(path: Path) -> int:
             return int(db.execute("SELECT count(*) FROM digest_posts").fetchone()[0])
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+COUNTS = {"sources": 0, "actors": 0, "facts": 0, "topics": 0}
+
+
+async def test_changes_after_a_version_merge_every_later_version(tmp_path: Path) -> None:
+    state = await State.open(tmp_path / "state.db")
+    try:
+        empty: dict[str, dict[str, str]] = {k: {} for k in ("facts", "actors", "sources", "topics")}
+        first = await state.record_version(
+            version="a", loaded_by="t", counts=COUNTS, snapshot={**empty, "facts": {"x": "1"}}
+        )
+        await state.record_version(
+            version="b",
+            loaded_by="t",
+            counts=COUNTS,
+            snapshot={**empty, "facts": {"x": "2", "y": "1"}},
+        )
+        await state.record_version(
+            version="c", loaded_by="t", counts=COUNTS, snapshot={**empty, "facts": {"y": "2"}}
+        )
+        merged = sorted(await state.changes_after(first.id))
+        assert merged == [("facts", "x", "removed"), ("facts", "y", "added")]
+        assert await state.changes_after(first.id + 2) == []
+    finally:
+        await state.close()

@@ -1,10 +1,19 @@
 """Runtime state in SQLite (aiosqlite): the only place with SQL."""
 
 from bot.state.db import State, StateError
-from bot.state.models import DigestPost, RecordChange, StoreVersion, Subscription
+from bot.state.models import (
+    DigestPost,
+    Follow,
+    Follower,
+    RecordChange,
+    StoreVersion,
+    Subscription,
+)
 
 __all__ = [
     "DigestPost",
+    "Follow",
+    "Follower",
     "RecordChange",
     "State",
     "StateError",

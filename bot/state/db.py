@@ -21,7 +21,14 @@ from typing import Any, Self
 
 import aiosqlite
 
-from bot.state.models import DigestPost, RecordChange, StoreVersion, Subscription
+from bot.state.models import (
+    DigestPost,
+    Follow,
+    Follower,
+    RecordChange,
+    StoreVersion,
+    Subscription,
+)
 from bot.store.diff import KINDS, Snapshot, StoreDiff, diff
 
 log = logging.getLogger(__name__)
@@ -423,6 +430,108 @@ class State:
             (since,),
         ) as cursor:
             return [RecordChange.model_validate(dict(row)) for row in await cursor.fetchall()]
+
+    # --- follows ------------------------------------------------------------------------
+
+    async def follow(
+        self, *, follower: str, guild_id: int, kind: str, target: str, created_by: int
+    ) -> bool:
+        """Follow an actor or topic; ``False`` if already followed. Following makes a
+        follower marked unreachable (closed DMs) reachable again."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """INSERT INTO follows (follower, guild_id, kind, target, created_by, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                (follower, guild_id, kind, target, created_by, _utc(self._clock)),
+            )
+            await db.execute(  # a new follower is told of what comes after now
+                """INSERT INTO followers (follower, seen_version)
+                   VALUES (?, (SELECT coalesce(max(id), 0) FROM store_versions))
+                   ON CONFLICT (follower) DO UPDATE SET status = 'active', reason = NULL""",
+                (follower,),
+            )
+            return cursor.rowcount > 0
+
+    async def unfollow(self, *, follower: str, kind: str, target: str) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM follows WHERE follower = ? AND kind = ? AND target = ?",
+                (follower, kind, target),
+            )
+            return cursor.rowcount > 0
+
+    async def follows(self, follower: str | None = None) -> list[Follow]:
+        """Every follow (of one follower), oldest first."""
+        where, args = ("WHERE follower = ?", (follower,)) if follower else ("", ())
+        async with self._db.execute(
+            f"SELECT * FROM follows {where} ORDER BY follower, id", args
+        ) as cursor:
+            return [Follow.model_validate(dict(row)) for row in await cursor.fetchall()]
+
+    async def follower(self, follower: str) -> Follower | None:
+        async with self._db.execute(
+            "SELECT * FROM followers WHERE follower = ?", (follower,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return Follower.model_validate(dict(row)) if row else None
+
+    async def changes_after(self, version_id: int) -> list[tuple[str, str, str]]:
+        """(kind, record id, change) for every record changed by the store versions
+        recorded after ``version_id``, each record once with its latest change."""
+        latest: dict[tuple[str, str], str] = {}
+        async with self._db.execute(
+            "SELECT diff FROM store_versions WHERE id > ? ORDER BY id", (version_id,)
+        ) as cursor:
+            async for (text,) in cursor:
+                changes = StoreDiff.model_validate_json(text)
+                for kind in KINDS:
+                    part = getattr(changes, kind)
+                    for change in ("added", "changed", "removed"):
+                        for record in getattr(part, change):
+                            before = latest.get((kind, record))
+                            keep = "added" if before == "added" and change == "changed" else change
+                            latest[(kind, record)] = keep
+        return [(kind, record, change) for (kind, record), change in latest.items()]
+
+    async def claim_alert(self, follower: str, version_id: int) -> bool:
+        """Claim the alert of one follower for one store version; ``False`` if claimed."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """INSERT INTO follow_alerts (follower, version_id, status, at)
+                   VALUES (?, ?, 'sending', ?) ON CONFLICT DO NOTHING""",
+                (follower, version_id, _utc(self._clock)),
+            )
+            return cursor.rowcount > 0
+
+    async def finish_alert(
+        self,
+        follower: str,
+        version_id: int,
+        *,
+        message_id: int | None = None,
+        failure: str | None = None,
+        unreachable: bool = False,
+    ) -> None:
+        """Record how an alert went; a sent one moves the follower's "since" forward."""
+        now = _utc(self._clock)
+        async with self._transaction() as db:
+            await db.execute(
+                """UPDATE follow_alerts SET status = ?, message_id = ?, reason = ?, at = ?
+                   WHERE follower = ? AND version_id = ?""",
+                ("failed" if failure else "sent", message_id, failure, now, follower, version_id),
+            )
+            if failure is None:
+                await db.execute(
+                    """UPDATE followers SET seen_version = max(seen_version, ?)
+                       WHERE follower = ?""",
+                    (version_id, follower),
+                )
+            elif unreachable:
+                await db.execute(
+                    """UPDATE followers SET status = 'unreachable', reason = ?
+                       WHERE follower = ?""",
+                    (failure, follower),
+                )
 
 
 def _version(row: aiosqlite.Row) -> StoreVersion:

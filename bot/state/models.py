@@ -66,3 +66,22 @@ class RecordChange(Row):
         if self.removed_at is not None:
             return "removed"
         return "added" if self.first_seen == self.last_changed else "changed"
+
+
+class Follow(Row):
+    id: int
+    follower: str
+    """'user:<id>' (alerts by DM) or 'channel:<id>'."""
+    guild_id: int
+    kind: Literal["actor", "topic"]
+    target: str
+    created_by: int
+    created_at: str
+
+
+class Follower(Row):
+    follower: str
+    status: Literal["active", "unreachable"]
+    reason: str | None
+    seen_version: int
+    """Alerts cover the store versions recorded after this one."""

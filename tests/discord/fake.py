@@ -190,6 +190,10 @@ class FakeDiscord:
         self.threads: dict[str, dict[str, Any]] = {}
         """Thread id -> the thread channel object."""
         self.thread_post_errors = 0
+        self.dm_channels: dict[str, dict[str, Any]] = {}
+        """DM channel id -> the channel (type 1) with its one recipient."""
+        self.closed_dms: set[str] = set()
+        """Users whose privacy settings refuse the bot's direct messages (50007)."""
         """How many more posts in any thread to answer with 502 before accepting."""
         self.requests: list[Recorded] = []
         self.schema_problems: list[str] = []
@@ -288,6 +292,8 @@ class FakeDiscord:
             return self._callback(match[1], match[2], body)
         if match := re.fullmatch(r"/webhooks/(\d+)/([^/]+)(?:/messages/([^/]+))?", path):
             return self._webhook(method, match[2], match[3], body)
+        if method == "POST" and path == "/users/@me/channels":
+            return _json(self._open_dm(str(body["recipient_id"])))
         if match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
             return self._thread_from_message(match[1], match[2], body)
         if (match := re.fullmatch(r"/channels/(\d+)/threads", path)) and method == "POST":
@@ -394,6 +400,21 @@ class FakeDiscord:
             target.update(_message_fields(body))
         return _json(target)
 
+    def _open_dm(self, user_id: str) -> dict[str, Any]:
+        """Discord's Create DM: the same channel for the same recipient."""
+        for channel in self.dm_channels.values():
+            if channel["recipients"][0]["id"] == user_id:
+                return channel
+        channel = {
+            "id": snowflake(),
+            "type": 1,
+            "last_message_id": None,
+            "flags": 0,
+            "recipients": [user(user_id, f"user-{user_id[-4:]}")],
+        }
+        self.dm_channels[channel["id"]] = channel
+        return channel
+
     def _new_thread(self, thread_id: str, parent_id: str, body: dict[str, Any]) -> dict[str, Any]:
         thread = {
             "id": thread_id,
@@ -456,6 +477,8 @@ class FakeDiscord:
             return _error(404, 10003, "Unknown Channel")
         if channel["type"] == 15:
             return _error(400, 50008, "Cannot send messages in a non-text channel")
+        if channel["type"] == 1 and channel["recipients"][0]["id"] in self.closed_dms:
+            return _error(403, 50007, "Cannot send messages to this user")
         if channel_id in self.threads and self.thread_post_errors > 0:
             self.thread_post_errors -= 1
             return _error(502, 0, "Bad Gateway")
@@ -482,16 +505,19 @@ class FakeDiscord:
     def _channel(self, channel_id: str) -> dict[str, Any] | None:
         if channel_id in self.threads:
             return self.threads[channel_id]
+        if channel_id in self.dm_channels:
+            return self.dm_channels[channel_id]
         channels = guild()["channels"]
         if channel_id in self.extra_channels:
             return {**channels[0], "id": channel_id, "name": f"channel-{channel_id[-4:]}"}
         return next((c for c in channels if c["id"] == channel_id), None)
 
     def _message(self, channel_id: str, data: dict[str, Any], flags: int = 0) -> dict[str, Any]:
+        in_guild = {} if channel_id in self.dm_channels else {"guild_id": GUILD_ID}
         return {
             "id": snowflake(),
             "channel_id": channel_id,
-            "guild_id": GUILD_ID,
+            **in_guild,
             "type": 0,
             "author": BOT_USER,
             "content": "",
@@ -574,7 +600,10 @@ def _upload_problems(body: Any, fields: set[str]) -> list[str]:
 
 def _as_sent(body: Any) -> Any:
     """The body as Discord reads it: the documented examples give an upload's placeholder
-    id as a number (``"id": 0``), which the schema's snowflake string would refuse."""
+    id as a number (``"id": 0``), and discord.py sends Create DM's ``recipient_id`` as one;
+    Discord reads both as snowflakes, which the schema's snowflake string would refuse."""
+    if isinstance(body, dict) and isinstance(body.get("recipient_id"), int):
+        return {**body, "recipient_id": str(body["recipient_id"])}
     if not _attachments(body):
         return body
     copy = json.loads(json.dumps(body))

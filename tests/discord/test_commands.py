@@ -44,6 +44,9 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
         "about",
         "digest",
         "reload",
+        "follow",
+        "unfollow",
+        "following",
     }
     for command in commands.values():
         assert command["name"] == command["name"].lower() and len(command["name"]) <= 32
