@@ -136,3 +136,21 @@ async def test_follow_needs_exactly_one_of_actor_and_topic(harness: Harness) -> 
     assert "Give one of actor: or topic:" in said(await harness.command("follow", both))
     assert "No actor" in said(await harness.command("follow", {"actor": "Nobody Known"}))
     assert "was not followed" in said(await harness.command("unfollow", {"actor": "Bazoum"}))
+
+
+async def test_a_followed_channel_that_is_gone_is_marked_and_skipped(harness: Harness) -> None:
+    harness.bot.alerts.pace = 0
+    harness.expected_failures.add(404)
+    gone = "channel:399999999999999999"
+    await harness.bot.state.follow(
+        follower=gone, guild_id=1, kind="actor", target="mohamed-bazoum", created_by=1
+    )
+    harness.store.write("knowledge/facts/more.yaml", NEW_FACT)
+    await reload(harness)
+    info = await harness.bot.state.follower(gone)
+    assert info is not None and info.status == "unreachable"
+    assert info.reason == "the channel no longer exists"
+    tries = len([r for r in harness.fake.requests if r.status == 404])
+    harness.store.write("knowledge/facts/other.yaml", NEW_FACT.replace("locked-up", "held"))
+    await reload(harness)
+    assert len([r for r in harness.fake.requests if r.status == 404]) == tries
