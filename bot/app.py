@@ -174,8 +174,8 @@ class BriefBot(commands.Bot):
     async def _close_once(self) -> None:
         if hasattr(self, "scheduler"):
             await self.scheduler.stop()
-        if self._background:  # e.g. a SIGHUP reload still writing to the database
-            await asyncio.gather(*self._background, return_exceptions=True)
+        while self._background:  # a SIGHUP reload still writing, the alerts it started
+            await asyncio.gather(*list(self._background), return_exceptions=True)
         if hasattr(self, "reloader"):
             self.reloader.abandon()
         await super().close()
