@@ -74,10 +74,16 @@ class BriefBot(commands.Bot):
     async def setup_hook(self) -> None:
         store = self.stores.current
         self.state = await State.open(self.settings.db)
-        records = await asyncio.to_thread(snapshot, store)
-        await self.state.record_version(
-            version=store.version, loaded_by="startup", counts=store.counts(), snapshot=records
+        counts = store.counts()
+        restarted = await self.state.record_restart(
+            version=store.version, loaded_by="startup", counts=counts
         )
+        records = None
+        if not restarted:  # new files since the last run: record what changed
+            records = await asyncio.to_thread(snapshot, store)
+            await self.state.record_version(
+                version=store.version, loaded_by="startup", counts=counts, snapshot=records
+            )
         self.reloader = Reloader(
             self.stores,
             self.state,
@@ -86,7 +92,8 @@ class BriefBot(commands.Bot):
             cache=self.settings.record_cache,
             last_good=self.settings.last_good,
         )
-        self.reloader.remember(store, records)
+        if records is not None:  # else the first reload computes it, in its thread
+            self.reloader.remember(store, records)
         self.scheduler = DigestScheduler(
             self.state, self.poster, self.stores.lease, clock=self.clock
         )

@@ -115,3 +115,46 @@ def test_tampered_saved_indexes_are_rebuilt_never_used(copy: StoreCopy, tmp_path
     again = load(copy, cache)
     again.warm(cache)
     assert again.actor_names.resolve("Bazum") == "mohamed-bazoum"
+
+
+def test_a_restart_reuses_the_checks_and_order_of_exactly_these_files(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.store.loader as loader
+
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    assert len(list(cache.glob("*.checked"))) == 1
+
+    def never(*args: object) -> None:
+        raise AssertionError("the cross-record checks ran again")
+
+    monkeypatch.setattr(loader, "_check_references", never)
+    warm = load(copy, cache)
+    assert [f.id for f in warm.timeline] == [f.id for f in cold.timeline]
+    assert warm.placement == cold.placement
+    for fact in cold.facts.values():
+        for citation in fact.citations:
+            assert warm.span(citation) == cold.span(citation)
+    monkeypatch.undo()
+
+    # a quote that no longer matches is found: edited files are checked again, in full
+    copy.edit(
+        "knowledge/facts/events.yaml",
+        "was repelled\n",
+        "was pushed back\n",
+    )
+    with pytest.raises(StoreInvalid) as refused:
+        load(copy, cache)
+    assert [p.field for p in refused.value.problems] == ["citations[0].quote"]
+
+
+def test_tampered_saved_checks_are_ignored(copy: StoreCopy, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    (entry,) = cache.glob("*.checked")
+    blob = bytearray(entry.read_bytes())
+    blob[-5] ^= 0xFF
+    entry.write_bytes(bytes(blob))
+    warm = load(copy, cache)
+    assert [f.id for f in warm.timeline] == [f.id for f in cold.timeline]

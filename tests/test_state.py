@@ -208,3 +208,21 @@ async def test_changes_after_a_version_merge_every_later_version(tmp_path: Path)
         assert await state.changes_after(first.id + 2) == []
     finally:
         await state.close()
+
+
+async def test_a_restart_on_the_recorded_version_is_noted_without_a_diff(tmp_path: Path) -> None:
+    state = await State.open(tmp_path / "state.db")
+    try:
+        empty: dict[str, dict[str, str]] = {k: {} for k in ("facts", "actors", "sources", "topics")}
+        assert not await state.record_restart(version="a", loaded_by="startup", counts=COUNTS)
+        await state.record_version(
+            version="a", loaded_by="t", counts=COUNTS, snapshot={**empty, "facts": {"x": "1"}}
+        )
+        assert await state.record_restart(version="a", loaded_by="startup", counts=COUNTS)
+        latest, first = await state.versions()
+        assert latest.loaded_by == "startup" and latest.diff.summary() == "no changes"
+        assert latest.diff.facts.added == () and first.diff.facts.added == ("x",)
+        assert not await state.record_restart(version="b", loaded_by="startup", counts=COUNTS)
+        assert len(await state.versions()) == 2
+    finally:
+        await state.close()

@@ -406,6 +406,32 @@ class State:
         assert row is not None
         return _version(row)
 
+    async def record_restart(self, *, version: str, loaded_by: str, counts: dict[str, int]) -> bool:
+        """Note a start that serves the version recorded last (nothing changed, so the
+        history needs no diff); ``False``, noting nothing, when the version is new."""
+        async with self._transaction() as db:
+            async with db.execute(
+                "SELECT version FROM store_versions ORDER BY id DESC LIMIT 1"
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None or row[0] != version:
+                return False
+            await db.execute(
+                """INSERT INTO store_versions (version, loaded_at, loaded_by, sources, actors,
+                       facts, topics, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    version,
+                    _utc(self._clock),
+                    loaded_by,
+                    counts["sources"],
+                    counts["actors"],
+                    counts["facts"],
+                    counts["topics"],
+                    StoreDiff().model_dump_json(),
+                ),
+            )
+        return True
+
     async def versions(self, limit: int = 20) -> list[StoreVersion]:
         async with self._db.execute(
             "SELECT * FROM store_versions ORDER BY id DESC LIMIT ?", (limit,)

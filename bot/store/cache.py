@@ -115,12 +115,28 @@ class RecordCache:
     def put_indexes(self, version: str, indexes: dict[str, Any], keep: int = 2) -> None:
         """Save a store's indexes (the ``keep`` most recent versions are kept)."""
         if self._write(self._index_key(version), ".index", indexes, "save the indexes"):
-            try:
-                saved = sorted(self.folder.glob("*.index"), key=lambda p: p.stat().st_mtime)
-                for old in saved[:-keep]:
-                    old.unlink(missing_ok=True)
-            except OSError as exc:
-                log.warning("could not prune saved indexes: %s", exc)
+            self._keep_latest("*.index", keep)
+
+    def get_checked(self, digest: str) -> dict[str, Any] | None:
+        """What the cross-record checks found for exactly these files (all valid), if this
+        code checked them before: the citations' spans and the timeline's order."""
+        checked = self._read(self._checked_key(digest), ".checked", "saved checks")
+        return checked if isinstance(checked, dict) else None
+
+    def put_checked(self, digest: str, checked: dict[str, Any], keep: int = 2) -> None:
+        if self._write(self._checked_key(digest), ".checked", checked, "save the checks"):
+            self._keep_latest("*.checked", keep)
+
+    def _checked_key(self, digest: str) -> str:
+        return hashlib.sha256(f"checked:{index_code_version()}:{digest}".encode()).hexdigest()
+
+    def _keep_latest(self, pattern: str, keep: int) -> None:
+        try:
+            saved = sorted(self.folder.glob(pattern), key=lambda p: p.stat().st_mtime)
+            for old in saved[:-keep]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not prune %s: %s", pattern, exc)
 
     def _read(self, key: str, suffix: str, what: str) -> Any:
         """What briefbot signed under ``key``; ``None`` (a miss) for anything else."""

@@ -56,6 +56,9 @@ class FuzzyDate:
     precision: Precision
     text: str
 
+    def __reduce__(self) -> tuple[type[FuzzyDate], tuple[date, date, Precision, str]]:
+        return (FuzzyDate, (self.start, self.end, self.precision, self.text))  # fast to load
+
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Parse the curated form; raise :class:`InvalidDate` otherwise."""

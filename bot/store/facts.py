@@ -7,6 +7,7 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +32,15 @@ class Source(SourceHeader):
     """The line of the file on which the article text starts."""
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineOrder:
+    """The costly part of a store's ordering, kept by fact id."""
+
+    timeline: tuple[str, ...]
+    placement: dict[str, str]
+    depth: dict[str, int]
+
+
 LINK_HASH = 16
 """Hex digits of an article's SHA-256 that name it in a footnote's link."""
 
@@ -52,6 +62,7 @@ class FactStore:
         topics: Mapping[str, Topic],
         spans: Mapping[tuple[str, str], Span],
         synonyms: Mapping[str, Synonyms] | None = None,
+        order: TimelineOrder | None = None,
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
@@ -65,7 +76,7 @@ class FactStore:
         self.synonyms = MappingProxyType(dict(synonyms or {}))
         self._spans = dict(spans)
         self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
-        self._depth = _sequence_depths(self.facts)
+        self._depth = order.depth if order else _sequence_depths(self.facts)
 
         by_actor: dict[str, list[str]] = defaultdict(list)
         by_topic: dict[str, list[str]] = defaultdict(list)
@@ -83,11 +94,18 @@ class FactStore:
         self.responses = _responses(self.facts)
         self.parts = _parts(self.actors)
         self.relations_to = _relations_to(self.actors)
-        self.placement: dict[str, str] = {}
+        self.placement: dict[str, str] = dict(order.placement) if order else {}
         """Why a fact stands where it does, when its date alone cannot say."""
-        self.timeline = tuple(self._in_order())
+        self.timeline = (
+            tuple(self.facts[f] for f in order.timeline) if order else tuple(self._in_order())
+        )
         self._position = {fact.id: n for n, fact in enumerate(self.timeline)}
         self.overview = next((t for t in self.topics.values() if t.overview), None)
+
+    @property
+    def order(self) -> TimelineOrder:
+        """The timeline's order as ids, to save with the checks (see the loader)."""
+        return TimelineOrder(tuple(f.id for f in self.timeline), self.placement, self._depth)
 
     def chronological(self, fact: Fact) -> tuple[int, int]:
         """Sort key: the fact's place on the timeline; undated facts last, in file order."""

@@ -173,18 +173,26 @@ def _load(
     knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, cache: RecordCache | None
 ) -> FactStore:
     collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache)
-    spans = _check_references(collected)
+    digest = collected.digest.hexdigest()
+    # Files exactly as this code last checked and found valid: the checks' results are
+    # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
+    checked = cache.get_checked(digest) if cache and not collected.problems else None
+    spans = checked["spans"] if checked else _check_references(collected)
     if collected.problems:
         raise StoreInvalid(collected.problems)
-    return FactStore(
-        version=collected.digest.hexdigest()[:12],
+    store = FactStore(
+        version=digest[:12],
         sources=collected.sources,
         actors=collected.records["actors"],
         facts=collected.records["facts"],
         topics=collected.records["topics"],
         synonyms=collected.records["synonyms"],
         spans=spans,
+        order=checked["order"] if checked else None,
     )
+    if cache is not None and checked is None:
+        cache.put_checked(digest, {"spans": spans, "order": store.order})
+    return store
 
 
 # --- reading ---------------------------------------------------------------------------

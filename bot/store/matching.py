@@ -50,6 +50,9 @@ class Entry:
     label: str
     names: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type[Entry], tuple[str, str, tuple[str, ...]]]:
+        return (Entry, (self.id, self.label, self.names))  # fast to load
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

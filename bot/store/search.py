@@ -127,6 +127,9 @@ class _Postings:
     docs: array[int]
     weights: array[float]
 
+    def __reduce__(self) -> tuple[type[_Postings], tuple[array[int], array[float]]]:
+        return (_Postings, (self.docs, self.weights))  # fast to load
+
 
 class SearchIndex:
     def __init__(
