@@ -45,9 +45,8 @@ async def measure(
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url + "/gateway")
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(
-                _env_file=None,
                 knowledge_dir=knowledge,
-                seeds_dir=seeds,  # type: ignore[call-arg]
+                seeds_dir=seeds,
                 db=Path(tmp) / "state.sqlite3",
                 guild_ids=(GUILD_ID,),
                 cache_dir=cache,

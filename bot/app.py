@@ -227,7 +227,7 @@ class BriefBot(commands.Bot):
 
 def create_bot(settings: Settings | None = None, **client_options: Any) -> BriefBot:
     """The whole bot, store loaded, not connected; settings from the environment if none."""
-    settings = settings or Settings()
+    settings = settings or Settings.load()
     limit_arenas()
     store, _ = load_for_serving(
         settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache

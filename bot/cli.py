@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
-        settings = Settings()
+        settings = Settings.load()
     except ValidationError as exc:
         print(f"Bad setting: {_settings_problem(exc)}", file=sys.stderr)
         return 2

@@ -1,35 +1,77 @@
 """Runtime settings from the environment (``BRIEFBOT_*``, ``DISCORD_TOKEN``) and ``.env``.
 
-Built once at start and passed in; nothing reads the environment anywhere else.
+Built once at start (:meth:`Settings.load`) and passed in; nothing reads the environment
+anywhere else. Read by hand rather than with pydantic-settings, whose import alone took
+half of a ``briefbot ask``: variables win over ``.env``, names are case-insensitive.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, Self
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, SecretStr, ValidationInfo, field_validator
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 """The folder holding ``bot/``: defaults serve a checkout as it is."""
+PREFIX = "BRIEFBOT_"
+TOKEN = "DISCORD_TOKEN"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
-    )
+def read_env_file(path: Path) -> dict[str, str]:
+    """``KEY=value`` lines of a dotenv file (``export``, quotes and comments allowed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        return {}
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key.strip()] = value
+    return values
 
-    discord_token: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "BRIEFBOT_DISCORD_TOKEN")
-    )
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    discord_token: SecretStr | None = None
     knowledge_dir: Path = CHECKOUT / "knowledge"
     seeds_dir: Path = CHECKOUT / "seeds"
     db: Path = CHECKOUT / "briefbot.sqlite3"
     cache_dir: Path | None = None
     """Validated records per knowledge file (default: .briefbot-cache beside the database)."""
-    guild_ids: Annotated[tuple[int, ...], NoDecode] = ()
-    admin_role_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    guild_ids: tuple[int, ...] = ()
+    admin_role_ids: tuple[int, ...] = ()
+
+    @classmethod
+    def load(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        env_file: Path | None = Path(".env"),
+        **values: Any,
+    ) -> Self:
+        """Settings from ``values``, else the environment, else ``env_file``, else defaults;
+        pydantic's ``ValidationError`` names the field of a bad value."""
+        found: dict[str, Any] = {}
+        variables = os.environ if environ is None else environ
+        for source in (read_env_file(env_file) if env_file else {}, variables):
+            for key, value in source.items():
+                name = key.upper()
+                if name == TOKEN:
+                    found["discord_token"] = value
+                elif name.startswith(PREFIX):
+                    found[name.removeprefix(PREFIX).lower()] = value
+        return cls.model_validate({**found, **values})
 
     @property
     def record_cache(self) -> Path:

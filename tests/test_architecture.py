@@ -34,7 +34,7 @@ def test_the_console_does_not_load_discord() -> None:
         "import sys, bot.cli, bot.console, bot.store.commands\n"
         "from bot.store.loader import load_store\n"
         "from bot.settings import Settings\n"
-        "s = Settings()\n"
+        "s = Settings.load()\n"
         "load_store(s.knowledge_dir, s.seeds_dir)\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'discord'], 'discord loaded'\n"
     )

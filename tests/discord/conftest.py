@@ -112,7 +112,7 @@ def bot_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "guild_ids": (int(GUILD_ID),),
         "admin_role_ids": (int(CURATORS_ROLE),),
     }
-    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
+    return Settings(**(values | overrides))
 
 
 @pytest.fixture

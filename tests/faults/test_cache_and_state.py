@@ -132,7 +132,7 @@ async def test_state_refuses_a_damaged_file_and_closes_it(tmp_path: Path) -> Non
 
 async def test_a_database_deleted_while_running_is_noticed(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite3"
-    settings = Settings(_env_file=None, db=db)  # type: ignore[call-arg]
+    settings = Settings(db=db)
     async with await State.open(db) as state:
         assert _database_problems(settings) == []
         db.unlink()
@@ -147,7 +147,7 @@ async def test_a_database_deleted_while_running_is_noticed(tmp_path: Path) -> No
 def test_health_notices_a_damaged_database(tmp_path: Path) -> None:
     db = tmp_path / "bad.sqlite3"
     db.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 64)
-    settings = Settings(_env_file=None, db=db)  # type: ignore[call-arg]
+    settings = Settings(db=db)
     [problem] = _database_problems(settings)
     assert str(db) in problem and ("damaged" in problem or "not usable" in problem)
 

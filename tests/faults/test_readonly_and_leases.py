@@ -38,7 +38,7 @@ async def test_a_read_only_database_is_a_clear_error_and_unhealthy(read_only_fol
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_folder)], check=True)
     with pytest.raises(StateError, match=r"cannot be used|cannot be written"):
         await State.open(db)
-    settings = Settings(_env_file=None, db=db)  # type: ignore[call-arg]
+    settings = Settings(db=db)
     problems = [p for p in check_health(settings) if "database" in p]
     assert problems and str(db) in problems[0]
 
