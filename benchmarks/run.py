@@ -41,15 +41,17 @@ DATA = ROOT / "benchmarks" / ".data"
 SIZES = {"1x": 0, "1k": 1_000, "10k": 10_000, "100k": 100_000}
 CALLS = 200
 NAIVE_QUERIES = {"1x": 40, "1k": 100, "10k": 60, "100k": 30}
-TARGETS = {
-    "autocomplete p99": "≤ 5 ms",
-    "command p99": "≤ 25 ms",
-    "load": "≤ 5 s",
-    "reload stall": "≤ 50 ms",
-    "rss": "≤ 500 MB",
+TARGETS = {  # issue 13's, at 100k facts
+    "autocomplete p99": "≤ 2 ms",
+    "command p99": "≤ 10 ms",
+    "restart": "≤ 2 s",
+    "cold load": "≤ 8 s",
+    "reload stall": "≤ 20 ms",
+    "reload wall": "≤ 10 s",
+    "rss": "≤ 300 MB",
     "burst": "≤ 1.5 s",
     "speedup": "≥ 10×",
-    "ask": "≤ 2× python",
+    "ask": "≤ 4× python",
     "questions": "≥ 90% top-5",
 }
 
@@ -110,6 +112,7 @@ def command_inputs(
     store: FactStore, labelled: dict[str, Any], rng: random.Random
 ) -> dict[str, list[Any]]:
     actors = [q["query"] for q in labelled["actors"]]
+    names = [a.name for a in store.actors.values()]
     topics = [t.title for t in store.topics.values()]
     sources = list(store.sources)
     return {
@@ -119,7 +122,59 @@ def command_inputs(
         "timeline dates": [_date_range(store, rng) for _ in range(CALLS)],
         "search": [q["query"] for q in labelled["search"]][:CALLS],
         "sources": [rng.choice([*sources, ""]) for _ in range(CALLS)],
+        "actor exact": [rng.choice(names) for _ in range(CALLS)],
+        "actor misspelt": [_typo(rng.choice(names), rng) for _ in range(CALLS)],
+        **{
+            f"search {n} words, a typo": [_words(store, n, rng) for _ in range(CALLS)]
+            for n in (1, 3, 8)
+        },
     }
+
+
+COMMAND_ROWS = (
+    "brief",
+    "actor",
+    "actor exact",
+    "actor misspelt",
+    "timeline",
+    "timeline dates",
+    "search",
+    "search 1 words, a typo",
+    "search 3 words, a typo",
+    "search 8 words, a typo",
+    "sources",
+)
+
+
+def _typo(text: str, rng: random.Random) -> str:
+    """One slip in the longest word: a letter dropped, doubled or swapped with the next."""
+    words = text.split()
+    i = max(range(len(words)), key=lambda j: len(words[j]))
+    word = words[i]
+    if len(word) < 4:
+        return text
+    k = rng.randrange(1, len(word) - 2)
+    slip = rng.choice(("drop", "double", "swap"))
+    if slip == "drop":
+        word = word[:k] + word[k + 1 :]
+    elif slip == "double":
+        word = word[: k + 1] + word[k:]
+    else:
+        word = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+    words[i] = word
+    return " ".join(words)
+
+
+def _words(store: FactStore, n: int, rng: random.Random) -> str:
+    """``n`` words from one of the store's own facts, one of them misspelt."""
+    facts = list(store.facts.values())
+    for _ in range(20):
+        words = [w.strip(".,;:“”\"'()") for w in rng.choice(facts).text.split()]
+        words = [w for w in words if len(w) > 2]
+        if len(words) >= n:
+            start = rng.randrange(0, len(words) - n + 1)
+            return _typo(" ".join(words[start : start + n]), rng)
+    return "convoy"
 
 
 def _date_range(store: FactStore, rng: random.Random) -> tuple[str, str | None]:
@@ -147,6 +202,9 @@ def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, A
         "timeline dates": lambda v: queries.timeline(store, since=v[0], until=v[1]),
         "search": lambda v: queries.search(store, v),
         "sources": lambda v: queries.sources(store, v or None),
+        "actor exact": lambda v: queries.actor(store, v),
+        "actor misspelt": lambda v: queries.actor(store, v),
+        **{f"search {n} words, a typo": lambda v: queries.search(store, v) for n in (1, 3, 8)},
     }
     out = {}
     for name, run in runners.items():
@@ -217,7 +275,8 @@ def search_and_names(store: FactStore, labelled: dict[str, Any], size: str) -> d
 async def reload_stall(
     knowledge: Path, seeds: Path, cache: Path, store: FactStore
 ) -> dict[str, Any]:
-    """Reload while a ticker coroutine measures how late the event loop runs it."""
+    """Reload after a curator's edit while a ticker coroutine measures how late the event
+    loop runs it."""
     lateness: list[float] = []
     running = True
 
@@ -229,8 +288,16 @@ async def reload_stall(
             lateness.append((time.perf_counter() - before - interval) * 1000)
 
     with tempfile.TemporaryDirectory() as tmp:
+        # a curator's edit: one knowledge file changed (a comment), the rest from the cache
+        root = Path(tmp) / "store"
+        shutil.copytree(knowledge, root / "knowledge")
+        shutil.copytree(seeds, root / "seeds")
+        edited = sorted((root / "knowledge").rglob("*.yaml"))[-1]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
         async with await State.open(Path(tmp) / "state.sqlite3") as state:
-            reloader = Reloader(StoreHolder(store), state, knowledge, seeds, cache=cache)
+            reloader = Reloader(
+                StoreHolder(store), state, root / "knowledge", root / "seeds", cache=cache
+            )
             reloader.remember(store, snapshot(store))  # as the bot does at startup
             reloader.retire_after = 0.2  # and free the old store, as the bot does later
             task = asyncio.create_task(ticker())
@@ -304,18 +371,27 @@ def table(results: dict[str, Any]) -> str:
         rows.append((label, target, cells))
 
     row("facts", "", lambda r: str(r["load"]["counts"]["facts"]))
-    row("load + validate, cold (s)", "", lambda r: f"{r['load']['cold_load_s']:.2f}")
-    row("load + validate, cached (s)", TARGETS["load"], lambda r: f"{r['load']['warm_load_s']:.2f}")
+    row(
+        "load + validate, cold (s)",
+        TARGETS["cold load"],
+        lambda r: f"{r['load']['cold_load_s']:.2f}",
+    )
+    row("load + validate, cached (s)", "", lambda r: f"{r['load']['warm_load_s']:.2f}")
     row(
         "indexes: build cold / load on restart (s)",
         "",
         lambda r: f"{r['load']['cold_index_s']:.2f} / {r['load']['index_s']:.2f}",
     )
+    row(
+        "restart until serving: cached load + indexes (s)",
+        TARGETS["restart"],
+        lambda r: f"{r['load']['warm_load_s'] + r['load']['index_s']:.2f}",
+    )
     row("peak RSS after load (MB)", TARGETS["rss"], lambda r: f"{r['load']['warm_rss_mb']:.0f}")
-    for name in ("brief", "actor", "timeline", "timeline dates", "search", "sources"):
+    for name in COMMAND_ROWS:
         row(
             f"/{name} median / p99 (ms)",
-            TARGETS["command p99"] if name == "brief" else "",
+            TARGETS["command p99"],
             lambda r, n=name: (
                 f"{r['commands'][n]['median_ms']:.2f} / {r['commands'][n]['p99_ms']:.2f}"
             ),
@@ -369,7 +445,11 @@ def table(results: dict[str, Any]) -> str:
         TARGETS["speedup"],
         lambda r: f"{r['search']['speedup_vs_naive']}× / {r['search']['speedup_vs_fts5']}×",
     )
-    row("reload wall (s)", "", lambda r: f"{r['reload']['wall_s']:.2f}")
+    row(
+        "reload after an edit, wall (s)",
+        TARGETS["reload wall"],
+        lambda r: f"{r['reload']['wall_s']:.2f}",
+    )
     row(
         "reload longest loop stall (ms)",
         TARGETS["reload stall"],

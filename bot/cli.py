@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.store.commands import ask
 
         response = ask(store, args.line)
-        print(shown(response, as_json=args.json))
+        print(shown(store, response, as_json=args.json))
         if args.png is not None and response.ok:
             said = write_picture(response, args.png)
             print(said, file=sys.stderr)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.store.answer import footnote_at, in_context
 from bot.store.commands import COMMANDS, ask, run_line
 from bot.store.facts import FactStore
 from bot.store.response import Response
@@ -48,13 +49,14 @@ def help_text() -> str:
 
 
 def answer(store: FactStore, line: str, as_json: bool = False) -> str:
-    return shown(ask(store, line), as_json)
+    return shown(store, ask(store, line), as_json)
 
 
-def shown(response: Response, as_json: bool = False) -> str:
+def shown(store: FactStore, response: Response, as_json: bool = False) -> str:
     """The answer as text, or as JSON (each citation with its passage and offsets)."""
     if as_json:
-        return json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        full = in_context(store, response)
+        return json.dumps(full.model_dump(mode="json"), ensure_ascii=False, indent=2)
     return render(response)
 
 
@@ -87,7 +89,7 @@ class Session:
         response, invocation = run_line(self.store, line)
         if response.ok and response.citations:
             self.last = response
-        text = shown(response, as_json)
+        text = shown(self.store, response, as_json)
         if response.citations and not as_json:
             text += "\n(/quote <n> shows footnote n in its article)"
         if response.ok and invocation is not None and invocation.wants("picture"):
@@ -99,12 +101,16 @@ class Session:
         if self.last is None:
             return "✗ No answer with sources yet: ask something, then /quote <n>."
         refs = {ref.number: ref for ref in self.last.citations}
+        if not refs:
+            return "✗ The last answer has no footnotes."
         wanted: list[int] = []
         for word in numbers.replace(",", " ").replace("n:", " ").split():
             if not word.strip("[]").isdigit() or int(word.strip("[]")) not in refs:
                 return f"✗ The last answer has footnotes 1 to {len(refs)}; not {word[:20]!r}."
             wanted.append(int(word.strip("[]")))
-        return "\n\n".join(render_passage(refs[n]) for n in wanted or sorted(refs))
+        return "\n\n".join(
+            render_passage(footnote_at(self.store, refs[n].link, n)) for n in wanted or sorted(refs)
+        )
 
 
 def run_console(

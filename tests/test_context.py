@@ -10,10 +10,10 @@ import pytest
 from bot.console import Session
 from bot.picture import NothingToDraw, draw_timeline
 from bot.store import queries
-from bot.store.answer import footnote_at
+from bot.store.answer import footnote_at, in_context
 from bot.store.errors import NotFound
 from bot.store.facts import FactStore
-from bot.store.passage import Sentences
+from bot.store.passage import passage as in_article
 from bot.store.response import Response
 from tests.test_cli import briefbot
 
@@ -24,9 +24,8 @@ ARTICLE = (
 
 
 def test_a_passage_is_the_sentence_with_the_one_before_and_after() -> None:
-    sentences = Sentences(ARTICLE)
     start = ARTICLE.index("said Ulf")
-    passage = sentences.passage(start, start + len("said Ulf Laessing"))
+    passage = in_article(ARTICLE, start, start + len("said Ulf Laessing"))
     assert passage.before == "Officials met on Monday."
     assert passage.text == "“We are not concerned,” said Ulf Laessing, an analyst."
     assert passage.after == "He left at noon."
@@ -34,17 +33,16 @@ def test_a_passage_is_the_sentence_with_the_one_before_and_after() -> None:
 
 
 def test_a_quote_across_sentences_keeps_them_all_and_edges_have_no_neighbour() -> None:
-    sentences = Sentences(ARTICLE)
-    first = sentences.passage(0, ARTICLE.index("an analyst"))
+    first = in_article(ARTICLE, 0, ARTICLE.index("an analyst"))
     assert first.before is None
     assert first.text.startswith("Officials") and first.text.endswith("an analyst.")
-    last = sentences.passage(ARTICLE.index("A new"), len(ARTICLE))
+    last = in_article(ARTICLE, ARTICLE.index("A new"), len(ARTICLE))
     assert last.after is None and last.before == "He left at noon."
 
 
 def test_every_citation_of_every_answer_sits_verbatim_in_its_passage(store: FactStore) -> None:
     for line in ("/brief", "/actor Laessing", "/timeline", "/search convoy", "/sources"):
-        response = queries_for(store, line)
+        response = in_context(store, queries_for(store, line))
         for ref in response.citations:
             assert ref.passage is not None
             text = store.sources[ref.source].text
@@ -95,7 +93,7 @@ def test_console_quote_shows_a_footnote_in_its_article(store: FactStore, tmp_pat
     answer = session.handle("/actor Laessing")
     assert "/quote <n>" in answer
     shown = session.handle("/quote 2")
-    ref = queries.actor(store, "Laessing").citations[1]
+    ref = in_context(store, queries.actor(store, "Laessing")).citations[1]
     assert shown.startswith(f"[2] {ref.source_title}")
     assert "**" in shown and ((ref.passage and ref.passage.before) or "")[:30] in shown
     assert "footnotes 1 to" in session.handle("/quote 999")
@@ -115,3 +113,16 @@ def test_cli_json_has_passages_with_offsets_and_png_writes_a_picture(tmp_path: P
     assert png.read_bytes()[:4] == b"\x89PNG" and "Picture:" in result.stderr
     result = briefbot("ask", "--png", str(tmp_path / "none.png"), "/sources")
     assert result.returncode == 2 and "No picture" in result.stderr
+
+
+def test_answers_carry_no_passages_until_asked(store: FactStore) -> None:
+    response = queries.timeline(store)
+    assert response.citations and all(r.passage is None for r in response.citations)
+
+
+def test_a_passage_in_a_long_article_reads_only_around_the_quote() -> None:
+    filler = "Nothing happened on this day at all. " * 2000 + "\n"
+    article = filler + ARTICLE + "\n" + filler
+    start = article.index("said Ulf")
+    found = in_article(article, start, start + 8)
+    assert found.before == "Officials met on Monday." and found.after == "He left at noon."

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from bot.store.errors import NotFound
 from bot.store.facts import LINK_HASH, FactStore
 from bot.store.models import BRIEF_MAX, Citation, Fact, Lead, Topic
+from bot.store.passage import passage
 from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
 from bot.store.text import simplify
 
@@ -22,8 +23,17 @@ _Key = tuple[str, int, int]
 """A cited passage: source id and the character span of its text."""
 
 
-def footnote(store: FactStore, number: int, source_id: str, start: int, end: int) -> CitationRef:
-    """Footnote ``number``: ``source_id``'s words from ``start`` to ``end``, in their passage."""
+def footnote(
+    store: FactStore,
+    number: int,
+    source_id: str,
+    start: int,
+    end: int,
+    *,
+    in_context: bool = False,
+) -> CitationRef:
+    """Footnote ``number``: ``source_id``'s words from ``start`` to ``end`` (and the
+    passage around them, ``in_context``)."""
     source = store.sources[source_id]
     published = source.published
     when = None
@@ -40,7 +50,7 @@ def footnote(store: FactStore, number: int, source_id: str, start: int, end: int
         end=end,
         outlet=source.outlet,
         published=when,
-        passage=store.sentences(source_id).passage(start, end),
+        passage=passage(source.text, start, end) if in_context else None,
         link=f"{source.sha256[:LINK_HASH]}:{start}:{end}",
     )
 
@@ -282,4 +292,15 @@ def footnote_at(store: FactStore, link: str, number: int = 1) -> CitationRef:
     first, last = int(start), int(end)
     if not 0 <= first < last <= len(text):
         raise NotFound("That footnote does not point into its article; run the command again.")
-    return footnote(store, number, source_id, first, last)
+    return footnote(store, number, source_id, first, last, in_context=True)
+
+
+def in_context(store: FactStore, response: Response) -> Response:
+    """``response`` with every footnote's passage, for those who read them all (JSON)."""
+    refs = tuple(
+        footnote(store, r.number, r.source, r.start, r.end, in_context=True)
+        if r.source in store.sources
+        else r
+        for r in response.citations
+    )
+    return response.model_copy(update={"citations": refs})

@@ -18,7 +18,6 @@ from bot.store.dates import Precision
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
 from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Synonyms, Topic
-from bot.store.passage import Sentences
 from bot.store.search import SearchIndex
 from bot.store.text import Span, sorted_gently
 
@@ -66,7 +65,6 @@ class FactStore:
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
-        self._sentences: dict[str, Sentences] = {}
         self._by_hash: dict[str, str] | None = None
         self._tables = (dict(sources), dict(actors), dict(facts), dict(topics))
         self.sources = MappingProxyType(self._tables[0])
@@ -237,13 +235,6 @@ class FactStore:
             if not self.topics[topic_id].overview
             for name in (self.topics[topic_id].title, *self.topics[topic_id].aliases)
         )
-
-    def sentences(self, source_id: str) -> Sentences:
-        """A source's sentences, split when first cited (so passages cost nothing at load)."""
-        found = self._sentences.get(source_id)
-        if found is None:
-            found = self._sentences[source_id] = Sentences(self.sources[source_id].text)
-        return found
 
     def source_by_hash(self, prefix: str) -> str | None:
         """The source whose text's SHA-256 starts with ``prefix`` (a footnote link's)."""

@@ -1,43 +1,34 @@
 """A cited span in its article: the sentences holding it, and one either side.
 
-Offsets are the source text's, like a citation's, so every renderer can bold the quoted
-words inside the passage and a reader can find the passage in the article.
+Computed on demand (a reader opens a footnote, or asks for JSON), from a window of the
+article around the span, snapped to line starts so its sentences are whole: a few hundred
+characters to split, whatever the article's length. Offsets are the source text's, like a
+citation's, so every renderer can bold the quoted words inside the passage.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from bot.store.response import Passage
-from bot.store.sentences import Sentence, split
+from bot.store.sentences import split
+
+WINDOW = 1500
+"""Characters read on each side of the span: a sentence before and after, and then some."""
 
 
-class Sentences:
-    """An article's sentences, found once, looked up by offset."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.sentences: list[Sentence] = split(text)
-        self._starts = [s.start for s in self.sentences]
-
-    def _index(self, offset: int) -> int:
-        """The sentence holding ``offset`` (or the last one starting before it)."""
-        return max(0, bisect_right(self._starts, offset) - 1)
-
-    def passage(self, start: int, end: int) -> Passage:
-        """The sentences that hold ``text[start:end]``, with the one before and after."""
-        if not self.sentences:
-            return Passage(text=self.text[start:end], start=start, end=end)
-        first = self._index(start)
-        last = max(first, self._index(max(start, end - 1)))
-        begin = min(self.sentences[first].start, start)
-        finish = max(self.sentences[last].end, end)
-        before = self.sentences[first - 1] if first > 0 else None
-        after = self.sentences[last + 1] if last + 1 < len(self.sentences) else None
-        return Passage(
-            before=before.text if before else None,
-            text=self.text[begin:finish],
-            after=after.text if after else None,
-            start=begin,
-            end=finish,
-        )
+def passage(text: str, start: int, end: int) -> Passage:
+    """The sentences of ``text`` that hold ``text[start:end]``, with the one before and after."""
+    low = text.rfind("\n", 0, max(0, start - WINDOW)) + 1
+    high = text.find("\n", min(len(text), end + WINDOW))
+    high = len(text) if high < 0 else high
+    sentences = [
+        s.__class__(s.start + low, s.end + low, s.text, s.heading) for s in split(text[low:high])
+    ]
+    holding = [i for i, s in enumerate(sentences) if s.end > start and s.start < end]
+    if not holding:
+        return Passage(text=text[start:end], start=start, end=end)
+    first, last = holding[0], holding[-1]
+    begin = min(sentences[first].start, start)
+    finish = max(sentences[last].end, end)
+    before = sentences[first - 1].text if first > 0 else None
+    after = sentences[last + 1].text if last + 1 < len(sentences) else None
+    return Passage(before=before, text=text[begin:finish], after=after, start=begin, end=finish)

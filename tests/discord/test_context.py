@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.picture import draw_timeline
 from bot.store import queries
+from bot.store.answer import in_context
 from bot.store.digest import Change, digest
 from tests.discord import payloads
 from tests.discord.conftest import Harness
@@ -64,7 +65,8 @@ async def test_anyone_can_open_a_footnote_in_its_article_and_only_they_see_it(
     assert embed["title"].startswith(chosen["label"].split(" ")[0])
     bold = re.findall(r"\*\*(.+?)\*\*", embed["description"])
     assert len(bold) == 1
-    response = queries.actor(harness.bot.stores.current, "Laessing")
+    store = harness.bot.stores.current
+    response = in_context(store, queries.actor(store, "Laessing"))
     ref = response.citations[int(chosen["value"].split(":")[0]) - 1]
     assert bold[0].replace("\\", "") == ref.quote  # the cited words, verbatim, in bold
     assert ref.passage is not None and ref.passage.before  # with the sentence before
