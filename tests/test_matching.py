@@ -81,3 +81,15 @@ def test_two_entries_sharing_an_exact_name_are_ambiguous() -> None:
     index = NameIndex("actor", [Entry("a", "Jean Dupont", ()), Entry("b", "Jean Dupont", ())])
     with pytest.raises(Ambiguous):
         index.resolve("jean dupont")
+
+
+def test_scanning_only_possible_lengths_changes_no_ranking(
+    store: FactStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.store.matching as matching
+
+    queries = ["Bazum", "Laesing", "Nick Cheker", "JNIM", "usaid", "boulos massad", "x", "Diopp"]
+    queries += [a.name[: max(3, len(a.name) - 2)] + "x" for a in store.actors.values()]
+    narrowed = [store.actor_names.rank(q, limit=50) for q in queries]
+    monkeypatch.setattr(matching, "_lengths", lambda n: (0, 10_000))
+    assert [store.actor_names.rank(q, limit=50) for q in queries] == narrowed

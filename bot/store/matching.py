@@ -15,6 +15,7 @@ and aliases. A query resolves in three steps:
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -61,6 +62,13 @@ class Match:
     score: float
 
 
+def _lengths(n: int) -> tuple[int, int]:
+    """Lengths a name may have to score at least SUGGEST against a key of ``n`` characters:
+    fuzz.ratio is at most 200·min/(n + m), so m lies within n·S/(200 − S) and n·(200 − S)/S
+    (one character of slack either side, for rounding)."""
+    return (int(n * SUGGEST / (200 - SUGGEST)) - 1, int(n * (200 - SUGGEST) / SUGGEST) + 1)
+
+
 class NameIndex:
     """Resolves and completes names for one kind of entry."""
 
@@ -93,6 +101,13 @@ class NameIndex:
                 keys.append(key)
                 owners.append(entry.id)
                 whole.append(is_whole)
+        # Shortest first: a ratio of at least SUGGEST is only possible between lengths close
+        # enough (see _lengths), so a full scan reads one slice, with the same results.
+        order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
+        keys = [keys[i] for i in order]
+        owners = [owners[i] for i in order]
+        whole = [whole[i] for i in order]
+        self._lengths = array("H", (min(len(k), 65535) for k in keys))
         self._keys = keys
         self._owners = owners
         self._whole = whole
@@ -139,14 +154,17 @@ class NameIndex:
         return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
 
     def _score(self, key: str, penalty: float, best: dict[str, float], everywhere: bool) -> None:
-        if everywhere:
-            choices, indices = self._keys, None
+        offset = 0
+        if everywhere:  # only names long enough and short enough to score SUGGEST at all
+            low, high = _lengths(len(key))
+            offset = bisect.bisect_left(self._lengths, low)
+            choices, indices = self._keys[offset : bisect.bisect_right(self._lengths, high)], None
         else:
             choices, indices = self._buckets.get(key[:1], ([], []))
         for _, score, position in process.extract(
             key, choices, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
         ):
-            index = indices[position] if indices is not None else position
+            index = indices[position] if indices is not None else offset + position
             owner = self._owners[index]
             value = score - penalty - (0 if self._whole[index] else WORD_PENALTY)
             if (value >= SUGGEST or penalty) and value > best.get(owner, 0.0):

@@ -176,10 +176,14 @@ class SearchIndex:
         surface = set(stem_of)
         self._vocabulary = sorted_gently(surface)
         self._surface = frozenset(surface)
-        by_length: dict[int, list[str]] = {}
+        # Typo candidates by length and by first or second letter: a slip rarely changes
+        # both of a word's first two letters, so a lookup reads two small buckets per length.
+        buckets: dict[tuple[int, str], list[str]] = {}
         for word in self._vocabulary:
-            by_length.setdefault(len(word), []).append(word)
-        self._by_length = by_length
+            buckets.setdefault((len(word), word[0]), []).append(word)
+            if len(word) > 1:
+                buckets.setdefault((len(word), "+" + word[1]), []).append(word)
+        self._buckets = buckets
         self._synonyms: dict[str, frozenset[str]] = {}
         for group in synonyms:
             stems = frozenset(stem(w) for phrase in group for w in words(phrase))
@@ -223,15 +227,18 @@ class SearchIndex:
 
     def _close_spellings(self, word: str) -> list[str]:
         """Words of the store a typo of ``word`` could be (only lengths a typo allows)."""
-        choices = [
-            w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
-        ]
-        return [
-            term
-            for term, _, _ in process.extract(
-                word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=5
-            )
-        ]
+        scored: dict[str, float] = {}
+        for n in range(len(word) - 2, len(word) + 3):
+            for key in ((n, word[0]), (n, "+" + word[1])):
+                for term, score, _ in process.extract(
+                    word,
+                    self._buckets.get(key, ()),
+                    scorer=fuzz.ratio,
+                    score_cutoff=TYPO_SCORE,
+                    limit=5,
+                ):
+                    scored[term] = score
+        return sorted(scored, key=lambda t: (-scored[t], t))[:5]
 
     def _vocabulary_from(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self._vocabulary, prefix)
