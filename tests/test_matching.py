@@ -83,6 +83,12 @@ def test_two_entries_sharing_an_exact_name_are_ambiguous() -> None:
         index.resolve("jean dupont")
 
 
+def test_a_slip_in_the_first_letter_still_resolves(store: FactStore) -> None:
+    assert store.actor_names.resolve("Kaessing") == "ulf-laessing"
+    assert store.actor_names.resolve("Nick Xhecker") == "nick-checker"
+    assert store.actor_names.resolve("Mohamed Vazoum") == "mohamed-bazoum"
+
+
 def test_scanning_only_possible_lengths_changes_no_ranking(
     store: FactStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -122,12 +122,20 @@ class NameIndex:
         )
         self._starts = [text for text, _ in starts]
         self._start_owners = [owner for _, owner in starts]
-        # Keys by first letter: autocomplete's fuzzy pass looks only where typos usually are.
+        # Keys by first letter, and by second letter: a slip rarely changes both of a name's
+        # first two letters. Each bucket keeps the keys' order, shortest first.
         buckets: dict[str, list[int]] = {}
         for index, key in enumerate(keys):
             buckets.setdefault(key[:1], []).append(index)
+            if len(key) > 1:
+                buckets.setdefault("+" + key[1], []).append(index)
         self._buckets = {
-            letter: ([keys[i] for i in indices], indices) for letter, indices in buckets.items()
+            letter: (
+                [keys[i] for i in indices],
+                array("l", indices),
+                array("H", (self._lengths[i] for i in indices)),
+            )
+            for letter, indices in buckets.items()
         }
         self._alphabetical = sorted(self._labels.items(), key=lambda item: item[1])
 
@@ -136,8 +144,9 @@ class NameIndex:
     ) -> list[Match]:
         """Entries best matching ``query``, best first, each scored 0-100.
 
-        ``everywhere=False`` only scores names with the query's first letter: much faster
-        on a large store, and what autocomplete uses; answers always look everywhere.
+        Answers score every name that shares the query's first or second letter (a typo
+        rarely changes both); ``everywhere=False`` only those with its first letter: what
+        autocomplete uses. Either way only names whose length can reach SUGGEST are read.
         """
         key = simplify(clean_user_text(query))
         if not key:
@@ -154,21 +163,23 @@ class NameIndex:
         return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
 
     def _score(self, key: str, penalty: float, best: dict[str, float], everywhere: bool) -> None:
-        offset = 0
-        if everywhere:  # only names long enough and short enough to score SUGGEST at all
-            low, high = _lengths(len(key))
-            offset = bisect.bisect_left(self._lengths, low)
-            choices, indices = self._keys[offset : bisect.bisect_right(self._lengths, high)], None
-        else:
-            choices, indices = self._buckets.get(key[:1], ([], []))
-        for _, score, position in process.extract(
-            key, choices, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
-        ):
-            index = indices[position] if indices is not None else offset + position
-            owner = self._owners[index]
-            value = score - penalty - (0 if self._whole[index] else WORD_PENALTY)
-            if (value >= SUGGEST or penalty) and value > best.get(owner, 0.0):
-                best[owner] = value
+        low, high = _lengths(len(key))
+        letters = [key[:1], "+" + key[1:2]] if everywhere and len(key) > 1 else [key[:1]]
+        for letter in letters:
+            bucket = self._buckets.get(letter)
+            if bucket is None:
+                continue
+            names, indices, lengths = bucket
+            start = bisect.bisect_left(lengths, low)
+            choices = names[start : bisect.bisect_right(lengths, high)]
+            for _, score, position in process.extract(
+                key, choices, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
+            ):
+                index = indices[start + position]
+                owner = self._owners[index]
+                value = score - penalty - (0 if self._whole[index] else WORD_PENALTY)
+                if (value >= SUGGEST or penalty) and value > best.get(owner, 0.0):
+                    best[owner] = value
 
     def resolve(self, query: str) -> str:
         """The one entry ``query`` names; :class:`NotFound` or :class:`Ambiguous` otherwise."""
