@@ -284,11 +284,16 @@ class SearchIndex:
         for term in sorted(weighted, key=lambda t: len(self._postings[t].docs)):
             postings, factor = self._postings[term], weighted[term]
             if len(postings.docs) > self._common and len(scores) >= enough:
-                docs = postings.docs
-                for doc in list(scores):
+                docs, weights = postings.docs, postings.weights
+                if len(docs) < len(scores) * max(1, len(docs).bit_length()):
+                    for doc, weight in zip(docs, weights, strict=True):  # walk the postings
+                        if doc in scores:
+                            scores[doc] += factor * weight
+                    continue
+                for doc in list(scores):  # fewer documents found: look each one up
                     at = bisect.bisect_left(docs, doc)
                     if at < len(docs) and docs[at] == doc:
-                        scores[doc] += factor * postings.weights[at]
+                        scores[doc] += factor * weights[at]
                 continue
             get = scores.get
             for doc, weight in zip(postings.docs, postings.weights, strict=True):
