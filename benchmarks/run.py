@@ -298,7 +298,11 @@ async def reload_stall(
             reloader = Reloader(
                 StoreHolder(store), state, root / "knowledge", root / "seeds", cache=cache
             )
-            reloader.remember(store, snapshot(store))  # as the bot does at startup
+            records = snapshot(store)  # recorded and remembered, as the bot does at startup
+            await state.record_version(
+                version=store.version, loaded_by="startup", counts=store.counts(), snapshot=records
+            )
+            reloader.remember(store, records)
             reloader.retire_after = 0.2  # and free the old store, as the bot does later
             task = asyncio.create_task(ticker())
             await asyncio.sleep(0.05)

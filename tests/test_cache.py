@@ -158,3 +158,20 @@ def test_tampered_saved_checks_are_ignored(copy: StoreCopy, tmp_path: Path) -> N
     entry.write_bytes(bytes(blob))
     warm = load(copy, cache)
     assert [f.id for f in warm.timeline] == [f.id for f in cold.timeline]
+
+
+def test_values_the_memo_less_pickler_refuses_are_saved_the_ordinary_way(tmp_path: Path) -> None:
+    from bot.store.cache import RecordCache
+
+    cache = RecordCache(tmp_path / "cache")
+    shared = ["shared"]
+    deep: list[object] = [shared]
+    for _ in range(80):  # deeper than the pickler's cycle-check threshold, sharing an object
+        deep = [deep, shared]
+    cyclic: dict[str, object] = {"name": "loop"}
+    cyclic["self"] = cyclic
+    cache.put_indexes("v1", {"deep": deep, "cyclic": cyclic})
+    loaded = cache.get_indexes("v1")
+    assert loaded is not None and loaded["cyclic"]["self"] is loaded["cyclic"]
+    assert loaded["deep"] == deep
+    assert not list((tmp_path / "cache").glob("*.tmp"))

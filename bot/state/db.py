@@ -48,6 +48,22 @@ def migrations() -> list[tuple[int, str, str]]:
     return found
 
 
+Rows = list[tuple[str, ...]]
+
+
+def _history_rows(changes: StoreDiff, snapshot: Snapshot, now: str) -> tuple[Rows, Rows, Rows]:
+    """Parameters for recording ``changes``: rows added, changed and removed."""
+    added: Rows = []
+    changed: Rows = []
+    removed: Rows = []
+    for kind in KINDS:
+        part = getattr(changes, kind)
+        added += [(kind, r, snapshot[kind][r], now, now) for r in part.added]
+        changed += [(snapshot[kind][r], now, kind, r) for r in part.changed]
+        removed += [(now, now, kind, r) for r in part.removed]
+    return added, changed, removed
+
+
 def _snapshot_of(rows: Iterable[aiosqlite.Row]) -> Snapshot:
     known: Snapshot = {kind: {} for kind in KINDS}
     for kind, record_id, content_hash in rows:
@@ -363,27 +379,28 @@ class State:
             known = await self._known(db)
             # comparing 100k records' hashes takes a while: off the event loop
             changes = await asyncio.to_thread(diff, known, snapshot)
-            for kind in KINDS:  # one statement per kind and change, not one per record
-                part = getattr(changes, kind)
-                await db.executemany(
-                    """INSERT INTO record_history
-                           (kind, record_id, content_hash, first_seen, last_changed)
-                       VALUES (?, ?, ?, ?, ?)
-                       ON CONFLICT (kind, record_id) DO UPDATE SET
-                           content_hash = excluded.content_hash,
-                           last_changed = excluded.last_changed, removed_at = NULL""",
-                    [(kind, r, snapshot[kind][r], now, now) for r in part.added],
-                )
-                await db.executemany(
-                    """UPDATE record_history SET content_hash = ?, last_changed = ?
-                       WHERE kind = ? AND record_id = ?""",
-                    [(snapshot[kind][r], now, kind, r) for r in part.changed],
-                )
-                await db.executemany(
-                    """UPDATE record_history SET removed_at = ?, last_changed = ?
-                       WHERE kind = ? AND record_id = ?""",
-                    [(now, now, kind, r) for r in part.removed],
-                )
+            # the rows are built off the event loop too: a first start adds 125k of them
+            added, changed, removed = await asyncio.to_thread(_history_rows, changes, snapshot, now)
+            await db.executemany(  # one statement per change, not one per record
+                """INSERT INTO record_history
+                       (kind, record_id, content_hash, first_seen, last_changed)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (kind, record_id) DO UPDATE SET
+                       content_hash = excluded.content_hash,
+                       last_changed = excluded.last_changed, removed_at = NULL""",
+                added,
+            )
+            await db.executemany(
+                """UPDATE record_history SET content_hash = ?, last_changed = ?
+                   WHERE kind = ? AND record_id = ?""",
+                changed,
+            )
+            await db.executemany(
+                """UPDATE record_history SET removed_at = ?, last_changed = ?
+                   WHERE kind = ? AND record_id = ?""",
+                removed,
+            )
+            summary = await asyncio.to_thread(changes.model_dump_json)
             cursor = await db.execute(
                 """INSERT INTO store_versions (version, loaded_at, loaded_by, sources, actors,
                        facts, topics, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -395,7 +412,7 @@ class State:
                     counts["actors"],
                     counts["facts"],
                     counts["topics"],
-                    changes.model_dump_json(),
+                    summary,
                 ),
             )
             row_id = cursor.lastrowid

@@ -13,15 +13,17 @@ record served.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
 import os
 import pickle
 import secrets
+import time
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pydantic
 
@@ -83,6 +85,22 @@ def index_code_version() -> str:
     return digest.hexdigest()
 
 
+class _Yielding:
+    """A file the pickler writes to frame by frame: each frame is signed as it goes, and
+    the GIL is offered to other threads between frames. ``pickle.dumps`` of a large index
+    would hold it for a fifth of a second, stalling the bot's event loop during a reload."""
+
+    def __init__(self, handle: BinaryIO, signer: hmac.HMAC) -> None:
+        self.handle = handle
+        self.signer = signer
+
+    def write(self, data: bytes) -> int:
+        self.signer.update(data)
+        written = self.handle.write(data)
+        time.sleep(0)  # let the event loop run between frames
+        return written
+
+
 class RecordCache:
     def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
@@ -92,7 +110,7 @@ class RecordCache:
     def _key(self, rel: str, raw: bytes) -> str:
         return hashlib.sha256(code_version().encode() + rel.encode() + b"\0" + raw).hexdigest()
 
-    def _sign(self, key: str, payload: bytes) -> bytes:
+    def _sign(self, key: str, payload: bytes | memoryview) -> bytes:
         assert self._secret is not None
         return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
 
@@ -114,7 +132,9 @@ class RecordCache:
 
     def put_indexes(self, version: str, indexes: dict[str, Any], keep: int = 2) -> None:
         """Save a store's indexes (the ``keep`` most recent versions are kept)."""
-        if self._write(self._index_key(version), ".index", indexes, "save the indexes"):
+        if self._write(
+            self._index_key(version), ".index", indexes, "save the indexes", shared=False
+        ):
             self._keep_latest("*.index", keep)
 
     def get_checked(self, digest: str) -> dict[str, Any] | None:
@@ -124,7 +144,9 @@ class RecordCache:
         return checked if isinstance(checked, dict) else None
 
     def put_checked(self, digest: str, checked: dict[str, Any], keep: int = 2) -> None:
-        if self._write(self._checked_key(digest), ".checked", checked, "save the checks"):
+        if self._write(
+            self._checked_key(digest), ".checked", checked, "save the checks", shared=False
+        ):
             self._keep_latest("*.checked", keep)
 
     def _checked_key(self, digest: str) -> str:
@@ -152,7 +174,8 @@ class RecordCache:
         except (OSError, ValueError) as exc:
             log.warning("ignoring %s: %s", what, exc)
             return None
-        head, signature, payload = blob[:8], blob[8:40], blob[40:]
+        # a view, not a copy: a saved index is tens of MB, read once and unpickled in place
+        head, signature, payload = blob[:8], blob[8:40], memoryview(blob)[40:]
         if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
             log.warning("ignoring %s that briefbot did not write", what)
             return None
@@ -162,22 +185,42 @@ class RecordCache:
             log.warning("ignoring undecodable %s: %s", what, exc)
             return None
 
-    def _write(self, key: str, suffix: str, value: Any, what: str) -> bool:
+    def _write(self, key: str, suffix: str, value: Any, what: str, *, shared: bool = True) -> bool:
         """Sign and store ``value`` whole (temporary file + rename); ``False`` if it could
-        not be (a cache that cannot be written only costs speed)."""
+        not be (a cache that cannot be written only costs speed). ``shared=False``: the
+        value has no cycles, and objects it holds twice may be stored twice."""
         if self._secret is None:
             return False
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = self.folder / f"{key}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-            with temporary.open("wb") as handle:
-                handle.write(MAGIC + self._sign(key, payload) + payload)
+            try:
+                self._dump(temporary, key, value, fast=not shared)
+            except (KeyError, ValueError, RecursionError):
+                # the memo-less pickler refuses cycles, and deeply nested shared objects
+                # (a KeyError from its cycle check): write it the ordinary way instead
+                self._dump(temporary, key, value, fast=False)
             temporary.replace(self.folder / f"{key}{suffix}")
-        except OSError as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             log.warning("could not %s: %s", what, exc)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
             return False
         return True
+
+    def _dump(self, path: Path, key: str, value: Any, *, fast: bool) -> None:
+        """Pickle ``value`` to ``path`` frame by frame, signing as it goes. ``fast``: without
+        a memo, so the pickler never stops for its hash table's growth (tens of ms for a
+        large index, with the GIL held), and writes and loads faster."""
+        assert self._secret is not None
+        with path.open("wb") as handle:
+            handle.write(MAGIC + bytes(KEY_BYTES))  # the signature, once known
+            signer = hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
+            pickler = pickle.Pickler(_Yielding(handle, signer), protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.fast = fast
+            pickler.dump(value)
+            handle.seek(len(MAGIC))
+            handle.write(signer.digest())
 
     def _index_key(self, version: str) -> str:
         return hashlib.sha256(f"{index_code_version()}:{version}".encode()).hexdigest()
