@@ -1,3 +1,4 @@
+from bot.store.facts import FactStore
 from bot.store.text import NormalizedText, clean_user_text, fold, simplify
 
 ARTICLE = "Mali’s foreign minister,\n  Abdoulaye Diop – who said “appreciated” – hosted him."
@@ -38,3 +39,22 @@ def test_fold_and_simplify() -> None:
 
 def test_clean_user_text_strips_invisible_and_direction_characters() -> None:
     assert clean_user_text("\u200bBa\u200dzoum\u202e  \u2066x\u2069") == "Bazoum x"
+
+
+def test_search_words_are_the_words_simplify_gives(store: FactStore) -> None:
+    from bot.store.search import _JOINED, _WORD, STOPWORDS, words
+    from bot.store.text import simplify
+
+    def by_simplify(text: str) -> list[str]:
+        simple = simplify(_JOINED.sub(r"\1", text))
+        return [w for w in _WORD.findall(simple) if w not in STOPWORDS]
+
+    tricky = [
+        "Ça va? Naïve café—co‑operation “quoted” İstanbul straße ﬁnance Øresund ½ x²",
+        "e\u0301te\u0301 𝒜𝓈 \U0001d165x ＡＢＣ ǅ ᾈ re-engage non‐state anti-Western",
+        "Ulf Laessing, head of the Konrad Adenauer Foundation’s office — said: “US…”",
+    ]
+    texts = tricky + [store.search_text(f) for f in store.facts.values()]
+    texts += [s.text for s in store.sources.values()]
+    for text in texts:
+        assert words(text) == by_simplify(text), text[:80]

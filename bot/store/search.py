@@ -16,16 +16,17 @@ import heapq
 import itertools
 import math
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.store.text import simplify, sorted_gently
+from bot.store.text import sorted_gently
 
 TYPO_SCORE = 84
 """Minimum rapidfuzz ratio for a query word to match a differently spelled word."""
@@ -103,8 +104,28 @@ _JOINED = re.compile(r"\b(co|re|de|non|anti|counter|pre|post|inter|multi)[-â€â€
 
 
 def words(text: str) -> list[str]:
-    """Index words of ``text``: simplified, without stop words."""
-    return [w for w in _WORD.findall(simplify(_JOINED.sub(r"\1", text))) if w not in STOPWORDS]
+    """Index words of ``text``: simplified, without stop words.
+
+    The words ``simplify`` would give, found without its substitutions (punctuation and
+    typography are not word characters anyway): a third of building the index at 100k.
+    """
+    if "-" in text or "\u2010" in text or "\u2011" in text:
+        text = _JOINED.sub(r"\1", text)
+    bare = text if text.isascii() else _without_marks(unicodedata.normalize("NFKD", text))
+    bare = bare.casefold()
+    return [w for w in _WORD.findall(bare) if w not in STOPWORDS]
+
+
+@cache
+def _marks() -> dict[int, None]:
+    """Every combining mark of the Basic Multilingual Plane, to delete with translate()."""
+    return {c: None for c in range(0x10000) if unicodedata.combining(chr(c))}
+
+
+def _without_marks(decomposed: str) -> str:
+    if max(decomposed) <= "\uffff":  # at C speed; beyond the BMP, mark by mark
+        return decomposed.translate(_marks())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def query_words(text: str) -> list[str]:
