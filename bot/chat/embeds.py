@@ -69,13 +69,14 @@ def render(response: Response) -> list[Page]:
     title = clip(escape(response.title), TITLE_MAX)
     header = _header(response)
     citations = {c.number: c for c in response.citations}
+    note_sizes = {n: len(_footnote(c)) + 1 for n, c in citations.items()}  # once each
     pages: list[tuple[list[str], list[int]]] = []
     lines: list[str] = [header] if header else []
     cited: list[int] = []
 
     def size(block_lines: list[str], numbers: list[int]) -> tuple[int, int]:
         description = len("\n".join(block_lines))
-        notes = sum(len(_footnote(citations[n])) + 1 for n in numbers) + 40
+        notes = sum(note_sizes[n] for n in numbers) + 40
         return description, len(title) + description + notes
 
     for section in response.sections:
