@@ -110,3 +110,17 @@ def test_critics_is_a_topic(store: FactStore) -> None:
     assert brief.title == "Critics and reactions"
     shown = {i.fact for s in brief.sections for i in s.items}
     assert {"rights-advocates-criticise", "laessing-americans-not-concerned"} <= shown
+
+
+def test_top_candidates_are_nlargest_with_ties_broken_by_document() -> None:
+    import heapq
+    import random
+
+    from bot.store.search import _top
+
+    rng = random.Random(4)
+    for size in (0, 3, 50, 5000):
+        scores = {doc: float(rng.randrange(20)) for doc in rng.sample(range(10_000), size)}
+        for n in (1, 10, 60):
+            expected = heapq.nlargest(n, scores.items(), key=lambda item: (item[1], -item[0]))
+            assert _top(scores, n) == expected
