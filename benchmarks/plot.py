@@ -56,7 +56,7 @@ def draw(out: Path = OUT) -> Path | None:
         label="autocomplete",
     )
     right.axhline(10, color="grey", linestyle="--", linewidth=1, label="target p99, 10 ms")
-    right.set(xscale="log", xlabel="facts", ylabel="p99 (ms)", title="Commands, p99")
+    right.set(xscale="log", yscale="log", xlabel="facts", ylabel="p99 (ms)", title="Commands, p99")
     for axes in (left, right):
         axes.grid(True, which="major", color="#e3e5e8")
         axes.legend(fontsize=8)
