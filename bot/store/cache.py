@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 _CODE = ("models.py", "dates.py", "loader.py", "facts.py", "cache.py")
 MAGIC = b"briefbc2"
 ENTRY_MAX = 256 * 1024 * 1024
-"""Largest cache entry read; a larger file is not ours."""
+"""Largest record-cache entry read (one knowledge file's records); a larger file is not ours."""
+SAVED_MAX = 4 * 1024 * 1024 * 1024
+"""Largest saved index or check results read: a million facts' indexes take about 400 MB."""
 KEY_BYTES = 32
 
 
@@ -166,7 +168,8 @@ class RecordCache:
             return None
         path = self.folder / f"{key}{suffix}"
         try:
-            if path.is_symlink() or path.stat().st_size > ENTRY_MAX:
+            limit = ENTRY_MAX if suffix == ".pickle" else SAVED_MAX
+            if path.is_symlink() or path.stat().st_size > limit:
                 raise ValueError("not an entry briefbot wrote")
             blob = path.read_bytes()
         except FileNotFoundError:

@@ -290,7 +290,8 @@ class FactStore:
         same store loads them instead of building them again.
         """
         cache = RecordCache(cache_dir) if cache_dir is not None else None
-        saved = cache.get_indexes(self.version) if cache is not None else None
+        with paused_gc():  # millions of objects: a running collector would rescan them all
+            saved = cache.get_indexes(self.version) if cache is not None else None
         if saved is not None and set(saved) == set(SAVED_INDEXES):
             for name, index in saved.items():
                 self.__dict__[name] = index
