@@ -29,6 +29,8 @@ OPTIONS_MAX = 25
 CHOSEN_MAX = 5
 """Footnotes one choice may open (five passages fit one message's 6,000 characters)."""
 LABEL_MAX = 100
+VALUE_MAX = 100
+"""Discord's limit for an option's value: anything longer was not sent by this bot."""
 DESCRIPTION_MAX = 100
 PLACEHOLDER = "Sources: read a footnote in its article…"
 
@@ -97,8 +99,9 @@ class SourcesMenu(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SOURC
 def _footnotes(store: FactStore, values: list[str]) -> list[CitationRef]:
     refs = []
     for value in values:
-        number, _, link = value.partition(":")
-        refs.append(footnote_at(store, link, int(number) if number.isdigit() else 0))
+        number, _, link = value[:VALUE_MAX].partition(":")
+        shown = int(number) if number.isascii() and number.isdigit() and len(number) < 4 else 0
+        refs.append(footnote_at(store, link, shown))
     if not refs:
         raise BriefbotError("Choose a footnote to see it in its article.")
     return refs

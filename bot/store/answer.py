@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.store.errors import NotFound
@@ -278,12 +279,17 @@ def _clip(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+LINK_MAX = 64
+"""Longest link read: 16 hex digits and two offsets of a 16 MB source fit in 40."""
+_OFFSET = re.compile(r"[0-9]{1,9}")
+
+
 def footnote_at(store: FactStore, link: str, number: int = 1) -> CitationRef:
     """The footnote a link names, if its article is still served; else :class:`NotFound`."""
-    digest, _, span = link.partition(":")
+    digest, _, span = link[:LINK_MAX].partition(":")
     start, _, end = span.partition(":")
     source_id = store.source_by_hash(digest)
-    if source_id is None or not (start.isdigit() and end.isdigit()):
+    if source_id is None or not (_OFFSET.fullmatch(start) and _OFFSET.fullmatch(end)):
         raise NotFound(
             "That article is no longer in the fact store (a curator changed or removed it); "
             "run the command again for its current sources."

@@ -154,3 +154,20 @@ async def test_timeline_picture_is_attached_as_a_valid_png(harness: Harness) -> 
 async def test_a_timeline_without_picture_uploads_nothing(harness: Harness) -> None:
     await harness.command("timeline", {"actor": "Bazoum"})
     assert not [r for r in harness.fake.requests if r.files]
+
+
+async def test_hostile_menu_values_get_a_plain_answer(harness: Harness) -> None:
+    message = shown(await harness.command("actor", {"name": "Bazoum"}))
+    link = menu(message)["options"][0]["value"].split(":", 1)[1]
+    digest = link.split(":")[0]
+    for values in (
+        [f"1:{digest}:{'9' * 5000}:{'9' * 5000}"],
+        [f"²:{digest}:²:³"],
+        ["9" * 5000 + ":" + link],
+        ["x" * 6000],
+        [],
+    ):
+        opened = await choose(harness, message, values)
+        data = opened.callback_body["data"]
+        assert opened.callback_type == 4 and data["flags"] & EPHEMERAL, data
+        check_message(data)
