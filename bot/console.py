@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.store.answer import footnote_at, in_context
-from bot.store.commands import COMMANDS, ask, run_line
+from bot.store.commands import COMMANDS, run_line
 from bot.store.facts import FactStore
 from bot.store.response import Response
 from bot.textrender import render, render_passage
@@ -46,10 +46,6 @@ def help_text() -> str:
         "Also: help, json (toggle JSON output), quit. Up/down arrows recall history.",
     ]
     return "\n".join(lines)
-
-
-def answer(store: FactStore, line: str, as_json: bool = False) -> str:
-    return shown(store, ask(store, line), as_json)
 
 
 def shown(store: FactStore, response: Response, as_json: bool = False) -> str:
