@@ -20,7 +20,7 @@ import discord
 
 from bot.chat.embeds import render
 from bot.chat.paging import sources_view
-from bot.chat.replies import NO_MENTIONS
+from bot.chat.poster import send_page
 from bot.state import Follow, State, StoreVersion
 from bot.store.alerts import Followed, alert
 from bot.store.digest import Change
@@ -67,7 +67,11 @@ class FollowNotifier:
             grouped[follow.follower].append(follow)
         outcomes: dict[str, str] = {}
         for follower, follows in grouped.items():
-            outcomes[follower] = await self._one(follower, follows, version)
+            try:
+                outcomes[follower] = await self._one(follower, follows, version)
+            except Exception:  # one follower's failure never stops the others' alerts
+                log.exception("follow alert to %s failed", follower)
+                outcomes[follower] = "error: logged"
             if outcomes[follower].startswith("sent"):
                 await asyncio.sleep(self.pace)
         return outcomes
@@ -105,24 +109,21 @@ class FollowNotifier:
                 raise _Gone
             for number, page in enumerate(render(response)[:PAGES_MAX]):
                 view = sources_view(page, response.citations)
-                nonce = f"f{version_id}-{number}-{raw[-8:]}"[:25]
-                if view is None:
-                    message = await channel.send(
-                        embed=page.embed, allowed_mentions=NO_MENTIONS, nonce=nonce
-                    )
-                else:
-                    message = await channel.send(
-                        embed=page.embed, allowed_mentions=NO_MENTIONS, nonce=nonce, view=view
-                    )
+                nonce = f"f{version_id}-{number}-{raw[-8:]}"
+                message = await send_page(channel, page.embed, view, nonce)
                 first = first or message.id
         except discord.Forbidden as exc:
             reason = "direct messages are closed" if kind == "user" else "the bot may not post"
             await self._failed(follower, version_id, f"{reason} ({exc.text or exc.status})", True)
             return f"unreachable: {reason}"
-        except (discord.NotFound, _Gone, ValueError):
+        except _Gone:
+            reason = "the channel takes no messages (a forum or voice channel)"
+            await self._failed(follower, version_id, reason, True)
+            return f"unreachable: {reason}"
+        except (discord.NotFound, ValueError):
             await self._failed(follower, version_id, "the channel no longer exists", True)
             return "unreachable: gone"
-        except (discord.DiscordServerError, aiohttp.ClientError, TimeoutError) as exc:
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
             await self._failed(follower, version_id, f"Discord failed: {exc}", False)
             return "failed: sent with the next alert"
         await self.state.finish_alert(follower, version_id, message_id=first)

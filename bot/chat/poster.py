@@ -108,13 +108,7 @@ class ChannelPoster:
         nonce: str,
     ) -> discord.Message:
         with _failures():
-            if view is None:
-                return await channel.send(
-                    embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25]
-                )
-            return await channel.send(
-                embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25], view=view
-            )
+            return await send_page(channel, embed, view, nonce)
 
     async def _thread_post(
         self,
@@ -207,6 +201,17 @@ class ChannelPoster:
         except (TransientFailure, ChannelUnavailable, discord.HTTPException):
             return None
         return first
+
+
+async def send_page(
+    channel: discord.abc.Messageable, embed: discord.Embed, view: discord.ui.View | None, nonce: str
+) -> discord.Message:
+    """One page of a post no one asked for: no mentions, a nonce, its Sources menu if any."""
+    if view is None:
+        return await channel.send(embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25])
+    return await channel.send(
+        embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25], view=view
+    )
 
 
 def _pages(response: Response, marker: str) -> list[Page]:

@@ -154,3 +154,44 @@ async def test_a_followed_channel_that_is_gone_is_marked_and_skipped(harness: Ha
     harness.store.write("knowledge/facts/other.yaml", NEW_FACT.replace("locked-up", "held"))
     await reload(harness)
     assert len([r for r in harness.fake.requests if r.status == 404]) == tries
+
+
+async def test_one_followers_failure_never_stops_the_others(harness: Harness) -> None:
+    from tests.discord.fake import FORUM_CHANNEL_ID
+
+    harness.bot.alerts.pace = 0
+    await harness.bot.state.follow(  # a forum takes no plain messages
+        follower=f"channel:{FORUM_CHANNEL_ID}",
+        guild_id=1,
+        kind="actor",
+        target="mohamed-bazoum",
+        created_by=1,
+    )
+    await harness.command("follow", {"actor": "Bazoum"})
+    harness.store.write("knowledge/facts/more.yaml", NEW_FACT)
+    await reload(harness)
+    assert len(dms_to(harness, ALICE)) == 1
+    info = await harness.bot.state.follower(f"channel:{FORUM_CHANNEL_ID}")
+    assert info is not None and info.status == "unreachable"
+    assert info.reason is not None and "takes no messages" in info.reason
+
+
+async def test_an_unexpected_error_for_one_follower_is_logged_and_the_rest_go_on(
+    harness: Harness, monkeypatch: Any, caplog: Any
+) -> None:
+    harness.bot.alerts.pace = 0
+    await harness.command("follow", {"actor": "Bazoum"}, who=BOB)
+    await harness.command("follow", {"actor": "Bazoum"})
+    real = harness.bot.alerts._send
+
+    async def broken_for_bob(follower: str, version_id: int, response: Any) -> str:
+        if follower == f"user:{BOB['id']}":
+            raise RuntimeError("a bug")
+        return await real(follower, version_id, response)
+
+    monkeypatch.setattr(harness.bot.alerts, "_send", broken_for_bob)
+    harness.store.write("knowledge/facts/more.yaml", NEW_FACT)
+    await reload(harness)
+    assert len(dms_to(harness, ALICE)) == 1
+    assert any("follow alert to user:" in r.message for r in caplog.records)
+    caplog.clear()  # the error was the point of this test

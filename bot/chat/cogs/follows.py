@@ -12,7 +12,7 @@ from bot.chat.alerts import channel_follower, user_follower
 from bot.chat.checks import REFUSAL, is_admin, same_server
 from bot.chat.embeds import COLOUR_OK, escape
 from bot.chat.replies import send
-from bot.chat.transformers import Actor, DigestChannel, Topic
+from bot.chat.transformers import Actor, Topic
 from bot.store.alerts import Followed, name_of
 from bot.store.errors import InvalidCommand
 
@@ -62,7 +62,7 @@ class Follows(commands.Cog):
         interaction: discord.Interaction,
         actor: Actor | None = None,
         topic: Topic | None = None,
-        channel: DigestChannel | None = None,
+        channel: discord.TextChannel | None = None,
     ) -> None:
         """Get a short cited message when new facts about an actor or topic come in"""
         followed = self._target(actor, topic)
@@ -98,7 +98,7 @@ class Follows(commands.Cog):
         interaction: discord.Interaction,
         actor: Actor | None = None,
         topic: Topic | None = None,
-        channel: DigestChannel | None = None,
+        channel: discord.TextChannel | None = None,
     ) -> None:
         """Stop alerts about an actor or topic"""
         followed = self._target(actor, topic)
@@ -114,7 +114,7 @@ class Follows(commands.Cog):
     @app_commands.guild_only()
     @app_commands.describe(channel="A channel's follows instead of yours (admins)")
     async def following(
-        self, interaction: discord.Interaction, channel: DigestChannel | None = None
+        self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
     ) -> None:
         """What you (or a channel) follow, and whether alerts can reach you"""
         follower, who = self._follower(interaction, channel)
