@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.store.facts import FactStore, Source
-from bot.store.models import Citation
+from bot.store.facts import FactStore
+from bot.store.records import Citation, Source
 from bot.store.sentences import Sentence, split
 from bot.store.text import NormalizedText, Span
 

@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 from bot.curation.coverage import all_citations
 from bot.curation.datefind import find_date
 from bot.store.errors import BriefbotError
-from bot.store.facts import FactStore, Source
+from bot.store.facts import FactStore
 from bot.store.matching import ACCEPT
+from bot.store.records import Source
 from bot.store.sentences import Sentence, split
 from bot.store.text import simplify
 

@@ -13,7 +13,7 @@ from typing import Literal
 from bot.store.answer import Answer
 from bot.store.digest import Change
 from bot.store.facts import FactStore
-from bot.store.models import Fact
+from bot.store.records import Fact
 from bot.store.response import Response
 
 ALERT_MAX = 5

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from bot.store.errors import NotFound
 from bot.store.facts import LINK_HASH, FactStore
-from bot.store.models import BRIEF_MAX, Citation, Fact, Lead, Topic
 from bot.store.passage import passage
+from bot.store.records import BRIEF_MAX, Citation, Fact, Lead, Topic
 from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
 from bot.store.text import simplify
 

@@ -25,11 +25,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import msgspec
 import pydantic
 
 log = logging.getLogger(__name__)
 
-_CODE = ("models.py", "dates.py", "loader.py", "facts.py", "cache.py")
+_CODE = ("models.py", "records.py", "dates.py", "loader.py", "facts.py", "cache.py")
 MAGIC = b"briefbc2"
 ENTRY_MAX = 256 * 1024 * 1024
 """Largest record-cache entry read (one knowledge file's records); a larger file is not ours."""
@@ -41,7 +42,7 @@ KEY_BYTES = 32
 @cache
 def code_version() -> str:
     """Changes whenever the code that parses and validates records changes."""
-    digest = hashlib.sha256(pydantic.VERSION.encode())
+    digest = hashlib.sha256(f"{pydantic.VERSION} {msgspec.__version__}".encode())
     for name in _CODE:
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
@@ -75,7 +76,15 @@ def cache_key(folder: Path) -> bytes | None:
     return key
 
 
-_INDEX_CODE = ("facts.py", "search.py", "matching.py", "intervals.py", "text.py", "cache.py")
+_INDEX_CODE = (
+    "records.py",
+    "facts.py",
+    "search.py",
+    "matching.py",
+    "intervals.py",
+    "text.py",
+    "cache.py",
+)
 
 
 @cache

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.store.facts import FactStore
+from bot.store.records import Record
 
 KINDS = ("facts", "actors", "sources", "topics")
 
@@ -17,7 +19,7 @@ Snapshot = dict[str, dict[str, str]]
 
 def snapshot(store: FactStore) -> Snapshot:
     """A content hash of every record, to compare versions without keeping them."""
-    tables: Mapping[str, Mapping[str, BaseModel]] = {
+    tables: Mapping[str, Mapping[str, Record]] = {
         "facts": store.facts,
         "actors": store.actors,
         "sources": store.sources,
@@ -29,8 +31,19 @@ def snapshot(store: FactStore) -> Snapshot:
     }
 
 
-def _hash(record: BaseModel) -> str:
-    return hashlib.sha256(record.model_dump_json().encode()).hexdigest()[:16]
+def _hash(record: Record) -> str:
+    """The record's JSON as its pydantic model writes it, hashed: the same content keeps
+    the same hash across versions of the bot (recorded histories compare them)."""
+    return hashlib.sha256(_JSON.encode(record).encode()).hexdigest()[:16]
+
+
+def _fields(value: object) -> object:
+    if isinstance(value, Record):
+        return {name: getattr(value, name) for name in value.__struct_fields__}
+    return str(value)  # a date, as curators write it
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_fields)
 
 
 class KindDiff(BaseModel):

@@ -17,18 +17,9 @@ from bot.store.cache import RecordCache
 from bot.store.dates import Precision
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
-from bot.store.models import Actor, Citation, Fact, Relation, SourceHeader, Synonyms, Topic
+from bot.store.records import Actor, Citation, Fact, Relation, Source, Synonyms, Topic
 from bot.store.search import SearchIndex
 from bot.store.text import Span, sorted_gently
-
-
-class Source(SourceHeader):
-    """A loaded source: its header, the article text and the file it came from."""
-
-    text: str
-    file: str
-    text_line: int = 1
-    """The line of the file on which the article text starts."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,22 +20,25 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz
 
+from bot.store import models
 from bot.store.cache import RecordCache
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore, Source, paused_gc
+from bot.store.facts import FactStore, paused_gc
 from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
-from bot.store.models import Actor, Citation, Fact, FactKind, SourceHeader, Synonyms, Topic
+from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, Span, fold
 
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
-SECTIONS: dict[str, type[BaseModel]] = {
-    "actors": Actor,
-    "facts": Fact,
-    "topics": Topic,
-    "synonyms": Synonyms,
+SECTIONS: dict[str, type[models.Record]] = {
+    "actors": models.Actor,
+    "facts": models.Fact,
+    "topics": models.Topic,
+    "synonyms": models.Synonyms,
 }
+"""Each section's pydantic model: what a curator writes is validated by it, then served
+as its lean copy (:mod:`bot.store.records`)."""
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
 
 M = TypeVar("M", bound=BaseModel)
@@ -273,7 +276,7 @@ def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
     if not isinstance(data, dict):
         collected.problems.append(Problem(rel, "the header must be a YAML mapping", line=2))
         return
-    header = _validate(collected, SourceHeader, data, rel, str(data.get("id") or ""), lines)
+    header = _validate(collected, models.SourceHeader, data, rel, str(data.get("id") or ""), lines)
     if header is None:
         collected.broken.add(str(data.get("id") or ""))
         return
@@ -289,7 +292,8 @@ def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
             )
         )
     text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
-    source = Source(**header.model_dump(), text=text, file=rel, text_line=text_line)
+    fields = {name: models.lean(value) for name, value in header.__dict__.items()}
+    source = Source(**fields, text=text, file=rel, text_line=text_line)
     _add_source(collected, rel, source)
     if collected.cache and len(collected.problems) == problems_before:
         collected.cache.put(rel, raw, [source])
@@ -403,7 +407,7 @@ def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> Non
         collected.cache.put(rel, raw, entries)
 
 
-_Entry = tuple[str, BaseModel, int | None]
+_Entry = tuple[str, Record, int | None]
 
 
 def _read_record(
@@ -420,14 +424,15 @@ def _read_record(
         collected.broken.add(record_id)
         return None
     line = lines.get(id(item))
-    _add_record(collected, rel, section, model, line)
-    return (section, model, line)
+    record = model.lean()
+    _add_record(collected, rel, section, record, line)
+    return (section, record, line)
 
 
 def _add_record(
-    collected: _Collected, rel: str, section: str, model: BaseModel, line: int | None
+    collected: _Collected, rel: str, section: str, record: Record, line: int | None
 ) -> None:
-    model_id: str = model.id  # type: ignore[attr-defined]
+    model_id: str = record.id  # type: ignore[attr-defined]
     records = collected.records[section]
     if model_id in records:
         first = collected.where[(section, model_id)]
@@ -441,7 +446,7 @@ def _add_record(
             )
         )
         return
-    records[model_id] = model
+    records[model_id] = record
     collected.where[(section, model_id)] = _Located(rel, line)
 
 

@@ -8,12 +8,15 @@ live in :mod:`bot.store.loader`, which sees the whole store.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from bot.store import records
 from bot.store.dates import CuratedDate, Precision
+from bot.store.records import BRIEF_MAX as BRIEF_MAX  # the enums and limits are shared
+from bot.store.records import ActorKind as ActorKind
+from bot.store.records import FactKind as FactKind
 
 Id = Annotated[
     str,
@@ -22,12 +25,22 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-BRIEF_MAX = 8
-"""Most bullets a brief shows: a minute's reading."""
-
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def lean(self) -> Any:
+        """The served copy of this record (:mod:`bot.store.records`), fields in order."""
+        return getattr(records, type(self).__name__)(*map(lean, self.__dict__.values()))
+
+
+def lean(value: Any) -> Any:
+    """A field's value as served: records and tuples of records made lean."""
+    if isinstance(value, Record):
+        return value.lean()
+    if type(value) is tuple and value and isinstance(value[0], Record):
+        return tuple(item.lean() for item in value)
+    return value
 
 
 class Citation(Record):
@@ -97,17 +110,6 @@ class SourceHeader(Record):
 # --- actors --------------------------------------------------------------------------
 
 
-class ActorKind(StrEnum):
-    PERSON = "person"
-    GOVERNMENT = "government"
-    STATE = "state"
-    ORGANISATION = "organisation"
-    ARMED_GROUP = "armed group"
-    ALLIANCE = "alliance"
-    MEDIA = "media"
-    GROUP = "group"
-
-
 class Role(Record):
     text: Text = Field(description="The role as the sources state it")
     citations: Citations
@@ -155,20 +157,6 @@ class ActorsFile(Record):
 
 
 # --- facts ---------------------------------------------------------------------------
-
-
-class FactKind(StrEnum):
-    EVENT = "event"
-    BACKGROUND = "background"
-    STATEMENT = "statement"
-    CLAIM = "claim"
-    ANALYSIS = "analysis"
-    QUOTE = "quote"
-
-    @property
-    def attributed(self) -> bool:
-        """Whether the fact is something someone said, not something that happened."""
-        return self in (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS, FactKind.QUOTE)
 
 
 class FactDate(Record):
@@ -233,20 +221,6 @@ class Fact(Record):
         if self.kind is FactKind.QUOTE and not self.words:
             raise ValueError("a quote needs 'words', the words quoted")
         return self
-
-    @property
-    def predecessors(self) -> tuple[str, ...]:
-        """Facts this one must follow: its ``date.after`` hints and what it responds to."""
-        after = self.date.after if self.date else ()
-        return (*after, *self.responds_to) if self.responds_to else after
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.source for c in self.citations))
-
-    @property
-    def corroborated(self) -> bool:
-        return len(self.sources) > 1
 
 
 class FactsFile(Record):

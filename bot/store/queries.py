@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
-from bot.store.facts import FactStore, Source
-from bot.store.models import Actor, Citation, Fact, Relation
+from bot.store.facts import FactStore
+from bot.store.records import Actor, Citation, Fact, Relation, Source
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import query_words, stem, words
 from bot.store.text import clean_user_text, simplify

@@ -1,0 +1,105 @@
+"""Served records: lean copies of the validated models, the same content and hashes."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import pickle
+
+import pytest
+
+from bot.store import models, records
+from bot.store.dates import FuzzyDate
+from bot.store.diff import _hash
+from bot.store.facts import FactStore
+
+PAIRS = [
+    (models.Citation, records.Citation),
+    (models.Published, records.Published),
+    (models.Skip, records.Skip),
+    (models.Role, records.Role),
+    (models.Relation, records.Relation),
+    (models.Actor, records.Actor),
+    (models.FactDate, records.FactDate),
+    (models.Fact, records.Fact),
+    (models.Lead, records.Lead),
+    (models.Topic, records.Topic),
+    (models.Synonyms, records.Synonyms),
+]
+
+
+@pytest.mark.parametrize(("model", "lean"), PAIRS, ids=lambda cls: cls.__name__)
+def test_each_served_record_has_its_models_fields_in_order(
+    model: type[models.Record], lean: type[records.Record]
+) -> None:
+    assert lean.__struct_fields__ == tuple(model.model_fields)
+
+
+def test_a_source_has_its_headers_fields_then_the_text() -> None:
+    assert records.Source.__struct_fields__ == (
+        *models.SourceHeader.model_fields,
+        "text",
+        "file",
+        "text_line",
+    )
+
+
+AWKWARD = 'Tab\there, a "quote", a back\\slash, a line\nbreak, \x7f, é, “curly” — and \u2028.'
+
+
+def _awkward_fact() -> models.Fact:
+    return models.Fact.model_validate(
+        {
+            "id": "awkward",
+            "kind": "quote",
+            "text": AWKWARD,
+            "by": ["someone"],
+            "words": "“curly”",
+            "date": {"when": "2025-W41", "phrase": "last week", "relative": True},
+            "note": AWKWARD,
+            "citations": [{"source": "a", "quote": AWKWARD}],
+        }
+    )
+
+
+def test_a_records_hash_is_that_of_its_models_json() -> None:
+    """Recorded histories compare hashes: the served record must hash as the model did."""
+    fact = _awkward_fact()
+    expected = hashlib.sha256(fact.model_dump_json().encode()).hexdigest()[:16]
+    assert _hash(fact.lean()) == expected
+
+
+def test_every_record_of_the_real_store_hashes_as_its_model(store: FactStore) -> None:
+    tables = {
+        models.Fact: store.facts,
+        models.Actor: store.actors,
+        models.Topic: store.topics,
+    }
+    for model, table in tables.items():
+        for record in table.values():
+            again = model.model_validate(_plain(record))
+            assert again.lean() == record
+            assert (
+                _hash(record) == hashlib.sha256(again.model_dump_json().encode()).hexdigest()[:16]
+            )
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, records.Record):
+        return {name: _plain(getattr(value, name)) for name in value.__struct_fields__}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, FuzzyDate):
+        return value.text
+    return value
+
+
+def test_served_records_are_immutable_untracked_and_pickle_equal() -> None:
+    fact = _awkward_fact().lean()
+    assert isinstance(fact, records.Fact)
+    assert isinstance(fact.citations[0], records.Citation)
+    assert fact.kind is records.FactKind.QUOTE
+    with pytest.raises(AttributeError):
+        fact.text = "changed"  # type: ignore[misc]
+    assert not gc.is_tracked(fact)
+    assert pickle.loads(pickle.dumps(fact)) == fact
