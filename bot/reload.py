@@ -34,9 +34,11 @@ class ReloadOutcome(BaseModel):
     problems: tuple[Problem, ...] = ()
 
 
-def load_warm(knowledge: Path, seeds: Path, cache: Path | None = None) -> FactStore:
-    store = load_store(knowledge, seeds, cache_dir=cache)
-    store.warm(cache)
+def load_warm(
+    knowledge: Path, seeds: Path, cache: Path | None = None, previous: FactStore | None = None
+) -> FactStore:
+    store = load_store(knowledge, seeds, cache_dir=cache, previous=previous)
+    store.warm(cache, previous)
     return store
 
 
@@ -91,7 +93,7 @@ class Reloader:
     def _compare(self, previous: FactStore, store: FactStore) -> tuple[Snapshot, StoreDiff]:
         version, known = self._snapshot
         before = known if version == previous.version else snapshot(previous)
-        after = snapshot(store)
+        after = snapshot(store, (previous, before))
         return after, diff(before, after)
 
     async def reload(self, by: str) -> ReloadOutcome:
@@ -99,7 +101,7 @@ class Reloader:
             previous = self.holder.current
             try:
                 store = await asyncio.wait_for(
-                    asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache),
+                    asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache, previous),
                     self.timeout,
                 )
             except TimeoutError:

@@ -17,17 +17,30 @@ Snapshot = dict[str, dict[str, str]]
 """For each kind, each record id's content hash."""
 
 
-def snapshot(store: FactStore) -> Snapshot:
-    """A content hash of every record, to compare versions without keeping them."""
-    tables: Mapping[str, Mapping[str, Record]] = {
+def snapshot(store: FactStore, earlier: tuple[FactStore, Snapshot] | None = None) -> Snapshot:
+    """A content hash of every record, to compare versions without keeping them.
+
+    ``earlier``: a store and its snapshot; a record equal to its earlier self keeps its
+    hash (comparing is far cheaper than hashing).
+    """
+    before = _tables(earlier[0]) if earlier else None
+    out: Snapshot = {}
+    for kind, records in _tables(store).items():
+        old = before[kind] if before else {}
+        known = earlier[1].get(kind, {}) if earlier else {}
+        hashes = out[kind] = {}
+        for rid, record in records.items():
+            same = known.get(rid) if old.get(rid) == record else None
+            hashes[rid] = same or _hash(record)
+    return out
+
+
+def _tables(store: FactStore) -> dict[str, Mapping[str, Record]]:
+    return {
         "facts": store.facts,
         "actors": store.actors,
         "sources": store.sources,
         "topics": store.topics,
-    }
-    return {
-        kind: {rid: _hash(record) for rid, record in records.items()}
-        for kind, records in tables.items()
     }
 
 

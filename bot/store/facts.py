@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -96,6 +97,14 @@ class FactStore:
         """The timeline's order as ids, to save with the checks (see the loader)."""
         return TimelineOrder(tuple(f.id for f in self.timeline), self.placement, self._depth)
 
+    def same_order(self, facts: Mapping[str, Fact]) -> TimelineOrder | None:
+        """This store's order, copied, if ``facts`` would be ordered the same: the same
+        ids in the same file order, each with the same kind, date and responses."""
+        if len(facts) != len(self.facts) or _order_inputs(facts) != _order_inputs(self.facts):
+            return None
+        order = self.order
+        return TimelineOrder(order.timeline, dict(order.placement), dict(order.depth))
+
     def chronological(self, fact: Fact) -> tuple[int, int]:
         """Sort key: the fact's place on the timeline; undated facts last, in file order."""
         position = self._position.get(fact.id)
@@ -168,6 +177,10 @@ class FactStore:
 
     def span(self, citation: Citation) -> Span:
         return self._spans[(citation.source, citation.quote)]
+
+    def found(self, source_id: str, quote: str) -> Span | None:
+        """Where a cited quote was found in its source, if this store cites it."""
+        return self._spans.get((source_id, quote))
 
     def quoted(self, citation: Citation) -> str:
         """The cited words exactly as the source has them."""
@@ -274,11 +287,13 @@ class FactStore:
                 table.popitem()
         _return_memory()
 
-    def warm(self, cache_dir: Path | None = None) -> None:
+    def warm(self, cache_dir: Path | None = None, previous: FactStore | None = None) -> None:
         """Build every lazy index now (at load time, off the event loop).
 
         With ``cache_dir`` the built indexes are saved there, signed, and a restart of the
-        same store loads them instead of building them again.
+        same store loads them instead of building them again. ``previous`` (the store
+        being served) lends each index whose inputs are unchanged: an edited fact rebuilds
+        the search index, not the names.
         """
         cache = RecordCache(cache_dir) if cache_dir is not None else None
         with paused_gc():  # millions of objects: a running collector would rescan them all
@@ -286,6 +301,10 @@ class FactStore:
         if saved is not None and set(saved) == set(SAVED_INDEXES):
             for name, index in saved.items():
                 self.__dict__[name] = index
+        elif previous is not None:
+            self._borrow(previous)
+        if "fact_search" in self.__dict__:
+            self.fact_search = copy.copy(self.fact_search)  # its texts are this store's
             self.fact_search.attach(lambda fact_id: self.search_text(self.facts[fact_id]))
         with paused_gc():
             for index in (
@@ -299,6 +318,39 @@ class FactStore:
                 getattr(self, index)
         if cache is not None and saved is None:
             cache.put_indexes(self.version, {n: self.__dict__[n] for n in SAVED_INDEXES})
+
+    def _borrow(self, previous: FactStore) -> None:
+        """Take over ``previous``'s built indexes whose inputs this store shares."""
+        built = previous.__dict__
+        same_names = True
+        for name, inputs in _NAME_INPUTS.items():
+            if name in built and inputs(self) == inputs(previous):
+                self.__dict__[name] = built[name]
+            else:
+                same_names = False
+        if (
+            "fact_search" in built
+            and same_names
+            and list(self.facts.values()) == list(previous.facts.values())
+            and self.sources == previous.sources
+            and self.synonyms == previous.synonyms
+        ):
+            self.__dict__["fact_search"] = built["fact_search"]
+
+
+_NAME_INPUTS: dict[str, Callable[[FactStore], list[tuple[object, ...]]]] = {
+    "actor_names": lambda store: [(a.id, a.name, a.aliases) for a in store.actors.values()],
+    "topic_names": lambda store: [(t.id, t.title, t.aliases) for t in store.topics.values()],
+    "source_names": lambda store: [
+        (s.id, s.title, s.outlet, s.imported_from) for s in store.sources.values()
+    ],
+}
+"""What each name index is built from; the search index also reads actors' names (its
+texts) and topics' titles (its tags)."""
+
+
+def _order_inputs(facts: Mapping[str, Fact]) -> list[tuple[object, ...]]:
+    return [(f.id, f.kind, f.date, f.responds_to) for f in facts.values()]
 
 
 def _libc() -> ctypes.CDLL | None:

@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,7 +24,7 @@ from bot.store import models
 from bot.store.cache import RecordCache
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore, paused_gc
+from bot.store.facts import FactStore, TimelineOrder, paused_gc
 from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
@@ -157,30 +157,40 @@ def load_store(
     *,
     include_drafts: bool = False,
     cache_dir: Path | None = None,
+    previous: FactStore | None = None,
 ) -> FactStore:
     """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem.
 
     Drafts (``knowledge/drafts/``) are never served; ``include_drafts`` loads them too, to
     check them against the store. ``cache_dir`` keeps each file's validated records, so
-    only changed files are parsed again (see :mod:`bot.store.cache`).
+    only changed files are parsed again (see :mod:`bot.store.cache`). ``previous``, the
+    store being served, lends what it already found in the articles that did not change.
     """
     cache = RecordCache(cache_dir) if cache_dir is not None else None
     with paused_gc():
-        store = _load(knowledge_dir, seeds_dir, include_drafts, cache)
+        store = _load(knowledge_dir, seeds_dir, include_drafts, cache, previous)
     if cache is not None:
         cache.prune()
     return store
 
 
 def _load(
-    knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, cache: RecordCache | None
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    include_drafts: bool,
+    cache: RecordCache | None,
+    previous: FactStore | None,
 ) -> FactStore:
     collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache)
     digest = collected.digest.hexdigest()
     # Files exactly as this code last checked and found valid: the checks' results are
     # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
     checked = cache.get_checked(digest) if cache and not collected.problems else None
-    spans = checked["spans"] if checked else _check_references(collected)
+    order: TimelineOrder | None = checked["order"] if checked else None
+    if checked is None and previous is not None:
+        # what orders the timeline is as the served store has it: the same order
+        order = previous.same_order(collected.records["facts"])
+    spans = checked["spans"] if checked else _check_references(collected, previous, order)
     if collected.problems:
         raise StoreInvalid(collected.problems)
     store = FactStore(
@@ -191,7 +201,7 @@ def _load(
         topics=collected.records["topics"],
         synonyms=collected.records["synonyms"],
         spans=spans,
-        order=checked["order"] if checked else None,
+        order=order,
     )
     if cache is not None and checked is None:
         cache.put_checked(digest, {"spans": spans, "order": store.order})
@@ -509,14 +519,40 @@ def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> in
 # --- cross-record checks ---------------------------------------------------------------
 
 
-def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
-    """Check every reference and quote; return the span of every citation."""
+class _Articles(dict[str, NormalizedText]):
+    """Each source's text made searchable, when first needed (it costs a pass over it)."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, source_id: str) -> NormalizedText:
+        text = self[source_id] = NormalizedText(self.sources[source_id].text)
+        return text
+
+
+def _check_references(
+    collected: _Collected,
+    previous: FactStore | None = None,
+    order: TimelineOrder | None = None,
+) -> dict[tuple[str, str], Span]:
+    """Check every reference and quote; return the span of every citation.
+
+    What ``previous`` found in an article that has not changed since (the same header
+    and text) is taken over: finding a quote depends only on the two. An ``order`` kept
+    from it means the facts' dates and sequence hints are those of a valid store.
+    """
     sources = collected.sources
     actors: dict[str, Actor] = collected.records["actors"]
     facts: dict[str, Fact] = collected.records["facts"]
     topics: dict[str, Topic] = collected.records["topics"]
-    normalized = {sid: NormalizedText(src.text) for sid, src in sources.items()}
+    normalized = _Articles(sources)
     spans: dict[tuple[str, str], Span] = {}
+    same = (
+        {sid for sid, source in sources.items() if previous.sources.get(sid) == source}
+        if previous is not None
+        else set()
+    )
 
     def cite(section: str, rid: str, fld: str, citations: Iterable[Citation]) -> None:
         for index, citation in enumerate(citations):
@@ -531,7 +567,9 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
             key = (citation.source, citation.quote)
             if key in spans:
                 continue
-            span = normalized[citation.source].find(citation.quote)
+            span = previous.found(*key) if previous and citation.source in same else None
+            if span is None:
+                span = normalized[citation.source].find(citation.quote)
             if span is None:
                 collected.problem(
                     section, rid, _not_found(citation, sources[citation.source]), f"{where}.quote"
@@ -547,6 +585,8 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
                 collected.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
 
     for source in sources.values():
+        if source.id in same:  # its passages were found in the same text before
+            continue
         for index, skip in enumerate(source.skip):
             if normalized[source.id].find(skip.quote) is None:
                 collected.problem(
@@ -589,32 +629,15 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
         refs("facts", fact.id, "responds_to", fact.responds_to, facts, "fact")
         if fact.restates is not None:
             refs("facts", fact.id, "restates", (fact.restates,), facts, "fact")
-        if fact.words:
-            quoted = [fold(c.quote) for c in fact.citations]
-            if not any(fold(fact.words) in q for q in quoted):
-                collected.problem(
-                    "facts",
-                    fact.id,
-                    "the quoted words are not inside any of this fact's citations",
-                    "words",
-                )
-            if fact.kind is FactKind.QUOTE and fold(fact.words).casefold() not in (
-                fold(fact.text).casefold()
-            ):
-                collected.problem(
-                    "facts",
-                    fact.id,
-                    "a quote's text must give the quoted words with who said them, e.g. "
-                    "'Ulf Laessing said: “…”', so it is never shown as a bare fragment",
-                    "text",
-                )
-        unclear = standalone_problem(fact.text)
-        if unclear:
-            collected.problem("facts", fact.id, f"the text {unclear}", "text")
-        _check_date(collected, fact, normalized)
+        # a fact as the served store has it passed the checks of itself then
+        unchanged = previous is not None and previous.facts.get(fact.id) == fact
+        if not unchanged:
+            _check_itself(collected, fact)
+        _check_date(collected, fact, normalized, unchanged, same)
         _check_began(collected, fact, actors)
 
-    _check_sequence(collected, facts)
+    if order is None:
+        _check_sequence(collected, facts)
     _check_parts(collected, actors)
     overviews = [t.id for t in topics.values() if t.overview]
     for topic in topics.values():
@@ -644,9 +667,41 @@ def _check_references(collected: _Collected) -> dict[tuple[str, str], Span]:
     return spans
 
 
+def _check_itself(collected: _Collected, fact: Fact) -> None:
+    """The checks a fact passes or fails on its own: quoted words, a text that stands alone."""
+    if fact.words:
+        quoted = [fold(c.quote) for c in fact.citations]
+        if not any(fold(fact.words) in q for q in quoted):
+            collected.problem(
+                "facts",
+                fact.id,
+                "the quoted words are not inside any of this fact's citations",
+                "words",
+            )
+        if fact.kind is FactKind.QUOTE and fold(fact.words).casefold() not in (
+            fold(fact.text).casefold()
+        ):
+            collected.problem(
+                "facts",
+                fact.id,
+                "a quote's text must give the quoted words with who said them, e.g. "
+                "'Ulf Laessing said: “…”', so it is never shown as a bare fragment",
+                "text",
+            )
+    unclear = standalone_problem(fact.text)
+    if unclear:
+        collected.problem("facts", fact.id, f"the text {unclear}", "text")
+
+
 def _check_date(
-    collected: _Collected, fact: Fact, normalized: Mapping[str, NormalizedText]
+    collected: _Collected,
+    fact: Fact,
+    normalized: Mapping[str, NormalizedText],
+    unchanged: bool = False,
+    same: Collection[str] = (),
 ) -> None:
+    """A fact's date against its source: ``unchanged`` (the served store has this very
+    fact) skips what depends on the fact alone, and in a ``same`` source its phrase."""
     if fact.date is None:
         if fact.kind is FactKind.EVENT:
             collected.problem(
@@ -667,14 +722,16 @@ def _check_date(
             "facts", fact.id, _unknown("source", source_id, collected.sources), "date.source"
         )
         return
-    if fact.date.phrase:
-        if normalized[source_id].find(fact.date.phrase) is None:
-            collected.problem(
-                "facts",
-                fact.id,
-                f"the phrase {fact.date.phrase!r} is not in source {source_id}",
-                "date.phrase",
-            )
+    phrase = fact.date.phrase
+    if (
+        phrase
+        and not (unchanged and source_id in same)
+        and normalized[source_id].find(phrase) is None
+    ):
+        collected.problem(
+            "facts", fact.id, f"the phrase {phrase!r} is not in source {source_id}", "date.phrase"
+        )
+    if fact.date.phrase and not unchanged:
         finest = implied_precision(fact.date.phrase)
         if finest is not None and when.precision.rank < finest.rank:
             collected.problem(

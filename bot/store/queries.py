@@ -46,10 +46,12 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
             chosen = store.topics[store.topic_names.resolve(topic)]
         except NotFound:
             return _brief_by_search(store, topic)
-    listed = set(chosen.facts)
-    extra = [store.facts[f] for f in store.facts_by_topic.get(chosen.id, ()) if f not in listed]
-    total = len(chosen.facts) + len(extra)
+    tagged = store.facts_by_topic.get(chosen.id, ())
+    # the summary's facts not tagged with the topic, counted without walking the tagged ones
+    total = len(tagged) + sum(chosen.id not in store.facts[f].topics for f in chosen.facts)
     if more:
+        listed = set(chosen.facts)
+        extra = [store.facts[f] for f in tagged if f not in listed]
         answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
         answer.facts(
             "More on this topic",

@@ -184,27 +184,31 @@ class SearchIndex:
             tagged = tag_terms.get(tags)
             if tagged is None:  # a fact's tags are its topics' names: the same for many
                 tagged = tag_terms[tags] = {TAG + stem(w): 1 for w in words(tags)}
-            counts.update(tagged)
             self._ids.append(doc_id)
-            lengths.append(sum(counts.values()))
-            for term, count in counts.items():
-                docs, hits = building.setdefault(term, (array("I"), array("H")))
-                docs.append(number)
-                hits.append(min(count, 65535))
+            lengths.append(len(found) + len(tagged))
+            # tag terms are prefixed, so they never meet the text's own terms
+            for term, count in itertools.chain(counts.items(), tagged.items()):
+                entry = building.get(term)
+                if entry is None:
+                    entry = building[term] = (array("I"), array("H"))
+                entry[0].append(number)
+                entry[1].append(count if count < 65536 else 65535)
         total = len(lengths)
         average = (sum(lengths) / total) if total else 1.0
         self._postings: dict[str, _Postings] = {}
+        import numpy as np  # only to build: a saved index loads without it
+
+        # each document's length part of BM25's denominator, computed once
+        number_type = np.dtype(f"u{lengths.itemsize}")  # array's "I": 4 bytes on our platforms
+        norms = K1 * ((1 - B) + (B * np.frombuffer(lengths, dtype=number_type)) / average)
         while building:  # popped as converted: the counts are freed as we go
             term, (docs, hits) = building.popitem()
             idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-            weights = array(
-                "f",
-                (
-                    idf * count * (K1 + 1) / (count + K1 * (1 - B + B * lengths[doc] / average))
-                    for doc, count in zip(docs, hits, strict=True)
-                ),
+            frequency = np.frombuffer(hits, dtype=np.uint16).astype(np.float64)
+            scored = (
+                idf * frequency * (K1 + 1) / (frequency + norms[np.frombuffer(docs, number_type)])
             )
-            self._postings[term] = _Postings(docs, weights)
+            self._postings[term] = _Postings(docs, array("f", scored.astype(np.float32).tobytes()))
         surface = set(stem_of)
         self._vocabulary = sorted_gently(surface)
         self._surface = frozenset(surface)
