@@ -280,11 +280,16 @@ EDITS = ("a fact edit", "a comment edit")
 rebuilt), then a comment added to a file (no record changes: every index is kept)."""
 
 
+_FACTS = re.compile(r"^facts:", re.MULTILINE)
+_TEXT = re.compile(r"^\s+text: (.*)$", re.MULTILINE)
+
+
 def _edit_fact(knowledge: Path) -> None:
-    """A curator's edit: the first fact's text in the last facts file gets two words more."""
-    path = sorted(p for p in knowledge.rglob("*.yaml") if "text: " in p.read_text("utf-8"))[-1]
+    """A curator's edit: the first fact's text in the last facts file gets a word more."""
+    path = sorted(p for p in knowledge.rglob("*.yaml") if _FACTS.search(p.read_text("utf-8")))[-1]
     text = path.read_text(encoding="utf-8")
-    line = re.search(r"^\s+text: (.*)$", text, re.MULTILINE)
+    section = _FACTS.search(text)
+    line = _TEXT.search(text, section.end()) if section else None
     assert line is not None, path
     value = line.group(1)
     closing = value[-1] if value[:1] in "\"'" else ""
