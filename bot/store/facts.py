@@ -6,11 +6,12 @@ import copy
 import ctypes
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from itertools import zip_longest
 from pathlib import Path
 from types import MappingProxyType
 
@@ -100,7 +101,7 @@ class FactStore:
     def same_order(self, facts: Mapping[str, Fact]) -> TimelineOrder | None:
         """This store's order, copied, if ``facts`` would be ordered the same: the same
         ids in the same file order, each with the same kind, date and responses."""
-        if len(facts) != len(self.facts) or _order_inputs(facts) != _order_inputs(self.facts):
+        if not _same(map(_order_inputs, facts.values()), map(_order_inputs, self.facts.values())):
             return None
         order = self.order
         return TimelineOrder(order.timeline, dict(order.placement), dict(order.depth))
@@ -324,33 +325,43 @@ class FactStore:
         built = previous.__dict__
         same_names = True
         for name, inputs in _NAME_INPUTS.items():
-            if name in built and inputs(self) == inputs(previous):
+            if name in built and _same(inputs(self), inputs(previous)):
                 self.__dict__[name] = built[name]
             else:
                 same_names = False
         if (
             "fact_search" in built
             and same_names
-            and list(self.facts.values()) == list(previous.facts.values())
+            and _same(self.facts.values(), previous.facts.values())
             and self.sources == previous.sources
             and self.synonyms == previous.synonyms
         ):
             self.__dict__["fact_search"] = built["fact_search"]
 
 
-_NAME_INPUTS: dict[str, Callable[[FactStore], list[tuple[object, ...]]]] = {
-    "actor_names": lambda store: [(a.id, a.name, a.aliases) for a in store.actors.values()],
-    "topic_names": lambda store: [(t.id, t.title, t.aliases) for t in store.topics.values()],
-    "source_names": lambda store: [
+_NAME_INPUTS: dict[str, Callable[[FactStore], Iterable[tuple[object, ...]]]] = {
+    "actor_names": lambda store: ((a.id, a.name, a.aliases) for a in store.actors.values()),
+    "topic_names": lambda store: ((t.id, t.title, t.aliases) for t in store.topics.values()),
+    "source_names": lambda store: (
         (s.id, s.title, s.outlet, s.imported_from) for s in store.sources.values()
-    ],
+    ),
 }
 """What each name index is built from; the search index also reads actors' names (its
 texts) and topics' titles (its tags)."""
 
 
-def _order_inputs(facts: Mapping[str, Fact]) -> list[tuple[object, ...]]:
-    return [(f.id, f.kind, f.date, f.responds_to) for f in facts.values()]
+def _order_inputs(fact: Fact) -> tuple[object, ...]:
+    return (fact.id, fact.kind, fact.date, fact.responds_to)
+
+
+def _same(these: Iterable[object], those: Iterable[object]) -> bool:
+    """Pairwise equality, one pair at a time: comparing two long lists whole is one C
+    call that holds the GIL (and stalls the event loop) for tens of milliseconds."""
+    missing = object()
+    for this, that in zip_longest(these, those, fillvalue=missing):  # noqa: SIM110 (a loop)
+        if this != that:
+            return False
+    return True
 
 
 def _libc() -> ctypes.CDLL | None:

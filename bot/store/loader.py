@@ -205,6 +205,10 @@ def _load(
     )
     if cache is not None and checked is None:
         cache.put_checked(digest, {"spans": spans, "order": store.order})
+    # Freed entry by entry: dropped whole, a large store's 125k locations would be freed
+    # in one C call that holds the GIL (a reload in a thread would stall the event loop).
+    while collected.where:
+        collected.where.popitem()
     return store
 
 
