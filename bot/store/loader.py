@@ -186,11 +186,13 @@ def _load(
     # Files exactly as this code last checked and found valid: the checks' results are
     # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
     checked = cache.get_checked(digest) if cache and not collected.problems else None
-    order: TimelineOrder | None = checked["order"] if checked else None
-    if checked is None and previous is not None:
+    spans = _saved_spans(collected, checked["spans"]) if checked else None
+    order: TimelineOrder | None = checked["order"] if checked and spans is not None else None
+    if order is None and previous is not None:
         # what orders the timeline is as the served store has it: the same order
         order = previous.same_order(collected.records["facts"])
-    spans = checked["spans"] if checked else _check_references(collected, previous, order)
+    if spans is None:
+        spans = _check_references(collected, previous, order)
     if collected.problems:
         raise StoreInvalid(collected.problems)
     store = FactStore(
@@ -204,7 +206,10 @@ def _load(
         order=order,
     )
     if cache is not None and checked is None:
-        cache.put_checked(digest, {"spans": spans, "order": store.order})
+        cited = dict.fromkeys(_cited(collected))
+        cache.put_checked(
+            digest, {"spans": tuple(map(spans.__getitem__, cited)), "order": store.order}
+        )
     # Freed entry by entry: dropped whole, a large store's 125k locations would be freed
     # in one C call that holds the GIL (a reload in a thread would stall the event loop).
     while collected.where:
@@ -521,6 +526,27 @@ def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> in
 
 
 # --- cross-record checks ---------------------------------------------------------------
+
+
+def _cited(collected: _Collected) -> Iterator[tuple[str, str]]:
+    """Every citation's source and quote, in the order the checks meet them."""
+    for actor in collected.records["actors"].values():
+        cited = (*actor.citations, *(actor.role.citations if actor.role else ()))
+        for citation in (*cited, *(c for r in actor.relations for c in r.citations)):
+            yield citation.source, citation.quote
+    for fact in collected.records["facts"].values():
+        for citation in fact.citations:
+            yield citation.source, citation.quote
+
+
+def _saved_spans(collected: _Collected, saved: Any) -> dict[tuple[str, str], Span] | None:
+    """The spans saved with the checks, keyed again by the records' own strings (saved
+    without their keys, which would be second copies of every quote); ``None`` if they do
+    not fit these records."""
+    cited = dict.fromkeys(_cited(collected))
+    if not isinstance(saved, tuple) or len(saved) != len(cited):
+        return None
+    return dict(zip(cited, saved, strict=True))
 
 
 class _Articles(dict[str, NormalizedText]):
