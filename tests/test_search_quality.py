@@ -112,15 +112,35 @@ def test_critics_is_a_topic(store: FactStore) -> None:
     assert {"rights-advocates-criticise", "laessing-americans-not-concerned"} <= shown
 
 
-def test_top_candidates_are_nlargest_with_ties_broken_by_document() -> None:
+def test_bm25_candidates_are_the_best_scores_with_ties_broken_by_document() -> None:
+    """The numpy scoring against a plain reference: every term's weights summed per
+    document, rarest term first; a common term (here, in over 40 documents) only adds to
+    documents already found once ``n`` are; the ``n`` best, ties by document."""
     import heapq
     import random
 
-    from bot.store.search import _top
+    from bot.store.search import SearchIndex
 
     rng = random.Random(4)
-    for size in (0, 3, 50, 5000):
-        scores = {doc: float(rng.randrange(20)) for doc in rng.sample(range(10_000), size)}
+    vocabulary = [f"word{i}" for i in range(60)]
+    documents = [
+        (f"d{n}", " ".join(rng.choices(vocabulary, k=rng.randrange(1, 12))), "")
+        for n in range(400)
+    ]
+    index = SearchIndex(documents)
+    index._common = 40
+    for _ in range(200):
+        weighted = {
+            index_term: rng.choice((1.0, 0.5, 0.3))
+            for index_term in rng.sample(sorted(index._postings), rng.randrange(1, 6))
+        }
         for n in (1, 10, 60):
+            scores: dict[int, float] = {}
+            for term in sorted(weighted, key=lambda t: len(index._postings[t].docs)):
+                postings = index._postings[term]
+                common = len(postings.docs) > index._common and len(scores) >= n
+                for doc, weight in zip(postings.docs, postings.weights, strict=True):
+                    if not common or doc in scores:
+                        scores[doc] = scores.get(doc, 0.0) + weighted[term] * weight
             expected = heapq.nlargest(n, scores.items(), key=lambda item: (item[1], -item[0]))
-            assert _top(scores, n) == expected
+            assert index._bm25(weighted, n) == expected

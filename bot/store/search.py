@@ -103,15 +103,8 @@ _JOINED = re.compile(r"\b(co|re|de|non|anti|counter|pre|post|inter|multi)[-â€â€
 """Prefixes written with or without a hyphen: 'co-operation' is 'cooperation'."""
 
 
-def _top(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
-    """The ``n`` best (document, score) pairs, best first, ties by document: what
-    ``nlargest(n, scores.items(), key=(score, -doc))`` gives, without a Python key call for
-    every one of thousands of documents."""
-    chosen: Iterable[tuple[int, float]] = scores.items()
-    if len(scores) > n:
-        floor = heapq.nlargest(n, scores.values())[-1]
-        chosen = [(doc, score) for doc, score in scores.items() if score >= floor]
-    return sorted(chosen, key=lambda item: (-item[1], item[0]))[:n]
+DOC_TYPE = f"u{array('I').itemsize}"
+"""numpy's name for the unsigned ints that number documents in postings (array "I")."""
 
 
 def words(text: str) -> list[str]:
@@ -199,15 +192,12 @@ class SearchIndex:
         import numpy as np  # only to build: a saved index loads without it
 
         # each document's length part of BM25's denominator, computed once
-        number_type = np.dtype(f"u{lengths.itemsize}")  # array's "I": 4 bytes on our platforms
-        norms = K1 * ((1 - B) + (B * np.frombuffer(lengths, dtype=number_type)) / average)
+        norms = K1 * ((1 - B) + (B * np.frombuffer(lengths, dtype=DOC_TYPE)) / average)
         while building:  # popped as converted: the counts are freed as we go
             term, (docs, hits) = building.popitem()
             idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
             frequency = np.frombuffer(hits, dtype=np.uint16).astype(np.float64)
-            scored = (
-                idf * frequency * (K1 + 1) / (frequency + norms[np.frombuffer(docs, number_type)])
-            )
+            scored = idf * frequency * (K1 + 1) / (frequency + norms[np.frombuffer(docs, DOC_TYPE)])
             self._postings[term] = _Postings(docs, array("f", scored.astype(np.float32).tobytes()))
         surface = set(stem_of)
         self._vocabulary = sorted_gently(surface)
@@ -235,6 +225,7 @@ class SearchIndex:
     def attach(self, text_of: Callable[[str], str]) -> None:
         """Give a loaded index the store's texts back (for phrase re-ranking)."""
         self._text_of = text_of
+        import numpy  # noqa: F401  (searching needs it: imported now, during warm-up)
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (simplified) occurs in the store's text."""
@@ -297,8 +288,7 @@ class SearchIndex:
         for expansion in expansions:
             for term, weight in expansion.items():
                 weighted[term] = max(weight, weighted.get(term, 0.0))
-        scores = self._bm25(weighted, max(limit, RERANK))
-        candidates = _top(scores, max(limit, RERANK))
+        candidates = self._bm25(weighted, max(limit, RERANK))
         ranked = []
         for doc, score in candidates:
             matched = self._matched(doc, weighted)
@@ -312,27 +302,32 @@ class SearchIndex:
         best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], -item[1]))
         return [Hit(self._ids[doc], round(score, 3), matched) for score, doc, matched in best]
 
-    def _bm25(self, weighted: dict[str, float], enough: int) -> dict[int, float]:
-        scores: dict[int, float] = {}
+    def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
+        """The ``n`` best (document, score) pairs, best first, ties by document.
+
+        Scores are summed over a dense array with numpy: each term's postings are added in
+        one C call, not one Python step per document.
+        """
+        import numpy as np  # loaded by warm(): one dictionary lookup here
+
+        scores = np.zeros(len(self._ids))
+        found = 0
         # Rarest terms first: a very common term then only adds to documents already found.
         for term in sorted(weighted, key=lambda t: len(self._postings[t].docs)):
-            postings, factor = self._postings[term], weighted[term]
-            if len(postings.docs) > self._common and len(scores) >= enough:
-                docs, weights = postings.docs, postings.weights
-                if len(docs) < len(scores) * max(1, len(docs).bit_length()):
-                    for doc, weight in zip(docs, weights, strict=True):  # walk the postings
-                        if doc in scores:
-                            scores[doc] += factor * weight
-                    continue
-                for doc in list(scores):  # fewer documents found: look each one up
-                    at = bisect.bisect_left(docs, doc)
-                    if at < len(docs) and docs[at] == doc:
-                        scores[doc] += factor * weights[at]
-                continue
-            get = scores.get
-            for doc, weight in zip(postings.docs, postings.weights, strict=True):
-                scores[doc] = get(doc, 0.0) + factor * weight
-        return scores
+            postings, factor = self._postings[term], np.float64(weighted[term])
+            docs = np.frombuffer(postings.docs, dtype=DOC_TYPE)
+            weights = factor * np.frombuffer(postings.weights, dtype=np.float32)
+            if len(docs) > self._common and found >= n:
+                kept = scores[docs] > 0
+                docs, weights = docs[kept], weights[kept]
+            scores[docs] += weights  # a term's documents are distinct: no lost additions
+            found = int(np.count_nonzero(scores))
+        chosen = np.flatnonzero(scores)
+        if len(chosen) > n:
+            floor = np.partition(scores[chosen], len(chosen) - n)[len(chosen) - n]
+            chosen = chosen[scores[chosen] >= floor]
+        pairs = zip(chosen.tolist(), scores[chosen].tolist(), strict=True)
+        return sorted(pairs, key=lambda item: (-item[1], item[0]))[:n]
 
     def _phrases(
         self, doc: int, expansions: list[dict[str, float]], matched: frozenset[str]
