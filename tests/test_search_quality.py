@@ -124,8 +124,7 @@ def test_bm25_candidates_are_the_best_scores_with_ties_broken_by_document() -> N
     rng = random.Random(4)
     vocabulary = [f"word{i}" for i in range(60)]
     documents = [
-        (f"d{n}", " ".join(rng.choices(vocabulary, k=rng.randrange(1, 12))), "")
-        for n in range(400)
+        (f"d{n}", " ".join(rng.choices(vocabulary, k=rng.randrange(1, 12))), "") for n in range(400)
     ]
     index = SearchIndex(documents)
     index._common = 40
