@@ -149,6 +149,32 @@ def test_a_restart_reuses_the_checks_and_order_of_exactly_these_files(
     assert [p.field for p in refused.value.problems] == ["citations[0].quote"]
 
 
+def test_saved_spans_in_another_citation_order_are_checked_again(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spans are saved without their keys, in the order the checks met the citations:
+    a save whose order differs from this code's is never paired up, it is checked again."""
+    import bot.store.loader as loader
+
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    real = loader._keys_digest
+    monkeypatch.setattr(loader, "_keys_digest", lambda keys: real(reversed(list(keys))))
+    again = {"n": 0}
+    checks = loader._check_references
+
+    def counted(*args: object) -> object:
+        again["n"] += 1
+        return checks(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "_check_references", counted)
+    warm = load(copy, cache)
+    assert again["n"] == 1
+    for fact in cold.facts.values():
+        for citation in fact.citations:
+            assert warm.span(citation) == cold.span(citation)
+
+
 def test_tampered_saved_checks_are_ignored(copy: StoreCopy, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cold = load(copy, cache)

@@ -186,7 +186,7 @@ def _load(
     # Files exactly as this code last checked and found valid: the checks' results are
     # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
     checked = cache.get_checked(digest) if cache and not collected.problems else None
-    spans = _saved_spans(collected, checked["spans"]) if checked else None
+    spans = _saved_spans(collected, checked) if checked else None
     order: TimelineOrder | None = checked["order"] if checked and spans is not None else None
     if order is None and previous is not None:
         # what orders the timeline is as the served store has it: the same order
@@ -206,10 +206,10 @@ def _load(
         order=order,
     )
     if cache is not None and checked is None:
-        cited = dict.fromkeys(_cited(collected))
-        cache.put_checked(
-            digest, {"spans": tuple(map(spans.__getitem__, cited)), "order": store.order}
-        )
+        # The spans in the order the checks found them, which is _cited's order; saved with
+        # a digest of that order, so a restart never pairs a span with another citation.
+        saved = {"spans": tuple(spans.values()), "cited": _keys_digest(spans), "order": store.order}
+        cache.put_checked(digest, saved)
     # Freed entry by entry: dropped whole, a large store's 125k locations would be freed
     # in one C call that holds the GIL (a reload in a thread would stall the event loop).
     while collected.where:
@@ -539,14 +539,33 @@ def _cited(collected: _Collected) -> Iterator[tuple[str, str]]:
             yield citation.source, citation.quote
 
 
-def _saved_spans(collected: _Collected, saved: Any) -> dict[tuple[str, str], Span] | None:
+def _saved_spans(
+    collected: _Collected, checked: dict[str, Any]
+) -> dict[tuple[str, str], Span] | None:
     """The spans saved with the checks, keyed again by the records' own strings (saved
     without their keys, which would be second copies of every quote); ``None`` if they do
     not fit these records."""
     cited = dict.fromkeys(_cited(collected))
+    saved = checked.get("spans")
     if not isinstance(saved, tuple) or len(saved) != len(cited):
         return None
-    return dict(zip(cited, saved, strict=True))
+    if checked.get("cited") != _keys_digest(cited):
+        return None
+    return {key: span for key, span in zip(cited, saved, strict=True)}  # noqa: C416 (a loop)
+
+
+def _keys_digest(keys: Iterable[tuple[str, str]]) -> str:
+    """A digest of citation keys in order (hashed a thousand at a time: joining all of
+    them at once would hold the GIL for tens of milliseconds)."""
+    digest = hashlib.sha256()
+    batch: list[str] = []
+    for source, quote in keys:
+        batch.append(f"{source}\0{quote}\0")
+        if len(batch) == 1000:
+            digest.update("".join(batch).encode())
+            batch.clear()
+    digest.update("".join(batch).encode())
+    return digest.hexdigest()
 
 
 class _Articles(dict[str, NormalizedText]):
