@@ -302,6 +302,7 @@ class FactStore:
         if saved is not None and set(saved) == set(SAVED_INDEXES):
             for name, index in saved.items():
                 self.__dict__[name] = index
+            self.fact_search.share_ids(list(self.facts))
         elif previous is not None:
             self._borrow(previous)
         if "fact_search" in self.__dict__:

@@ -75,8 +75,8 @@ class NameIndex:
     def __init__(self, noun: str, entries: Iterable[Entry]) -> None:
         self.noun = noun
         self._labels: dict[str, str] = {}
-        self._exact: dict[str, list[str]] = {}
-        self._word_owners: dict[str, set[str]] = {}
+        exact: dict[str, list[str]] = {}
+        word_owners: dict[str, dict[str, None]] = {}
         keys: list[str] = []
         owners: list[str] = []
         whole: list[bool] = []
@@ -92,15 +92,18 @@ class NameIndex:
                 if len(word) >= MIN_WORD and word not in _STOPWORDS and word not in names
             }
             for key in sorted(names):
-                self._exact.setdefault(key, []).append(entry.id)
+                exact.setdefault(key, []).append(entry.id)
                 for word in key.split():
-                    self._word_owners.setdefault(word, set()).add(entry.id)
+                    word_owners.setdefault(word, {})[entry.id] = None
             for key, is_whole in [(k, True) for k in sorted(names)] + [
                 (w, False) for w in sorted(split)
             ]:
                 keys.append(key)
                 owners.append(entry.id)
                 whole.append(is_whole)
+        # tuples, not lists and sets: a large store has tens of thousands of each
+        self._exact = {key: tuple(ids) for key, ids in exact.items()}
+        self._word_owners = {word: tuple(ids) for word, ids in word_owners.items()}
         # Shortest first: a ratio of at least SUGGEST is only possible between lengths close
         # enough (see _lengths), so a full scan reads one slice, with the same results.
         order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
@@ -187,7 +190,7 @@ class NameIndex:
         key = simplify(text)
         if not key:
             raise NotFound(f"Give the {self.noun}'s name.", self.examples())
-        exact = self._exact.get(key, [])
+        exact = self._exact.get(key, ())
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
@@ -209,8 +212,8 @@ class NameIndex:
         """Entries whose names, together, contain every one of ``words``."""
         owners: set[str] | None = None
         for word in words:
-            found = self._word_owners.get(word, set())
-            owners = set(found) if owners is None else owners & found
+            found = self._word_owners.get(word, ())
+            owners = set(found) if owners is None else owners.intersection(found)
             if not owners:
                 return set()
         return owners or set()
@@ -224,7 +227,7 @@ class NameIndex:
         at = 0
         while at < len(parts):
             for size in range(min(MENTION_WORDS, len(parts) - at), 0, -1):
-                owners = self._exact.get(" ".join(parts[at : at + size]), [])
+                owners = self._exact.get(" ".join(parts[at : at + size]), ())
                 if len(owners) == 1:
                     found.setdefault(owners[0], Match(owners[0], self._labels[owners[0]], 100.0))
                     at += size

@@ -227,6 +227,11 @@ class SearchIndex:
         self._text_of = text_of
         import numpy  # noqa: F401  (searching needs it: imported now, during warm-up)
 
+    def share_ids(self, ids: list[str]) -> None:
+        """Hold ``ids`` (the store's own strings) instead of equal copies loaded from disk."""
+        if len(ids) == len(self._ids) and all(map(str.__eq__, ids, self._ids)):
+            self._ids = ids
+
     def knows(self, word: str) -> bool:
         """Whether ``word`` (simplified) occurs in the store's text."""
         return word in self._surface
