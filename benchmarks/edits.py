@@ -9,8 +9,9 @@ _FACTS = re.compile(r"^facts:", re.MULTILINE)
 _TEXT = re.compile(r"^\s+text: (.*)$", re.MULTILINE)
 
 
-def edit_fact(knowledge: Path) -> None:
-    """A curator's edit: the first fact's text in the last facts file gets a word more."""
+def edit_fact(knowledge: Path, word: str = "reportedly") -> None:
+    """A curator's edit: the first fact's text in the last facts file gets ``word`` more
+    (a word of its own for each measurement, so none reloads a version already saved)."""
     path = sorted(p for p in knowledge.rglob("*.yaml") if _FACTS.search(p.read_text("utf-8")))[-1]
     text = path.read_text(encoding="utf-8")
     section = _FACTS.search(text)
@@ -18,7 +19,7 @@ def edit_fact(knowledge: Path) -> None:
     assert line is not None, path
     value = line.group(1)
     closing = value[-1] if value[:1] in "\"'" else ""
-    edited = f"{value[: len(value) - len(closing)].rstrip('.')}, reportedly.{closing}"
+    edited = f"{value[: len(value) - len(closing)].rstrip('.')}, {word}.{closing}"
     path.write_text(text[: line.start(1)] + edited + text[line.end(1) :], encoding="utf-8")
 
 

@@ -28,7 +28,7 @@ def reload(knowledge: Path, seeds: Path, cache: Path) -> None:
         root = Path(tmp)
         shutil.copytree(knowledge, root / "knowledge")
         shutil.copytree(seeds, root / "seeds")
-        edit_fact(root / "knowledge")
+        edit_fact(root / "knowledge", "allegedly")
         start = time.perf_counter()
         new = load_warm(root / "knowledge", root / "seeds", cache, store)
         snapshot(new, (store, records))

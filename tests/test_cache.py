@@ -201,3 +201,15 @@ def test_values_the_memo_less_pickler_refuses_are_saved_the_ordinary_way(tmp_pat
     assert loaded is not None and loaded["cyclic"]["self"] is loaded["cyclic"]
     assert loaded["deep"] == deep
     assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_a_timeline_order_pickles_in_parts_and_loads_equal() -> None:
+    import pickle
+
+    from bot.store.facts import PART, TimelineOrder
+
+    ids = tuple(f"fact-{n}" for n in range(2 * PART + 3))
+    order = TimelineOrder(ids, {ids[0]: "placed after what it responds to"}, dict.fromkeys(ids, 1))
+    again = pickle.loads(pickle.dumps(order, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == order
+    assert pickle.loads(pickle.dumps(TimelineOrder((), {}, {}))) == TimelineOrder((), {}, {})

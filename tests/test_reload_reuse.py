@@ -138,3 +138,39 @@ def test_a_changed_article_has_every_quote_found_again(copy: StoreCopy) -> None:
     assert problems == {(p.record, p.field) for p in fresh_invalid.value.problems}
     assert ("niamey-airport-attack", "citations[0].quote") in problems
     assert ("niamey-airport-attack", "date.phrase") in problems
+
+
+def test_a_reload_never_loads_saved_indexes(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickling saved indexes is one long C call: a reload borrows or builds instead."""
+    from bot.store.cache import RecordCache
+
+    cache = tmp_path / "cache"
+    served = load_warm(copy.knowledge, copy.seeds, cache)
+    copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
+    load_warm(copy.knowledge, copy.seeds, cache)  # this version's indexes are now saved
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a reload loaded saved indexes")
+
+    monkeypatch.setattr(RecordCache, "get_indexes", refused)
+    store = lent(copy, served, cache)
+    assert store.facts["niamey-airport-attack"].text.endswith("failed.")
+    assert store.actor_names is served.actor_names
+
+
+def test_a_retired_store_is_taken_apart_but_not_what_it_lent(copy: StoreCopy) -> None:
+    import weakref
+
+    served = load_warm(copy.knowledge, copy.seeds)
+    names, search = weakref.ref(served.actor_names), weakref.ref(served.fact_search)
+    postings = served.fact_search._postings
+    copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
+    store = lent(copy, served)
+    served.dismantle()
+    assert names() is store.actor_names  # lent to the new store: untouched
+    assert store.actor_names.resolve("Diop") == "abdoulaye-diop"
+    assert search() is None  # its own: freed
+    assert postings  # held here, so left whole
+    assert [h.id for h in store.fact_search.search("failed", 1)] == ["niamey-airport-attack"]

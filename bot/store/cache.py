@@ -123,7 +123,9 @@ class RecordCache:
 
     def _sign(self, key: str, payload: bytes | memoryview) -> bytes:
         assert self._secret is not None
-        return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+        signer = hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
+        signer.update(payload)  # not joined first: copying tens of MB holds the GIL
+        return signer.digest()
 
     def get(self, rel: str, raw: bytes) -> list[Any] | None:
         key = self._key(rel, raw)

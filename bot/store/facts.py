@@ -5,15 +5,17 @@ from __future__ import annotations
 import copy
 import ctypes
 import gc
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from itertools import zip_longest
+from itertools import chain, zip_longest
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from bot.store.cache import RecordCache
 from bot.store.dates import Precision
@@ -31,6 +33,53 @@ class TimelineOrder:
     timeline: tuple[str, ...]
     placement: dict[str, str]
     depth: dict[str, int]
+
+    def __reduce__(self) -> tuple[Callable[..., TimelineOrder], tuple[object, ...]]:
+        # In parts: each part is loaded by a Python call, where a thread loading a saved
+        # order (a reload in the background) lets the event loop run.
+        return (
+            _order_from,
+            (
+                _in_parts(self.timeline),
+                _in_parts(tuple(self.placement.items())),
+                _in_parts(tuple(self.depth.items())),
+            ),
+        )
+
+
+PART = 5000
+"""Items per part of a large pickled value: a part loads in well under a millisecond."""
+
+
+class _Part(tuple[Any, ...]):
+    """Some of a large value's items; loaded through a Python function (a switch point)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Callable[[tuple[Any, ...]], tuple[Any, ...]], tuple[Any, ...]]:
+        return (_part, (tuple(self),))
+
+
+def _part(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    return items
+
+
+def _in_parts(items: tuple[Any, ...]) -> tuple[_Part, ...]:
+    return tuple(_Part(items[at : at + PART]) for at in range(0, len(items), PART))
+
+
+def _order_from(
+    timeline: tuple[tuple[str, ...], ...],
+    placement: tuple[tuple[tuple[str, str], ...], ...],
+    depth: tuple[tuple[tuple[str, int], ...], ...],
+) -> TimelineOrder:
+    joined_placement: dict[str, str] = {}
+    for part in placement:
+        joined_placement.update(part)
+    joined_depth: dict[str, int] = {}
+    for some in depth:
+        joined_depth.update(some)
+    return TimelineOrder(tuple(chain.from_iterable(timeline)), joined_placement, joined_depth)
 
 
 LINK_HASH = 16
@@ -268,7 +317,10 @@ class FactStore:
         running between them. The store must no longer be used.
         """
         for name in ("actor_names", "topic_names", "source_names", "fact_search", "dates"):
-            self.__dict__.pop(name, None)
+            index = self.__dict__.pop(name, None)
+            if sys.getrefcount(index) == 2 and hasattr(index, "__dict__"):  # not lent on
+                _take_apart(index.__dict__)
+            del index
         self.timeline = ()
         for table in (
             self.responses,
@@ -293,12 +345,14 @@ class FactStore:
 
         With ``cache_dir`` the built indexes are saved there, signed, and a restart of the
         same store loads them instead of building them again. ``previous`` (the store
-        being served) lends each index whose inputs are unchanged: an edited fact rebuilds
-        the search index, not the names.
+        being served, on a reload) lends each index whose inputs are unchanged: an edited
+        fact rebuilds the search index, not the names.
         """
         cache = RecordCache(cache_dir) if cache_dir is not None else None
+        # Not on a reload: unpickling tens of MB is one C call that holds the GIL (a stall
+        # of the serving event loop of over 100 ms); borrowing and building never do.
         with paused_gc():  # millions of objects: a running collector would rescan them all
-            saved = cache.get_indexes(self.version) if cache is not None else None
+            saved = cache.get_indexes(self.version) if cache and previous is None else None
         if saved is not None and set(saved) == set(SAVED_INDEXES):
             for name, index in saved.items():
                 self.__dict__[name] = index
@@ -363,6 +417,22 @@ def _same(these: Iterable[object], those: Iterable[object]) -> bool:
         if this != that:
             return False
     return True
+
+
+def _take_apart(parts: dict[str, object]) -> None:
+    """Empty a retired index's containers a piece at a time, each only if nothing else holds
+    it (a newer store may share them): dropped whole, an index frees hundreds of thousands
+    of objects in one C call that holds the GIL."""
+    while parts:
+        _, value = parts.popitem()
+        if sys.getrefcount(value) == 2:  # this name and getrefcount's own argument
+            if isinstance(value, dict):
+                while value:
+                    value.popitem()
+            elif isinstance(value, list):
+                while value:
+                    del value[-1000:]
+        del value
 
 
 def _libc() -> ctypes.CDLL | None:

@@ -229,8 +229,12 @@ class SearchIndex:
 
     def share_ids(self, ids: list[str]) -> None:
         """Hold ``ids`` (the store's own strings) instead of equal copies loaded from disk."""
-        if len(ids) == len(self._ids) and all(map(str.__eq__, ids, self._ids)):
-            self._ids = ids
+        if len(ids) != len(self._ids):
+            return
+        for mine, theirs in zip(ids, self._ids, strict=True):  # a loop: the GIL is offered
+            if mine != theirs:
+                return
+        self._ids = ids
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (simplified) occurs in the store's text."""
