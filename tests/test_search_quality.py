@@ -143,3 +143,32 @@ def test_bm25_candidates_are_the_best_scores_with_ties_broken_by_document() -> N
                         scores[doc] = scores.get(doc, 0.0) + weighted[term] * weight
             expected = heapq.nlargest(n, scores.items(), key=lambda item: (item[1], -item[0]))
             assert index._bm25(weighted, n) == expected
+
+
+def test_postings_hold_each_documents_bm25_weight() -> None:
+    """The bulk build against the formula, posting by posting: documents in order, each
+    with idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average length))."""
+    import math
+    import random
+    from collections import Counter
+
+    from bot.store.search import B, K1, SearchIndex, stem, words
+
+    rng = random.Random(7)
+    vocabulary = [f"term{i}" for i in range(40)]
+    documents = [
+        (f"d{n}", " ".join(rng.choices(vocabulary, k=rng.randrange(1, 30))), "") for n in range(300)
+    ]
+    index = SearchIndex(documents)
+    counts = [Counter(stem(w) for w in words(text)) for _, text, _ in documents]
+    lengths = [sum(c.values()) for c in counts]
+    average = sum(lengths) / len(lengths)
+    assert set(index._postings) == {t for c in counts for t in c}
+    for term, postings in index._postings.items():
+        having = [n for n, c in enumerate(counts) if term in c]
+        assert list(postings.docs) == having
+        idf = math.log(1 + (len(documents) - len(having) + 0.5) / (len(having) + 0.5))
+        for doc, weight in zip(postings.docs, postings.weights, strict=True):
+            tf = counts[doc][term]
+            expected = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average))
+            assert math.isclose(weight, expected, rel_tol=1e-6)

@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -163,12 +163,17 @@ class SearchIndex:
         synonyms: Iterable[Iterable[str]] = (),
         text_of: Callable[[str], str] | None = None,
     ) -> None:
-        building: dict[str, tuple[array[int], array[int]]] = {}
+        import numpy as np  # only to build: a saved index loads without it
+
         self._ids: list[str] = []
         self._text_of = text_of
         lengths = array("I")
         stem_of: dict[str, str] = {}
         tag_terms: dict[str, dict[str, int]] = {}
+        # Every posting as three flat columns (term number, document, count), appended by
+        # C-level extends: per-term arrays grown one posting at a time cost a Python step each.
+        numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+        term_column, doc_column, count_column = array("I"), array("I"), array("I")
         for number, (doc_id, text, tags) in enumerate(documents):
             found = words(text)
             for word in set(found).difference(stem_of):
@@ -180,25 +185,38 @@ class SearchIndex:
             self._ids.append(doc_id)
             lengths.append(len(found) + len(tagged))
             # tag terms are prefixed, so they never meet the text's own terms
-            for term, count in itertools.chain(counts.items(), tagged.items()):
-                entry = building.get(term)
-                if entry is None:
-                    entry = building[term] = (array("I"), array("H"))
-                entry[0].append(number)
-                entry[1].append(count if count < 65536 else 65535)
+            term_column.extend(map(numbers.__getitem__, counts))
+            term_column.extend(map(numbers.__getitem__, tagged))
+            count_column.extend(counts.values())
+            count_column.extend(tagged.values())
+            doc_column.extend(itertools.repeat(number, len(counts) + len(tagged)))
         total = len(lengths)
         average = (sum(lengths) / total) if total else 1.0
-        self._postings: dict[str, _Postings] = {}
-        import numpy as np  # only to build: a saved index loads without it
-
-        # each document's length part of BM25's denominator, computed once
+        # Grouped by term, documents in order within each (a stable sort of the term column)
+        terms = np.frombuffer(term_column, dtype=DOC_TYPE)
+        order = np.argsort(terms, kind="stable")
+        docs = np.frombuffer(doc_column, dtype=DOC_TYPE)[order]
+        frequency = np.minimum(np.frombuffer(count_column, dtype=DOC_TYPE)[order], 65535)
+        starts = np.searchsorted(terms[order], np.arange(len(numbers) + 1))
+        del term_column, count_column, doc_column, terms, order
+        found_in = np.diff(starts).tolist()
+        idf = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in found_in]
+        # each document's length part of BM25's denominator
         norms = K1 * ((1 - B) + (B * np.frombuffer(lengths, dtype=DOC_TYPE)) / average)
-        while building:  # popped as converted: the counts are freed as we go
-            term, (docs, hits) = building.popitem()
-            idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-            frequency = np.frombuffer(hits, dtype=np.uint16).astype(np.float64)
-            scored = idf * frequency * (K1 + 1) / (frequency + norms[np.frombuffer(docs, DOC_TYPE)])
-            self._postings[term] = _Postings(docs, array("f", scored.astype(np.float32).tobytes()))
+        frequency = frequency.astype(np.float64)
+        weights = (
+            np.repeat(np.array(idf, dtype=np.float64), found_in)
+            * frequency
+            * (K1 + 1)
+            / (frequency + norms[docs])
+        ).astype(np.float32)
+        self._postings: dict[str, _Postings] = {}
+        bounds = starts.tolist()
+        for term, at in reversed(list(numbers.items())):  # the order of the earlier build
+            begin, end = bounds[at], bounds[at + 1]
+            self._postings[term] = _Postings(
+                array("I", docs[begin:end].tobytes()), array("f", weights[begin:end].tobytes())
+            )
         surface = set(stem_of)
         self._vocabulary = sorted_gently(surface)
         self._surface = frozenset(surface)
