@@ -152,7 +152,7 @@ def test_postings_hold_each_documents_bm25_weight() -> None:
     import random
     from collections import Counter
 
-    from bot.store.search import B, K1, SearchIndex, stem, words
+    from bot.store.search import K1, B, SearchIndex, stem, words
 
     rng = random.Random(7)
     vocabulary = [f"term{i}" for i in range(40)]
