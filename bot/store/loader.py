@@ -191,6 +191,7 @@ def _load(
     if order is None and previous is not None:
         # what orders the timeline is as the served store has it: the same order
         order = previous.same_order(collected.records["facts"])
+    checked_now = spans is None
     if spans is None:
         spans = _check_references(collected, previous, order)
     if collected.problems:
@@ -205,7 +206,7 @@ def _load(
         spans=spans,
         order=order,
     )
-    if cache is not None and checked is None:
+    if cache is not None and checked_now:
         # The spans in the order the checks found them, which is _cited's order; saved with
         # a digest of that order, so a restart never pairs a span with another citation.
         saved = {"spans": tuple(spans.values()), "cited": _keys_digest(spans), "order": store.order}
