@@ -99,3 +99,74 @@ def test_scanning_only_possible_lengths_changes_no_ranking(
     narrowed = [store.actor_names.rank(q, limit=50) for q in queries]
     monkeypatch.setattr(matching, "_lengths", lambda n: (0, 10_000))
     assert [store.actor_names.rank(q, limit=50) for q in queries] == narrowed
+
+
+def _reference_rank(
+    entries: list[Entry], query: str, everywhere: bool = True
+) -> list[tuple[str, float]]:
+    """rank() spelled out: every name of every entry scored, nothing cut short."""
+    from rapidfuzz import fuzz
+
+    from bot.store import matching
+    from bot.store.text import simplify
+
+    key = simplify(query)
+    best: dict[str, float] = {}
+    labels = {e.id: e.label for e in entries}
+    keyed = []
+    for e in entries:
+        names = {simplify(n) for n in (e.id.replace("-", " "), e.label, *e.names)} - {""}
+        split = {
+            w
+            for n in names
+            if " " in n
+            for w in n.split()
+            if len(w) >= matching.MIN_WORD and w not in matching._STOPWORDS and w not in names
+        }
+        keyed += [(e.id, n, True) for n in names] + [(e.id, w, False) for w in split]
+        if key in names:
+            best[e.id] = 100.0
+
+    def score(part: str, penalty: float, anywhere: bool) -> None:
+        for owner, name, whole in keyed:
+            second = anywhere and len(part) > 1 and name[1:2] == part[1:2]
+            if name[:1] != part[:1] and not second:
+                continue
+            ratio = fuzz.ratio(part, name)
+            value = ratio - penalty - (0 if whole else matching.WORD_PENALTY)
+            if ratio >= matching.SUGGEST and (value >= matching.SUGGEST or penalty):
+                best[owner] = max(value, best.get(owner, 0.0))
+
+    score(key, 0, everywhere)
+    if len(key.split()) > 1:
+        for part in key.split():
+            score(part, matching.WORD_PENALTY + matching.PART_PENALTY, False)
+    ranked = sorted(best.items(), key=lambda item: (-item[1], labels[item[0]]))
+    return [(i, round(s, 1)) for i, s in ranked]
+
+
+def test_ranking_reads_few_names_yet_ranks_as_a_full_scan() -> None:
+    """Thousands of names sharing words ("Movement", "Republic of"): only the best few
+    keys are read, and each key's first entries, yet every ranking is a full scan's."""
+    import random
+
+    rng = random.Random(5)
+    syllables = ["ba", "ko", "ri", "ta", "mu", "se", "lo", "ne", "vi", "da", "ga", "pe"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).title()
+
+    patterns = ["Republic of {}", "{} Movement", "{} Bureau", "{} {}", "{}"]
+    labels = {rng.choice(patterns).format(name(), name()) for _ in range(3000)}
+    entries = [Entry(f"e{i}", label, ()) for i, label in enumerate(sorted(labels))]
+    index = NameIndex("actor", entries)
+    queries = ["Movemnt", "Republc of", "Bureua", "Republic of", "Movement Bureau"]
+    for label in rng.sample(sorted(labels), 40):
+        at = rng.randrange(1, len(label) - 1)
+        queries += [label[:at] + label[at + 1 :], label[:at] + "x" + label[at:], label[:-2]]
+    for query in queries:
+        for everywhere in (True, False):
+            full = _reference_rank(entries, query, everywhere)
+            for limit in (1, 2, 6, 25):
+                got = index.rank(query, limit, everywhere=everywhere)
+                assert [(m.id, m.score) for m in got] == full[:limit], (query, limit)

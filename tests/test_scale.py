@@ -75,3 +75,44 @@ def test_search_ranks_the_fact_that_holds_every_word_first(generated: FactStore)
     words = [w for w in fact.text.split() if len(w) > 5][:3]
     hits = generated.fact_search.search(" ".join(words), limit=5)
     assert fact.id in [h.id for h in hits]
+
+
+def _rerank_every_candidate(store: FactStore, query: str, limit: int) -> list[tuple[str, float]]:
+    """search() spelled out: every BM25 candidate's text read for phrases, none skipped."""
+    import heapq
+
+    from bot.store.search import PHRASE_BOOST, RERANK, TAG, query_words
+
+    index = store.fact_search
+    expansions = [e for e in (index.expand(w) for w in query_words(query)) if e]
+    weighted: dict[str, float] = {}
+    for expansion in expansions:
+        for term, weight in expansion.items():
+            weighted[term] = max(weight, weighted.get(term, 0.0))
+    ranked = []
+    for doc, score in index._bm25(weighted, max(limit, RERANK)):
+        matched = index._matched(doc, weighted)
+        held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
+        final = score * (0.5 + held / len(expansions))
+        final *= 1 + PHRASE_BOOST * index._phrases(doc, index._pairs(expansions, matched))
+        ranked.append((final, doc))
+    best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], -item[1]))
+    return [(index._ids[doc], round(final, 3)) for final, doc in best]
+
+
+def test_phrase_reranking_reads_only_candidates_that_can_still_place(
+    generated: FactStore,
+) -> None:
+    """Candidates are re-ranked from the highest ceiling down and reading stops early; the
+    answers are those of reading every candidate (generated facts share wording: many ties)."""
+    rng = random.Random(8)
+    facts = list(generated.facts.values())
+    queries_ = ["will not accept", "talks stalled said", "drone base heavy security"]
+    for _ in range(150):
+        words_ = rng.choice(facts).text.split()
+        start = rng.randrange(len(words_))
+        queries_.append(" ".join(words_[start : start + rng.randrange(1, 9)]))
+    for query in queries_:
+        for limit in (1, 5, 10):
+            hits = [(h.id, h.score) for h in generated.fact_search.search(query, limit)]
+            assert hits == _rerank_every_candidate(generated, query, limit), (query, limit)

@@ -53,6 +53,7 @@ def test_search_words_are_the_words_simplify_gives(store: FactStore) -> None:
         "Ça va? Naïve café—co‑operation “quoted” İstanbul straße ﬁnance Øresund ½ x²",
         "e\u0301te\u0301 𝒜𝓈 \U0001d165x ＡＢＣ ǅ ᾈ re-engage non‐state anti-Western",
         "Ulf Laessing, head of the Konrad Adenauer Foundation’s office — said: “US…”",
+        "हिन्दी שָׁלוֹם مُحَمَّد Ω̃x “Bazoùm”",  # marks well beyond U+0300-U+036F
     ]
     texts = tricky + [store.search_text(f) for f in store.facts.values()]
     texts += [s.text for s in store.sources.values()]

@@ -39,6 +39,9 @@ MIN_WORD = 4
 MAX_SUGGESTIONS = 5
 MENTION_WORDS = 6
 """Longest name, in words, looked for in free text."""
+FETCH = 32
+"""How many best-scoring names of a bucket are read first; all of them only when these
+do not settle the ranking."""
 
 _STOPWORDS = frozenset(
     "the of and for in on to a an de la le les du des al us state states".split()
@@ -77,9 +80,8 @@ class NameIndex:
         self._labels: dict[str, str] = {}
         exact: dict[str, list[str]] = {}
         word_owners: dict[str, dict[str, None]] = {}
-        keys: list[str] = []
-        owners: list[str] = []
-        whole: list[bool] = []
+        # each key's entries: those whose whole name it is, those whose word it is
+        holders: dict[str, tuple[list[str], list[str]]] = {}
         for entry in entries:
             self._labels[entry.id] = entry.label
             names = {simplify(n) for n in (entry.id.replace("-", " "), entry.label, *entry.names)}
@@ -95,31 +97,28 @@ class NameIndex:
                 exact.setdefault(key, []).append(entry.id)
                 for word in key.split():
                     word_owners.setdefault(word, {})[entry.id] = None
-            for key, is_whole in [(k, True) for k in sorted(names)] + [
-                (w, False) for w in sorted(split)
-            ]:
-                keys.append(key)
-                owners.append(entry.id)
-                whole.append(is_whole)
+                holders.setdefault(key, ([], []))[0].append(entry.id)
+            for word in sorted(split):
+                holders.setdefault(word, ([], []))[1].append(entry.id)
         # tuples, not lists and sets: a large store has tens of thousands of each
         self._exact = {key: tuple(ids) for key, ids in exact.items()}
         self._word_owners = {word: tuple(ids) for word, ids in word_owners.items()}
-        # Shortest first: a ratio of at least SUGGEST is only possible between lengths close
-        # enough (see _lengths), so a full scan reads one slice, with the same results.
-        order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
-        keys = [keys[i] for i in order]
-        owners = [owners[i] for i in order]
-        whole = [whole[i] for i in order]
-        self._lengths = array("H", (min(len(k), 65535) for k in keys))
+        # Each distinct key once, shortest first: "movement" is a word of thousands of names
+        # but is scored once. A ratio of at least SUGGEST is only possible between lengths
+        # close enough (see _lengths), so a scan reads one slice, with the same results.
+        keys = sorted(holders, key=len)
+        by_label = self._by_label
         self._keys = keys
-        self._owners = owners
-        self._whole = whole
+        self._holders = [
+            (tuple(sorted(holders[k][0], key=by_label)), tuple(sorted(holders[k][1], key=by_label)))
+            for k in keys
+        ]
         # Every whole name from each of its word starts, sorted: prefix lookups by bisection.
         starts = sorted_gently(
             {
                 (key[at:], owner)
-                for key, owner, is_whole in zip(keys, owners, whole, strict=True)
-                if is_whole
+                for key, (owners, _) in zip(keys, self._holders, strict=True)
+                for owner in owners
                 for at in [0, *(i + 1 for i, c in enumerate(key) if c == " ")]
             }
         )
@@ -136,7 +135,7 @@ class NameIndex:
             letter: (
                 [keys[i] for i in indices],
                 array("l", indices),
-                array("H", (self._lengths[i] for i in indices)),
+                array("H", (min(len(keys[i]), 65535) for i in indices)),
             )
             for letter, indices in buckets.items()
         }
@@ -157,15 +156,26 @@ class NameIndex:
         best: dict[str, float] = {}
         for exact_id in self._exact.get(key, ()):
             best[exact_id] = 100.0
-        self._score(key, 0, best, everywhere)
+        self._score(key, 0, best, everywhere, limit)
         parts = key.split()
         if len(parts) > 1:
             for part in parts:
-                self._score(part, WORD_PENALTY + PART_PENALTY, best, everywhere=False)
+                self._score(part, WORD_PENALTY + PART_PENALTY, best, False, limit)
         ranked = sorted(best.items(), key=lambda item: (-item[1], self._labels[item[0]]))
         return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
 
-    def _score(self, key: str, penalty: float, best: dict[str, float], everywhere: bool) -> None:
+    def _by_label(self, entry_id: str) -> tuple[str, str]:
+        return (self._labels[entry_id], entry_id)
+
+    def _score(
+        self, key: str, penalty: float, best: dict[str, float], everywhere: bool, limit: int
+    ) -> None:
+        """Raise ``best`` to this key's values for its ``limit`` best entries (and ties).
+
+        Only the top ``limit`` entries of each scoring, by value then label, can be among
+        the top ``limit`` of ``rank``: whoever leads one of them in a scoring ends at least
+        as high. So of each key's entries (sorted by label) only the first ``limit`` count.
+        """
         low, high = _lengths(len(key))
         letters = [key[:1], "+" + key[1:2]] if everywhere and len(key) > 1 else [key[:1]]
         for letter in letters:
@@ -175,14 +185,41 @@ class NameIndex:
             names, indices, lengths = bucket
             start = bisect.bisect_left(lengths, low)
             choices = names[start : bisect.bisect_right(lengths, high)]
-            for _, score, position in process.extract(
-                key, choices, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST
-            ):
-                index = indices[start + position]
-                owner = self._owners[index]
-                value = score - penalty - (0 if self._whole[index] else WORD_PENALTY)
-                if (value >= SUGGEST or penalty) and value > best.get(owner, 0.0):
+            # rapidfuzz keeps the best few at C speed; Python then reads only those
+            fetch: int | None = max(FETCH, 2 * limit)
+            while True:
+                found = process.extract(
+                    key, choices, scorer=fuzz.ratio, limit=fetch, score_cutoff=SUGGEST
+                )
+                scored = self._values(found, start, indices, penalty, limit)
+                if fetch is None or len(found) < fetch:
+                    break
+                # a key not read scored at most the last one read, and its whole names
+                # lose no more than the penalty: enough entries above that settle it
+                ceiling = found[-1][1] - penalty
+                if len({owner for owner, value in scored if value > ceiling}) >= limit:
+                    break
+                fetch = None  # too many close names: read them all
+            for owner, value in scored:
+                if value > best.get(owner, 0.0):
                     best[owner] = value
+
+    def _values(
+        self,
+        found: list[tuple[str, float, int]],
+        start: int,
+        indices: array[int],
+        penalty: float,
+        limit: int,
+    ) -> list[tuple[str, float]]:
+        """Each matched key's first ``limit`` entries with their values."""
+        out: list[tuple[str, float]] = []
+        for _, score, position in found:
+            whole, word = self._holders[indices[start + position]]
+            for owners, value in ((whole, score - penalty), (word, score - penalty - WORD_PENALTY)):
+                if owners and (value >= SUGGEST or penalty):
+                    out.extend((owner, value) for owner in owners[:limit])
+        return out
 
     def resolve(self, query: str) -> str:
         """The one entry ``query`` names; :class:`NotFound` or :class:`Ambiguous` otherwise."""

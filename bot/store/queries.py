@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
@@ -358,10 +359,19 @@ def _matched_words(store: FactStore, fact: Fact, terms: frozenset[str]) -> list[
     """The words shown with a result that matched the query, to highlight."""
     shown = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
     found: dict[str, None] = {}
-    for word in re.findall(r"\w[\w'’-]*", shown):
-        if any(stem(part) in terms for part in words(word)):
+    for word in _SHOWN_WORD.findall(shown):
+        if not terms.isdisjoint(_stems(word)):
             found.setdefault(word, None)
     return list(found)
+
+
+_SHOWN_WORD = re.compile(r"\w[\w'’-]*")
+
+
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> tuple[str, ...]:
+    """The index terms a word shown in an answer stands for (a store's words recur)."""
+    return tuple(stem(part) for part in words(word))
 
 
 def said(store: FactStore, speaker: str, about: str | None = None) -> Response:

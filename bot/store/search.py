@@ -121,14 +121,28 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def _marks() -> dict[int, None]:
-    """Every combining mark of the Basic Multilingual Plane, to delete with translate()."""
-    return {c: None for c in range(0x10000) if unicodedata.combining(chr(c))}
+def _marks() -> re.Pattern[str]:
+    """Every combining mark of the Basic Multilingual Plane, as ranges of one class."""
+    ranges: list[str] = []
+    first = last = -2
+    for c in range(0x10000):
+        if not unicodedata.combining(chr(c)):
+            continue
+        if c != last + 1:
+            if first >= 0:
+                ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+            first = c
+        last = c
+    ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _without_marks(decomposed: str) -> str:
-    if max(decomposed) <= "\uffff":  # at C speed; beyond the BMP, mark by mark
-        return decomposed.translate(_marks())
+    if _ASTRAL.search(decomposed) is None:  # at C speed; beyond the BMP, mark by mark
+        return _marks().sub("", decomposed)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -316,18 +330,31 @@ class SearchIndex:
             for term, weight in expansion.items():
                 weighted[term] = max(weight, weighted.get(term, 0.0))
         candidates = self._bm25(weighted, max(limit, RERANK))
-        ranked = []
+        # Each candidate's score with every neighbouring pair counted as standing together
+        # is a ceiling on its final score (the same product, a factor no smaller). Read in
+        # that order, the candidates' texts are only tokenised until none can still place.
+        bounded = []
         for doc, score in candidates:
             matched = self._matched(doc, weighted)
             # a word held only through a topic's name is weak evidence: it does not count
             held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
-            final = score * (0.5 + held / len(expansions))
-            final *= 1 + PHRASE_BOOST * self._phrases(doc, expansions, matched)
-            if boost is not None:
-                final *= boost(self._ids[doc])
-            ranked.append((final, doc, matched))
-        best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], -item[1]))
-        return [Hit(self._ids[doc], round(score, 3), matched) for score, doc, matched in best]
+            covered = score * (0.5 + held / len(expansions))
+            pairs = self._pairs(expansions, matched)
+            factor = 1.0 if boost is None else boost(self._ids[doc])
+            ceiling = covered * (1 + PHRASE_BOOST * len(pairs)) * factor
+            bounded.append((ceiling, doc, covered, pairs, factor, matched))
+        bounded.sort(key=lambda b: (-b[0], b[1]))
+        best: list[tuple[float, int, frozenset[str]]] = []  # a heap of (final, -doc, terms)
+        for ceiling, doc, covered, pairs, factor, matched in bounded:
+            if len(best) == limit and (ceiling, -doc) < best[0][:2]:
+                break  # neither this candidate nor any after it can displace the last
+            final = covered * (1 + PHRASE_BOOST * self._phrases(doc, pairs)) * factor
+            if len(best) < limit:
+                heapq.heappush(best, (final, -doc, matched))
+            elif (final, -doc) > best[0][:2]:
+                heapq.heapreplace(best, (final, -doc, matched))
+        best.sort(reverse=True)
+        return [Hit(self._ids[-doc], round(final, 3), terms) for final, doc, terms in best]
 
     def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
         """The ``n`` best (document, score) pairs, best first, ties by document.
@@ -356,22 +383,27 @@ class SearchIndex:
         pairs = zip(chosen.tolist(), scores[chosen].tolist(), strict=True)
         return sorted(pairs, key=lambda item: (-item[1], item[0]))[:n]
 
-    def _phrases(
-        self, doc: int, expansions: list[dict[str, float]], matched: frozenset[str]
-    ) -> int:
-        """How many pairs of neighbouring query words stand close together in the document."""
+    def _pairs(
+        self, expansions: list[dict[str, float]], matched: frozenset[str]
+    ) -> list[tuple[set[str], set[str]]]:
+        """Neighbouring query words that both occur in a document, as its matched terms."""
         if self._text_of is None or len(expansions) < 2:
-            return 0
+            return []
         pairs = [
             (set(a).intersection(matched), set(b).intersection(matched))
             for a, b in itertools.pairwise(expansions)
         ]
-        pairs = [(a, b) for a, b in pairs if a and b]
-        if not pairs:
+        return [(a, b) for a, b in pairs if a and b]
+
+    def _phrases(self, doc: int, pairs: list[tuple[set[str], set[str]]]) -> int:
+        """How many of ``pairs`` stand close together in the document."""
+        if not pairs or self._text_of is None:
             return 0
+        wanted = set().union(*(a | b for a, b in pairs))
         places: dict[str, list[int]] = {}
-        for at, word in enumerate(words(self._text_of(self._ids[doc]))):
-            places.setdefault(stem(word), []).append(at)
+        for at, term in enumerate(map(stem, words(self._text_of(self._ids[doc])))):
+            if term in wanted:
+                places.setdefault(term, []).append(at)
 
         def near(first: set[str], second: set[str]) -> bool:
             return any(
