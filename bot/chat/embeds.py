@@ -32,9 +32,16 @@ COLOUR_OK = discord.Colour.from_rgb(47, 111, 158)
 COLOUR_ERROR = discord.Colour.from_rgb(196, 64, 64)
 
 
+_MARKUP = re.compile(r"[_\\~|*`>\[#-]")
+"""Every character discord.py's escape_markdown can act on: a text with none is left as is
+(its links are kept whole in any case)."""
+
+
 def escape(text: str) -> str:
     """Neutralise markdown and mentions in text shown inside an embed."""
-    return discord.utils.escape_markdown(text).replace("@", "@\u200b")
+    if _MARKUP.search(text) is not None:
+        text = discord.utils.escape_markdown(text)
+    return text.replace("@", "@\u200b")
 
 
 def clip(text: str, limit: int) -> str:
