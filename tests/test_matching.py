@@ -170,3 +170,29 @@ def test_ranking_reads_few_names_yet_ranks_as_a_full_scan() -> None:
             for limit in (1, 2, 6, 25):
                 got = index.rank(query, limit, everywhere=everywhere)
                 assert [(m.id, m.score) for m in got] == full[:limit], (query, limit)
+
+
+def test_a_saved_name_index_loads_answering_the_same_with_each_string_once(
+    store: FactStore,
+) -> None:
+    """Saved indexes are pickled without a memo (see cache.py): the index saves numbers and
+    each string once, and its lookups are rebuilt from those same strings on loading."""
+    import io
+    import pickle
+
+    built = store.actor_names
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # as the cache writes indexes: no memo
+    pickler.dump(built)
+    loaded = pickle.loads(buffer.getvalue())
+    typed = ["Bazum", "Laesing", "Nick Cheker", "JNIM", "us", "boulos", "x", "Diopp", "", "mo"]
+    typed += [a.name for a in store.actors.values()]
+    for text in typed:
+        assert loaded.rank(text, 10) == built.rank(text, 10)
+        assert loaded.complete(text) == built.complete(text)
+        assert loaded.mentions(f"what did {text} say") == built.mentions(f"what did {text} say")
+    first_key = next(iter(loaded._exact))
+    assert first_key is loaded._keys[loaded._exact[first_key]]
+    names, numbers, _ = next(iter(loaded._buckets.values()))
+    assert all(name is loaded._keys[n] for name, n in zip(names, numbers, strict=True))

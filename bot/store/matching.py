@@ -18,6 +18,7 @@ import bisect
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -72,18 +73,50 @@ def _lengths(n: int) -> tuple[int, int]:
     return (int(n * SUGGEST / (200 - SUGGEST)) - 1, int(n * (200 - SUGGEST) / SUGGEST) + 1)
 
 
+class _Groups:
+    """Numbered groups of entry numbers, as two flat arrays (the groups' bounds and their
+    members): tens of thousands of groups cost two objects, not one tuple each."""
+
+    __slots__ = ("bounds", "members")
+
+    def __init__(self, groups: Iterable[Iterable[int]]) -> None:
+        self.members = array("I")
+        self.bounds = array("I", [0])
+        for group in groups:
+            self.members.extend(group)
+            self.bounds.append(len(self.members))
+
+    def __getitem__(self, number: int) -> array[int]:
+        return self.members[self.bounds[number] : self.bounds[number + 1]]
+
+    def __reduce__(self) -> tuple[Callable[..., _Groups], tuple[array[int], array[int]]]:
+        return (_groups, (self.bounds, self.members))
+
+
+def _groups(bounds: array[int], members: array[int]) -> _Groups:
+    groups = _Groups(())
+    groups.bounds, groups.members = bounds, members
+    return groups
+
+
 class NameIndex:
-    """Resolves and completes names for one kind of entry."""
+    """Resolves and completes names for one kind of entry.
+
+    Entries, and each distinct key (a whole name or one word of it, simplified), are
+    numbered; the index refers to them by number. A saved index is a few flat arrays and
+    each string once, and loads without a copy of an id or a key per place it is used.
+    """
 
     def __init__(self, noun: str, entries: Iterable[Entry]) -> None:
         self.noun = noun
-        self._labels: dict[str, str] = {}
-        exact: dict[str, list[str]] = {}
-        word_owners: dict[str, dict[str, None]] = {}
+        self._ids: list[str] = []
+        self._labels: list[str] = []
         # each key's entries: those whose whole name it is, those whose word it is
-        holders: dict[str, tuple[list[str], list[str]]] = {}
-        for entry in entries:
-            self._labels[entry.id] = entry.label
+        holders: dict[str, tuple[list[int], list[int]]] = {}
+        words: dict[str, dict[int, None]] = {}
+        for number, entry in enumerate(entries):
+            self._ids.append(entry.id)
+            self._labels.append(entry.label)
             names = {simplify(n) for n in (entry.id.replace("-", " "), entry.label, *entry.names)}
             names.discard("")
             split = {
@@ -94,52 +127,79 @@ class NameIndex:
                 if len(word) >= MIN_WORD and word not in _STOPWORDS and word not in names
             }
             for key in sorted(names):
-                exact.setdefault(key, []).append(entry.id)
                 for word in key.split():
-                    word_owners.setdefault(word, {})[entry.id] = None
-                holders.setdefault(key, ([], []))[0].append(entry.id)
+                    words.setdefault(word, {})[number] = None
+                holders.setdefault(key, ([], []))[0].append(number)
             for word in sorted(split):
-                holders.setdefault(word, ([], []))[1].append(entry.id)
-        # tuples, not lists and sets: a large store has tens of thousands of each
-        self._exact = {key: tuple(ids) for key, ids in exact.items()}
-        self._word_owners = {word: tuple(ids) for word, ids in word_owners.items()}
+                holders.setdefault(word, ([], []))[1].append(number)
+        by_label = self._by_label
         # Each distinct key once, shortest first: "movement" is a word of thousands of names
         # but is scored once. A ratio of at least SUGGEST is only possible between lengths
         # close enough (see _lengths), so a scan reads one slice, with the same results.
-        keys = sorted(holders, key=len)
-        by_label = self._by_label
-        self._keys = keys
-        self._holders = [
-            (tuple(sorted(holders[k][0], key=by_label)), tuple(sorted(holders[k][1], key=by_label)))
-            for k in keys
-        ]
-        # Every whole name from each of its word starts, sorted: prefix lookups by bisection.
+        self._keys = sorted(holders, key=len)
+        self._whole = _Groups(sorted(holders[k][0], key=by_label) for k in self._keys)
+        self._word = _Groups(sorted(holders[k][1], key=by_label) for k in self._keys)
+        self._words = list(words)
+        self._word_entries = _Groups(words.values())
+        # Every whole name from each of its word starts, sorted (then by entry id): prefix
+        # lookups by bisection. Held as (key, offset, entry) numbers, not as the texts.
         starts = sorted_gently(
-            {
-                (key[at:], owner)
-                for key, (owners, _) in zip(keys, self._holders, strict=True)
-                for owner in owners
-                for at in [0, *(i + 1 for i, c in enumerate(key) if c == " ")]
-            }
+            (key[at:], self._ids[owner], number, at, owner)
+            for number, key in enumerate(self._keys)
+            for owner in self._whole[number]
+            for at in [0, *(i + 1 for i, c in enumerate(key) if c == " ")]
         )
-        self._starts = [text for text, _ in starts]
-        self._start_owners = [owner for _, owner in starts]
+        self._start_keys = array("I", (s[2] for s in starts))
+        self._start_offsets = array("H", (min(s[3], 65535) for s in starts))
+        self._start_owners = array("I", (s[4] for s in starts))
         # Keys by first letter, and by second letter: a slip rarely changes both of a name's
         # first two letters. Each bucket keeps the keys' order, shortest first.
         buckets: dict[str, list[int]] = {}
-        for index, key in enumerate(keys):
-            buckets.setdefault(key[:1], []).append(index)
+        for number, key in enumerate(self._keys):
+            buckets.setdefault(key[:1], []).append(number)
             if len(key) > 1:
-                buckets.setdefault("+" + key[1], []).append(index)
-        self._buckets = {
+                buckets.setdefault("+" + key[1], []).append(number)
+        self._bucket_keys = {
             letter: (
-                [keys[i] for i in indices],
-                array("l", indices),
-                array("H", (min(len(keys[i]), 65535) for i in indices)),
+                array("I", numbers),
+                array("H", (min(len(self._keys[n]), 65535) for n in numbers)),
             )
-            for letter, indices in buckets.items()
+            for letter, numbers in buckets.items()
         }
-        self._alphabetical = sorted(self._labels.items(), key=lambda item: item[1])
+        self._alphabetical = array("I", sorted(range(len(self._ids)), key=by_label))
+        self._derive()
+
+    _SAVED = (
+        "noun", "_ids", "_labels", "_keys", "_whole", "_word", "_words", "_word_entries",
+        "_start_keys", "_start_offsets", "_start_owners", "_bucket_keys", "_alphabetical",
+    )  # fmt: skip
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._SAVED}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._derive()
+
+    def _derive(self) -> None:
+        """The lookups made from what is saved: dictionaries and lists of the same strings."""
+        self._exact = {key: n for n, key in enumerate(self._keys) if len(self._whole[n])}
+        self._word_number = {word: n for n, word in enumerate(self._words)}
+        self._buckets = {
+            letter: ([self._keys[n] for n in numbers], numbers, lengths)
+            for letter, (numbers, lengths) in self._bucket_keys.items()
+        }
+
+    def _by_label(self, number: int) -> tuple[str, str]:
+        return (self._labels[number], self._ids[number])
+
+    def _match(self, number: int, score: float) -> Match:
+        return Match(self._ids[number], self._labels[number], score)
+
+    def _named(self, key: str) -> array[int]:
+        """The entries whose whole name ``key`` is."""
+        number = self._exact.get(key)
+        return array("I") if number is None else self._whole[number]
 
     def rank(
         self, query: str, limit: int = MAX_SUGGESTIONS, *, everywhere: bool = True
@@ -153,22 +213,19 @@ class NameIndex:
         key = simplify(clean_user_text(query))
         if not key:
             return []
-        best: dict[str, float] = {}
-        for exact_id in self._exact.get(key, ()):
-            best[exact_id] = 100.0
+        best: dict[int, float] = {}
+        for exact in self._named(key):
+            best[exact] = 100.0
         self._score(key, 0, best, everywhere, limit)
         parts = key.split()
         if len(parts) > 1:
             for part in parts:
                 self._score(part, WORD_PENALTY + PART_PENALTY, best, False, limit)
         ranked = sorted(best.items(), key=lambda item: (-item[1], self._labels[item[0]]))
-        return [Match(i, self._labels[i], round(s, 1)) for i, s in ranked[:limit]]
-
-    def _by_label(self, entry_id: str) -> tuple[str, str]:
-        return (self._labels[entry_id], entry_id)
+        return [self._match(n, round(s, 1)) for n, s in ranked[:limit]]
 
     def _score(
-        self, key: str, penalty: float, best: dict[str, float], everywhere: bool, limit: int
+        self, key: str, penalty: float, best: dict[int, float], everywhere: bool, limit: int
     ) -> None:
         """Raise ``best`` to this key's values for its ``limit`` best entries (and ties).
 
@@ -182,7 +239,7 @@ class NameIndex:
             bucket = self._buckets.get(letter)
             if bucket is None:
                 continue
-            names, indices, lengths = bucket
+            names, numbers, lengths = bucket
             start = bisect.bisect_left(lengths, low)
             choices = names[start : bisect.bisect_right(lengths, high)]
             # rapidfuzz keeps the best few at C speed; Python then reads only those
@@ -191,7 +248,7 @@ class NameIndex:
                 found = process.extract(
                     key, choices, scorer=fuzz.ratio, limit=fetch, score_cutoff=SUGGEST
                 )
-                scored = self._values(found, start, indices, penalty, limit)
+                scored = self._values(found, start, numbers, penalty, limit)
                 if fetch is None or len(found) < fetch:
                     break
                 # a key not read scored at most the last one read, and its whole names
@@ -208,15 +265,18 @@ class NameIndex:
         self,
         found: list[tuple[str, float, int]],
         start: int,
-        indices: array[int],
+        numbers: array[int],
         penalty: float,
         limit: int,
-    ) -> list[tuple[str, float]]:
+    ) -> list[tuple[int, float]]:
         """Each matched key's first ``limit`` entries with their values."""
-        out: list[tuple[str, float]] = []
+        out: list[tuple[int, float]] = []
         for _, score, position in found:
-            whole, word = self._holders[indices[start + position]]
-            for owners, value in ((whole, score - penalty), (word, score - penalty - WORD_PENALTY)):
+            key = numbers[start + position]
+            for owners, value in (
+                (self._whole[key], score - penalty),
+                (self._word[key], score - penalty - WORD_PENALTY),
+            ):
                 if owners and (value >= SUGGEST or penalty):
                     out.extend((owner, value) for owner in owners[:limit])
         return out
@@ -227,15 +287,15 @@ class NameIndex:
         key = simplify(text)
         if not key:
             raise NotFound(f"Give the {self.noun}'s name.", self.examples())
-        exact = self._exact.get(key, ())
+        exact = self._named(key)
         if len(exact) == 1:
-            return exact[0]
+            return self._ids[exact[0]]
         if len(exact) > 1:
-            labels = tuple(sorted(self._labels[i] for i in exact))
+            labels = tuple(sorted(self._labels[n] for n in exact))
             raise Ambiguous(f"{text!r} could be several {self.noun}s.", labels)
         owners = self._owners_of_all(key.split())
         if len(owners) == 1:
-            return owners.pop()
+            return self._ids[owners.pop()]
         ranked = self.rank(text, limit=MAX_SUGGESTIONS + 1)
         suggestions = tuple(m.label for m in ranked[:MAX_SUGGESTIONS])
         if ranked and ranked[0].score >= ACCEPT:
@@ -245,11 +305,12 @@ class NameIndex:
             raise Ambiguous(f"{text!r} could be several {self.noun}s.", suggestions)
         raise NotFound(f"No {self.noun} matches {text!r}.", suggestions)
 
-    def _owners_of_all(self, words: list[str]) -> set[str]:
+    def _owners_of_all(self, words: list[str]) -> set[int]:
         """Entries whose names, together, contain every one of ``words``."""
-        owners: set[str] | None = None
+        owners: set[int] | None = None
         for word in words:
-            found = self._word_owners.get(word, ())
+            number = self._word_number.get(word)
+            found = self._word_entries[number] if number is not None else ()
             owners = set(found) if owners is None else owners.intersection(found)
             if not owners:
                 return set()
@@ -264,9 +325,10 @@ class NameIndex:
         at = 0
         while at < len(parts):
             for size in range(min(MENTION_WORDS, len(parts) - at), 0, -1):
-                owners = self._exact.get(" ".join(parts[at : at + size]), ())
+                owners = self._named(" ".join(parts[at : at + size]))
                 if len(owners) == 1:
-                    found.setdefault(owners[0], Match(owners[0], self._labels[owners[0]], 100.0))
+                    match = self._match(owners[0], 100.0)
+                    found.setdefault(match.id, match)
                     at += size
                     break
             else:
@@ -282,25 +344,30 @@ class NameIndex:
                 at += 1
         return list(found.values())
 
+    def _start_text(self, at: int) -> str:
+        return self._keys[self._start_keys[at]][self._start_offsets[at] :]
+
     def complete(self, typed: str, limit: int = 25) -> list[Match]:
         """Autocomplete: names (or any of their words) starting with what was typed, then
         close spellings."""
         key = simplify(clean_user_text(typed))
         if not key:
-            return [Match(i, label, 0.0) for i, label in self._alphabetical[:limit]]
-        found: dict[str, None] = {}
-        at = bisect.bisect_left(self._starts, key)
-        while at < len(self._starts) and len(found) < limit:
-            if not self._starts[at].startswith(key):
+            return [self._match(n, 0.0) for n in self._alphabetical[:limit]]
+        found: dict[int, None] = {}
+        starts = range(len(self._start_keys))
+        at = bisect.bisect_left(starts, key, key=self._start_text)
+        while at < len(starts) and len(found) < limit:
+            if not self._start_text(at).startswith(key):
                 break
             found.setdefault(self._start_owners[at])
             at += 1
-        matches = sorted((Match(i, self._labels[i], 100.0) for i in found), key=lambda m: m.label)
+        matches = sorted((self._match(n, 100.0) for n in found), key=lambda m: m.label)
         if len(matches) < limit:
+            chosen = {m.id for m in matches}
             for match in self.rank(typed, limit=limit, everywhere=False):
-                if match.id not in found:
+                if match.id not in chosen:
                     matches.append(match)
         return matches[:limit]
 
     def examples(self, count: int = 3) -> tuple[str, ...]:
-        return tuple(sorted(self._labels.values())[:count])
+        return tuple(sorted(self._labels)[:count])
