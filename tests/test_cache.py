@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,39 @@ from tests.conftest import StoreCopy
 
 def load(copy: StoreCopy, cache: Path):  # type: ignore[no-untyped-def]
     return load_store(copy.knowledge, copy.seeds, cache_dir=cache)
+
+
+def _chunks(blob: bytes) -> list[tuple[bytes, bytes]]:
+    """A cache file's (data, tag) chunks, the end mark last, read without checking."""
+    from bot.store.cache import LENGTH_BYTES, MAGIC, TAG_BYTES
+
+    assert blob.startswith(MAGIC)
+    at, out = len(MAGIC), []
+    while at < len(blob):
+        length = int.from_bytes(blob[at : at + LENGTH_BYTES], "big")
+        at += LENGTH_BYTES
+        out.append((blob[at : at + length], blob[at + length : at + length + TAG_BYTES]))
+        at += length + TAG_BYTES
+    return out
+
+
+def _payload(blob: bytes) -> bytes:
+    return b"".join(data for data, _ in _chunks(blob))
+
+
+def _signed(payload: bytes, secret: bytes, key: str) -> bytes:
+    """``payload`` written as briefbot writes, under ``secret``."""
+    import io
+
+    from bot.store.cache import MAGIC, _Signing
+
+    out = io.BytesIO()
+    out.write(MAGIC)
+    signing = _Signing(out, hmac.new(secret, key.encode() + b"\0", hashlib.sha256))
+    for at in range(0, len(payload), 1000):
+        signing.write(payload[at : at + 1000])
+    signing.close()
+    return out.getvalue()
 
 
 def test_a_warm_load_gives_the_same_store(copy: StoreCopy, tmp_path: Path) -> None:
@@ -108,10 +144,9 @@ def test_tampered_saved_indexes_are_rebuilt_never_used(copy: StoreCopy, tmp_path
     store = load(copy, cache)
     store.warm(cache)
     [saved] = cache.glob("*.index")
-    blob = saved.read_bytes()
-    forged = pickle.loads(blob[40:])
+    forged = pickle.loads(_payload(saved.read_bytes()))
     forged["actor_names"] = forged["topic_names"]  # would answer actors with topics
-    saved.write_bytes(blob[:40] + pickle.dumps(forged))
+    saved.write_bytes(_signed(pickle.dumps(forged), secrets.token_bytes(32), saved.stem))
     again = load(copy, cache)
     again.warm(cache)
     assert again.actor_names.resolve("Bazum") == "mohamed-bazoum"
@@ -213,3 +248,82 @@ def test_a_timeline_order_pickles_in_parts_and_loads_equal() -> None:
     again = pickle.loads(pickle.dumps(order, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == order
     assert pickle.loads(pickle.dumps(TimelineOrder((), {}, {}))) == TimelineOrder((), {}, {})
+
+
+def _secret_of(cache: Path) -> bytes:
+    return (cache.parent / f"{cache.name}.key").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["cut at a chunk's end", "end mark dropped", "chunk appended", "chunks swapped", "bit"],
+)
+def test_a_cache_file_not_exactly_as_written_is_a_miss(
+    copy: StoreCopy, tmp_path: Path, damage: str
+) -> None:
+    cache = tmp_path / "cache"
+    store = load(copy, cache)
+    store.warm(cache)
+    [saved] = cache.glob("*.index")
+    blob = saved.read_bytes()
+    chunks = _chunks(blob)
+    assert len(chunks) >= 3  # written frame by frame, then the end mark
+    from bot.store.cache import LENGTH_BYTES, MAGIC
+
+    def joined(parts: list[tuple[bytes, bytes]]) -> bytes:
+        return MAGIC + b"".join(
+            len(data).to_bytes(LENGTH_BYTES, "big") + data + tag for data, tag in parts
+        )
+
+    damaged = {
+        "cut at a chunk's end": joined(chunks[: len(chunks) // 2]),
+        "end mark dropped": joined(chunks[:-1]),
+        "chunk appended": blob + joined(chunks[1:2])[len(MAGIC) :],
+        "chunks swapped": joined([chunks[1], chunks[0], *chunks[2:]]),
+        "bit": blob[:-40] + bytes([blob[-40] ^ 1]) + blob[-39:],
+    }[damage]
+    saved.write_bytes(damaged)
+    from bot.store.cache import RecordCache, index_code_version
+
+    assert RecordCache(cache).get_indexes(store.version) is None
+    again = load(copy, cache)
+    again.warm(cache)
+    assert again.actor_names.resolve("Bazum") == "mohamed-bazoum"
+    assert index_code_version()  # the saved name was this code's
+
+
+def test_the_unpickler_is_only_given_bytes_already_checked() -> None:
+    """Chunks are checked one by one as read: a forged second chunk is refused before any
+    of its bytes are handed out, whatever the first chunk held."""
+    import io
+
+    from bot.store.cache import MAGIC, _Checking, _Unsigned
+
+    secret = secrets.token_bytes(32)
+    good = _signed(b"A" * 1000 + b"B" * 1000, secret, "k")
+    forged = bytearray(good)
+    second = len(MAGIC) + 8 + 1000 + 32 + 8  # the second chunk's first byte
+    forged[second] = ord("X")
+    reader = _Checking(io.BytesIO(bytes(forged)[len(MAGIC) :]), hmac.new(secret, b"k\0", "sha256"))
+    assert reader.read(1000) == b"A" * 1000
+    with pytest.raises(_Unsigned):
+        reader.read(1)
+
+
+def test_reading_a_saved_value_never_holds_its_file_whole(tmp_path: Path) -> None:
+    """A saved index of tens of MB is read a chunk at a time: the peak while loading is
+    the value itself, not the value plus its file."""
+    import tracemalloc
+
+    from bot.store.cache import RecordCache
+
+    cache = RecordCache(tmp_path / "cache")
+    value = {"parts": [bytes([n % 256]) * 100_000 for n in range(200)]}  # 20 MB
+    cache.put_indexes("v1", value)
+    size = sum(len(p) for p in value["parts"])
+    tracemalloc.start()
+    loaded = cache.get_indexes("v1")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert loaded == value
+    assert peak < size * 1.2, f"peak {peak} for a {size}-byte value"

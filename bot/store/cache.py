@@ -9,6 +9,11 @@ HMAC under a random key kept beside the cache folder (created on first use, read
 the bot's user only). An entry briefbot did not write for exactly these bytes, a damaged
 one, or one that fails to decode for any reason is a cache miss, never code run or a
 record served.
+
+A file is written as chunks, each followed by the HMAC of everything up to its end, and
+closed by a signed end mark. It is read a chunk at a time: the unpickler is only ever
+given bytes already checked, and a large saved index is never held whole beside what it
+unpickles to.
 """
 
 from __future__ import annotations
@@ -31,12 +36,16 @@ import pydantic
 log = logging.getLogger(__name__)
 
 _CODE = ("models.py", "records.py", "dates.py", "loader.py", "facts.py", "cache.py")
-MAGIC = b"briefbc2"
+MAGIC = b"briefbc3"
 ENTRY_MAX = 256 * 1024 * 1024
 """Largest record-cache entry read (one knowledge file's records); a larger file is not ours."""
 SAVED_MAX = 4 * 1024 * 1024 * 1024
 """Largest saved index or check results read: a million facts' indexes take about 400 MB."""
 KEY_BYTES = 32
+TAG_BYTES = 32
+LENGTH_BYTES = 8
+END = b"end"
+"""Signed after the last chunk: a file cut short at a chunk's end is not whole."""
 
 
 @cache
@@ -96,20 +105,104 @@ def index_code_version() -> str:
     return digest.hexdigest()
 
 
-class _Yielding:
-    """A file the pickler writes to frame by frame: each frame is signed as it goes, and
-    the GIL is offered to other threads between frames. ``pickle.dumps`` of a large index
-    would hold it for a fifth of a second, stalling the bot's event loop during a reload."""
+class _Signing:
+    """A file the pickler writes to frame by frame: each write becomes a chunk followed by
+    the HMAC of everything so far, and the GIL is offered to other threads between frames.
+    ``pickle.dumps`` of a large index would hold it for a fifth of a second, stalling the
+    bot's event loop during a reload."""
 
     def __init__(self, handle: BinaryIO, signer: hmac.HMAC) -> None:
         self.handle = handle
         self.signer = signer
 
-    def write(self, data: bytes) -> int:
-        self.signer.update(data)
-        written = self.handle.write(data)
+    def write(self, data: bytes | memoryview) -> int:
+        chunk = memoryview(data).cast("B")
+        self.signer.update(chunk)
+        self.handle.write(chunk.nbytes.to_bytes(LENGTH_BYTES, "big"))
+        self.handle.write(chunk)
+        self.handle.write(self.signer.copy().digest())
         time.sleep(0)  # let the event loop run between frames
-        return written
+        return chunk.nbytes
+
+    def close(self) -> None:
+        """The end mark: a chunk of no bytes, signed with everything before and ``END``."""
+        end = self.signer.copy()
+        end.update(END)
+        self.handle.write(bytes(LENGTH_BYTES) + end.digest())
+
+
+class _Unsigned(Exception):
+    """Bytes that briefbot did not sign under this key."""
+
+
+class _Checking:
+    """The reading side of :class:`_Signing`, for the unpickler: it hands out a chunk's
+    bytes only once the chunk's HMAC matched, and never holds more than one chunk."""
+
+    def __init__(self, handle: BinaryIO, signer: hmac.HMAC) -> None:
+        self.handle = handle
+        self.signer = signer
+        self.chunk = b""
+        self.at = 0
+        self.ended = False
+
+    def _next(self) -> bool:
+        """Read and check the next chunk; ``False`` at the (checked) end mark."""
+        length = int.from_bytes(self._exactly(LENGTH_BYTES), "big")
+        data = self._exactly(length) if length else b""
+        tag = self._exactly(TAG_BYTES)
+        if length == 0:
+            end = self.signer.copy()
+            end.update(END)
+            if not hmac.compare_digest(tag, end.digest()):
+                raise _Unsigned
+            self.ended = True
+            return False
+        self.signer.update(data)
+        if not hmac.compare_digest(tag, self.signer.copy().digest()):
+            raise _Unsigned
+        self.chunk, self.at = data, 0
+        return True
+
+    def _exactly(self, size: int) -> bytes:
+        data = self.handle.read(size)
+        if len(data) != size:
+            raise _Unsigned  # cut short
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        parts = []
+        while size != 0:
+            if self.at >= len(self.chunk) and (self.ended or not self._next()):
+                break
+            end = len(self.chunk) if size < 0 else min(len(self.chunk), self.at + size)
+            parts.append(self.chunk[self.at : end])
+            size = size if size < 0 else size - (end - self.at)
+            self.at = end
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        parts = []
+        while not self.ended and (self.at < len(self.chunk) or self._next()):
+            stop = self.chunk.find(b"\n", self.at)
+            end = len(self.chunk) if stop < 0 else stop + 1
+            parts.append(self.chunk[self.at : end])
+            self.at = end
+            if stop >= 0:
+                break
+        return b"".join(parts)
+
+    def finish(self) -> None:
+        """What follows the pickle: the end mark, then nothing."""
+        if self.at < len(self.chunk) or (not self.ended and self._next()):
+            raise _Unsigned
+        if self.handle.read(1):
+            raise _Unsigned
 
 
 class RecordCache:
@@ -121,11 +214,9 @@ class RecordCache:
     def _key(self, rel: str, raw: bytes) -> str:
         return hashlib.sha256(code_version().encode() + rel.encode() + b"\0" + raw).hexdigest()
 
-    def _sign(self, key: str, payload: bytes | memoryview) -> bytes:
+    def _signer(self, key: str) -> hmac.HMAC:
         assert self._secret is not None
-        signer = hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
-        signer.update(payload)  # not joined first: copying tens of MB holds the GIL
-        return signer.digest()
+        return hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
 
     def get(self, rel: str, raw: bytes) -> list[Any] | None:
         key = self._key(rel, raw)
@@ -179,25 +270,27 @@ class RecordCache:
             return None
         path = self.folder / f"{key}{suffix}"
         try:
-            limit = ENTRY_MAX if suffix == ".pickle" else SAVED_MAX
-            if path.is_symlink() or path.stat().st_size > limit:
-                raise ValueError("not an entry briefbot wrote")
-            blob = path.read_bytes()
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:  # a symbolic link among them: briefbot writes none
             log.warning("ignoring %s: %s", what, exc)
             return None
-        # a view, not a copy: a saved index is tens of MB, read once and unpickled in place
-        head, signature, payload = blob[:8], blob[8:40], memoryview(blob)[40:]
-        if head != MAGIC or not hmac.compare_digest(signature, self._sign(key, payload)):
-            log.warning("ignoring %s that briefbot did not write", what)
-            return None
-        try:
-            return pickle.loads(payload)
-        except Exception as exc:  # signed yet undecodable: still only a miss
-            log.warning("ignoring undecodable %s: %s", what, exc)
-            return None
+        with os.fdopen(descriptor, "rb") as handle:
+            try:
+                limit = ENTRY_MAX if suffix == ".pickle" else SAVED_MAX
+                if os.fstat(descriptor).st_size > limit or handle.read(len(MAGIC)) != MAGIC:
+                    raise _Unsigned
+                reader = _Checking(handle, self._signer(key))
+                value = pickle.Unpickler(reader).load()
+                reader.finish()
+            except _Unsigned:
+                log.warning("ignoring %s that briefbot did not write", what)
+                return None
+            except Exception as exc:  # signed yet undecodable: still only a miss
+                log.warning("ignoring undecodable %s: %s", what, exc)
+                return None
+        return value
 
     def _write(self, key: str, suffix: str, value: Any, what: str, *, shared: bool = True) -> bool:
         """Sign and store ``value`` whole (temporary file + rename); ``False`` if it could
@@ -226,15 +319,13 @@ class RecordCache:
         """Pickle ``value`` to ``path`` frame by frame, signing as it goes. ``fast``: without
         a memo, so the pickler never stops for its hash table's growth (tens of ms for a
         large index, with the GIL held), and writes and loads faster."""
-        assert self._secret is not None
         with path.open("wb") as handle:
-            handle.write(MAGIC + bytes(KEY_BYTES))  # the signature, once known
-            signer = hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
-            pickler = pickle.Pickler(_Yielding(handle, signer), protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(MAGIC)
+            signing = _Signing(handle, self._signer(key))
+            pickler = pickle.Pickler(signing, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.fast = fast
             pickler.dump(value)
-            handle.seek(len(MAGIC))
-            handle.write(signer.digest())
+            signing.close()
 
     def _index_key(self, version: str) -> str:
         return hashlib.sha256(f"{index_code_version()}:{version}".encode()).hexdigest()
