@@ -33,6 +33,7 @@ class TimelineOrder:
     timeline: tuple[str, ...]
     placement: dict[str, str]
     depth: dict[str, int]
+    """For the facts some ``after`` or ``responds_to`` link leads to: the others are at 0."""
 
     def __reduce__(self) -> tuple[Callable[..., TimelineOrder], tuple[object, ...]]:
         # In parts: each part is loaded by a Python call, where a thread loading a saved
@@ -114,7 +115,9 @@ class FactStore:
         self.facts = MappingProxyType(self._tables[2])
         self.topics = MappingProxyType(self._tables[3])
         self.synonyms = MappingProxyType(dict(synonyms or {}))
-        self._spans = dict(spans)
+        # each span as one int (start above, end below 32 bits): a Span and its two ints
+        # would take three times the memory, for 100k citations
+        self._spans = {key: (span.start << 32) | span.end for key, span in spans.items()}
         self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
         self._depth = order.depth if order else _sequence_depths(self.facts)
 
@@ -175,7 +178,8 @@ class FactStore:
             when = fact.date.when  # type: ignore[union-attr]
             # what happened first, then what was said of it
             said = fact.kind.attributed
-            return (when.end, when.start, said, self._depth[fact.id], self._order[fact.id])
+            depth = self._depth.get(fact.id, 0)
+            return (when.end, when.start, said, depth, self._order[fact.id])
 
         base = sorted_gently(dated.values(), key=key)
         rank = {fact.id: n for n, fact in enumerate(base)}
@@ -226,11 +230,13 @@ class FactStore:
         return out
 
     def span(self, citation: Citation) -> Span:
-        return self._spans[(citation.source, citation.quote)]
+        packed = self._spans[(citation.source, citation.quote)]
+        return Span(packed >> 32, packed & _LOW)
 
     def found(self, source_id: str, quote: str) -> Span | None:
         """Where a cited quote was found in its source, if this store cites it."""
-        return self._spans.get((source_id, quote))
+        packed = self._spans.get((source_id, quote))
+        return None if packed is None else Span(packed >> 32, packed & _LOW)
 
     def quoted(self, citation: Citation) -> str:
         """The cited words exactly as the source has them."""
@@ -464,6 +470,9 @@ def limit_arenas() -> None:
         libc.mallopt(M_ARENA_MAX, ARENAS)
 
 
+_LOW = (1 << 32) - 1
+"""The lower half of a packed span: its end."""
+
 SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 
 
@@ -527,7 +536,8 @@ def _parts(actors: Mapping[str, Actor]) -> dict[str, tuple[str, ...]]:
 
 def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:
     """How many ``after``/``responds_to`` links lead to each fact (a link that loops back,
-    which the loader refuses, counts for nothing). Iterative: see ``_in_order``."""
+    which the loader refuses, counts for nothing), for the facts some link leads to: most
+    have none, and a 100k-entry table of zeros takes 5 MB. Iterative: see ``_in_order``."""
     depths: dict[str, int] = {}
     for root in facts:
         stack, open_ = [root], {root}
@@ -544,4 +554,4 @@ def _sequence_depths(facts: Mapping[str, Fact]) -> dict[str, int]:
                 continue
             depths[fact_id] = 1 + max((depths[b] for b in before), default=-1)
             stack.pop()
-    return depths
+    return {fact_id: depth for fact_id, depth in depths.items() if depth}

@@ -33,8 +33,9 @@ class IntervalIndex:
             left, right = 2 * node, 2 * node + 1
             self._min_start[node] = min(self._min_start[left], self._min_start[right])
             self._max_end[node] = max(self._max_end[left], self._max_end[right])
-        self._sorted_starts = sorted(starts)
-        self._sorted_ends = sorted(ends)
+        # arrays, not lists: a list holds an int object per fact
+        self._sorted_starts = array("q", sorted(starts))
+        self._sorted_ends = array("q", sorted(ends))
 
     def count(self, low: int, high: int) -> int:
         """How many facts overlap ``[low, high]`` (a fact never ends before it starts)."""
