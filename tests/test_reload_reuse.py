@@ -174,3 +174,33 @@ def test_a_retired_store_is_taken_apart_but_not_what_it_lent(copy: StoreCopy) ->
     assert search() is None  # its own: freed
     assert postings  # held here, so left whole
     assert [h.id for h in store.fact_search.search("failed", 1)] == ["niamey-airport-attack"]
+
+
+def test_unchanged_files_lend_their_very_records_and_edited_ones_are_read(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    """A reload takes an unchanged file's records from the served store (the same objects:
+    no second copy while both stores are alive); an edited file, and the same bytes at
+    another path, are read again. The cache keeps the lent files' entries."""
+    cache = tmp_path / "cache"
+    served = load_warm(copy.knowledge, copy.seeds, cache)
+    entries = sorted(p.name for p in cache.glob("*.pickle"))
+    copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
+    moved = copy.knowledge / "facts" / "moved.yaml"
+    (copy.knowledge / "topics.yaml").rename(moved)
+    store = lent(copy, served, cache)
+    same_answers(store, copy.load())
+    assert store.facts["niamey-airport-attack"] is not served.facts["niamey-airport-attack"]
+    edited = set(store.files[EVENTS].ids)
+    assert "niamey-airport-attack" in edited
+    for fact in store.facts.values():
+        if fact.id not in edited:
+            assert fact is served.facts[fact.id]
+    for source in store.sources.values():
+        assert source is served.sources[source.id]
+    for topic in store.topics.values():
+        assert topic is not served.topics[topic.id]  # same bytes, another file: read again
+        assert topic == served.topics[topic.id]
+    again = sorted(p.name for p in cache.glob("*.pickle"))
+    assert len(again) == len(entries)  # the edited and moved files' entries replaced, no more
+    assert len(set(again) - set(entries)) == 2

@@ -57,6 +57,14 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def fingerprint(rel: str, raw: bytes) -> bytes:
+    """What names a file's exact bytes at its place: the key of its records here, and what
+    a reload compares with the served store's files."""
+    digest = hashlib.sha256(rel.encode() + b"\0")
+    digest.update(raw)
+    return digest.digest()
+
+
 def cache_key(folder: Path) -> bytes | None:
     """The cache's signing key, beside its folder; created on first use. ``None`` (no
     caching) when it cannot be read or made."""
@@ -211,23 +219,28 @@ class RecordCache:
         self._secret = key if key is not None else cache_key(folder)
         self._used: set[str] = set()
 
-    def _key(self, rel: str, raw: bytes) -> str:
-        return hashlib.sha256(code_version().encode() + rel.encode() + b"\0" + raw).hexdigest()
+    def _key(self, fingerprint: bytes) -> str:
+        return hashlib.sha256(code_version().encode() + fingerprint).hexdigest()
 
     def _signer(self, key: str) -> hmac.HMAC:
         assert self._secret is not None
         return hmac.new(self._secret, key.encode() + b"\0", hashlib.sha256)
 
-    def get(self, rel: str, raw: bytes) -> list[Any] | None:
-        key = self._key(rel, raw)
+    def get(self, fingerprint: bytes, rel: str) -> list[Any] | None:
+        """The records of the file ``fingerprint`` names (see :func:`fingerprint`)."""
+        key = self._key(fingerprint)
         self._used.add(key)
         entries = self._read(key, ".pickle", f"a cache entry for {rel}")
         return entries if isinstance(entries, list) else None
 
-    def put(self, rel: str, raw: bytes, entries: list[Any]) -> None:
-        key = self._key(rel, raw)
+    def put(self, fingerprint: bytes, rel: str, entries: list[Any]) -> None:
+        key = self._key(fingerprint)
         self._used.add(key)
         self._write(key, ".pickle", entries, f"cache {rel}")
+
+    def keep(self, fingerprint: bytes) -> None:
+        """Keep the entry of a file this load took from elsewhere (the served store)."""
+        self._used.add(self._key(fingerprint))
 
     def get_indexes(self, version: str) -> dict[str, Any] | None:
         """A store's built indexes, if this code built them for exactly this version."""

@@ -6,6 +6,7 @@ import copy
 import ctypes
 import gc
 import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -87,6 +88,22 @@ LINK_HASH = 16
 """Hex digits of an article's SHA-256 that name it in a footnote's link."""
 
 
+@dataclass(frozen=True, slots=True)
+class FileRecords:
+    """Which records one file gave, in its order: a reload lends them when the file is
+    byte for byte the same, instead of reading them again."""
+
+    fingerprint: bytes
+    sections: bytes
+    """Each record's section, as its number in :data:`RECORD_SECTIONS`."""
+    ids: tuple[str, ...]
+    lines: array[int]
+    """Each record's line in the file (0: unknown)."""
+
+
+RECORD_SECTIONS = ("sources", "actors", "facts", "topics", "synonyms")
+
+
 class FactStore:
     """Sources, actors, facts and topics, with the indexes queries need.
 
@@ -105,6 +122,7 @@ class FactStore:
         spans: Mapping[tuple[str, str], Span],
         synonyms: Mapping[str, Synonyms] | None = None,
         order: TimelineOrder | None = None,
+        files: Mapping[str, FileRecords] | None = None,
     ) -> None:
         self.version = version
         self.loaded_at = datetime.now(UTC)
@@ -115,6 +133,7 @@ class FactStore:
         self.facts = MappingProxyType(self._tables[2])
         self.topics = MappingProxyType(self._tables[3])
         self.synonyms = MappingProxyType(dict(synonyms or {}))
+        self.files = MappingProxyType(dict(files or {}))
         # each span as one int (start above, end below 32 bits): a Span and its two ints
         # would take three times the memory, for 100k citations
         self._spans = {key: (span.start << 32) | span.end for key, span in spans.items()}
@@ -228,6 +247,25 @@ class FactStore:
                 offer(fact)
         out.extend(f for f in base if f.id not in emitted)  # unreachable: no cycles
         return out
+
+    def records_of(self, rel: str, fingerprint: bytes) -> list[tuple[str, Any, int | None]] | None:
+        """The records file ``rel`` gave this store, as (section, record, line), if the
+        file is still exactly what ``fingerprint`` names."""
+        known = self.files.get(rel)
+        if known is None or known.fingerprint != fingerprint:
+            return None
+        tables: tuple[Mapping[str, Any], ...] = (
+            self.sources, self.actors, self.facts, self.topics, self.synonyms
+        )  # fmt: skip
+        try:
+            return [
+                (RECORD_SECTIONS[section], tables[section][record_id], line or None)
+                for section, record_id, line in zip(
+                    known.sections, known.ids, known.lines, strict=True
+                )
+            ]
+        except KeyError:  # a record this store refused (a duplicate id): read it again
+            return None
 
     def span(self, citation: Citation) -> Span:
         packed = self._spans[(citation.source, citation.quote)]

@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import re
 import sys
+from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,10 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz
 
 from bot.store import models
-from bot.store.cache import RecordCache
+from bot.store.cache import RecordCache, fingerprint
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore, TimelineOrder, paused_gc
+from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrder, paused_gc
 from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
@@ -131,6 +132,31 @@ class _Collected:
     cache: RecordCache | None = None
     """Ids of records that failed validation: references to them are not reported again."""
     digest: Any = field(default_factory=hashlib.sha256)
+    previous: FactStore | None = None
+    """The store being served, which lends the records of files that did not change."""
+    files: dict[str, FileRecords] = field(default_factory=dict)
+
+    def known(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
+        """A file's fingerprint, and its records if the served store or the cache has them
+        (from the served store: the very same objects, not a second copy)."""
+        printed = fingerprint(rel, raw)
+        if self.previous is not None:
+            lent = self.previous.records_of(rel, printed)
+            if lent is not None:
+                if self.cache is not None:
+                    self.cache.keep(printed)
+                return printed, lent
+        return printed, self.cache.get(printed, rel) if self.cache else None
+
+    def note_file(
+        self, rel: str, printed: bytes, entries: list[tuple[str, Any, int | None]]
+    ) -> None:
+        self.files[rel] = FileRecords(
+            printed,
+            bytes(RECORD_SECTIONS.index(section) for section, _, _ in entries),
+            tuple(record.id for _, record, _ in entries),
+            array("i", (line or 0 for _, _, line in entries)),
+        )
 
     def rel(self, path: Path) -> str:
         try:
@@ -181,7 +207,7 @@ def _load(
     cache: RecordCache | None,
     previous: FactStore | None,
 ) -> FactStore:
-    collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache)
+    collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache, previous)
     digest = collected.digest.hexdigest()
     # Files exactly as this code last checked and found valid: the checks' results are
     # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
@@ -205,6 +231,7 @@ def _load(
         synonyms=collected.records["synonyms"],
         spans=spans,
         order=order,
+        files=collected.files,
     )
     if cache is not None and checked_now:
         # The spans in the order the checks found them, which is _cited's order; saved with
@@ -222,10 +249,14 @@ def _load(
 
 
 def _collect(
-    knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, cache: RecordCache | None
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    include_drafts: bool,
+    cache: RecordCache | None,
+    previous: FactStore | None,
 ) -> _Collected:
     root = _common_root(knowledge_dir, seeds_dir)
-    collected = _Collected(root=root, cache=cache)
+    collected = _Collected(root=root, cache=cache, previous=previous)
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
@@ -268,9 +299,10 @@ def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
         collected.broken.add(path.stem)  # its source id, most likely: no echoes of it
         return
     collected.digest.update(rel.encode() + b"\0" + raw)
-    cached = collected.cache.get(rel, raw) if collected.cache else None
+    printed, cached = collected.known(rel, raw)
     if cached is not None:
-        _add_source(collected, rel, cached[0])
+        _add_source(collected, rel, cached[0][1])
+        collected.note_file(rel, printed, cached)
         return
     problems_before = len(collected.problems)
     header_text, body = _split_front_matter(raw)
@@ -315,8 +347,10 @@ def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
     fields = {name: models.lean(value) for name, value in header.__dict__.items()}
     source = Source(**fields, text=text, file=rel, text_line=text_line)
     _add_source(collected, rel, source)
+    entries: list[_Entry] = [("sources", source, 2)]
+    collected.note_file(rel, printed, entries)
     if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(rel, raw, [source])
+        collected.cache.put(printed, rel, entries)
 
 
 def _add_source(collected: _Collected, rel: str, source: Source) -> None:
@@ -384,10 +418,11 @@ def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> Non
     if raw is None:
         return
     collected.digest.update(rel.encode() + b"\0" + raw)
-    cached = collected.cache.get(rel, raw) if collected.cache else None
+    printed, cached = collected.known(rel, raw)
     if cached is not None:
         for section, model, line in cached:
             _add_record(collected, rel, section, model, line)
+        collected.note_file(rel, printed, cached)
         return
     problems_before = len(collected.problems)
     try:
@@ -423,8 +458,9 @@ def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> Non
             entry = _read_record(collected, rel, key, item, lines)
             if entry is not None:
                 entries.append(entry)
+    collected.note_file(rel, printed, entries)
     if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(rel, raw, entries)
+        collected.cache.put(printed, rel, entries)
 
 
 _Entry = tuple[str, Record, int | None]
