@@ -327,3 +327,16 @@ def test_reading_a_saved_value_never_holds_its_file_whole(tmp_path: Path) -> Non
     tracemalloc.stop()
     assert loaded == value
     assert peak < size * 1.2, f"peak {peak} for a {size}-byte value"
+
+
+def test_files_are_named_the_same_however_the_folders_are_given(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relative folders, from another working directory: the same names, so the same
+    cache entries (and a reload compares the same files)."""
+    cache = tmp_path / "cache"
+    absolute = load(copy, cache)
+    monkeypatch.chdir(copy.knowledge.parent)
+    relative = load_store(Path("knowledge"), Path("seeds"), cache_dir=cache)
+    assert dict(relative.files) == dict(absolute.files)
+    assert all(rel.startswith(("knowledge/", "seeds/")) for rel in relative.files)

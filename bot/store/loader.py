@@ -255,6 +255,9 @@ def _collect(
     cache: RecordCache | None,
     previous: FactStore | None,
 ) -> _Collected:
+    # resolved once, so every file is named relative to the folders' common root (its
+    # records' cache key and what a reload compares), however the folders were given
+    knowledge_dir, seeds_dir = knowledge_dir.resolve(), seeds_dir.resolve()
     root = _common_root(knowledge_dir, seeds_dir)
     collected = _Collected(root=root, cache=cache, previous=previous)
     if not seeds_dir.is_dir():
