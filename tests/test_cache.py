@@ -336,7 +336,8 @@ def test_files_are_named_the_same_however_the_folders_are_given(
     cache entries (and a reload compares the same files)."""
     cache = tmp_path / "cache"
     absolute = load(copy, cache)
-    monkeypatch.chdir(copy.knowledge.parent)
-    relative = load_store(Path("knowledge"), Path("seeds"), cache_dir=cache)
+    monkeypatch.chdir(copy.root.parent)
+    here = Path(copy.root.name)
+    relative = load_store(here / "knowledge", here / "seeds", cache_dir=cache)
     assert dict(relative.files) == dict(absolute.files)
     assert all(rel.startswith(("knowledge/", "seeds/")) for rel in relative.files)
