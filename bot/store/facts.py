@@ -119,7 +119,7 @@ class FactStore:
         actors: Mapping[str, Actor],
         facts: Mapping[str, Fact],
         topics: Mapping[str, Topic],
-        spans: Mapping[tuple[str, str], Span],
+        spans: Mapping[tuple[str, str], int],
         synonyms: Mapping[str, Synonyms] | None = None,
         order: TimelineOrder | None = None,
         files: Mapping[str, FileRecords] | None = None,
@@ -134,9 +134,7 @@ class FactStore:
         self.topics = MappingProxyType(self._tables[3])
         self.synonyms = MappingProxyType(dict(synonyms or {}))
         self.files = MappingProxyType(dict(files or {}))
-        # each span as one int (start above, end below 32 bits): a Span and its two ints
-        # would take three times the memory, for 100k citations
-        self._spans = {key: (span.start << 32) | span.end for key, span in spans.items()}
+        self._spans = dict(spans)  # each packed in one int (see Span.packed)
         self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
         self._depth = order.depth if order else _sequence_depths(self.facts)
 
@@ -268,13 +266,12 @@ class FactStore:
             return None
 
     def span(self, citation: Citation) -> Span:
-        packed = self._spans[(citation.source, citation.quote)]
-        return Span(packed >> 32, packed & _LOW)
+        return Span.unpacked(self._spans[(citation.source, citation.quote)])
 
-    def found(self, source_id: str, quote: str) -> Span | None:
-        """Where a cited quote was found in its source, if this store cites it."""
-        packed = self._spans.get((source_id, quote))
-        return None if packed is None else Span(packed >> 32, packed & _LOW)
+    def found(self, source_id: str, quote: str) -> int | None:
+        """Where a cited quote was found in its source (packed: see Span.packed), if this
+        store cites it."""
+        return self._spans.get((source_id, quote))
 
     def quoted(self, citation: Citation) -> str:
         """The cited words exactly as the source has them."""
@@ -507,9 +504,6 @@ def limit_arenas() -> None:
     if libc is not None:
         libc.mallopt(M_ARENA_MAX, ARENAS)
 
-
-_LOW = (1 << 32) - 1
-"""The lower half of a packed span: its end."""
 
 SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 

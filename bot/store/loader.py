@@ -29,7 +29,7 @@ from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrd
 from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
-from bot.store.text import NormalizedText, Span, fold
+from bot.store.text import NormalizedText, fold
 
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[models.Record]] = {
@@ -111,7 +111,7 @@ class _TooMany(Exception):
     """A file's YAML expands (through aliases) to more values than its size allows."""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Located:
     """A validated record and where it was written."""
 
@@ -127,7 +127,11 @@ class _Collected:
     records: dict[str, dict[str, Any]] = field(
         default_factory=lambda: {name: {} for name in SECTIONS}
     )
-    where: dict[tuple[str, str], _Located] = field(default_factory=dict)
+    where: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Where each record was written, by section and id: its file's number in ``files_read``
+    and its line, packed in one int (a record's location is only read to report a problem;
+    a reload keeps 125k of them alive beside the served store)."""
+    files_read: list[str] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     cache: RecordCache | None = None
     """Ids of records that failed validation: references to them are not reported again."""
@@ -164,8 +168,20 @@ class _Collected:
         except ValueError:
             return path.as_posix()
 
+    def locate(self, section: str, record_id: str, rel: str, line: int | None) -> None:
+        if not self.files_read or self.files_read[-1] != rel:
+            self.files_read.append(rel)
+        packed = ((len(self.files_read) - 1) << 32) | (line or 0)
+        self.where.setdefault(section, {})[record_id] = packed
+
+    def located(self, section: str, record_id: str) -> _Located | None:
+        packed = self.where.get(section, {}).get(record_id)
+        if packed is None:
+            return None
+        return _Located(self.files_read[packed >> 32], (packed & 0xFFFFFFFF) or None)
+
     def problem(self, section: str, record_id: str, message: str, fld: str | None = None) -> None:
-        at = self.where.get((section, record_id))
+        at = self.located(section, record_id)
         self.problems.append(
             Problem(
                 file=at.file if at else "?",
@@ -240,8 +256,9 @@ def _load(
         cache.put_checked(digest, saved)
     # Freed entry by entry: dropped whole, a large store's 125k locations would be freed
     # in one C call that holds the GIL (a reload in a thread would stall the event loop).
-    while collected.where:
-        collected.where.popitem()
+    for located in collected.where.values():
+        while located:
+            located.popitem()
     return store
 
 
@@ -370,7 +387,7 @@ def _add_source(collected: _Collected, rel: str, source: Source) -> None:
         )
         return
     collected.sources[source.id] = source
-    collected.where[("sources", source.id)] = _Located(rel, 2)
+    collected.locate("sources", source.id, rel, 2)
 
 
 def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
@@ -494,7 +511,8 @@ def _add_record(
     model_id: str = record.id  # type: ignore[attr-defined]
     records = collected.records[section]
     if model_id in records:
-        first = collected.where[(section, model_id)]
+        first = collected.located(section, model_id)
+        assert first is not None  # every record taken was located
         collected.problems.append(
             Problem(
                 rel,
@@ -506,7 +524,7 @@ def _add_record(
         )
         return
     records[model_id] = record
-    collected.where[(section, model_id)] = _Located(rel, line)
+    collected.locate(section, model_id, rel, line)
 
 
 def _validate(
@@ -581,7 +599,7 @@ def _cited(collected: _Collected) -> Iterator[tuple[str, str]]:
 
 def _saved_spans(
     collected: _Collected, checked: dict[str, Any]
-) -> dict[tuple[str, str], Span] | None:
+) -> dict[tuple[str, str], int] | None:
     """The spans saved with the checks, keyed again by the records' own strings (saved
     without their keys, which would be second copies of every quote); ``None`` if they do
     not fit these records."""
@@ -624,8 +642,8 @@ def _check_references(
     collected: _Collected,
     previous: FactStore | None = None,
     order: TimelineOrder | None = None,
-) -> dict[tuple[str, str], Span]:
-    """Check every reference and quote; return the span of every citation.
+) -> dict[tuple[str, str], int]:
+    """Check every reference and quote; return the span of every citation (packed).
 
     What ``previous`` found in an article that has not changed since (the same header
     and text) is taken over: finding a quote depends only on the two. An ``order`` kept
@@ -636,7 +654,7 @@ def _check_references(
     facts: dict[str, Fact] = collected.records["facts"]
     topics: dict[str, Topic] = collected.records["topics"]
     normalized = _Articles(sources)
-    spans: dict[tuple[str, str], Span] = {}
+    spans: dict[tuple[str, str], int] = {}  # packed: see Span.packed
     same = (
         {sid for sid, source in sources.items() if previous.sources.get(sid) == source}
         if previous is not None
@@ -656,15 +674,16 @@ def _check_references(
             key = (citation.source, citation.quote)
             if key in spans:
                 continue
-            span = previous.found(*key) if previous and citation.source in same else None
-            if span is None:
+            packed = previous.found(*key) if previous and citation.source in same else None
+            if packed is None:
                 span = normalized[citation.source].find(citation.quote)
-            if span is None:
+                packed = None if span is None else span.packed
+            if packed is None:
                 collected.problem(
                     section, rid, _not_found(citation, sources[citation.source]), f"{where}.quote"
                 )
             else:
-                spans[key] = span
+                spans[key] = packed
 
     def refs(
         section: str, rid: str, fld: str, ids: Iterable[str], pool: Mapping[str, Any], noun: str

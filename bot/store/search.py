@@ -218,12 +218,15 @@ class SearchIndex:
         # each document's length part of BM25's denominator
         norms = K1 * ((1 - B) + (B * np.frombuffer(lengths, dtype=DOC_TYPE)) / average)
         frequency = frequency.astype(np.float64)
-        weights = (
-            np.repeat(np.array(idf, dtype=np.float64), found_in)
-            * frequency
-            * (K1 + 1)
-            / (frequency + norms[docs])
-        ).astype(np.float32)
+        # idf · tf · (k1 + 1) / (tf + norm), computed in place: a reload builds this while
+        # the served store is alive, and each temporary array is 8 bytes per posting
+        weights = norms[docs]
+        weights += frequency
+        np.divide(frequency, weights, out=weights)
+        del frequency
+        weights *= K1 + 1
+        weights *= np.repeat(np.array(idf, dtype=np.float64), found_in)
+        weights = weights.astype(np.float32)
         self._postings: dict[str, _Postings] = {}
         bounds = starts.tolist()
         for term, at in reversed(list(numbers.items())):  # the order of the earlier build

@@ -59,6 +59,16 @@ class Span:
         # the constructor, not dataclasses' field-by-field __setstate__: 3x faster to load
         return (Span, (self.start, self.end))
 
+    @property
+    def packed(self) -> int:
+        """Both ends in one int (the start above 32 bits): how a store keeps 100k spans,
+        a third of the memory of as many Spans and their ints."""
+        return (self.start << 32) | self.end
+
+    @classmethod
+    def unpacked(cls, packed: int) -> Span:
+        return cls(packed >> 32, packed & 0xFFFFFFFF)
+
 
 class NormalizedText:
     """A text with typography folded, remembering where each character came from.
