@@ -116,3 +116,20 @@ def test_phrase_reranking_reads_only_candidates_that_can_still_place(
         for limit in (1, 5, 10):
             hits = [(h.id, h.score) for h in generated.fact_search.search(query, limit)]
             assert hits == _rerank_every_candidate(generated, query, limit), (query, limit)
+
+
+def test_the_latest_of_a_set_of_facts_is_its_sorted_tail(generated: FactStore) -> None:
+    """Small sets are sorted by position, large ones met walking the timeline back: both
+    give the set's last dated facts in timeline order, and how many are dated."""
+    rng = random.Random(2)
+    ids = list(generated.facts)
+    for share in (0.001, 0.01, 0.2, 0.6, 1.0):
+        chosen = set(rng.sample(ids, max(1, int(len(ids) * share))))
+        ordered = sorted(
+            (generated.facts[f] for f in chosen if generated.facts[f].date is not None),
+            key=generated.chronological,
+        )
+        for limit in (1, 5, 60, 10_000):
+            facts, total = generated.latest(chosen, limit)
+            assert total == len(ordered)
+            assert facts == ordered[-limit:], (share, limit)

@@ -8,7 +8,7 @@ import gc
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -179,6 +179,24 @@ class FactStore:
         """Sort key: the fact's place on the timeline; undated facts last, in file order."""
         position = self._position.get(fact.id)
         return (1, self._order[fact.id]) if position is None else (0, position)
+
+    def latest(self, chosen: Collection[str], limit: int) -> tuple[list[Fact], int]:
+        """The last ``limit`` dated facts of ``chosen`` in timeline order, and how many of
+        ``chosen`` are dated. A few are sorted by position; many (spread over the whole
+        timeline) are met walking it back from its end, which sorting them would not beat."""
+        position = self._position
+        total = sum(1 for f in chosen if f in position)
+        if total * WALK_SHARE < len(self.timeline):
+            places = sorted(position[f] for f in chosen if f in position)
+            return [self.timeline[p] for p in places[-limit:]], total
+        found: list[Fact] = []
+        for fact in reversed(self.timeline):
+            if len(found) == limit:
+                break
+            if fact.id in chosen:
+                found.append(fact)
+        found.reverse()
+        return found, total
 
     def _in_order(self) -> list[Fact]:
         """Every dated fact where a reader expects it.
@@ -504,6 +522,9 @@ def limit_arenas() -> None:
     if libc is not None:
         libc.mallopt(M_ARENA_MAX, ARENAS)
 
+
+WALK_SHARE = 20
+"""A set of facts over 1/WALK_SHARE of the timeline is met walking it, not sorted."""
 
 SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 

@@ -256,7 +256,8 @@ class NameIndex:
                 ceiling = found[-1][1] - penalty
                 if len({owner for owner, value in scored if value > ceiling}) >= limit:
                     break
-                fetch = None  # too many close names: read them all
+                # many close names: read more of them, and all only as a last resort
+                fetch = fetch * 16 if fetch * 16 < len(choices) else None
             for owner, value in scored:
                 if value > best.get(owner, 0.0):
                     best[owner] = value

@@ -265,12 +265,13 @@ def timeline(
             facts = [every[p] for p in positions]
         else:
             total, facts = len(every), list(every[-TIMELINE_MAX:])
-    else:  # start from the few facts chosen, not the whole timeline
+    elif start or end:  # start from the facts chosen, not the whole timeline
         dated = (store.facts[f] for f in chosen if store.facts[f].date is not None)
-        facts = sorted(dated, key=store.chronological)
-        if start or end:
-            facts = [f for f in facts if f.date is not None and f.date.when.overlaps(low, high)]
+        facts = [f for f in dated if f.date is not None and f.date.when.overlaps(low, high)]
+        facts.sort(key=store.chronological)
         total = len(facts)
+    else:
+        facts, total = store.latest(chosen, TIMELINE_MAX)
     if start or end:
         described.append(f"{start.label if start else '…'} to {end.label if end else 'now'}")
     if not facts:
