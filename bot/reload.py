@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from bot.lastgood import save_quietly
+from bot.responsive import responsive
 from bot.state import State, StoreVersion
 from bot.store.diff import Snapshot, StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
@@ -21,6 +22,11 @@ log = logging.getLogger(__name__)
 
 RELOAD_TIMEOUT = 300.0
 """Seconds a reload may take before it is given up (the old store keeps serving)."""
+
+
+async def _dismantle(store: FactStore) -> None:
+    with responsive():
+        await asyncio.to_thread(store.dismantle)
 
 
 class ReloadOutcome(BaseModel):
@@ -70,9 +76,7 @@ class Reloader:
 
     def _free(self, store: FactStore) -> None:
         """Dismantle a store nothing uses any more, in a thread (it is large)."""
-        task = asyncio.get_running_loop().create_task(
-            asyncio.to_thread(store.dismantle), name="retire-store"
-        )
+        task = asyncio.get_running_loop().create_task(_dismantle(store), name="retire-store")
         self._retiring.add(task)
         task.add_done_callback(self._retiring.discard)
 
@@ -98,53 +102,57 @@ class Reloader:
 
     async def reload(self, by: str) -> ReloadOutcome:
         async with self._lock:
-            previous = self.holder.current
-            try:
-                store = await asyncio.wait_for(
-                    asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache, previous),
-                    self.timeout,
-                )
-            except TimeoutError:
-                log.error("reload by %s gave up after %.0f s", by, self.timeout)
-                return ReloadOutcome(
-                    ok=False,
-                    version=previous.version,
-                    previous=previous.version,
-                    problems=(
-                        Problem(
-                            str(self.knowledge),
-                            f"reading the files took over {self.timeout:.0f} s; nothing changed",
-                        ),
-                    ),
-                )
-            except StoreInvalid as invalid:
-                log.warning(
-                    "reload by %s refused: %d problem(s); still serving %s",
-                    by,
-                    len(invalid.problems),
-                    previous.version,
-                )
-                return ReloadOutcome(
-                    ok=False,
-                    version=previous.version,
-                    previous=previous.version,
-                    problems=tuple(invalid.problems),
-                )
-            new_snapshot, changes = await asyncio.to_thread(self._compare, previous, store)
-            # Recorded first, so the history never lags what is served.
-            recorded = await self.state.record_version(
-                version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
+            with responsive():
+                return await self._reload(by)
+
+    async def _reload(self, by: str) -> ReloadOutcome:
+        previous = self.holder.current
+        try:
+            store = await asyncio.wait_for(
+                asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache, previous),
+                self.timeout,
             )
-            before = previous.version
-            retired = self.holder.swap(store)
-            self._snapshot = (store.version, new_snapshot)
-            self.holder.retire(retired, self._free)
-            if self.last_good is not None:
-                await asyncio.to_thread(
-                    save_quietly, self.knowledge, self.seeds, self.last_good, store.version
-                )
-            del previous, retired  # the retiring task now holds the only reference
-            log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
-            if self.after_reload is not None:
-                await self.after_reload(recorded)
-            return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)
+        except TimeoutError:
+            log.error("reload by %s gave up after %.0f s", by, self.timeout)
+            return ReloadOutcome(
+                ok=False,
+                version=previous.version,
+                previous=previous.version,
+                problems=(
+                    Problem(
+                        str(self.knowledge),
+                        f"reading the files took over {self.timeout:.0f} s; nothing changed",
+                    ),
+                ),
+            )
+        except StoreInvalid as invalid:
+            log.warning(
+                "reload by %s refused: %d problem(s); still serving %s",
+                by,
+                len(invalid.problems),
+                previous.version,
+            )
+            return ReloadOutcome(
+                ok=False,
+                version=previous.version,
+                previous=previous.version,
+                problems=tuple(invalid.problems),
+            )
+        new_snapshot, changes = await asyncio.to_thread(self._compare, previous, store)
+        # Recorded first, so the history never lags what is served.
+        recorded = await self.state.record_version(
+            version=store.version, loaded_by=by, counts=store.counts(), snapshot=new_snapshot
+        )
+        before = previous.version
+        retired = self.holder.swap(store)
+        self._snapshot = (store.version, new_snapshot)
+        self.holder.retire(retired, self._free)
+        if self.last_good is not None:
+            await asyncio.to_thread(
+                save_quietly, self.knowledge, self.seeds, self.last_good, store.version
+            )
+        del previous, retired  # the retiring task now holds the only reference
+        log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
+        if self.after_reload is not None:
+            await self.after_reload(recorded)
+        return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)
