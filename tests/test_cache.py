@@ -304,7 +304,8 @@ def test_the_unpickler_is_only_given_bytes_already_checked() -> None:
     forged = bytearray(good)
     second = len(MAGIC) + 8 + 1000 + 32 + 8  # the second chunk's first byte
     forged[second] = ord("X")
-    reader = _Checking(io.BytesIO(bytes(forged)[len(MAGIC) :]), hmac.new(secret, b"k\0", "sha256"))
+    body = bytes(forged)[len(MAGIC) :]
+    reader = _Checking(io.BytesIO(body), hmac.new(secret, b"k\0", "sha256"), len(body))
     assert reader.read(1000) == b"A" * 1000
     with pytest.raises(_Unsigned):
         reader.read(1)
@@ -341,3 +342,28 @@ def test_files_are_named_the_same_however_the_folders_are_given(
     relative = load_store(here / "knowledge", here / "seeds", cache_dir=cache)
     assert dict(relative.files) == dict(absolute.files)
     assert all(rel.startswith(("knowledge/", "seeds/")) for rel in relative.files)
+
+
+def test_a_pipe_or_an_impossible_length_under_an_entrys_name_is_a_quick_miss(
+    copy: StoreCopy, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing planted in the cache folder can make a load wait or allocate wildly: a pipe
+    named like the saved indexes is not opened for reading, and a chunk length larger than
+    the file is refused before anything is read."""
+    import os
+
+    from bot.store.cache import LENGTH_BYTES, MAGIC, RecordCache
+
+    cache = tmp_path / "cache"
+    store = load(copy, cache)
+    store.warm(cache)
+    [saved] = cache.glob("*.index")
+    blob = saved.read_bytes()
+    saved.write_bytes(MAGIC + (2**62).to_bytes(LENGTH_BYTES, "big") + blob[len(MAGIC) + 8 :])
+    assert RecordCache(cache).get_indexes(store.version) is None
+    assert "did not write" in caplog.text  # refused as unsigned, not failing to allocate
+    caplog.clear()
+    saved.unlink()
+    os.mkfifo(saved)  # a reader opening it without O_NONBLOCK would wait for a writer
+    assert RecordCache(cache).get_indexes(store.version) is None
+    assert "did not write" in caplog.text

@@ -25,6 +25,7 @@ import logging
 import os
 import pickle
 import secrets
+import stat
 import time
 from functools import cache
 from pathlib import Path
@@ -147,9 +148,11 @@ class _Checking:
     """The reading side of :class:`_Signing`, for the unpickler: it hands out a chunk's
     bytes only once the chunk's HMAC matched, and never holds more than one chunk."""
 
-    def __init__(self, handle: BinaryIO, signer: hmac.HMAC) -> None:
+    def __init__(self, handle: BinaryIO, signer: hmac.HMAC, size: int) -> None:
         self.handle = handle
         self.signer = signer
+        self.left = size
+        """Bytes of the file not read yet: no length read from it may ask for more."""
         self.chunk = b""
         self.at = 0
         self.ended = False
@@ -173,9 +176,12 @@ class _Checking:
         return True
 
     def _exactly(self, size: int) -> bytes:
+        if size > self.left:
+            raise _Unsigned  # cut short, or a length no file of this size holds
         data = self.handle.read(size)
         if len(data) != size:
-            raise _Unsigned  # cut short
+            raise _Unsigned
+        self.left -= size
         return data
 
     def read(self, size: int = -1) -> bytes:
@@ -283,7 +289,9 @@ class RecordCache:
             return None
         path = self.folder / f"{key}{suffix}"
         try:
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # never follows a link, never waits on a pipe planted under an entry's name
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            descriptor = os.open(path, flags)
         except FileNotFoundError:
             return None
         except OSError as exc:  # a symbolic link among them: briefbot writes none
@@ -292,9 +300,12 @@ class RecordCache:
         with os.fdopen(descriptor, "rb") as handle:
             try:
                 limit = ENTRY_MAX if suffix == ".pickle" else SAVED_MAX
-                if os.fstat(descriptor).st_size > limit or handle.read(len(MAGIC)) != MAGIC:
+                found = os.fstat(descriptor)
+                if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
                     raise _Unsigned
-                reader = _Checking(handle, self._signer(key))
+                if handle.read(len(MAGIC)) != MAGIC:
+                    raise _Unsigned
+                reader = _Checking(handle, self._signer(key), found.st_size - len(MAGIC))
                 value = pickle.Unpickler(reader).load()
                 reader.finish()
             except _Unsigned:
