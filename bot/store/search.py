@@ -357,7 +357,7 @@ class SearchIndex:
             elif (final, -doc) > best[0][:2]:
                 heapq.heapreplace(best, (final, -doc, matched))
         best.sort(reverse=True)
-        return [Hit(self._ids[-doc], round(final, 3), terms) for final, doc, terms in best]
+        return [Hit(self._ids[-negated], round(final, 3), terms) for final, negated, terms in best]
 
     def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
         """The ``n`` best (document, score) pairs, best first, ties by document.
