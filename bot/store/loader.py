@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import sys
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_pro
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
+from bot.store.yamltree import TooMany, compose
 
 _DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[models.Record]] = {
@@ -43,72 +43,6 @@ as its lean copy (:mod:`bot.store.records`)."""
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
 
 M = TypeVar("M", bound=BaseModel)
-
-
-_STR = "tag:yaml.org,2002:str"
-INTERN_MAX = 48
-"""Strings up to this long (ids, kinds) are interned: one copy however often they occur."""
-
-
-class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser when present; scalars that can only be strings skip the resolver."""
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and (
-            not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers)
-        ):
-            return _STR
-        resolved: str = super().resolve(kind, value, implicit)
-        return resolved
-
-
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-class _Tree:
-    """YAML text to plain data, remembering the line of every mapping and list.
-
-    libyaml composes the nodes; this walk is a leaner constructor than PyYAML's (strings,
-    the vast majority, are taken as they are), which matters for large stores.
-    """
-
-    def __init__(self, first_line: int, budget: int) -> None:
-        self.first_line = first_line
-        self.budget = budget
-        self.lines: dict[int, int] = {}
-        self._scalars = yaml.constructor.SafeConstructor()
-        self._left = budget
-
-    def build(self, node: yaml.Node) -> Any:
-        self._left -= 1
-        if self._left < 0:
-            raise _TooMany
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _STR:
-                value: str = node.value
-                # ids, kinds and source names repeat across thousands of records
-                return sys.intern(value) if len(value) <= INTERN_MAX else value
-            return self._scalars.construct_object(node, deep=True)
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.build(child) for child in node.value]
-            self.lines[id(items)] = node.start_mark.line + self.first_line
-            return items
-        assert isinstance(node, yaml.MappingNode)
-        mapping: dict[Any, Any] = {}
-        self.lines[id(mapping)] = node.start_mark.line + self.first_line
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                merged = self.build(value_node)
-                for part in merged if isinstance(merged, list) else [merged]:
-                    for key, value in part.items():
-                        mapping.setdefault(key, value)
-                continue
-            mapping[self.build(key_node)] = self.build(value_node)
-        return mapping
-
-
-class _TooMany(Exception):
-    """A file's YAML expands (through aliases) to more values than its size allows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,24 +342,20 @@ def _parse_yaml(
         reason, line = too_deep
         collected.problems.append(Problem(rel, f"YAML {reason}", line=line))
         return None
+    budget = NODES_PER_BYTE * len(text) + 1000
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        return compose(text, first_line, budget)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
         return None
-    if node is None:
-        return None, {}
-    tree = _Tree(first_line, budget=NODES_PER_BYTE * len(text) + 1000)
-    try:
-        return tree.build(node), tree.lines
-    except _TooMany:
+    except TooMany:
         collected.problems.append(
             Problem(
                 rel,
-                f"YAML aliases make this file expand to more than {tree.budget:,} values "
+                f"YAML aliases make this file expand to more than {budget:,} values "
                 "(an alias bomb?): write the values out instead",
             )
         )
