@@ -1,5 +1,6 @@
 import pytest
 
+from bot.store import matching
 from bot.store.errors import Ambiguous, NotFound
 from bot.store.facts import FactStore
 from bot.store.matching import Entry, NameIndex
@@ -145,10 +146,16 @@ def _reference_rank(
     return [(i, round(s, 1)) for i, s in ranked]
 
 
-def test_ranking_reads_few_names_yet_ranks_as_a_full_scan() -> None:
+@pytest.mark.parametrize("filter_from", [0, matching.FILTER_FROM])
+def test_ranking_reads_few_names_yet_ranks_as_a_full_scan(
+    filter_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Thousands of names sharing words ("Movement", "Republic of"): only the best few
-    keys are read, and each key's first entries, yet every ranking is a full scan's."""
+    keys are read, each key's first entries, and of a large window only the names whose
+    letters allow a match, yet every ranking is a full scan's."""
     import random
+
+    monkeypatch.setattr(matching, "FILTER_FROM", filter_from)
 
     rng = random.Random(5)
     syllables = ["ba", "ko", "ri", "ta", "mu", "se", "lo", "ne", "vi", "da", "ga", "pe"]
@@ -170,6 +177,53 @@ def test_ranking_reads_few_names_yet_ranks_as_a_full_scan() -> None:
             for limit in (1, 2, 6, 25):
                 got = index.rank(query, limit, everywhere=everywhere)
                 assert [(m.id, m.score) for m in got] == full[:limit], (query, limit)
+
+
+def test_letter_counts_bound_every_ratio() -> None:
+    """The filter's premise: shared letter counts never understate fuzz.ratio, whatever
+    the characters (accents, digits, other scripts, a letter over 255 times)."""
+    import random
+
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    rng = random.Random(8)
+    alphabet = "abcdeo rstz019éßж-"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(300)]
+    texts += ["a" * 300, "a" * 290 + "b", "ж" * 3, ""]
+    rows = np.frombuffer(matching._letter_counts(texts), dtype=np.uint8).reshape(-1, matching.WIDTH)
+    assert rows.shape == (len(texts), matching.WIDTH)
+    for i, a in enumerate(texts):
+        for j in rng.sample(range(len(texts)), 40):
+            b = texts[j]
+            shared = int(np.minimum(rows[i], rows[j]).sum())
+            long = len(a) > 255 or len(b) > 255
+            if a or b:
+                bound = 200 * shared / (len(a) + len(b))
+                assert long or bound >= fuzz.ratio(a, b) - 1e-9, (a, b)
+
+
+def test_a_name_longer_than_a_count_holds_is_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "FILTER_FROM", 0)
+    index = NameIndex("actor", [Entry("long", "a" * 400, ()), Entry("short", "ab", ())])
+    assert [m.id for m in index.rank("a" * 390, 2)] == ["long"]  # 255 + 255 shared: not 70
+
+
+def test_letters_leave_few_names_of_a_window_to_score() -> None:
+    """What the filter is for: of thousands of names of a possible length, a misspelt
+    name leaves only those with most of its letters to rapidfuzz."""
+    import random
+
+    rng = random.Random(3)
+    syllables = ["ba", "ko", "ri", "ta", "mu", "se", "lo", "ne", "vi", "da", "ga", "pe"]
+    labels = {
+        "".join(rng.choice(syllables) for _ in range(rng.randint(3, 5))).title()
+        for _ in range(4000)
+    }
+    index = NameIndex("actor", [Entry(f"e{i}", label, ()) for i, label in enumerate(labels)])
+    _, numbers, lengths = index._buckets["b"]
+    picked = index._possible("bakorita", numbers, lengths, 0, len(numbers))
+    assert 0 < len(picked) < len(numbers) // 4
 
 
 def test_a_saved_name_index_loads_answering_the_same_with_each_string_once(

@@ -43,6 +43,11 @@ MENTION_WORDS = 6
 FETCH = 32
 """How many best-scoring names of a bucket are read first; all of them only when these
 do not settle the ranking."""
+FILTER_FROM = 512
+"""Fewest names in a length window worth filtering by their letters before scoring."""
+LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "
+WIDTH = len(LETTERS) + 1
+"""Columns of a key's letter counts: one per letter of LETTERS, one for every other."""
 
 _STOPWORDS = frozenset(
     "the of and for in on to a an de la le les du des al us state states".split()
@@ -71,6 +76,29 @@ def _lengths(n: int) -> tuple[int, int]:
     fuzz.ratio is at most 200·min/(n + m), so m lies within n·S/(200 − S) and n·(200 − S)/S
     (one character of slack either side, for rounding)."""
     return (int(n * SUGGEST / (200 - SUGGEST)) - 1, int(n * (200 - SUGGEST) / SUGGEST) + 1)
+
+
+def _letter_counts(keys: list[str]) -> bytes:
+    """Each key's count of each letter, a row of WIDTH bytes (at most 255 each).
+
+    Two strings share at most the sum, over letters, of the smaller of their counts; that
+    bounds their longest common subsequence, so their ``fuzz.ratio`` (200·LCS/(n + m)).
+    Characters outside LETTERS share the last column, which only loosens the bound.
+    """
+    import numpy as np  # only to build and to rank: a saved index loads without it
+
+    table = np.full(128, WIDTH - 1, dtype=np.intp)
+    table[[ord(c) for c in LETTERS]] = np.arange(len(LETTERS))
+    out = np.zeros((len(keys), WIDTH), dtype=np.uint8)
+    step = 1 << 16
+    for start in range(0, len(keys), step):
+        chunk = keys[start : start + step]
+        codes = np.frombuffer("".join(chunk).encode("utf-32-le"), dtype=np.uint32)
+        columns = np.where(codes < 128, table[np.minimum(codes, 127)], WIDTH - 1)
+        rows = np.repeat(np.arange(len(chunk)), [len(key) for key in chunk])
+        counts = np.bincount(rows * WIDTH + columns, minlength=len(chunk) * WIDTH)
+        out[start : start + len(chunk)] = np.minimum(counts, 255).reshape(len(chunk), WIDTH)
+    return out.tobytes()
 
 
 class _Groups:
@@ -167,11 +195,14 @@ class NameIndex:
             for letter, numbers in buckets.items()
         }
         self._alphabetical = array("I", sorted(range(len(self._ids)), key=by_label))
+        # only a store with windows worth filtering needs them (and numpy) before ranking
+        self._counts = _letter_counts(self._keys) if len(self._keys) >= FILTER_FROM else None
         self._derive()
 
     _SAVED = (
         "noun", "_ids", "_labels", "_keys", "_whole", "_word", "_words", "_word_entries",
         "_start_keys", "_start_offsets", "_start_owners", "_bucket_keys", "_alphabetical",
+        "_counts",
     )  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
@@ -189,6 +220,7 @@ class NameIndex:
             letter: ([self._keys[n] for n in numbers], numbers, lengths)
             for letter, (numbers, lengths) in self._bucket_keys.items()
         }
+        self._matrix: Any = None  # _counts as a numpy matrix, made when first ranking
 
     def _by_label(self, number: int) -> tuple[str, str]:
         return (self._labels[number], self._ids[number])
@@ -241,14 +273,21 @@ class NameIndex:
                 continue
             names, numbers, lengths = bucket
             start = bisect.bisect_left(lengths, low)
-            choices = names[start : bisect.bisect_right(lengths, high)]
+            end = bisect.bisect_right(lengths, high)
+            if end - start < FILTER_FROM:
+                keys = numbers[start:end]
+                choices = names[start:end]
+            else:
+                picked = self._possible(key, numbers, lengths, start, end)
+                keys = array("I", (numbers[at] for at in picked))
+                choices = [names[at] for at in picked]
             # rapidfuzz keeps the best few at C speed; Python then reads only those
             fetch: int | None = max(FETCH, 2 * limit)
             while True:
                 found = process.extract(
                     key, choices, scorer=fuzz.ratio, limit=fetch, score_cutoff=SUGGEST
                 )
-                scored = self._values(found, start, numbers, penalty, limit)
+                scored = self._values(found, keys, penalty, limit)
                 if fetch is None or len(found) < fetch:
                     break
                 # a key not read scored at most the last one read, and its whole names
@@ -262,18 +301,38 @@ class NameIndex:
                 if value > best.get(owner, 0.0):
                     best[owner] = value
 
+    def _possible(
+        self, key: str, numbers: array[int], lengths: array[int], start: int, end: int
+    ) -> list[int]:
+        """Positions from ``start`` to ``end`` in a bucket of the keys that can score
+        SUGGEST against ``key``, by their letter counts (see :func:`_letter_counts`); a key
+        longer than 255 may have more of a letter than a count holds, so it stays."""
+        import numpy as np
+
+        if self._matrix is None:
+            if self._counts is None:
+                self._counts = _letter_counts(self._keys)
+            self._matrix = np.frombuffer(self._counts, dtype=np.uint8).reshape(-1, WIDTH)
+        rows = np.frombuffer(numbers, dtype=f"u{numbers.itemsize}")[start:end]
+        typed = np.frombuffer(_letter_counts([key]), dtype=np.uint8)
+        shared = np.minimum(self._matrix[rows], typed).sum(axis=1, dtype=np.int32)
+        size = np.frombuffer(lengths, dtype=f"u{lengths.itemsize}")[start:end].astype(np.int32)
+        possible = (200 * shared >= SUGGEST * (len(key) + size)) | (size > 255)
+        picked: list[int] = (np.flatnonzero(possible) + start).tolist()
+        return picked
+
     def _values(
         self,
         found: list[tuple[str, float, int]],
-        start: int,
-        numbers: array[int],
+        keys: array[int],
         penalty: float,
         limit: int,
     ) -> list[tuple[int, float]]:
-        """Each matched key's first ``limit`` entries with their values."""
+        """Each matched key's first ``limit`` entries with their values (``keys``: the
+        numbers of the keys scored, by position)."""
         out: list[tuple[int, float]] = []
         for _, score, position in found:
-            key = numbers[start + position]
+            key = keys[position]
             for owners, value in (
                 (self._whole[key], score - penalty),
                 (self._word[key], score - penalty - WORD_PENALTY),
