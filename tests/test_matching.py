@@ -221,9 +221,10 @@ def test_letters_leave_few_names_of_a_window_to_score() -> None:
         for _ in range(4000)
     }
     index = NameIndex("actor", [Entry(f"e{i}", label, ()) for i, label in enumerate(labels)])
-    _, numbers, lengths = index._buckets["b"]
-    picked = index._possible("bakorita", numbers, lengths, 0, len(numbers))
-    assert 0 < len(picked) < len(numbers) // 4
+    names, numbers, lengths = index._buckets["b"]
+    keys, texts = index._possible("bakorita", names, numbers, lengths, 0, len(numbers))
+    assert 0 < len(keys) < len(numbers) // 4
+    assert texts == [index._keys[n] for n in keys]
 
 
 def test_a_saved_name_index_loads_answering_the_same_with_each_string_once(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,13 +274,12 @@ class NameIndex:
             names, numbers, lengths = bucket
             start = bisect.bisect_left(lengths, low)
             end = bisect.bisect_right(lengths, high)
+            keys: Sequence[int]
             if end - start < FILTER_FROM:
                 keys = numbers[start:end]
                 choices = names[start:end]
             else:
-                picked = self._possible(key, numbers, lengths, start, end)
-                keys = array("I", (numbers[at] for at in picked))
-                choices = [names[at] for at in picked]
+                keys, choices = self._possible(key, names, numbers, lengths, start, end)
             # rapidfuzz keeps the best few at C speed; Python then reads only those
             fetch: int | None = max(FETCH, 2 * limit)
             while True:
@@ -302,11 +301,18 @@ class NameIndex:
                     best[owner] = value
 
     def _possible(
-        self, key: str, numbers: array[int], lengths: array[int], start: int, end: int
-    ) -> list[int]:
-        """Positions from ``start`` to ``end`` in a bucket of the keys that can score
-        SUGGEST against ``key``, by their letter counts (see :func:`_letter_counts`); a key
-        longer than 255 may have more of a letter than a count holds, so it stays."""
+        self,
+        key: str,
+        names: list[str],
+        numbers: array[int],
+        lengths: array[int],
+        start: int,
+        end: int,
+    ) -> tuple[list[int], list[str]]:
+        """Of a bucket's keys from ``start`` to ``end``, those that can score SUGGEST
+        against ``key`` by their letter counts (see :func:`_letter_counts`): their numbers
+        and texts. A key longer than 255 may have more of a letter than a count holds, so
+        it stays."""
         import numpy as np
 
         if self._matrix is None:
@@ -318,13 +324,14 @@ class NameIndex:
         shared = np.minimum(self._matrix[rows], typed).sum(axis=1, dtype=np.int32)
         size = np.frombuffer(lengths, dtype=f"u{lengths.itemsize}")[start:end].astype(np.int32)
         possible = (200 * shared >= SUGGEST * (len(key) + size)) | (size > 255)
-        picked: list[int] = (np.flatnonzero(possible) + start).tolist()
-        return picked
+        picked = np.flatnonzero(possible)
+        keys: list[int] = rows[picked].tolist()
+        return keys, list(map(names.__getitem__, (picked + start).tolist()))
 
     def _values(
         self,
         found: list[tuple[str, float, int]],
-        keys: array[int],
+        keys: Sequence[int],
         penalty: float,
         limit: int,
     ) -> list[tuple[int, float]]:
