@@ -66,6 +66,10 @@ def main() -> None:
                 "load_s": round(loaded - start, 3),
                 "index_s": round(warmed - loaded, 3),
                 "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                # a cold load's helper process (bot.store.helper), 0 when none ran
+                "helper_rss_mb": round(
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+                ),
                 "counts": store.counts(),
             }
         )

@@ -105,6 +105,7 @@ def measure_load(knowledge: Path, seeds: Path, cache: Path) -> dict[str, Any]:
     return {
         "cold_load_s": cold["load_s"],
         "cold_rss_mb": cold["rss_mb"],
+        "cold_helper_rss_mb": cold["helper_rss_mb"],
         "warm_load_s": statistics.median(w["load_s"] for w in warm),
         "index_s": statistics.median(w["index_s"] for w in warm),
         "cold_index_s": cold["index_s"],
@@ -394,6 +395,11 @@ def table(results: dict[str, Any]) -> str:
         "load + validate, cold (s)",
         TARGETS["cold load"],
         lambda r: f"{r['load']['cold_load_s']:.2f}",
+    )
+    row(
+        "cold load: peak RSS, loader / its helper process (MB)",
+        "",
+        lambda r: f"{r['load']['cold_rss_mb']:.0f} / {r['load'].get('cold_helper_rss_mb', 0):.0f}",
     )
     row("load + validate, cached (s)", "", lambda r: f"{r['load']['warm_load_s']:.2f}")
     row(

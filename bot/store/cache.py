@@ -225,6 +225,11 @@ class RecordCache:
         self._secret = key if key is not None else cache_key(folder)
         self._used: set[str] = set()
 
+    @property
+    def writable(self) -> bool:
+        """Whether entries are written (not when the signing key cannot be had)."""
+        return self._secret is not None
+
     def _key(self, fingerprint: bytes) -> str:
         return hashlib.sha256(code_version().encode() + fingerprint).hexdigest()
 

@@ -26,6 +26,7 @@ from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrder, paused_gc
 from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
+from bot.store.helper import KNOWLEDGE, SEED, File, Helper
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
@@ -211,19 +212,39 @@ def _collect(
     knowledge_dir, seeds_dir = knowledge_dir.resolve(), seeds_dir.resolve()
     root = _common_root(knowledge_dir, seeds_dir)
     collected = _Collected(root=root, cache=cache, previous=previous)
+    files: list[File] = []
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
-        for path in sorted(p for p in seeds_dir.iterdir() if p.name.endswith(".md")):
-            _read_seed(collected, path, seeds_dir)
+        seeds = sorted(p for p in seeds_dir.iterdir() if p.name.endswith(".md"))
+        files += [(path, seeds_dir, SEED) for path in seeds]
     if not knowledge_dir.is_dir():
         collected.problems.append(
             Problem(collected.rel(knowledge_dir), "the knowledge folder is missing")
         )
     else:
-        for path in _knowledge_files(knowledge_dir, include_drafts):
-            _read_knowledge_file(collected, path, knowledge_dir)
+        knowledge = _knowledge_files(knowledge_dir, include_drafts)
+        files += [(path, knowledge_dir, KNOWLEDGE) for path in knowledge]
+    # a cold load shares the reading with a second process, through the cache
+    helper = Helper.start(root, cache, files) if cache and previous is None else None
+    for number, file in enumerate(files):
+        if helper is not None and number == helper.first:
+            helper.finish()
+        _read_file(collected, file)
     return collected
+
+
+def _read_file(collected: _Collected, file: File) -> None:
+    path, folder, kind = file
+    (_read_seed if kind == SEED else _read_knowledge_file)(collected, path, folder)
+
+
+def read_into_cache(root: Path, cache: RecordCache, files: Iterable[File]) -> None:
+    """Read ``files`` as a load would, for their records' cache entries only (what a
+    :class:`~bot.store.helper.Helper` does); problems are left to the load to report."""
+    collected = _Collected(root=root, cache=cache)
+    for file in files:
+        _read_file(collected, file)
 
 
 def _common_root(*paths: Path) -> Path:

@@ -1,0 +1,122 @@
+"""A second process that reads part of a cold store into the record cache.
+
+A cold load (an empty cache: the first start, or new code) spends most of its time
+parsing and validating files one by one, on one core. With a cache, the loader hands the
+last files, about half of the bytes, to a helper process started from this module and
+reads the first ones itself. The helper only writes cache entries, signed as the loader
+writes them. When the loader reaches the helper's files it waits for the helper to end,
+then finds them in the cache.
+
+The cache is all the two share, and a cache entry is only ever a shortcut: a helper that
+fails, is killed or is slow leaves the loader to parse those files itself, and the store
+is the same either way. Run as ``python -m bot.store.helper`` with a JSON request on
+standard input; the process does nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.store.cache import RecordCache
+
+log = logging.getLogger(__name__)
+
+HELP_FROM_BYTES = 8 << 20
+"""Fewest bytes of files to read before a helper is worth its start (about 0.3 s)."""
+FILE_BYTES = 3000
+"""What opening, hashing and caching one more file costs, in bytes read: the split
+between the two processes is by this cost (5,000 small articles weigh 15 MB more)."""
+WAIT_S = 300.0
+"""Longest wait for a helper before the loader reads its files itself."""
+
+SEED, KNOWLEDGE = "seed", "knowledge"
+File = tuple[Path, Path, str]
+"""A file to read, the folder it must stay inside, and which kind it is."""
+
+
+@dataclass
+class Helper:
+    process: subprocess.Popen[bytes]
+    first: int
+    """The position, in the loader's order, of the first file the helper reads."""
+
+    @classmethod
+    def start(cls, root: Path, cache: RecordCache, files: Sequence[File]) -> Helper | None:
+        """A helper reading the last files into ``cache``, or ``None`` when the cache
+        holds most of them already (a restart) or there is too little to read."""
+        if not cache.writable or len(files) < 2:
+            return None
+        try:
+            with os.scandir(cache.folder) as entries:
+                cached = sum(1 for entry in entries if entry.name.endswith(".pickle"))
+        except OSError:
+            cached = 0
+        if 2 * cached >= len(files):
+            return None
+        sizes = []
+        for path, _, _ in files:
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError:
+                sizes.append(0)
+        if sum(sizes) < HELP_FROM_BYTES:
+            return None
+        costs = [size + FILE_BYTES for size in sizes]
+        total = sum(costs)
+        first, tail = len(files), 0
+        while first > 1 and 2 * (tail + costs[first - 1]) <= total:
+            first -= 1
+            tail += costs[first]
+        request = {
+            "root": str(root),
+            "cache": str(cache.folder),
+            "files": [[str(path), str(folder), kind] for path, folder, kind in files[first:]],
+        }
+        package_parent = str(Path(__file__).resolve().parents[2])
+        env = {name: value for name, value in os.environ.items() if name != "DISCORD_TOKEN"}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "bot.store.helper"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+            assert process.stdin is not None
+            with process.stdin:
+                process.stdin.write(json.dumps(request).encode())
+        except OSError as exc:
+            log.warning("no helper for this cold load (%s): reading every file here", exc)
+            return None
+        return cls(process, first)
+
+    def finish(self) -> None:
+        """Wait for the helper (at most WAIT_S): its files are then in the cache."""
+        try:
+            self.process.wait(timeout=WAIT_S)
+        except subprocess.TimeoutExpired:
+            log.warning("the load's helper took over %.0f s: reading its files here", WAIT_S)
+            self.process.kill()
+            self.process.wait()
+
+
+def main() -> None:
+    import gc
+
+    from bot.store.loader import read_into_cache
+
+    gc.disable()  # a short life building many objects, as the loader's paused_gc
+    request = json.load(sys.stdin)
+    files = [(Path(path), Path(folder), kind) for path, folder, kind in request["files"]]
+    read_into_cache(Path(request["root"]), RecordCache(Path(request["cache"])), files)
+
+
+if __name__ == "__main__":
+    main()
