@@ -195,14 +195,19 @@ class NameIndex:
             for letter, numbers in buckets.items()
         }
         self._alphabetical = array("I", sorted(range(len(self._ids)), key=by_label))
-        # only a store with windows worth filtering needs them (and numpy) before ranking
-        self._counts = _letter_counts(self._keys) if len(self._keys) >= FILTER_FROM else None
+        # letter counts, in each bucket's order, of the buckets large enough to be filtered:
+        # a window is a slice of them (a small store needs none, nor numpy, before ranking)
+        self._bucket_counts = {
+            letter: _letter_counts([self._keys[n] for n in numbers])
+            for letter, (numbers, _) in self._bucket_keys.items()
+            if len(numbers) >= FILTER_FROM
+        }
         self._derive()
 
     _SAVED = (
         "noun", "_ids", "_labels", "_keys", "_whole", "_word", "_words", "_word_entries",
         "_start_keys", "_start_offsets", "_start_owners", "_bucket_keys", "_alphabetical",
-        "_counts",
+        "_bucket_counts",
     )  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
@@ -220,7 +225,7 @@ class NameIndex:
             letter: ([self._keys[n] for n in numbers], numbers, lengths)
             for letter, (numbers, lengths) in self._bucket_keys.items()
         }
-        self._matrix: Any = None  # _counts as a numpy matrix, made when first ranking
+        self._matrices: dict[str, Any] = {}  # _bucket_counts as numpy matrices, when ranking
 
     def _by_label(self, number: int) -> tuple[str, str]:
         return (self._labels[number], self._ids[number])
@@ -279,7 +284,7 @@ class NameIndex:
                 keys = numbers[start:end]
                 choices = names[start:end]
             else:
-                keys, choices = self._possible(key, names, numbers, lengths, start, end)
+                keys, choices = self._possible(key, letter, start, end)
             # rapidfuzz keeps the best few at C speed; Python then reads only those
             fetch: int | None = max(FETCH, 2 * limit)
             while True:
@@ -300,31 +305,24 @@ class NameIndex:
                 if value > best.get(owner, 0.0):
                     best[owner] = value
 
-    def _possible(
-        self,
-        key: str,
-        names: list[str],
-        numbers: array[int],
-        lengths: array[int],
-        start: int,
-        end: int,
-    ) -> tuple[list[int], list[str]]:
+    def _possible(self, key: str, letter: str, start: int, end: int) -> tuple[list[int], list[str]]:
         """Of a bucket's keys from ``start`` to ``end``, those that can score SUGGEST
         against ``key`` by their letter counts (see :func:`_letter_counts`): their numbers
         and texts. A key longer than 255 may have more of a letter than a count holds, so
         it stays."""
         import numpy as np
 
-        if self._matrix is None:
-            if self._counts is None:
-                self._counts = _letter_counts(self._keys)
-            self._matrix = np.frombuffer(self._counts, dtype=np.uint8).reshape(-1, WIDTH)
-        rows = np.frombuffer(numbers, dtype=f"u{numbers.itemsize}")[start:end]
+        names, numbers, lengths = self._buckets[letter]
+        matrix = self._matrices.get(letter)
+        if matrix is None:  # a window of FILTER_FROM keys or more: its bucket has counts
+            counts = self._bucket_counts[letter]
+            matrix = self._matrices[letter] = np.frombuffer(counts, np.uint8).reshape(-1, WIDTH)
         typed = np.frombuffer(_letter_counts([key]), dtype=np.uint8)
-        shared = np.minimum(self._matrix[rows], typed).sum(axis=1, dtype=np.int32)
+        shared = np.minimum(matrix[start:end], typed).sum(axis=1, dtype=np.int32)
         size = np.frombuffer(lengths, dtype=f"u{lengths.itemsize}")[start:end].astype(np.int32)
         possible = (200 * shared >= SUGGEST * (len(key) + size)) | (size > 255)
         picked = np.flatnonzero(possible)
+        rows = np.frombuffer(numbers, dtype=f"u{numbers.itemsize}")[start:end]
         keys: list[int] = rows[picked].tolist()
         return keys, list(map(names.__getitem__, (picked + start).tolist()))
 
