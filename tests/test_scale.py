@@ -118,6 +118,30 @@ def test_phrase_reranking_reads_only_candidates_that_can_still_place(
             assert hits == _rerank_every_candidate(generated, query, limit), (query, limit)
 
 
+@pytest.mark.parametrize("stride", [1, 2, 5, 16])
+def test_the_best_found_through_a_sample_are_the_best_of_all(
+    generated: FactStore, monkeypatch: pytest.MonkeyPatch, stride: int
+) -> None:
+    """BM25's top n, found among the documents scoring at least a sample's n-th best, are
+    those of sorting every document found, ties and order included."""
+    from bot.store import search
+
+    index = generated.fact_search
+    rng = random.Random(stride)
+    terms = sorted(index._postings, key=lambda t: -len(index._postings[t].docs))
+    cases = [{term: 1.0} for term in terms[:30]]  # the commonest words: the most ties
+    cases += [
+        {t: rng.choice([0.35, 0.7, 1.0]) for t in rng.sample(terms[:200], 3)} for _ in range(60)
+    ]
+    for weighted in cases:
+        for n in (1, 5, 40, 400):
+            monkeypatch.setattr(search, "SAMPLE_FROM", 10**9)
+            every = index._bm25(weighted, n)
+            monkeypatch.setattr(search, "SAMPLE_FROM", 0)
+            monkeypatch.setattr(search, "SAMPLE_STRIDE", stride)
+            assert index._bm25(weighted, n) == every, (weighted, n)
+
+
 def test_the_latest_of_a_set_of_facts_is_its_sorted_tail(generated: FactStore) -> None:
     """Small sets are sorted by position, large ones met walking the timeline back: both
     give the set's last dated facts in timeline order, and how many are dated."""
