@@ -142,11 +142,15 @@ class FactStore:
         by_topic: dict[str, list[str]] = defaultdict(list)
         by_source: dict[str, list[str]] = defaultdict(list)
         for fact in self.facts.values():
-            for actor_id in dict.fromkeys((*fact.actors, *fact.by)):
+            named: Iterable[str] = fact.actors  # none or one: nothing to dedupe
+            if fact.by or len(fact.actors) > 1:
+                named = dict.fromkeys((*fact.actors, *fact.by))
+            for actor_id in named:
                 by_actor[actor_id].append(fact.id)
             for topic_id in fact.topics:
                 by_topic[topic_id].append(fact.id)
-            for source_id in fact.sources:
+            citations = fact.citations  # most facts cite one source: no need to dedupe
+            for source_id in (citations[0].source,) if len(citations) == 1 else fact.sources:
                 by_source[source_id].append(fact.id)
         self.facts_by_actor = {k: tuple(v) for k, v in by_actor.items()}
         self.facts_by_topic = {k: tuple(v) for k, v in by_topic.items()}

@@ -66,15 +66,22 @@ def read_regular(path: Path, root: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         # O_NONBLOCK: should it have become a pipe since, opening it cannot wait forever
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
+            opened = os.fstat(handle)
+            if not stat.S_ISREG(opened.st_mode):
                 raise Unreadable("not a regular file (a folder, pipe or device)")
+            # one read for the whole file and a byte more: a short read of a regular file
+            # is its end, so a file that did not grow since is read in one call
+            ask = min(opened.st_size, limit) + 1
             chunks = []
             size = 0
-            while chunk := os.read(handle, 1 << 20):
+            while chunk := os.read(handle, ask):
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > limit:
                     raise Unreadable(f"too large (over {limit:,} bytes): split it")
+                if len(chunk) < ask:
+                    break
+                ask = 1 << 20
         finally:
             os.close(handle)
     except Unreadable:

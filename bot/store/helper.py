@@ -97,6 +97,12 @@ class Helper:
             return None
         return cls(process, first)
 
+    def stop(self) -> None:
+        """End the helper if it still runs (the load failed before reaching its files)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def finish(self) -> None:
         """Wait for the helper (at most WAIT_S): its files are then in the cache."""
         try:

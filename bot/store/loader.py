@@ -13,6 +13,7 @@ import re
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -98,10 +99,15 @@ class _Collected:
         )
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the root, as a POSIX path (a string operation: paths here
+        are absolute and normal, and ``relative_to`` costs more per file than reading
+        the file's cache entry)."""
+        text, prefix = path.as_posix(), self._prefix
+        return text[len(prefix) :] if text.startswith(prefix) else text
+
+    @cached_property
+    def _prefix(self) -> str:
+        return self.root.as_posix().rstrip("/") + "/"
 
     def locate(self, section: str, record_id: str, rel: str, line: int | None) -> None:
         if not self.files_read or self.files_read[-1] != rel:
@@ -216,7 +222,8 @@ def _collect(
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
-        seeds = sorted(p for p in seeds_dir.iterdir() if p.name.endswith(".md"))
+        # by name, as paths in one folder sort (comparing Path objects is slow at 50k)
+        seeds = sorted((p for p in seeds_dir.iterdir() if p.name.endswith(".md")), key=_name)
         files += [(path, seeds_dir, SEED) for path in seeds]
     if not knowledge_dir.is_dir():
         collected.problems.append(
@@ -227,11 +234,19 @@ def _collect(
         files += [(path, knowledge_dir, KNOWLEDGE) for path in knowledge]
     # a cold load shares the reading with a second process, through the cache
     helper = Helper.start(root, cache, files) if cache and previous is None else None
-    for number, file in enumerate(files):
-        if helper is not None and number == helper.first:
-            helper.finish()
-        _read_file(collected, file)
+    try:
+        for number, file in enumerate(files):
+            if helper is not None and number == helper.first:
+                helper.finish()
+            _read_file(collected, file)
+    finally:
+        if helper is not None:
+            helper.stop()  # only still running if this load failed before its files
     return collected
+
+
+def _name(path: Path) -> str:
+    return path.name
 
 
 def _read_file(collected: _Collected, file: File) -> None:

@@ -136,3 +136,37 @@ def test_a_file_that_vanishes_or_cannot_be_opened_is_a_problem(
     found = {p.file: p.message for p in problems(copy)}
     assert found["knowledge/facts/events.yaml"] == "cannot be read: No such file or directory"
     assert found["knowledge/facts/analysis.yaml"] == "cannot be read: Permission denied"
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, (1 << 20) + 3])
+def test_a_file_is_read_whole_whatever_its_size(tmp_path: Path, size: int) -> None:
+    from bot.store.files import read_regular
+
+    path = tmp_path / "f.yaml"
+    path.write_bytes(os.urandom(size))
+    assert read_regular(path, tmp_path) == path.read_bytes()
+    assert read_regular(path, tmp_path, limit=size) == path.read_bytes()
+
+
+def test_a_file_that_grows_while_read_is_read_to_its_end_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the size seen and the read, the file grew: the rest is read too, and the
+    size limit still holds."""
+    from bot.store import files
+
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a" * 100)
+    read = os.read
+
+    def growing(handle: int, size: int) -> bytes:
+        with path.open("ab") as out:
+            if path.stat().st_size < 300:
+                out.write(b"b" * 100)
+        return read(handle, size)
+
+    monkeypatch.setattr(files.os, "read", growing)
+    assert files.read_regular(path, tmp_path) == b"a" * 100 + b"b" * 200
+    path.write_bytes(b"a" * 100)
+    with pytest.raises(files.Unreadable, match="too large"):
+        files.read_regular(path, tmp_path, limit=150)
