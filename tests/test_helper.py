@@ -123,3 +123,18 @@ def test_the_helper_is_not_given_the_discord_token(
     load_store(copy.knowledge, copy.seeds, cache_dir=tmp_path / "cache")
     assert seen and all("DISCORD_TOKEN" not in env for env in seen)
     assert all("a-secret-token" not in value for env in seen for value in env.values())
+
+
+def test_a_load_that_fails_before_the_helpers_files_ends_the_helper(
+    tmp_path: Path, helped: list[helper.Helper | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate(tmp_path, 300, seed=6)
+
+    def failing(*args: Any) -> None:
+        raise RuntimeError("a bug while reading")
+
+    monkeypatch.setattr(loader, "_read_seed", failing)
+    with pytest.raises(RuntimeError):
+        load_store(tmp_path / "knowledge", tmp_path / "seeds", cache_dir=tmp_path / "cache")
+    (started,) = helped
+    assert started is not None and started.process.returncode is not None
