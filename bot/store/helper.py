@@ -2,10 +2,10 @@
 
 A cold load (an empty cache: the first start, or new code) spends most of its time
 parsing and validating files one by one, on one core. With a cache, the loader hands the
-last files, about half of the bytes, to a helper process started from this module and
-reads the first ones itself. The helper only writes cache entries, signed as the loader
-writes them. When the loader reaches the helper's files it waits for the helper to end,
-then finds them in the cache.
+last files, about half the work (their bytes plus a cost per file), to a helper process
+started from this module and reads the first ones itself. The helper only writes cache
+entries, signed as the loader writes them. When the loader reaches the helper's files it
+waits for the helper to end, then finds them in the cache.
 
 The cache is all the two share, and a cache entry is only ever a shortcut: a helper that
 fails, is killed or is slow leaves the loader to parse those files itself, and the store

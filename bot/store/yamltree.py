@@ -1,8 +1,8 @@
 """YAML text to plain data, with the line of every mapping and list.
 
 Knowledge files use a small part of YAML: block mappings and lists, one-line flow lists
-and mappings, and one-line scalars. That part is read here line by line, several times
-faster than libyaml composing a node per value and PyYAML resolving each in Python. Text
+and mappings, and one-line scalars. That part is read here line by line, about twice as
+fast as libyaml composing a node per value and PyYAML resolving each in Python. Text
 that leaves it in any way (anchors, tags, block scalars, a scalar spanning lines, an
 escape other than ``\\\\ \\" \\n \\t \\uXXXX``, a tab, a document marker, anything unexpected in
 the indentation) is read by libyaml instead, with the same result: the fast reader gives
