@@ -252,3 +252,16 @@ def test_a_saved_name_index_loads_answering_the_same_with_each_string_once(
     assert first_key is loaded._keys[loaded._exact[first_key]]
     names, numbers, _ = next(iter(loaded._buckets.values()))
     assert all(name is loaded._keys[n] for name, n in zip(names, numbers, strict=True))
+
+
+def test_hostile_queries_pass_the_letter_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lone surrogates, astral characters, controls and very long text reach the filter
+    only as simplified keys: no error, and only names a full scan would give."""
+    monkeypatch.setattr(matching, "FILTER_FROM", 0)
+    entries = [Entry(f"e{i}", f"Name{i} Movement", ()) for i in range(600)]
+    index = NameIndex("actor", entries)
+    for query in ["Na\ud800me1 Mov", "😀" * 40, "\x00\x1b[31mName2", "N" * 5000, "ß" * 300]:
+        for match in index.rank(query, 5):
+            assert match.score >= matching.SUGGEST - matching.WORD_PENALTY - matching.PART_PENALTY
+        index.complete(query)
+        index.mentions(query)
