@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.loader import load_store
@@ -132,16 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = Settings.load()
-    except ValidationError as exc:
-        print(f"Bad setting: {_settings_problem(exc)}", file=sys.stderr)
+    except SettingsError as exc:
+        print(f"Bad setting: {exc}", file=sys.stderr)
         return 2
-    if args.knowledge or args.seeds:
-        settings = settings.model_copy(
-            update={
-                "knowledge_dir": args.knowledge or settings.knowledge_dir,
-                "seeds_dir": args.seeds or settings.seeds_dir,
-            }
-        )
+    settings = settings.with_folders(args.knowledge, args.seeds)
     command = args.command or "run"
 
     if command == "schema":
@@ -237,15 +229,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     banner = CONNECT_HINT if command == "run" else ""
     return run_console(store, banner=banner)
-
-
-def _settings_problem(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors():
-        name = str(error["loc"][0]).upper() if error["loc"] else "?"
-        variable = name if name == "DISCORD_TOKEN" else f"BRIEFBOT_{name}"
-        parts.append(f"{variable}: {error['msg']}")
-    return "; ".join(parts)
 
 
 def _load_or_report(knowledge: Path, seeds: Path, cache: Path) -> FactStore | None:

@@ -1,23 +1,51 @@
 """Runtime settings from the environment (``BRIEFBOT_*``, ``DISCORD_TOKEN``) and ``.env``.
 
 Built once at start (:meth:`Settings.load`) and passed in; nothing reads the environment
-anywhere else. Read by hand rather than with pydantic-settings, whose import alone took
-half of a ``briefbot ask``: variables win over ``.env``, names are case-insensitive.
+anywhere else. Read by hand, without pydantic: a ``briefbot ask`` answered from the cache
+imports no validation library at all. Variables win over ``.env``; names are
+case-insensitive; a bad value is a :class:`SettingsError` naming its variable.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
-
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationInfo, field_validator
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 """The folder holding ``bot/``: defaults serve a checkout as it is."""
 PREFIX = "BRIEFBOT_"
 TOKEN = "DISCORD_TOKEN"
+
+
+class SettingsError(ValueError):
+    """A setting's value is unusable; the message starts with the variable's name."""
+
+
+class Secret:
+    """A value that never shows in a repr, a log line or a traceback's locals."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -41,10 +69,9 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    discord_token: SecretStr | None = None
+@dataclass(frozen=True, slots=True)
+class Settings:
+    discord_token: Secret | None = None
     knowledge_dir: Path = CHECKOUT / "knowledge"
     seeds_dir: Path = CHECKOUT / "seeds"
     db: Path = CHECKOUT / "briefbot.sqlite3"
@@ -53,6 +80,15 @@ class Settings(BaseModel):
     guild_ids: tuple[int, ...] = ()
     admin_role_ids: tuple[int, ...] = ()
 
+    def __post_init__(self) -> None:
+        everyone = set(self.admin_role_ids) & set(self.guild_ids)
+        if everyone:
+            raise SettingsError(
+                f"{PREFIX}ADMIN_ROLE_IDS lists {', '.join(map(str, sorted(everyone)))}, a "
+                "server's own id: that is its @everyone role, which would make every member "
+                "an admin"
+            )
+
     @classmethod
     def load(
         cls,
@@ -60,18 +96,29 @@ class Settings(BaseModel):
         env_file: Path | None = Path(".env"),
         **values: Any,
     ) -> Self:
-        """Settings from ``values``, else the environment, else ``env_file``, else defaults;
-        pydantic's ``ValidationError`` names the field of a bad value."""
+        """Settings from ``values``, else the environment, else ``env_file``, else defaults.
+
+        Unknown ``BRIEFBOT_*`` variables and blank values are ignored; a bad value raises
+        :class:`SettingsError` naming its variable (never showing the token)."""
         found: dict[str, Any] = {}
         variables = os.environ if environ is None else environ
         for source in (read_env_file(env_file) if env_file else {}, variables):
-            for key, value in source.items():
+            for key, text in source.items():
                 name = key.upper()
                 if name == TOKEN:
-                    found["discord_token"] = value
+                    found["discord_token"] = _token(text)
                 elif name.startswith(PREFIX):
-                    found[name.removeprefix(PREFIX).lower()] = value
-        return cls.model_validate({**found, **values})
+                    field = name.removeprefix(PREFIX).lower()
+                    parse = _PARSERS.get(field)
+                    if parse is not None and text.strip():  # blank: the default
+                        found[field] = parse(name, text.strip())
+        return cls(**(found | values))
+
+    def with_folders(self, knowledge: Path | None, seeds: Path | None) -> Self:
+        """These settings with the knowledge or seeds folder given on the command line."""
+        return dataclasses.replace(
+            self, knowledge_dir=knowledge or self.knowledge_dir, seeds_dir=seeds or self.seeds_dir
+        )
 
     @property
     def record_cache(self) -> Path:
@@ -82,29 +129,36 @@ class Settings(BaseModel):
         """A copy of the files last served, started from when the files are broken."""
         return self.db.parent / ".briefbot-last-good"
 
-    @field_validator("guild_ids", "admin_role_ids", mode="before")
-    @classmethod
-    def _split_ids(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return tuple(
-                part.strip() for part in value.replace(";", ",").split(",") if part.strip()
-            )
-        return value
 
-    @field_validator("discord_token", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+def _token(text: str) -> Secret | None:
+    return Secret(text.strip()) if text.strip() else None
 
-    @field_validator("admin_role_ids", mode="after")
-    @classmethod
-    def _everyone_is_not_an_admin_role(
-        cls, value: tuple[int, ...], info: ValidationInfo
-    ) -> tuple[int, ...]:
-        everyone = set(value) & set(info.data.get("guild_ids", ()))
-        if everyone:
-            raise ValueError(
-                f"lists {', '.join(map(str, sorted(everyone)))}, a server's own id: that is its "
-                "@everyone role, which would make every member an admin"
+
+def _path(_name: str, text: str) -> Path:
+    return Path(text)
+
+
+def _ids(name: str, text: str) -> tuple[int, ...]:
+    """``1, 2`` or ``1;2``: Discord ids (snowflakes), positive whole numbers."""
+    ids = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isascii() or not part.isdigit() or int(part) == 0:
+            raise SettingsError(
+                f"{name}: {part[:40]!r} is not a Discord id (a positive whole number); "
+                "separate ids with commas"
             )
-        return value
+        ids.append(int(part))
+    return tuple(ids)
+
+
+_PARSERS: dict[str, Callable[[str, str], Any]] = {
+    "knowledge_dir": _path,
+    "seeds_dir": _path,
+    "db": _path,
+    "cache_dir": _path,
+    "guild_ids": _ids,
+    "admin_role_ids": _ids,
+}

@@ -9,6 +9,7 @@ import discord
 import pytest
 
 from bot.runner import sync_commands
+from bot.settings import Secret
 from bot.store.loader import load_store
 from tests.discord.conftest import bot_settings
 from tests.discord.fake import FakeDiscord, OpenApi
@@ -20,7 +21,7 @@ async def test_briefbot_sync_registers_every_command_globally(
     fake = FakeDiscord(openapi)
     url = await fake.start()
     monkeypatch.setattr(discord.http.Route, "BASE", url + "/api/v10")
-    settings = bot_settings(tmp_path, guild_ids=(), discord_token="a-token")
+    settings = bot_settings(tmp_path, guild_ids=(), discord_token=Secret("a-token"))
     store = load_store(settings.knowledge_dir, settings.seeds_dir)
     try:
         status = await asyncio.to_thread(sync_commands, settings, store)
