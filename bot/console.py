@@ -52,7 +52,7 @@ def shown(store: FactStore, response: Response, as_json: bool = False) -> str:
     """The answer as text, or as JSON (each citation with its passage and offsets)."""
     if as_json:
         full = in_context(store, response)
-        return json.dumps(full.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        return json.dumps(full.plain(), ensure_ascii=False, indent=2)
     return render(response)
 
 

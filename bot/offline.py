@@ -75,21 +75,19 @@ def print_digest(
         changes = []
     response = digest(store, changes)
     if baseline is None and not settings.db.exists():  # never "no new developments" blind
-        response = response.model_copy(
-            update={
-                "title": "Daily briefing: no baseline to compare with",
-                "notes": (
-                    f"No baseline: {settings.db} does not exist and none was named, so what "
-                    "is new cannot be told. Name one with --baseline FILE (from briefbot "
-                    "snapshot) or --baseline git:REV.",
-                    *response.notes,
-                ),
-            }
+        response = response.replace(
+            title="Daily briefing: no baseline to compare with",
+            notes=(
+                f"No baseline: {settings.db} does not exist and none was named, so what "
+                "is new cannot be told. Name one with --baseline FILE (from briefbot "
+                "snapshot) or --baseline git:REV.",
+                *response.notes,
+            ),
         )
     elif note:
-        response = response.model_copy(update={"notes": (note, *response.notes)})
+        response = response.replace(notes=(note, *response.notes))
     if as_json:
-        print(json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(json.dumps(response.plain(), ensure_ascii=False, indent=2))
     else:
         print(render(response))
     return 0

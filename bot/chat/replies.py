@@ -96,7 +96,7 @@ async def answer(
         try:
             drawn = await asyncio.to_thread(draw_timeline, response)
         except NothingToDraw as exc:
-            response = response.model_copy(update={"notes": (*response.notes, str(exc))})
+            response = response.replace(notes=(*response.notes, str(exc)))
         else:
             await send_response(interaction, response, picture=drawn)
             return

@@ -252,7 +252,7 @@ class Answer:
             Section(
                 title=section.title,
                 items=tuple(
-                    item.model_copy(update={"cites": tuple(renumber[n] for n in item.cites)})
+                    item.replace(cites=tuple(renumber[n] for n in item.cites))
                     if any(renumber[n] != n for n in item.cites)
                     else item
                     for item in section.items
@@ -309,4 +309,4 @@ def in_context(store: FactStore, response: Response) -> Response:
         else r
         for r in response.citations
     )
-    return response.model_copy(update={"citations": refs})
+    return response.replace(citations=refs)

@@ -65,9 +65,7 @@ def _new_items(answer: Answer, changes: list[Change]) -> list[Item]:
         if change.kind == "facts" and change.record_id in store.facts:
             item = answer.fact(store.facts[change.record_id])
             if change.change == "changed":
-                item = item.model_copy(
-                    update={"label": " · ".join(p for p in ("updated", item.label) if p)}
-                )
+                item = item.replace(label=" · ".join(p for p in ("updated", item.label) if p))
             items.append(item)
         elif change.kind == "actors" and change.record_id in store.actors:
             actor = store.actors[change.record_id]

@@ -79,12 +79,10 @@ def _brief_by_search(store: FactStore, topic: str) -> Response:
             f"No topic or fact matches “{shown}”.",
             tuple(t.title for t in store.topics.values()),
         ) from None
-    return found.model_copy(
-        update={
-            "command": "brief",
-            "title": f"Facts matching “{shown}”",
-            "notes": (f"No topic is called “{shown}”; these facts match it instead.", *found.notes),
-        }
+    return found.replace(
+        command="brief",
+        title=f"Facts matching “{shown}”",
+        notes=(f"No topic is called “{shown}”; these facts match it instead.", *found.notes),
     )
 
 

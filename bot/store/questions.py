@@ -58,7 +58,7 @@ def answer(store: FactStore, question: str) -> Response:
             missing.suggestions or _what_exists(store, text),
         ) from None
     note = f"Answered as {reading.line}"
-    return response.model_copy(update={"command": "ask", "notes": (note, *response.notes)})
+    return response.replace(command="ask", notes=(note, *response.notes))
 
 
 def read(store: FactStore, text: str) -> Reading:

@@ -8,16 +8,27 @@ source with its offsets.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Self
+
+import msgspec
 
 from bot.store.errors import BriefbotError
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class Model(msgspec.Struct, frozen=True, kw_only=True):
+    """Immutable and keyword-built; ``--json`` prints :meth:`plain`."""
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` (checked by type checkers, not at run time)."""
+        return msgspec.structs.replace(self, **changes)
+
+    def plain(self) -> dict[str, Any]:
+        """Plain JSON-able data: tuples as lists, every field, defaults included."""
+        data: dict[str, Any] = msgspec.to_builtins(self)
+        return data
 
 
-class Passage(Model):
+class Passage(Model, frozen=True, kw_only=True):
     """The sentences that hold a citation, with the sentence before and after."""
 
     before: str | None = None
@@ -28,7 +39,7 @@ class Passage(Model):
     end: int
 
 
-class CitationRef(Model):
+class CitationRef(Model, frozen=True, kw_only=True):
     number: int
     source: str
     source_title: str
@@ -53,7 +64,7 @@ class CitationRef(Model):
         return (self.start - self.passage.start, self.end - self.passage.start)
 
 
-class Item(Model):
+class Item(Model, frozen=True, kw_only=True):
     text: str
     cites: tuple[int, ...] = ()
     fact: str | None = None
@@ -77,12 +88,12 @@ class Item(Model):
     """Whether its date is an estimate (shown '(est.)')."""
 
 
-class Section(Model):
+class Section(Model, frozen=True, kw_only=True):
     title: str
     items: tuple[Item, ...]
 
 
-class SourceInfo(Model):
+class SourceInfo(Model, frozen=True, kw_only=True):
     id: str
     title: str
     title_assigned: bool
@@ -97,13 +108,13 @@ class SourceInfo(Model):
     facts: int
 
 
-class ErrorInfo(Model):
+class ErrorInfo(Model, frozen=True, kw_only=True):
     kind: str
     message: str
     suggestions: tuple[str, ...] = ()
 
 
-class Response(Model):
+class Response(Model, frozen=True, kw_only=True):
     ok: bool
     command: str
     title: str
