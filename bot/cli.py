@@ -7,8 +7,9 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
+
+import msgspec
 
 from bot.settings import Settings, SettingsError
 from bot.store.errors import StoreInvalid
@@ -247,7 +248,11 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
         if as_json:
             print(
                 json.dumps(
-                    {"ok": False, "problems": [asdict(p) for p in invalid.problems]}, indent=2
+                    {
+                        "ok": False,
+                        "problems": [msgspec.structs.asdict(p) for p in invalid.problems],
+                    },
+                    indent=2,
                 )
             )
         else:

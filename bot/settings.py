@@ -8,12 +8,12 @@ case-insensitive; a bad value is a :class:`SettingsError` naming its variable.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
+
+import msgspec
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 """The folder holding ``bot/``: defaults serve a checkout as it is."""
@@ -69,8 +69,7 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     discord_token: Secret | None = None
     knowledge_dir: Path = CHECKOUT / "knowledge"
     seeds_dir: Path = CHECKOUT / "seeds"
@@ -116,7 +115,7 @@ class Settings:
 
     def with_folders(self, knowledge: Path | None, seeds: Path | None) -> Self:
         """These settings with the knowledge or seeds folder given on the command line."""
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self, knowledge_dir=knowledge or self.knowledge_dir, seeds_dir=seeds or self.seeds_dir
         )
 

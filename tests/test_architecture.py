@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,35 @@ def test_the_console_does_not_load_discord() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_an_answer_from_the_cache_imports_no_validation_or_yaml(tmp_path: Path) -> None:
+    """``briefbot ask`` on a warm cache: pydantic, PyYAML, rapidfuzz (for a name found
+    exactly) and numpy cost most of its time when imported, and none is needed."""
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "assert main(['ask', '/actor Bazoum']) == 0\n"
+        "heavy = {m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'rapidfuzz', "
+        "'numpy'}\n"
+        "print('HEAVY', sorted(heavy))\n"
+    )
+    env = {**os.environ, "BRIEFBOT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+        for _ in range(2)
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    assert "Mohamed Bazoum" in runs[-1].stdout
+    assert "'pydantic', 'yaml'" in runs[0].stdout  # a cold cache parses and validates
+    assert "HEAVY []" in runs[1].stdout
 
 
 def test_seed_files_hold_the_articles_exactly_as_imported() -> None:

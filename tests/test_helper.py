@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import generate
-from bot.store import helper, loader
+from bot.store import helper, loader, parsing
 from bot.store.diff import snapshot
 from bot.store.errors import StoreInvalid
 from bot.store.loader import load_store
@@ -37,13 +37,13 @@ def helped(monkeypatch: pytest.MonkeyPatch) -> list[helper.Helper | None]:
 def _parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Files this process parses (not those it finds in the cache)."""
     parsed: list[str] = []
-    parse = loader._parse_yaml
+    parse = parsing._parse_yaml
 
     def counting(collected: Any, rel: str, *args: Any, **kwargs: Any) -> Any:
         parsed.append(rel)
         return parse(collected, rel, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "_parse_yaml", counting)
+    monkeypatch.setattr(parsing, "_parse_yaml", counting)
     return parsed
 
 
@@ -118,7 +118,7 @@ def test_the_helper_is_not_given_the_discord_token(
             super().__init__(*args, **kwargs)
 
     monkeypatch.setenv("DISCORD_TOKEN", "a-secret-token")
-    monkeypatch.setattr(helper.subprocess, "Popen", Recording)
+    monkeypatch.setattr(subprocess, "Popen", Recording)
     copy = StoreCopy(tmp_path / "store")
     load_store(copy.knowledge, copy.seeds, cache_dir=tmp_path / "cache")
     assert seen and all("DISCORD_TOKEN" not in env for env in seen)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib.util
 import logging
 import os
 import pickle
-import secrets
 import stat
 import time
 from functools import cache
@@ -32,11 +32,19 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import msgspec
-import pydantic
 
 log = logging.getLogger(__name__)
 
-_CODE = ("models.py", "records.py", "dates.py", "loader.py", "facts.py", "cache.py")
+_CODE = (
+    "models.py",
+    "records.py",
+    "dates.py",
+    "parsing.py",
+    "yamltree.py",
+    "loader.py",
+    "facts.py",
+    "cache.py",
+)
 MAGIC = b"briefbc3"
 ENTRY_MAX = 256 * 1024 * 1024
 """Largest record-cache entry read (one knowledge file's records); a larger file is not ours."""
@@ -51,11 +59,20 @@ END = b"end"
 
 @cache
 def code_version() -> str:
-    """Changes whenever the code that parses and validates records changes."""
-    digest = hashlib.sha256(f"{pydantic.VERSION} {msgspec.__version__}".encode())
+    """Changes whenever the code that parses and validates records changes, pydantic's
+    included (its version file is read, not imported: a cached load never imports it)."""
+    digest = hashlib.sha256(f"msgspec {msgspec.__version__}".encode())
+    digest.update(_package_file("pydantic", "version.py"))
     for name in _CODE:
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
+
+
+def _package_file(package: str, name: str) -> bytes:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed")
+    return (Path(spec.origin).parent / name).read_bytes()
 
 
 def fingerprint(rel: str, raw: bytes) -> bytes:
@@ -80,7 +97,7 @@ def cache_key(folder: Path) -> bytes | None:
     except OSError as exc:
         log.warning("cannot read the cache key %s (%s): not caching", path, exc)
         return None
-    key = secrets.token_bytes(KEY_BYTES)
+    key = os.urandom(KEY_BYTES)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from bot.store import queries, questions
 from bot.store.errors import BriefbotError, InvalidCommand
@@ -21,16 +22,14 @@ from bot.store.response import Item, Response, Section
 OptionKind = Literal["actor", "topic", "source", "date", "text", "flag"]
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     name: str
     description: str
     kind: OptionKind
     required: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     name: str
     description: str
     options: tuple[Option, ...]
@@ -183,8 +182,7 @@ def describe(name: str) -> dict[str, str]:
 _COMMAND_NAMES = NameIndex("command", (Entry(n, n, ()) for n in COMMANDS))
 
 
-@dataclass(frozen=True, slots=True)
-class Invocation:
+class Invocation(msgspec.Struct, frozen=True):
     command: Command
     options: dict[str, str | bool]
 

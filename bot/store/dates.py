@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+import msgspec
 
 from bot.store.errors import InvalidDate
 
@@ -47,8 +45,7 @@ _MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class FuzzyDate:
+class FuzzyDate(msgspec.Struct, frozen=True, order=True):
     """An interval of days with the precision the source allows."""
 
     start: date
@@ -144,36 +141,6 @@ def _parse_single(value: str, original: str) -> FuzzyDate:
         "write 2025-10-13 (day), 2025-W41 (week), 2025-10 (month), 2025 (year) "
         "or 2020..2023 (range)",
     )
-
-
-def _coerce(value: Any) -> Any:
-    if isinstance(value, FuzzyDate):
-        return value
-    if isinstance(value, int):
-        value = str(value)
-    if isinstance(value, date):
-        value = value.isoformat()
-    if not isinstance(value, str):
-        raise ValueError("a date must be text such as 2025-10-13, 2025-10, 2025 or 2020..2023")
-    try:
-        return FuzzyDate.parse(value)
-    except InvalidDate as exc:
-        raise ValueError(exc.message) from None
-
-
-CuratedDate = Annotated[
-    FuzzyDate,
-    BeforeValidator(_coerce),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?(\.\.\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?)?$",
-            "description": "2025-10-13 (day), 2025-W41 (week), 2025-10 (month), 2025 (year) "
-            "or 2020..2023 (range)",
-        }
-    ),
-]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
 class BriefbotError(Exception):
@@ -43,8 +43,7 @@ class InvalidCommand(BriefbotError):
     kind = "invalid_command"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with the knowledge files, located as precisely as possible."""
 
     file: str

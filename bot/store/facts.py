@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import copy
-import ctypes
 import gc
 import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from itertools import chain, zip_longest
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from bot.store.cache import RecordCache
 from bot.store.dates import Precision
@@ -26,9 +26,11 @@ from bot.store.records import Actor, Citation, Fact, Relation, Source, Synonyms,
 from bot.store.search import SearchIndex
 from bot.store.text import Span, sorted_gently
 
+if TYPE_CHECKING:
+    import ctypes
 
-@dataclass(frozen=True, slots=True)
-class TimelineOrder:
+
+class TimelineOrder(msgspec.Struct, frozen=True):
     """The costly part of a store's ordering, kept by fact id."""
 
     timeline: tuple[str, ...]
@@ -88,8 +90,7 @@ LINK_HASH = 16
 """Hex digits of an article's SHA-256 that name it in a footnote's link."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileRecords:
+class FileRecords(msgspec.Struct, frozen=True):
     """Which records one file gave, in its order: a reload lends them when the file is
     byte for byte the same, instead of reading them again."""
 
@@ -499,6 +500,8 @@ def _take_apart(parts: dict[str, object]) -> None:
 
 
 def _libc() -> ctypes.CDLL | None:
+    import ctypes  # here, not above: only freeing a retired store needs it
+
     try:
         return ctypes.CDLL("libc.so.6")
     except OSError:  # not glibc: nothing to tune

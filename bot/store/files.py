@@ -1,28 +1,20 @@
-"""Reading curators' files safely: what may be read, how much, and how deeply nested.
+"""Reading curators' files safely: what may be read, and how much.
 
 A knowledge folder is input like any other: a file in it may be a pipe that never ends, a
-link out of the folder, a folder named ``x.yaml``, 200 MB of YAML or 30,000 nested brackets
-(which crash libyaml's recursive composer outright). Every such case becomes a reported
-problem on that file; nothing here hangs, crashes or reads outside the folder.
+link out of the folder, a folder named ``x.yaml`` or 200 MB of YAML. Every such case becomes
+a reported problem on that file; nothing here hangs, crashes or reads outside the folder.
+(How deeply a file may nest is checked where it is parsed, :mod:`bot.store.parsing`.)
 """
 
 from __future__ import annotations
 
-import itertools
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest knowledge or seed file read (a 100k-fact store splits into files far smaller)."""
-MAX_DEPTH = 48
-"""Deepest nesting of lists and mappings a knowledge file may have (they need about 6)."""
-NODES_PER_BYTE = 2
-"""YAML aliases may not make a file expand to more values than this many per byte of it."""
 
 
 class Unreadable(Exception):
@@ -89,44 +81,3 @@ def read_regular(path: Path, root: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
     return b"".join(chunks)
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP_INDENT = re.compile(rf"\n {{{MAX_DEPTH // 2}}}")
-_MARKER_RUN = re.compile(r"[-?][ \t]+" * 5 + r"[-?]")
-
-
-def nesting_problem(text: str, first_line: int = 1) -> tuple[str, int | None] | None:
-    """Why ``text`` nests too deeply for the YAML parser, with the line, or ``None``.
-
-    Cheap checks at regular-expression speed come first (open flow brackets, deep
-    indentation, runs of block markers on one line); only text that could be deep is
-    parsed event by event, which does not recurse, to find the real depth and its line.
-    """
-    opens = text.count("[") + text.count("{")
-    if opens > MAX_DEPTH // 2:  # brackets in quotes count too: an upper bound
-        brackets = _BRACKETS.findall(text)
-        flow = max(itertools.accumulate((1 if c in "[{" else -1 for c in brackets), initial=0))
-    else:
-        flow = opens
-    if flow <= MAX_DEPTH // 2 and not _DEEP_INDENT.search(text) and not _MARKER_RUN.search(text):
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line = event.start_mark.line + first_line if event.start_mark else None
-                    return (f"nested more than {MAX_DEPTH} levels deep", line)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError as exc:
-        # libyaml 0.2.6 (PyYAML 6.0.3+) refuses deep flow nesting itself, while scanning
-        # ahead of the events: the same problem, said the same way.
-        if "nesting depth" in str(exc):
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + first_line if mark is not None else None
-            return (f"nested more than {MAX_DEPTH} levels deep", line)
-        return None  # reported as a syntax error by the real parse
-    return None

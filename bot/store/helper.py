@@ -18,13 +18,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from bot.store.cache import RecordCache
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +45,7 @@ File = tuple[Path, Path, str]
 """A file to read, the folder it must stay inside, and which kind it is."""
 
 
-@dataclass
-class Helper:
+class Helper(msgspec.Struct):
     process: subprocess.Popen[bytes]
     first: int
     """The position, in the loader's order, of the first file the helper reads."""
@@ -82,6 +85,8 @@ class Helper:
         package_parent = str(Path(__file__).resolve().parents[2])
         env = {name: value for name, value in os.environ.items() if name != "DISCORD_TOKEN"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+        import subprocess  # here, not above: most loads start no helper
+
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", "bot.store.helper"],
@@ -105,6 +110,8 @@ class Helper:
 
     def finish(self) -> None:
         """Wait for the helper (at most WAIT_S): its files are then in the cache."""
+        import subprocess
+
         try:
             self.process.wait(timeout=WAIT_S)
         except subprocess.TimeoutExpired:

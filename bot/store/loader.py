@@ -7,74 +7,60 @@ the running bot: a caller gets either a complete new store or :class:`StoreInval
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import re
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-from rapidfuzz import fuzz
+import msgspec
 
-from bot.store import models
 from bot.store.cache import RecordCache, fingerprint
 from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrder, paused_gc
-from bot.store.files import NODES_PER_BYTE, Unreadable, files_under, nesting_problem, read_regular
+from bot.store.files import Unreadable, files_under, read_regular
 from bot.store.helper import KNOWLEDGE, SEED, File, Helper
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
-from bot.store.yamltree import TooMany, compose
 
-_DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
-SECTIONS: dict[str, type[models.Record]] = {
-    "actors": models.Actor,
-    "facts": models.Fact,
-    "topics": models.Topic,
-    "synonyms": models.Synonyms,
-}
-"""Each section's pydantic model: what a curator writes is validated by it, then served
-as its lean copy (:mod:`bot.store.records`)."""
+KNOWLEDGE_SECTIONS = ("actors", "facts", "topics", "synonyms")
+"""The sections of a knowledge file (each validated by its model in :mod:`.parsing`)."""
+Entry = tuple[str, Record, int | None]
+"""A record read from a file: its section, the record and its line."""
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
 
-M = TypeVar("M", bound=BaseModel)
 
-
-@dataclass(frozen=True, slots=True)
-class _Located:
+class _Located(msgspec.Struct, frozen=True):
     """A validated record and where it was written."""
 
     file: str
     line: int | None
 
 
-@dataclass
-class _Collected:
+class Collected(msgspec.Struct, dict=True):  # a __dict__ for its cached_property
+    """What a load has read so far: records, where each was written, and problems."""
+
     root: Path
-    problems: list[Problem] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)
-    records: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {name: {} for name in SECTIONS}
+    problems: list[Problem] = msgspec.field(default_factory=list)
+    sources: dict[str, Source] = msgspec.field(default_factory=dict)
+    records: dict[str, dict[str, Any]] = msgspec.field(
+        default_factory=lambda: {name: {} for name in KNOWLEDGE_SECTIONS}
     )
-    where: dict[str, dict[str, int]] = field(default_factory=dict)
+    where: dict[str, dict[str, int]] = msgspec.field(default_factory=dict)
     """Where each record was written, by section and id: its file's number in ``files_read``
     and its line, packed in one int (a record's location is only read to report a problem;
     a reload keeps 125k of them alive beside the served store)."""
-    files_read: list[str] = field(default_factory=list)
-    broken: set[str] = field(default_factory=set)
+    files_read: list[str] = msgspec.field(default_factory=list)
+    broken: set[str] = msgspec.field(default_factory=set)
     cache: RecordCache | None = None
     """Ids of records that failed validation: references to them are not reported again."""
-    digest: Any = field(default_factory=hashlib.sha256)
+    digest: Any = msgspec.field(default_factory=hashlib.sha256)
     previous: FactStore | None = None
     """The store being served, which lends the records of files that did not change."""
-    files: dict[str, FileRecords] = field(default_factory=dict)
+    files: dict[str, FileRecords] = msgspec.field(default_factory=dict)
 
     def known(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
         """A file's fingerprint, and its records if the served store or the cache has them
@@ -108,6 +94,41 @@ class _Collected:
     @cached_property
     def _prefix(self) -> str:
         return self.root.as_posix().rstrip("/") + "/"
+
+    def add_source(self, rel: str, source: Source) -> None:
+        if source.id in self.sources:
+            first = self.sources[source.id].file
+            self.problems.append(
+                Problem(
+                    rel,
+                    f"duplicate source id (first defined in {first})",
+                    record=source.id,
+                    field="id",
+                    line=2,
+                )
+            )
+            return
+        self.sources[source.id] = source
+        self.locate("sources", source.id, rel, 2)
+
+    def add_record(self, rel: str, section: str, record: Record, line: int | None) -> None:
+        record_id: str = record.id  # type: ignore[attr-defined]
+        records = self.records[section]
+        if record_id in records:
+            first = self.located(section, record_id)
+            assert first is not None  # every record taken was located
+            self.problems.append(
+                Problem(
+                    rel,
+                    f"duplicate {section[:-1]} id (first defined in {first.file}:{first.line})",
+                    record=record_id,
+                    field="id",
+                    line=line,
+                )
+            )
+            return
+        records[record_id] = record
+        self.locate(section, record_id, rel, line)
 
     def locate(self, section: str, record_id: str, rel: str, line: int | None) -> None:
         if not self.files_read or self.files_read[-1] != rel:
@@ -212,12 +233,12 @@ def _collect(
     include_drafts: bool,
     cache: RecordCache | None,
     previous: FactStore | None,
-) -> _Collected:
+) -> Collected:
     # resolved once, so every file is named relative to the folders' common root (its
     # records' cache key and what a reload compares), however the folders were given
     knowledge_dir, seeds_dir = knowledge_dir.resolve(), seeds_dir.resolve()
     root = _common_root(knowledge_dir, seeds_dir)
-    collected = _Collected(root=root, cache=cache, previous=previous)
+    collected = Collected(root=root, cache=cache, previous=previous)
     files: list[File] = []
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
@@ -249,7 +270,7 @@ def _name(path: Path) -> str:
     return path.name
 
 
-def _read_file(collected: _Collected, file: File) -> None:
+def _read_file(collected: Collected, file: File) -> None:
     path, folder, kind = file
     (_read_seed if kind == SEED else _read_knowledge_file)(collected, path, folder)
 
@@ -257,7 +278,7 @@ def _read_file(collected: _Collected, file: File) -> None:
 def read_into_cache(root: Path, cache: RecordCache, files: Iterable[File]) -> None:
     """Read ``files`` as a load would, for their records' cache entries only (what a
     :class:`~bot.store.helper.Helper` does); problems are left to the load to report."""
-    collected = _Collected(root=root, cache=cache)
+    collected = Collected(root=root, cache=cache)
     for file in files:
         _read_file(collected, file)
 
@@ -273,7 +294,7 @@ def _knowledge_files(knowledge_dir: Path, include_drafts: bool) -> Iterator[Path
     return files_under(knowledge_dir, (".yaml", ".yml"), skipped)
 
 
-def _read(collected: _Collected, path: Path, folder: Path) -> bytes | None:
+def _read(collected: Collected, path: Path, folder: Path) -> bytes | None:
     """A file's bytes, or ``None`` with the reason recorded as a problem on it."""
     try:
         return read_regular(path, folder)
@@ -282,7 +303,7 @@ def _read(collected: _Collected, path: Path, folder: Path) -> bytes | None:
         return None
 
 
-def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
+def _read_seed(collected: Collected, path: Path, folder: Path) -> None:
     rel = collected.rel(path)
     raw = _read(collected, path, folder)
     if raw is None:
@@ -291,114 +312,15 @@ def _read_seed(collected: _Collected, path: Path, folder: Path) -> None:
     collected.digest.update(rel.encode() + b"\0" + raw)
     printed, cached = collected.known(rel, raw)
     if cached is not None:
-        _add_source(collected, rel, cached[0][1])
+        collected.add_source(rel, cached[0][1])
         collected.note_file(rel, printed, cached)
         return
-    problems_before = len(collected.problems)
-    header_text, body = _split_front_matter(raw)
-    if header_text is None:
-        collected.problems.append(
-            Problem(
-                rel,
-                "no metadata header: the file must start with a '---' line, "
-                "the YAML header, and another '---' line",
-                line=1,
-            )
-        )
-        return
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        collected.problems.append(Problem(rel, f"the article text is not UTF-8 ({exc.reason})"))
-        return
-    parsed = _parse_yaml(collected, rel, header_text, first_line=2)
-    if parsed is None:
-        return
-    data, lines = parsed
-    if not isinstance(data, dict):
-        collected.problems.append(Problem(rel, "the header must be a YAML mapping", line=2))
-        return
-    header = _validate(collected, models.SourceHeader, data, rel, str(data.get("id") or ""), lines)
-    if header is None:
-        collected.broken.add(str(data.get("id") or ""))
-        return
-    actual = hashlib.sha256(body).hexdigest()
-    if actual != header.sha256:
-        collected.problems.append(
-            Problem(
-                rel,
-                "the article text differs from the one imported (seeds are never "
-                f"edited; its sha256 is now {actual})",
-                record=header.id,
-                field="sha256",
-            )
-        )
-    text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
-    fields = {name: models.lean(value) for name, value in header.__dict__.items()}
-    source = Source(**fields, text=text, file=rel, text_line=text_line)
-    _add_source(collected, rel, source)
-    entries: list[_Entry] = [("sources", source, 2)]
-    collected.note_file(rel, printed, entries)
-    if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(printed, rel, entries)
+    from bot.store import parsing  # pydantic and YAML: only for files read afresh
+
+    parsing.read_seed(collected, rel, raw, printed)
 
 
-def _add_source(collected: _Collected, rel: str, source: Source) -> None:
-    if source.id in collected.sources:
-        first = collected.sources[source.id].file
-        collected.problems.append(
-            Problem(
-                rel,
-                f"duplicate source id (first defined in {first})",
-                record=source.id,
-                field="id",
-                line=2,
-            )
-        )
-        return
-    collected.sources[source.id] = source
-    collected.locate("sources", source.id, rel, 2)
-
-
-def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
-    if not raw.startswith(b"---\n"):
-        return None, raw
-    end = raw.find(b"\n---\n", 3)
-    if end < 0:
-        return None, raw
-    return raw[4 : end + 1].decode("utf-8", errors="replace"), raw[end + 5 :]
-
-
-def _parse_yaml(
-    collected: _Collected, rel: str, text: str, first_line: int = 1
-) -> tuple[Any, dict[int, int]] | None:
-    """The data and its line table, or ``None`` (with a problem recorded) on bad input."""
-    too_deep = nesting_problem(text, first_line)
-    if too_deep is not None:
-        reason, line = too_deep
-        collected.problems.append(Problem(rel, f"YAML {reason}", line=line))
-        return None
-    budget = NODES_PER_BYTE * len(text) + 1000
-    try:
-        return compose(text, first_line, budget)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
-        return None
-    except TooMany:
-        collected.problems.append(
-            Problem(
-                rel,
-                f"YAML aliases make this file expand to more than {budget:,} values "
-                "(an alias bomb?): write the values out instead",
-            )
-        )
-        return None
-
-
-def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> None:
+def _read_knowledge_file(collected: Collected, path: Path, folder: Path) -> None:
     rel = collected.rel(path)
     raw = _read(collected, path, folder)
     if raw is None:
@@ -407,152 +329,18 @@ def _read_knowledge_file(collected: _Collected, path: Path, folder: Path) -> Non
     printed, cached = collected.known(rel, raw)
     if cached is not None:
         for section, model, line in cached:
-            _add_record(collected, rel, section, model, line)
+            collected.add_record(rel, section, model, line)
         collected.note_file(rel, printed, cached)
         return
-    problems_before = len(collected.problems)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
-        return
-    parsed = _parse_yaml(collected, rel, text)
-    if parsed is None:
-        # What the file meant to define is unknown: don't also report references to it.
-        collected.broken.update(_DECLARED_ID.findall(text))
-        return
-    data, lines = parsed
-    if data is None:
-        collected.problems.append(Problem(rel, "the file is empty"))
-        return
-    if not isinstance(data, dict):
-        collected.problems.append(
-            Problem(rel, f"expected a mapping with {', '.join(SECTIONS)}", line=1)
-        )
-        return
-    entries: list[_Entry] = []
-    for key, items in data.items():
-        if key not in SECTIONS:
-            collected.problems.append(
-                Problem(rel, f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
-            )
-            continue
-        if not isinstance(items, list):
-            collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
-            continue
-        for item in items:
-            entry = _read_record(collected, rel, key, item, lines)
-            if entry is not None:
-                entries.append(entry)
-    collected.note_file(rel, printed, entries)
-    if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(printed, rel, entries)
+    from bot.store import parsing  # pydantic and YAML: only for files read afresh
 
-
-_Entry = tuple[str, Record, int | None]
-
-
-def _read_record(
-    collected: _Collected, rel: str, section: str, item: Any, lines: dict[int, int]
-) -> _Entry | None:
-    if not isinstance(item, dict):
-        collected.problems.append(
-            Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
-        )
-        return None
-    record_id = str(item.get("id") or "")
-    model = _validate(collected, SECTIONS[section], item, rel, record_id, lines)
-    if model is None:
-        collected.broken.add(record_id)
-        return None
-    line = lines.get(id(item))
-    record = model.lean()
-    _add_record(collected, rel, section, record, line)
-    return (section, record, line)
-
-
-def _add_record(
-    collected: _Collected, rel: str, section: str, record: Record, line: int | None
-) -> None:
-    model_id: str = record.id  # type: ignore[attr-defined]
-    records = collected.records[section]
-    if model_id in records:
-        first = collected.located(section, model_id)
-        assert first is not None  # every record taken was located
-        collected.problems.append(
-            Problem(
-                rel,
-                f"duplicate {section[:-1]} id (first defined in {first.file}:{first.line})",
-                record=model_id,
-                field="id",
-                line=line,
-            )
-        )
-        return
-    records[model_id] = record
-    collected.locate(section, model_id, rel, line)
-
-
-def _validate(
-    collected: _Collected,
-    model: type[M],
-    data: dict[str, Any],
-    rel: str,
-    record: str,
-    lines: dict[int, int],
-) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = error["loc"]
-            collected.problems.append(
-                Problem(
-                    file=rel,
-                    line=_line_at(data, loc, lines),
-                    record=record or None,
-                    field=_dotted(loc) or None,
-                    message=_message(error),
-                )
-            )
-        return None
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        return "unknown field (check its spelling)"
-    if error["type"] == "string_pattern_mismatch" and error["loc"][-1] == "id":
-        return "ids are lower-case words joined by hyphens, e.g. mohamed-bazoum"
-    if error["type"] == "string_pattern_mismatch" and error["loc"][0] == "words":
-        return "one word per entry (no spaces): list the words of a phrase separately"
-    return message
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> int | None:
-    """The line of the deepest mapping or list on the error's path."""
-    line = lines.get(id(data))
-    node = data
-    for part in loc:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = lines.get(id(node), line)
-    return line
+    parsing.read_knowledge(collected, rel, raw, printed)
 
 
 # --- cross-record checks ---------------------------------------------------------------
 
 
-def _cited(collected: _Collected) -> Iterator[tuple[str, str]]:
+def _cited(collected: Collected) -> Iterator[tuple[str, str]]:
     """Every citation's source and quote, in the order the checks meet them."""
     for actor in collected.records["actors"].values():
         cited = (*actor.citations, *(actor.role.citations if actor.role else ()))
@@ -564,7 +352,7 @@ def _cited(collected: _Collected) -> Iterator[tuple[str, str]]:
 
 
 def _saved_spans(
-    collected: _Collected, checked: dict[str, Any]
+    collected: Collected, checked: dict[str, Any]
 ) -> dict[tuple[str, str], int] | None:
     """The spans saved with the checks, keyed again by the records' own strings (saved
     without their keys, which would be second copies of every quote); ``None`` if they do
@@ -605,7 +393,7 @@ class _Articles(dict[str, NormalizedText]):
 
 
 def _check_references(
-    collected: _Collected,
+    collected: Collected,
     previous: FactStore | None = None,
     order: TimelineOrder | None = None,
 ) -> dict[tuple[str, str], int]:
@@ -741,7 +529,7 @@ def _check_references(
     return spans
 
 
-def _check_itself(collected: _Collected, fact: Fact) -> None:
+def _check_itself(collected: Collected, fact: Fact) -> None:
     """The checks a fact passes or fails on its own: quoted words, a text that stands alone."""
     if fact.words:
         quoted = [fold(c.quote) for c in fact.citations]
@@ -768,7 +556,7 @@ def _check_itself(collected: _Collected, fact: Fact) -> None:
 
 
 def _check_date(
-    collected: _Collected,
+    collected: Collected,
     fact: Fact,
     normalized: Mapping[str, NormalizedText],
     unchanged: bool = False,
@@ -841,7 +629,7 @@ def _check_date(
         )
 
 
-def _check_began(collected: _Collected, fact: Fact, actors: Mapping[str, Actor]) -> None:
+def _check_began(collected: Collected, fact: Fact, actors: Mapping[str, Actor]) -> None:
     """No fact is dated before an actor it involves existed (an administration's start)."""
     if fact.date is None:
         return
@@ -858,7 +646,7 @@ def _check_began(collected: _Collected, fact: Fact, actors: Mapping[str, Actor])
             )
 
 
-def _check_parts(collected: _Collected, actors: Mapping[str, Actor]) -> None:
+def _check_parts(collected: Collected, actors: Mapping[str, Actor]) -> None:
     """``part_of`` never loops back on itself (a body cannot contain itself)."""
     for actor in actors.values():
         seen = {actor.id}
@@ -874,7 +662,7 @@ def _check_parts(collected: _Collected, actors: Mapping[str, Actor]) -> None:
             pending.extend(actors[parent].part_of)
 
 
-def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
+def _check_sequence(collected: Collected, facts: Mapping[str, Fact]) -> None:
     """``date.after`` and ``responds_to`` name facts and never loop back on themselves."""
     for fact in facts.values():
         for index, other in enumerate(fact.date.after if fact.date else ()):
@@ -915,12 +703,16 @@ def _check_sequence(collected: _Collected, facts: Mapping[str, Fact]) -> None:
 
 
 def _unknown(noun: str, ref: str, pool: Mapping[str, Any]) -> str:
+    import difflib  # here, not above: only a broken reference needs it
+
     close = difflib.get_close_matches(ref, list(pool), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"unknown {noun} {ref!r}{hint}"
 
 
 def _not_found(citation: Citation, source: Source) -> str:
+    from rapidfuzz import fuzz  # here, not above: only a misquote needs it
+
     alignment = fuzz.partial_ratio_alignment(fold(citation.quote), fold(source.text))
     message = f"quote not found in source {source.id}"
     if alignment is not None and alignment.score >= 60:

@@ -17,10 +17,9 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
+import msgspec
 
 from bot.store.errors import Ambiguous, NotFound
 from bot.store.text import clean_user_text, simplify, sorted_gently
@@ -54,8 +53,7 @@ _STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     id: str
     label: str
     names: tuple[str, ...]
@@ -64,8 +62,7 @@ class Entry:
         return (Entry, (self.id, self.label, self.names))  # fast to load
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     id: str
     label: str
     score: float
@@ -270,6 +267,8 @@ class NameIndex:
         the top ``limit`` of ``rank``: whoever leads one of them in a scoring ends at least
         as high. So of each key's entries (sorted by label) only the first ``limit`` count.
         """
+        from rapidfuzz import fuzz, process  # here: a name found exactly needs neither
+
         low, high = _lengths(len(key))
         letters = [key[:1], "+" + key[1:2]] if everywhere and len(key) > 1 else [key[:1]]
         for letter in letters:

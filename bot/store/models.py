@@ -8,12 +8,23 @@ live in :mod:`bot.store.loader`, which sees the whole store.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from bot.store import records
-from bot.store.dates import CuratedDate, Precision
+from bot.store.dates import FuzzyDate, Precision
+from bot.store.errors import InvalidDate
 from bot.store.records import BRIEF_MAX as BRIEF_MAX  # the enums and limits are shared
 from bot.store.records import ActorKind as ActorKind
 from bot.store.records import FactKind as FactKind
@@ -24,6 +35,37 @@ Id = Annotated[
     Field(description="Stable id: lower-case words joined by hyphens, e.g. mohamed-bazoum"),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _coerce_date(value: Any) -> Any:
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("a date must be text such as 2025-10-13, 2025-10, 2025 or 2020..2023")
+    try:
+        return FuzzyDate.parse(value)
+    except InvalidDate as exc:
+        raise ValueError(exc.message) from None
+
+
+CuratedDate = Annotated[
+    FuzzyDate,
+    PlainValidator(_coerce_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?(\.\.\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?)?$",
+            "description": "2025-10-13 (day), 2025-W41 (week), 2025-10 (month), 2025 (year) "
+            "or 2020..2023 (range)",
+        }
+    ),
+]
+"""A curated date as written: any of :class:`FuzzyDate`'s forms, validated by parsing."""
 
 
 class Record(BaseModel):

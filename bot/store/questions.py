@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+import msgspec
 
 from bot.store import queries
 from bot.store.errors import Ambiguous, InvalidCommand, NotFound
@@ -33,8 +34,7 @@ _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.I
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """How a question was read: the command line it amounts to, and how to run it."""
 
     line: str

@@ -20,11 +20,10 @@ import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
+import msgspec
 
 from bot.store.text import sorted_gently
 
@@ -154,16 +153,14 @@ def query_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(words(text)) if w not in QUESTION_WORDS]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     id: str
     score: float
     terms: frozenset[str]
     """The indexed stems that matched, to highlight in the document's text."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Postings:
+class _Postings(msgspec.Struct, frozen=True):
     """The documents holding a term, ascending, and the term's BM25 weight in each."""
 
     docs: array[int]
@@ -301,6 +298,8 @@ class SearchIndex:
 
     def _close_spellings(self, word: str) -> list[str]:
         """Words of the store a typo of ``word`` could be (only lengths a typo allows)."""
+        from rapidfuzz import fuzz, process  # here: most queries are spelt right
+
         scored: dict[str, float] = {}
         for n in range(len(word) - 2, len(word) + 3):
             for key in ((n, word[0]), (n, "+" + word[1])):

@@ -12,7 +12,8 @@ so a name split across two lines stays one sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep pres st jr sr
@@ -25,8 +26,7 @@ OPENERS = "\"'“‘([«"
 HEADING_MAX = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     start: int
     end: int
     text: str

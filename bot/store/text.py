@@ -13,8 +13,9 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+import msgspec
 
 T = TypeVar("T")
 
@@ -48,8 +49,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _NEEDS_FOLDING = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + r"\t\n\r\f\v]|\s\s|[^\S ]")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A half-open character range ``[start, end)`` of a source's text."""
 
     start: int

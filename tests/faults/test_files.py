@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.files import MAX_DEPTH, MAX_FILE_BYTES
+from bot.store.files import MAX_FILE_BYTES
 from bot.store.loader import load_store
+from bot.store.parsing import MAX_DEPTH
 from tests.conftest import ROOT, StoreCopy
 
 

@@ -1,0 +1,292 @@
+"""Parsing and validating a knowledge file or a seed's header: what a load does for each
+file that is neither in the record cache nor lent by the served store.
+
+Kept apart from :mod:`bot.store.loader` so that a load answered from the cache never
+imports pydantic or PyYAML (a ``briefbot ask`` would spend most of its time on them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.store import models
+from bot.store.errors import Problem
+from bot.store.records import Source
+from bot.store.yamltree import TooMany, compose
+
+if TYPE_CHECKING:
+    from bot.store.loader import Collected, Entry
+
+_DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
+SECTIONS: dict[str, type[models.Record]] = {
+    "actors": models.Actor,
+    "facts": models.Fact,
+    "topics": models.Topic,
+    "synonyms": models.Synonyms,
+}
+"""Each section's pydantic model: what a curator writes is validated by it, then served
+as its lean copy (:mod:`bot.store.records`)."""
+
+M = TypeVar("M", bound=BaseModel)
+MAX_DEPTH = 48
+"""Deepest nesting of lists and mappings a knowledge file may have (they need about 6)."""
+NODES_PER_BYTE = 2
+"""YAML aliases may not make a file expand to more values than this many per byte of it."""
+
+
+def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
+    """Validate a seed (its header, and its text against the header's hash); take its
+    source into ``collected`` and the cache."""
+    problems_before = len(collected.problems)
+    header_text, body = _split_front_matter(raw)
+    if header_text is None:
+        collected.problems.append(
+            Problem(
+                rel,
+                "no metadata header: the file must start with a '---' line, "
+                "the YAML header, and another '---' line",
+                line=1,
+            )
+        )
+        return
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        collected.problems.append(Problem(rel, f"the article text is not UTF-8 ({exc.reason})"))
+        return
+    parsed = _parse_yaml(collected, rel, header_text, first_line=2)
+    if parsed is None:
+        return
+    data, lines = parsed
+    if not isinstance(data, dict):
+        collected.problems.append(Problem(rel, "the header must be a YAML mapping", line=2))
+        return
+    header = _validate(collected, models.SourceHeader, data, rel, str(data.get("id") or ""), lines)
+    if header is None:
+        collected.broken.add(str(data.get("id") or ""))
+        return
+    actual = hashlib.sha256(body).hexdigest()
+    if actual != header.sha256:
+        collected.problems.append(
+            Problem(
+                rel,
+                "the article text differs from the one imported (seeds are never "
+                f"edited; its sha256 is now {actual})",
+                record=header.id,
+                field="sha256",
+            )
+        )
+    text_line = raw[: len(raw) - len(body)].count(b"\n") + 1
+    fields = {name: models.lean(value) for name, value in header.__dict__.items()}
+    source = Source(**fields, text=text, file=rel, text_line=text_line)
+    collected.add_source(rel, source)
+    entries: list[Entry] = [("sources", source, 2)]
+    collected.note_file(rel, printed, entries)
+    if collected.cache and len(collected.problems) == problems_before:
+        collected.cache.put(printed, rel, entries)
+
+
+def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
+    """Parse and validate a knowledge file; take its valid records into ``collected``,
+    and into the cache when the whole file is valid."""
+    problems_before = len(collected.problems)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
+        return
+    parsed = _parse_yaml(collected, rel, text)
+    if parsed is None:
+        # What the file meant to define is unknown: don't also report references to it.
+        collected.broken.update(_DECLARED_ID.findall(text))
+        return
+    data, lines = parsed
+    if data is None:
+        collected.problems.append(Problem(rel, "the file is empty"))
+        return
+    if not isinstance(data, dict):
+        collected.problems.append(
+            Problem(rel, f"expected a mapping with {', '.join(SECTIONS)}", line=1)
+        )
+        return
+    entries: list[Entry] = []
+    for key, items in data.items():
+        if key not in SECTIONS:
+            collected.problems.append(
+                Problem(rel, f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
+            )
+            continue
+        if not isinstance(items, list):
+            collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
+            continue
+        for item in items:
+            entry = _read_record(collected, rel, key, item, lines)
+            if entry is not None:
+                entries.append(entry)
+    collected.note_file(rel, printed, entries)
+    if collected.cache and len(collected.problems) == problems_before:
+        collected.cache.put(printed, rel, entries)
+
+
+def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
+    if not raw.startswith(b"---\n"):
+        return None, raw
+    end = raw.find(b"\n---\n", 3)
+    if end < 0:
+        return None, raw
+    return raw[4 : end + 1].decode("utf-8", errors="replace"), raw[end + 5 :]
+
+
+def _parse_yaml(
+    collected: Collected, rel: str, text: str, first_line: int = 1
+) -> tuple[Any, dict[int, int]] | None:
+    """The data and its line table, or ``None`` (with a problem recorded) on bad input."""
+    too_deep = nesting_problem(text, first_line)
+    if too_deep is not None:
+        reason, line = too_deep
+        collected.problems.append(Problem(rel, f"YAML {reason}", line=line))
+        return None
+    budget = NODES_PER_BYTE * len(text) + 1000
+    try:
+        return compose(text, first_line, budget)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
+        return None
+    except TooMany:
+        collected.problems.append(
+            Problem(
+                rel,
+                f"YAML aliases make this file expand to more than {budget:,} values "
+                "(an alias bomb?): write the values out instead",
+            )
+        )
+        return None
+
+
+def _read_record(
+    collected: Collected, rel: str, section: str, item: Any, lines: dict[int, int]
+) -> Entry | None:
+    if not isinstance(item, dict):
+        collected.problems.append(
+            Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
+        )
+        return None
+    record_id = str(item.get("id") or "")
+    model = _validate(collected, SECTIONS[section], item, rel, record_id, lines)
+    if model is None:
+        collected.broken.add(record_id)
+        return None
+    line = lines.get(id(item))
+    record = model.lean()
+    collected.add_record(rel, section, record, line)
+    return (section, record, line)
+
+
+def _validate(
+    collected: Collected,
+    model: type[M],
+    data: dict[str, Any],
+    rel: str,
+    record: str,
+    lines: dict[int, int],
+) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = error["loc"]
+            collected.problems.append(
+                Problem(
+                    file=rel,
+                    line=_line_at(data, loc, lines),
+                    record=record or None,
+                    field=_dotted(loc) or None,
+                    message=_message(error),
+                )
+            )
+        return None
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    if error["type"] == "string_pattern_mismatch" and error["loc"][-1] == "id":
+        return "ids are lower-case words joined by hyphens, e.g. mohamed-bazoum"
+    if error["type"] == "string_pattern_mismatch" and error["loc"][0] == "words":
+        return "one word per entry (no spaces): list the words of a phrase separately"
+    return message
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> int | None:
+    """The line of the deepest mapping or list on the error's path."""
+    line = lines.get(id(data))
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = lines.get(id(node), line)
+    return line
+
+
+# --- nesting: 30,000 nested brackets crash libyaml's recursive composer outright ---
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(rf"\n {{{MAX_DEPTH // 2}}}")
+_MARKER_RUN = re.compile(r"[-?][ \t]+" * 5 + r"[-?]")
+
+
+def nesting_problem(text: str, first_line: int = 1) -> tuple[str, int | None] | None:
+    """Why ``text`` nests too deeply for the YAML parser, with the line, or ``None``.
+
+    Cheap checks at regular-expression speed come first (open flow brackets, deep
+    indentation, runs of block markers on one line); only text that could be deep is
+    parsed event by event, which does not recurse, to find the real depth and its line.
+    """
+    opens = text.count("[") + text.count("{")
+    if opens > MAX_DEPTH // 2:  # brackets in quotes count too: an upper bound
+        brackets = _BRACKETS.findall(text)
+        flow = max(itertools.accumulate((1 if c in "[{" else -1 for c in brackets), initial=0))
+    else:
+        flow = opens
+    if flow <= MAX_DEPTH // 2 and not _DEEP_INDENT.search(text) and not _MARKER_RUN.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + first_line if event.start_mark else None
+                    return (f"nested more than {MAX_DEPTH} levels deep", line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML 6.0.3+) refuses deep flow nesting itself, while scanning
+        # ahead of the events: the same problem, said the same way.
+        if "nesting depth" in str(exc):
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + first_line if mark is not None else None
+            return (f"nested more than {MAX_DEPTH} levels deep", line)
+        return None  # reported as a syntax error by the real parse
+    return None
