@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,13 +57,14 @@ def test_a_warm_load_gives_the_same_store(copy: StoreCopy, tmp_path: Path) -> No
     cache = tmp_path / "cache"
     cold = load(copy, cache)
     entries = sorted(cache.glob("*.pickle"))
-    assert len(entries) == len(list(copy.seeds.glob("*.md"))) + len(
-        list(copy.knowledge.rglob("*.yaml"))
-    )
+    assert len(entries) == len(list(copy.knowledge.rglob("*.yaml")))
+    articles = sorted(cache.glob("*.seeds"))  # every article in one entry
+    assert len(articles) == 1
     warm = load(copy, cache)
     assert snapshot(warm) == snapshot(cold)
     assert warm.version == cold.version
     assert sorted(cache.glob("*.pickle")) == entries
+    assert sorted(cache.glob("*.seeds")) == articles
 
 
 def test_an_edited_file_is_parsed_again_and_its_old_entry_pruned(
@@ -367,3 +369,124 @@ def test_a_pipe_or_an_impossible_length_under_an_entrys_name_is_a_quick_miss(
     os.mkfifo(saved)  # a reader opening it without O_NONBLOCK would wait for a writer
     assert RecordCache(cache).get_indexes(store.version) is None
     assert "did not write" in caplog.text
+
+
+# --- the articles, cached together in one entry ----------------------------------------
+
+
+def _articles_parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Articles this process parses (not those it finds in the cache)."""
+    from bot.store import parsing
+
+    parsed: list[str] = []
+    read = parsing.read_seed
+
+    def counting(collected, rel, *args):  # type: ignore[no-untyped-def]
+        parsed.append(rel)
+        return read(collected, rel, *args)
+
+    monkeypatch.setattr(parsing, "read_seed", counting)
+    return parsed
+
+
+def _another_article(copy: StoreCopy) -> None:
+    """A valid third article: a copy of one under a new id (same text, same hash)."""
+    text = (copy.seeds / "us-shifts-strategy.md").read_text(encoding="utf-8")
+    copy.write("seeds/us-shifts-again.md", text.replace("id: us-shifts-strategy", "id: again", 1))
+
+
+def test_a_restart_parses_no_article_and_a_new_article_alone(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    parsed = _articles_parsed(monkeypatch)
+    cold = load(copy, cache)
+    assert len(parsed) == 2
+    parsed.clear()
+    assert snapshot(load(copy, cache)) == snapshot(cold)
+    assert parsed == []
+    _another_article(copy)
+    fresh = load_store(copy.knowledge, copy.seeds)
+    parsed.clear()
+    assert snapshot(load(copy, cache)) == snapshot(fresh)
+    assert parsed == ["seeds/us-shifts-again.md"]
+    parsed.clear()
+    assert snapshot(load(copy, cache)) == snapshot(fresh)
+    assert parsed == [] and len(list(cache.glob("*.seeds"))) == 1
+
+
+def test_a_removed_article_leaves_the_entry(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.store.cache import RecordCache
+
+    cache = tmp_path / "cache"
+    _another_article(copy)
+    load(copy, cache)
+    (copy.seeds / "us-shifts-again.md").unlink()
+    parsed = _articles_parsed(monkeypatch)
+    load(copy, cache)
+    assert parsed == []  # the others were in the entry, which is written again without it
+    kept = RecordCache(cache).get_seeds("seeds")
+    assert len(kept) == 2
+    assert all(entries[0][1].id != "again" for entries in kept.values())
+
+
+def test_an_article_with_a_problem_is_never_cached(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    path = copy.seeds / "checker-bamako-visit.md"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("sha256: ") + len("sha256: ")
+    other = "0" if text[at] != "0" else "1"  # still a well-formed hash, of another text
+    path.write_text(text[:at] + other + text[at + 1 :], encoding="utf-8")
+    parsed = _articles_parsed(monkeypatch)
+    for _ in range(2):
+        parsed.clear()
+        with pytest.raises(StoreInvalid) as caught:
+            load(copy, cache)
+        assert any(p.field == "sha256" for p in caught.value.problems)
+        assert "seeds/checker-bamako-visit.md" in parsed
+    assert parsed == ["seeds/checker-bamako-visit.md"]  # the valid article was cached
+
+
+def test_a_forged_articles_entry_is_a_miss(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cold = load(copy, cache)
+    [entry] = cache.glob("*.seeds")
+    blob = bytearray(entry.read_bytes())
+    blob[len(blob) // 2] ^= 1
+    entry.write_bytes(bytes(blob))
+    parsed = _articles_parsed(monkeypatch)
+    assert snapshot(load(copy, cache)) == snapshot(cold)
+    assert len(parsed) == 2  # read afresh, and the entry written again
+    parsed.clear()
+    load(copy, cache)
+    assert parsed == []
+
+
+def test_a_fact_failing_its_own_checks_is_reported_on_every_load(
+    copy: StoreCopy, tmp_path: Path, line_of: Callable[[Path, str], int]
+) -> None:
+    """A fact's own checks run when it is parsed (a file is cached only when valid)."""
+    cache = tmp_path / "cache"
+    load(copy, cache)
+    statements = "knowledge/facts/statements.yaml"
+    copy.edit(
+        statements,
+        'date: {when: "2025-10", phrase: "In October, 2025"}',
+        'date: {when: "2025-10-14", phrase: "In October, 2025"}',
+    )
+    for _ in range(2):
+        with pytest.raises(StoreInvalid) as caught:
+            load(copy, cache)
+        [problem] = caught.value.problems
+        assert (problem.file, problem.record, problem.field) == (
+            statements,
+            "boulos-le-monde",
+            "date.when",
+        )
+        assert problem.line == line_of(copy.root / statements, "id: boulos-le-monde")

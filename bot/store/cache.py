@@ -41,6 +41,8 @@ _CODE = (
     "dates.py",
     "parsing.py",
     "yamltree.py",
+    "standalone.py",
+    "text.py",
     "loader.py",
     "facts.py",
     "cache.py",
@@ -266,6 +268,26 @@ class RecordCache:
         self._used.add(key)
         self._write(key, ".pickle", entries, f"cache {rel}")
 
+    def get_seeds(self, folder: str) -> dict[bytes, list[Any]]:
+        """The records of the articles last read from ``folder`` (named relative to the
+        root), by each file's fingerprint; empty when there are none.
+
+        Articles are kept together in one entry rather than one each: creating a file
+        here costs about ten times what parsing a small article does (0.8 against
+        0.07 ms), and reading one entry for thousands costs less than reading each."""
+        key = self._seeds_key(folder)
+        self._used.add(key)
+        seeds = self._read(key, ".seeds", f"the cached articles of {folder}")
+        return seeds if isinstance(seeds, dict) else {}
+
+    def put_seeds(self, folder: str, seeds: dict[bytes, list[Any]]) -> None:
+        key = self._seeds_key(folder)
+        self._used.add(key)
+        self._write(key, ".seeds", seeds, f"cache the articles of {folder}")
+
+    def _seeds_key(self, folder: str) -> str:
+        return hashlib.sha256(f"seeds:{code_version()}:{folder}".encode()).hexdigest()
+
     def keep(self, fingerprint: bytes) -> None:
         """Keep the entry of a file this load took from elsewhere (the served store)."""
         self._used.add(self._key(fingerprint))
@@ -379,8 +401,8 @@ class RecordCache:
     def prune(self) -> None:
         """Forget entries this load did not use (files since edited or removed)."""
         try:
-            for path in self.folder.glob("*.pickle"):
-                if path.stem not in self._used:
+            for path in self.folder.iterdir():
+                if path.suffix in (".pickle", ".seeds") and path.stem not in self._used:
                     path.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("could not prune the record cache: %s", exc)

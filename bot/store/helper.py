@@ -2,8 +2,9 @@
 
 A cold load (an empty cache: the first start, or new code) spends most of its time
 parsing and validating files one by one, on one core. With a cache, the loader hands the
-last files, about half the work (their bytes plus a cost per file), to a helper process
-started from this module and reads the first ones itself. The helper only writes cache
+last knowledge files, about half the work (by their bytes and a cost per file), to a
+helper process started from this module and reads the articles and the first knowledge
+files itself. The helper only writes cache
 entries, signed as the loader writes them. When the loader reaches the helper's files it
 waits for the helper to end, then finds them in the cache.
 
@@ -33,10 +34,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HELP_FROM_BYTES = 8 << 20
-"""Fewest bytes of files to read before a helper is worth its start (about 0.3 s)."""
+"""Least work, in bytes of knowledge files (articles weighed as below), for which a
+helper is worth its start (about 0.3 s)."""
 FILE_BYTES = 3000
-"""What opening, hashing and caching one more file costs, in bytes read: the split
-between the two processes is by this cost (5,000 small articles weigh 15 MB more)."""
+"""What opening, hashing and caching one more knowledge file costs, in bytes read: the
+split between the two processes is by this cost."""
+SEED_WEIGHT = 0.1
+"""What a byte of an article costs against a byte of a knowledge file: an article is
+mostly text that is only hashed, with a short header to parse (0.1 balanced the two
+processes best at 100k facts; 0.05-0.5 were within 0.3 s of it)."""
 WAIT_S = 300.0
 """Longest wait for a helper before the loader reads its files itself."""
 
@@ -52,29 +58,33 @@ class Helper(msgspec.Struct):
 
     @classmethod
     def start(cls, root: Path, cache: RecordCache, files: Sequence[File]) -> Helper | None:
-        """A helper reading the last files into ``cache``, or ``None`` when the cache
-        holds most of them already (a restart) or there is too little to read."""
-        if not cache.writable or len(files) < 2:
+        """A helper reading the last knowledge files into ``cache``, or ``None`` when the
+        cache holds most of them already (a restart) or there is too little to read.
+        Articles stay with the loader, which caches them together."""
+        knowledge = [number for number, (_, _, kind) in enumerate(files) if kind == KNOWLEDGE]
+        if not cache.writable or len(knowledge) < 2:
             return None
+        assert knowledge == list(range(knowledge[0], len(files))), "knowledge files come last"
         try:
             with os.scandir(cache.folder) as entries:
                 cached = sum(1 for entry in entries if entry.name.endswith(".pickle"))
         except OSError:
             cached = 0
-        if 2 * cached >= len(files):
+        if 2 * cached >= len(knowledge):
             return None
-        sizes = []
-        for path, _, _ in files:
+        costs: list[float] = []
+        for path, _, kind in files:
             try:
-                sizes.append(path.stat().st_size)
+                size = path.stat().st_size
             except OSError:
-                sizes.append(0)
-        if sum(sizes) < HELP_FROM_BYTES:
-            return None
-        costs = [size + FILE_BYTES for size in sizes]
+                size = 0
+            costs.append(size * SEED_WEIGHT if kind == SEED else size + FILE_BYTES)
         total = sum(costs)
-        first, tail = len(files), 0
-        while first > 1 and 2 * (tail + costs[first - 1]) <= total:
+        if total < HELP_FROM_BYTES:
+            return None
+        first, tail = len(files), 0.0
+        lowest = max(knowledge[0], 1)  # the loader reads at least one file itself
+        while first > lowest and 2 * (tail + costs[first - 1]) <= total:
             first -= 1
             tail += costs[first]
         request = {

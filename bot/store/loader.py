@@ -17,12 +17,11 @@ from typing import Any
 import msgspec
 
 from bot.store.cache import RecordCache, fingerprint
-from bot.store.dates import implied_precision
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrder, paused_gc
 from bot.store.files import Unreadable, files_under, read_regular
 from bot.store.helper import KNOWLEDGE, SEED, File, Helper
-from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
+from bot.store.records import Actor, Citation, Fact, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
 
@@ -55,12 +54,20 @@ class Collected(msgspec.Struct, dict=True):  # a __dict__ for its cached_propert
     a reload keeps 125k of them alive beside the served store)."""
     files_read: list[str] = msgspec.field(default_factory=list)
     broken: set[str] = msgspec.field(default_factory=set)
-    cache: RecordCache | None = None
     """Ids of records that failed validation: references to them are not reported again."""
+    cache: RecordCache | None = None
     digest: Any = msgspec.field(default_factory=hashlib.sha256)
     previous: FactStore | None = None
     """The store being served, which lends the records of files that did not change."""
     files: dict[str, FileRecords] = msgspec.field(default_factory=dict)
+    seeds_folder: str = ""
+    """The seeds folder, named relative to the root: the articles' cache entry's name."""
+    seeds: dict[bytes, list[Any]] = msgspec.field(default_factory=dict)
+    """The valid articles read so far, by fingerprint: what the cache keeps for them."""
+    seeds_cached: dict[bytes, list[Any]] | None = None
+    """The cache's articles, once read (only if some article is not lent)."""
+    seeds_changed: bool = False
+    """Whether an article was parsed: the cache's entry for them is written again."""
 
     def known(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
         """A file's fingerprint, and its records if the served store or the cache has them
@@ -73,6 +80,32 @@ class Collected(msgspec.Struct, dict=True):  # a __dict__ for its cached_propert
                     self.cache.keep(printed)
                 return printed, lent
         return printed, self.cache.get(printed, rel) if self.cache else None
+
+    def known_seed(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
+        """An article's fingerprint, and its records if the served store or the cache has
+        them (the cache keeps every article in one entry: see ``RecordCache.get_seeds``)."""
+        printed = fingerprint(rel, raw)
+        found = self.previous.records_of(rel, printed) if self.previous is not None else None
+        if found is None and self.cache is not None:
+            if self.seeds_cached is None:
+                self.seeds_cached = self.cache.get_seeds(self.seeds_folder)
+            found = self.seeds_cached.get(printed)
+        if found is not None:
+            self.seeds[printed] = found
+        return printed, found
+
+    def cache_seed(self, printed: bytes, entries: list[Entry]) -> None:
+        """Keep a valid article that was parsed, for the cache's next entry."""
+        self.seeds[printed] = list(entries)
+        self.seeds_changed = True
+
+    def save_seeds(self) -> None:
+        """Write the articles' cache entry again if it misses one read, or holds one gone."""
+        if self.cache is None:
+            return
+        stale = self.seeds_cached is not None and self.seeds_cached.keys() != self.seeds.keys()
+        if self.seeds_changed or stale:
+            self.cache.put_seeds(self.seeds_folder, self.seeds)
 
     def note_file(
         self, rel: str, printed: bytes, entries: list[tuple[str, Any, int | None]]
@@ -239,6 +272,7 @@ def _collect(
     knowledge_dir, seeds_dir = knowledge_dir.resolve(), seeds_dir.resolve()
     root = _common_root(knowledge_dir, seeds_dir)
     collected = Collected(root=root, cache=cache, previous=previous)
+    collected.seeds_folder = collected.rel(seeds_dir)
     files: list[File] = []
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
@@ -260,6 +294,7 @@ def _collect(
             if helper is not None and number == helper.first:
                 helper.finish()
             _read_file(collected, file)
+        collected.save_seeds()
     finally:
         if helper is not None:
             helper.stop()  # only still running if this load failed before its files
@@ -310,7 +345,7 @@ def _read_seed(collected: Collected, path: Path, folder: Path) -> None:
         collected.broken.add(path.stem)  # its source id, most likely: no echoes of it
         return
     collected.digest.update(rel.encode() + b"\0" + raw)
-    printed, cached = collected.known(rel, raw)
+    printed, cached = collected.known_seed(rel, raw)
     if cached is not None:
         collected.add_source(rel, cached[0][1])
         collected.note_file(rel, printed, cached)
@@ -491,10 +526,8 @@ def _check_references(
         refs("facts", fact.id, "responds_to", fact.responds_to, facts, "fact")
         if fact.restates is not None:
             refs("facts", fact.id, "restates", (fact.restates,), facts, "fact")
-        # a fact as the served store has it passed the checks of itself then
+        # (the checks of a fact on its own ran when it was parsed: parsing.fact_problems)
         unchanged = previous is not None and previous.facts.get(fact.id) == fact
-        if not unchanged:
-            _check_itself(collected, fact)
         _check_date(collected, fact, normalized, unchanged, same)
         _check_began(collected, fact, actors)
 
@@ -529,32 +562,6 @@ def _check_references(
     return spans
 
 
-def _check_itself(collected: Collected, fact: Fact) -> None:
-    """The checks a fact passes or fails on its own: quoted words, a text that stands alone."""
-    if fact.words:
-        quoted = [fold(c.quote) for c in fact.citations]
-        if not any(fold(fact.words) in q for q in quoted):
-            collected.problem(
-                "facts",
-                fact.id,
-                "the quoted words are not inside any of this fact's citations",
-                "words",
-            )
-        if fact.kind is FactKind.QUOTE and fold(fact.words).casefold() not in (
-            fold(fact.text).casefold()
-        ):
-            collected.problem(
-                "facts",
-                fact.id,
-                "a quote's text must give the quoted words with who said them, e.g. "
-                "'Ulf Laessing said: “…”', so it is never shown as a bare fragment",
-                "text",
-            )
-    unclear = standalone_problem(fact.text)
-    if unclear:
-        collected.problem("facts", fact.id, f"the text {unclear}", "text")
-
-
 def _check_date(
     collected: Collected,
     fact: Fact,
@@ -563,16 +570,8 @@ def _check_date(
     same: Collection[str] = (),
 ) -> None:
     """A fact's date against its source: ``unchanged`` (the served store has this very
-    fact) skips what depends on the fact alone, and in a ``same`` source its phrase."""
+    fact) skips finding its phrase again in a ``same`` source."""
     if fact.date is None:
-        if fact.kind is FactKind.EVENT:
-            collected.problem(
-                "facts",
-                fact.id,
-                "an event needs a date (use kind: background "
-                "for something the sources do not date)",
-                "date",
-            )
         return
     when = fact.date.when
     source_id = fact.date.source or fact.citations[0].source
@@ -593,16 +592,6 @@ def _check_date(
         collected.problem(
             "facts", fact.id, f"the phrase {phrase!r} is not in source {source_id}", "date.phrase"
         )
-    if fact.date.phrase and not unchanged:
-        finest = implied_precision(fact.date.phrase)
-        if finest is not None and when.precision.rank < finest.rank:
-            collected.problem(
-                "facts",
-                fact.id,
-                f"{when} is a {when.precision}, more precise "
-                f"than {fact.date.phrase!r} allows ({finest} at most)",
-                "date.when",
-            )
     published = source.published
     if fact.date.relative:
         if published is None:

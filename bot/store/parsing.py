@@ -10,15 +10,18 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.store import models
+from bot.store.dates import implied_precision
 from bot.store.errors import Problem
-from bot.store.records import Source
+from bot.store.records import Fact, FactKind, Source
+from bot.store.standalone import standalone_problem
+from bot.store.text import fold
 from bot.store.yamltree import TooMany, compose
 
 if TYPE_CHECKING:
@@ -89,8 +92,8 @@ def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> Non
     collected.add_source(rel, source)
     entries: list[Entry] = [("sources", source, 2)]
     collected.note_file(rel, printed, entries)
-    if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(printed, rel, entries)
+    if len(collected.problems) == problems_before:
+        collected.cache_seed(printed, entries)
 
 
 def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
@@ -188,8 +191,48 @@ def _read_record(
         return None
     line = lines.get(id(item))
     record = model.lean()
+    if isinstance(record, Fact):
+        for fld, message in fact_problems(record):
+            collected.problems.append(Problem(rel, message, record_id, fld, line))
     collected.add_record(rel, section, record, line)
     return (section, record, line)
+
+
+def fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
+    """The checks a fact passes or fails on its own, as (field, message): its quoted
+    words, a text that stands alone, a date no finer than its phrase or an event's date.
+
+    Run when the fact is parsed, in whichever process parses it: a fact from the cache
+    (whose files are cached only when valid) or lent by the served store passed them."""
+    if fact.words:
+        words = fold(fact.words)
+        if not any(words in fold(c.quote) for c in fact.citations):
+            yield ("words", "the quoted words are not inside any of this fact's citations")
+        if fact.kind is FactKind.QUOTE and words.casefold() not in fold(fact.text).casefold():
+            yield (
+                "text",
+                "a quote's text must give the quoted words with who said them, e.g. "
+                "'Ulf Laessing said: “…”', so it is never shown as a bare fragment",
+            )
+    unclear = standalone_problem(fact.text)
+    if unclear:
+        yield ("text", f"the text {unclear}")
+    if fact.date is None:
+        if fact.kind is FactKind.EVENT:
+            yield (
+                "date",
+                "an event needs a date (use kind: background for something the sources "
+                "do not date)",
+            )
+        return
+    when = fact.date.when
+    finest = implied_precision(fact.date.phrase) if fact.date.phrase else None
+    if finest is not None and when.precision.rank < finest.rank:
+        yield (
+            "date.when",
+            f"{when} is a {when.precision}, more precise than {fact.date.phrase!r} allows "
+            f"({finest} at most)",
+        )
 
 
 def _validate(
