@@ -490,3 +490,25 @@ def test_a_fact_failing_its_own_checks_is_reported_on_every_load(
             "date.when",
         )
         assert problem.line == line_of(copy.root / statements, "id: boulos-le-monde")
+
+
+def test_a_reload_adding_an_article_reads_only_the_served_store(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload is lent the articles it serves: it never reads the articles' entry (a copy
+    of all of them), yet writes it again with the new one, so a restart parses none."""
+    from bot.store.cache import RecordCache
+
+    cache = tmp_path / "cache"
+    served = load(copy, cache)
+    _another_article(copy)
+    fresh = load_store(copy.knowledge, copy.seeds)
+    parsed = _articles_parsed(monkeypatch)
+    with monkeypatch.context() as patched:
+        patched.setattr(RecordCache, "get_seeds", lambda *_: pytest.fail("read the entry"))
+        reloaded = load_store(copy.knowledge, copy.seeds, cache_dir=cache, previous=served)
+    assert snapshot(reloaded) == snapshot(fresh)
+    assert parsed == ["seeds/us-shifts-again.md"]
+    parsed.clear()
+    assert snapshot(load(copy, cache)) == snapshot(fresh)
+    assert parsed == []

@@ -39,10 +39,11 @@ helper is worth its start (about 0.3 s)."""
 FILE_BYTES = 3000
 """What opening, hashing and caching one more knowledge file costs, in bytes read: the
 split between the two processes is by this cost."""
-SEED_WEIGHT = 0.1
+SEED_WEIGHT = 0.2
 """What a byte of an article costs against a byte of a knowledge file: an article is
-mostly text that is only hashed, with a short header to parse (0.1 balanced the two
-processes best at 100k facts; 0.05-0.5 were within 0.3 s of it)."""
+mostly text that is only hashed, with a short header to parse, and the loader also writes
+the articles' cache entry (at 100k facts the two processes end within 0.2 s of each
+other; 0.1-0.3 are within the machine's noise)."""
 WAIT_S = 300.0
 """Longest wait for a helper before the loader reads its files itself."""
 
