@@ -8,10 +8,13 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
+# compileall: bytecode, as installing a package compiles it (with PYTHONDONTWRITEBYTECODE
+# set, every `briefbot ask` would otherwise compile the bot's modules again)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q bot
 	touch $(STAMP)
 
 run: install  ## Discord when DISCORD_TOKEN is set, else the local console
