@@ -37,6 +37,12 @@ def test_the_real_store_is_valid(store: FactStore) -> None:
     assert store.overview is not None
 
 
+def test_every_section_parsed_has_a_table_to_go_to() -> None:
+    from bot.store import loader, parsing
+
+    assert tuple(parsing.SECTIONS) == loader.KNOWLEDGE_SECTIONS
+
+
 def test_yaml_syntax_error_names_file_and_line(copy: StoreCopy) -> None:
     copy.edit(TOPICS, "    title: Russia\n", "    title: [Russia\n")
     problem = only(copy)

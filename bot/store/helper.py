@@ -4,9 +4,9 @@ A cold load (an empty cache: the first start, or new code) spends most of its ti
 parsing and validating files one by one, on one core. With a cache, the loader hands the
 last knowledge files, about half the work (by their bytes and a cost per file), to a
 helper process started from this module and reads the articles and the first knowledge
-files itself. The helper only writes cache
-entries, signed as the loader writes them. When the loader reaches the helper's files it
-waits for the helper to end, then finds them in the cache.
+files itself. The helper only writes cache entries, signed as the loader writes them.
+When the loader reaches the helper's files it waits for the helper to end, then finds
+them in the cache.
 
 The cache is all the two share, and a cache entry is only ever a shortcut: a helper that
 fails, is killed or is slow leaves the loader to parse those files itself, and the store

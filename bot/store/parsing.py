@@ -46,7 +46,7 @@ NODES_PER_BYTE = 2
 
 def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
     """Validate a seed (its header, and its text against the header's hash); take its
-    source into ``collected`` and the cache."""
+    source into ``collected``, and into the articles' cache entry when it is valid."""
     problems_before = len(collected.problems)
     header_text, body = _split_front_matter(raw)
     if header_text is None:
