@@ -53,9 +53,6 @@ class FuzzyDate(msgspec.Struct, frozen=True, order=True):
     precision: Precision
     text: str
 
-    def __reduce__(self) -> tuple[type[FuzzyDate], tuple[date, date, Precision, str]]:
-        return (FuzzyDate, (self.start, self.end, self.precision, self.text))  # fast to load
-
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Parse the curated form; raise :class:`InvalidDate` otherwise."""

@@ -58,9 +58,6 @@ class Entry(msgspec.Struct, frozen=True):
     label: str
     names: tuple[str, ...]
 
-    def __reduce__(self) -> tuple[type[Entry], tuple[str, str, tuple[str, ...]]]:
-        return (Entry, (self.id, self.label, self.names))  # fast to load
-
 
 class Match(msgspec.Struct, frozen=True):
     id: str

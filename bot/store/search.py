@@ -166,9 +166,6 @@ class _Postings(msgspec.Struct, frozen=True):
     docs: array[int]
     weights: array[float]
 
-    def __reduce__(self) -> tuple[type[_Postings], tuple[array[int], array[float]]]:
-        return (_Postings, (self.docs, self.weights))  # fast to load
-
 
 class SearchIndex:
     def __init__(
