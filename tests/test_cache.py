@@ -512,3 +512,21 @@ def test_a_reload_adding_an_article_reads_only_the_served_store(
     parsed.clear()
     assert snapshot(load(copy, cache)) == snapshot(fresh)
     assert parsed == []
+
+
+def test_a_temporary_file_left_by_a_dead_writer_is_pruned(copy: StoreCopy, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from bot.store.cache import ABANDONED_S
+
+    cache = tmp_path / "cache"
+    load(copy, cache)
+    old, fresh = cache / "abc.4242.tmp", cache / "def.4243.tmp"
+    for path in (old, fresh):
+        path.write_bytes(b"half a pickle")
+    long_ago = time.time() - ABANDONED_S - 60
+    os.utime(old, (long_ago, long_ago))
+    load(copy, cache)
+    assert not old.exists()
+    assert fresh.exists()  # a writer may still be at it

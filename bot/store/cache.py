@@ -55,6 +55,8 @@ SAVED_MAX = 4 * 1024 * 1024 * 1024
 KEY_BYTES = 32
 TAG_BYTES = 32
 LENGTH_BYTES = 8
+ABANDONED_S = 3600.0
+"""A temporary file untouched this long was left by a writer that died: pruned."""
 END = b"end"
 """Signed after the last chunk: a file cut short at a chunk's end is not whole."""
 
@@ -399,10 +401,16 @@ class RecordCache:
         return hashlib.sha256(f"{index_code_version()}:{version}".encode()).hexdigest()
 
     def prune(self) -> None:
-        """Forget entries this load did not use (files since edited or removed)."""
+        """Forget entries this load did not use (files since edited or removed), and
+        temporary files a writer left behind (one killed while writing) over an hour ago."""
+        abandoned = time.time() - ABANDONED_S
         try:
             for path in self.folder.iterdir():
                 if path.suffix in (".pickle", ".seeds") and path.stem not in self._used:
                     path.unlink(missing_ok=True)
+                elif path.suffix == ".tmp":
+                    with contextlib.suppress(FileNotFoundError):  # renamed meanwhile
+                        if path.lstat().st_mtime < abandoned:
+                            path.unlink()
         except OSError as exc:
             log.warning("could not prune the record cache: %s", exc)
