@@ -144,7 +144,9 @@ def _ids(name: str, text: str) -> tuple[int, ...]:
         part = part.strip()
         if not part:
             continue
-        if not part.isascii() or not part.isdigit() or int(part) == 0:
+        # a snowflake is a 64-bit number: at most 20 digits (and int() of thousands of
+        # digits raises, rather than reading them)
+        if not part.isascii() or not part.isdigit() or len(part) > 20 or not 0 < int(part) < 2**64:
             raise SettingsError(
                 f"{name}: {part[:40]!r} is not a Discord id (a positive whole number); "
                 "separate ids with commas"

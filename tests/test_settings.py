@@ -44,6 +44,12 @@ def test_values_given_win_and_a_missing_env_file_is_fine(tmp_path: Path) -> None
         ("BRIEFBOT_GUILD_IDS", "12,-3", "BRIEFBOT_GUILD_IDS: '-3' is not a Discord id"),
         ("BRIEFBOT_ADMIN_ROLE_IDS", "0", "BRIEFBOT_ADMIN_ROLE_IDS: '0' is not a Discord id"),
         ("BRIEFBOT_ADMIN_ROLE_IDS", "１２", "BRIEFBOT_ADMIN_ROLE_IDS: '１２' is not a Discord id"),
+        (
+            "BRIEFBOT_GUILD_IDS",
+            "9" * 5000,
+            "BRIEFBOT_GUILD_IDS: '" + "9" * 40 + "' is not a Discord",
+        ),
+        ("BRIEFBOT_GUILD_IDS", str(2**64), f"BRIEFBOT_GUILD_IDS: '{2**64}' is not a Discord id"),
     ],
 )
 def test_a_bad_value_names_its_variable(variable: str, value: str, message: str) -> None:
