@@ -1,9 +1,9 @@
 """Runtime settings from the environment (``BRIEFBOT_*``, ``DISCORD_TOKEN``) and ``.env``.
 
 Built once at start (:meth:`Settings.load`) and passed in; nothing reads the environment
-anywhere else. Read by hand, without pydantic: a ``briefbot ask`` answered from the cache
-imports no validation library at all. Variables win over ``.env``; names are
-case-insensitive; a bad value is a :class:`SettingsError` naming its variable.
+anywhere else. ``.env`` is read by python-dotenv; values are converted here, each by its
+field's parser. Variables win over ``.env``; names are case-insensitive; a bad value is a
+:class:`SettingsError` naming its variable (never showing the token).
 """
 
 from __future__ import annotations
@@ -49,24 +49,13 @@ class Secret:
 
 
 def read_env_file(path: Path) -> dict[str, str]:
-    """``KEY=value`` lines of a dotenv file (``export``, quotes and comments allowed)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError):
+    """The ``KEY=value`` lines of a dotenv file, read by python-dotenv (nothing when the
+    file is absent: python-dotenv is then not even imported)."""
+    if not path.is_file():
         return {}
-    values: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        elif " #" in value:
-            value = value.split(" #", 1)[0].rstrip()
-        values[key.strip()] = value
-    return values
+    from dotenv import dotenv_values
+
+    return {key: value for key, value in dotenv_values(path).items() if value is not None}
 
 
 class Settings(msgspec.Struct, frozen=True):
@@ -75,7 +64,7 @@ class Settings(msgspec.Struct, frozen=True):
     seeds_dir: Path = CHECKOUT / "seeds"
     db: Path = CHECKOUT / "briefbot.sqlite3"
     cache_dir: Path | None = None
-    """Validated records per knowledge file (default: .briefbot-cache beside the database)."""
+    """The saved stores (default: .briefbot-cache beside the database)."""
     guild_ids: tuple[int, ...] = ()
     admin_role_ids: tuple[int, ...] = ()
 
