@@ -1,5 +1,5 @@
-"""Run in a fresh process: load a store cold, warm from the cache, or restart and reload
-after an edit; report time and RSS."""
+"""Run in a fresh process: open a store cold (nothing saved), restart on a saved store, or
+restart and reload after an edit; report time and RSS."""
 
 from __future__ import annotations
 
@@ -12,34 +12,36 @@ import time
 from pathlib import Path
 
 from benchmarks.edits import edit_fact
-from bot.reload import load_warm
 from bot.store.diff import snapshot
-from bot.store.loader import load_store
+from bot.store.loader import open_store
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def reload(knowledge: Path, seeds: Path, cache: Path) -> None:
     """Restart, then reload after a fact edit as the bot does (lent the served store,
-    snapshots compared), the old store dropped: the process's peak RSS across it."""
-    store = load_store(knowledge, seeds, cache_dir=cache)
-    store.warm(cache)
+    snapshots compared), the old store released: the process's peak RSS across it."""
+    store = open_store(knowledge, seeds, cache)
     records = snapshot(store)
-    steady = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    steady = _rss_mb()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(knowledge, root / "knowledge")
         shutil.copytree(seeds, root / "seeds")
         edit_fact(root / "knowledge", "allegedly")
         start = time.perf_counter()
-        new = load_warm(root / "knowledge", root / "seeds", cache, store)
+        new = open_store(root / "knowledge", root / "seeds", cache, previous=store)
         snapshot(new, (store, records))
         wall = time.perf_counter() - start
+        store.release()
         del store, records
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
-                "steady_rss_mb": round(steady, 1),
-                "reload_rss_mb": round(peak, 1),
+                "steady_rss_mb": steady,
+                "reload_rss_mb": _rss_mb(),
                 "wall_s": round(wall, 2),
                 "facts": len(new.facts),
             }
@@ -56,20 +58,12 @@ def main() -> None:
     if mode == "cold":
         shutil.rmtree(cache, ignore_errors=True)
     start = time.perf_counter()
-    store = load_store(knowledge, seeds, cache_dir=cache)
-    loaded = time.perf_counter()
-    store.warm(cache)  # cold: builds the indexes and saves them; warm: loads them
-    warmed = time.perf_counter()
+    store = open_store(knowledge, seeds, cache)  # cold: read, check, index, save
     print(
         json.dumps(
             {
-                "load_s": round(loaded - start, 3),
-                "index_s": round(warmed - loaded, 3),
-                "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                # a cold load's helper process (bot.store.helper), 0 when none ran
-                "helper_rss_mb": round(
-                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
-                ),
+                "open_s": round(time.perf_counter() - start, 3),
+                "rss_mb": _rss_mb(),
                 "counts": store.counts(),
             }
         )

@@ -30,7 +30,7 @@ from bot.reload import Reloader
 from bot.settings import Settings
 from bot.state import State, StoreVersion
 from bot.store.diff import snapshot
-from bot.store.facts import limit_arenas
+from bot.store.facts import keep_out_of_collections, limit_arenas
 from bot.store.holder import StoreHolder
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ class BriefBot(commands.Bot):
         for cog in (*cogs, Follows(self)):
             await self.add_cog(cog)
         self._reload_on_sighup()
+        keep_out_of_collections(collect=True)  # the store, set up: before serving
         if not self.sync_on_start:
             return
         if self.settings.guild_ids or self._command_set_changed():
@@ -232,5 +233,4 @@ def create_bot(settings: Settings | None = None, **client_options: Any) -> Brief
     store, _ = load_for_serving(
         settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache
     )
-    store.warm(settings.record_cache)
     return BriefBot(settings, StoreHolder(store), **client_options)

@@ -14,7 +14,7 @@ import msgspec
 from bot.settings import Settings, SettingsError
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
-from bot.store.loader import load_store
+from bot.store.loader import load_store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _load_or_report(knowledge: Path, seeds: Path, cache: Path) -> FactStore | None:
     try:
-        store = load_store(knowledge, seeds, cache_dir=cache)
+        store = open_store(knowledge, seeds, cache)
     except StoreInvalid as invalid:
         _print_problems(invalid)
         return None

@@ -10,13 +10,13 @@ from pathlib import Path
 from bot.settings import Settings
 from bot.state.db import running_pid
 from bot.store.errors import StoreInvalid
-from bot.store.loader import load_store
+from bot.store.loader import open_store
 
 
 def check_health(settings: Settings) -> list[str]:
     problems = []
     try:
-        load_store(settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache)
+        open_store(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
     except StoreInvalid as invalid:
         problems.append(f"the store has {len(invalid.problems)} problem(s); run briefbot validate")
     problems += _database_problems(settings.db)

@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.files import files_under
-from bot.store.loader import load_store
+from bot.store.loader import open_store
 
 log = logging.getLogger(__name__)
 
@@ -67,16 +67,17 @@ def load_for_serving(
     knowledge: Path, seeds: Path, target: Path, cache: Path | None = None
 ) -> tuple[FactStore, bool]:
     """The store from the files, else (loudly) the last good copy; ``True`` if the copy.
+    Its indexes are built (see :func:`~bot.store.loader.open_store`).
 
     :class:`StoreInvalid` when the files are broken and there is no usable copy.
     """
     try:
-        store = load_store(knowledge, seeds, cache_dir=cache)
+        store = open_store(knowledge, seeds, cache)
     except StoreInvalid as invalid:
         if not (target / "knowledge").is_dir():
             raise
         try:
-            store = load_store(target / "knowledge", target / "seeds")
+            store = open_store(target / "knowledge", target / "seeds", cache)
         except StoreInvalid:
             raise invalid from None
         log.error(

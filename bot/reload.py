@@ -10,13 +10,12 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from bot.lastgood import save_quietly
-from bot.responsive import responsive
 from bot.state import State, StoreVersion
 from bot.store.diff import Snapshot, StoreDiff, diff, snapshot
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import FactStore
+from bot.store.facts import FactStore, keep_out_of_collections, return_memory
 from bot.store.holder import StoreHolder
-from bot.store.loader import load_store
+from bot.store.loader import open_store
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +23,9 @@ RELOAD_TIMEOUT = 300.0
 """Seconds a reload may take before it is given up (the old store keeps serving)."""
 
 
-async def _dismantle(store: FactStore) -> None:
-    with responsive():
-        await asyncio.to_thread(store.dismantle)
+def _release(store: FactStore) -> None:
+    store.release()
+    return_memory()
 
 
 class ReloadOutcome(BaseModel):
@@ -38,14 +37,6 @@ class ReloadOutcome(BaseModel):
     previous: str
     diff: StoreDiff | None = None
     problems: tuple[Problem, ...] = ()
-
-
-def load_warm(
-    knowledge: Path, seeds: Path, cache: Path | None = None, previous: FactStore | None = None
-) -> FactStore:
-    store = load_store(knowledge, seeds, cache_dir=cache, previous=previous)
-    store.warm(cache, previous)
-    return store
 
 
 class Reloader:
@@ -75,8 +66,10 @@ class Reloader:
         """Told each recorded version a reload swapped in (follow alerts)."""
 
     def _free(self, store: FactStore) -> None:
-        """Dismantle a store nothing uses any more, in a thread (it is large)."""
-        task = asyncio.get_running_loop().create_task(_dismantle(store), name="retire-store")
+        """Free a store nothing uses any more, in a thread, a part at a time."""
+        task = asyncio.get_running_loop().create_task(
+            asyncio.to_thread(_release, store), name="retire-store"
+        )
         self._retiring.add(task)
         task.add_done_callback(self._retiring.discard)
 
@@ -102,14 +95,15 @@ class Reloader:
 
     async def reload(self, by: str) -> ReloadOutcome:
         async with self._lock:
-            with responsive():
-                return await self._reload(by)
+            return await self._reload(by)
 
     async def _reload(self, by: str) -> ReloadOutcome:
         previous = self.holder.current
         try:
             store = await asyncio.wait_for(
-                asyncio.to_thread(load_warm, self.knowledge, self.seeds, self.cache, previous),
+                asyncio.to_thread(
+                    open_store, self.knowledge, self.seeds, self.cache, previous=previous
+                ),
                 self.timeout,
             )
         except TimeoutError:
@@ -145,13 +139,14 @@ class Reloader:
         )
         before = previous.version
         retired = self.holder.swap(store)
+        keep_out_of_collections()
         self._snapshot = (store.version, new_snapshot)
         self.holder.retire(retired, self._free)
+        del previous, retired  # freed now, or when the last query using it ends
         if self.last_good is not None:
             await asyncio.to_thread(
                 save_quietly, self.knowledge, self.seeds, self.last_good, store.version
             )
-        del previous, retired  # the retiring task now holds the only reference
         log.info("reload by %s: %s -> %s (%s)", by, before, store.version, changes.summary())
         if self.after_reload is not None:
             await self.after_reload(recorded)

@@ -25,7 +25,6 @@ def _token(settings: Settings) -> str:
 def run_discord(settings: Settings, store: FactStore) -> int:
     """Connect and serve until stopped; sync commands to dev guilds at start."""
     limit_arenas()
-    store.warm(settings.record_cache)
     bot = BriefBot(settings, StoreHolder(store))
     try:
         bot.run(_token(settings), log_handler=None)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,18 @@ from bot.store.loader import load_store
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 SEEDS = ROOT / "seeds"
+
+
+WRITTEN_BY_THE_BOT = ("briefbot.sqlite3", ".briefbot-cache", ".briefbot-last-good", ".env")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_untouched() -> Iterator[None]:
+    """No test leaves a database, a saved store or a last-good copy in the checkout."""
+    before = {name for name in WRITTEN_BY_THE_BOT if (ROOT / name).exists()}
+    yield
+    after = {name for name in WRITTEN_BY_THE_BOT if (ROOT / name).exists()}
+    assert after <= before, f"tests wrote {sorted(after - before)} into the checkout"
 
 
 @pytest.fixture(scope="session")

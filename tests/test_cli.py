@@ -6,10 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from bot.store.schema import schemas
 from tests.conftest import ROOT, StoreCopy
+
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="briefbot-cli-"))
 
 
 def briefbot(
@@ -20,7 +24,9 @@ def briefbot(
         for k, v in os.environ.items()
         if not k.startswith("BRIEFBOT_") and k != "DISCORD_TOKEN"
     }
-    clean["HOME"] = str(ROOT / ".pytest_cache")  # console history stays out of the real home
+    # the database, the saved stores and console history stay out of the checkout and home
+    clean["BRIEFBOT_DB"] = str(_SCRATCH / "briefbot.sqlite3")
+    clean["HOME"] = str(_SCRATCH)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.reload import load_warm
 from bot.store.diff import snapshot
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
+from bot.store.loader import open_store
 from tests.conftest import StoreCopy
 
 EVENTS = "knowledge/facts/events.yaml"
@@ -25,7 +25,11 @@ AIRPORT_TEXT = "claimed by Islamic State West Africa Province, was repelled."
 
 
 def lent(copy: StoreCopy, served: FactStore, cache: Path | None = None) -> FactStore:
-    return load_warm(copy.knowledge, copy.seeds, cache, served)
+    return open_store(copy.knowledge, copy.seeds, cache, previous=served)
+
+
+def load_warm(knowledge: Path, seeds: Path, cache: Path | None = None) -> FactStore:
+    return open_store(knowledge, seeds, cache)
 
 
 def same_answers(store: FactStore, fresh: FactStore) -> None:
@@ -82,7 +86,7 @@ def test_an_unchanged_store_takes_over_every_index_and_its_order(copy: StoreCopy
     # the search index is shared, but reads this store's texts, not the served one's
     assert store.fact_search is not served.fact_search
     assert store.fact_search._postings is served.fact_search._postings
-    served.dismantle()  # the served store retired: the new one keeps answering
+    served.release()  # the served store retired: the new one keeps answering
     fresh = copy.load()
     fresh.warm()
     same_answers(store, fresh)
@@ -140,27 +144,28 @@ def test_a_changed_article_has_every_quote_found_again(copy: StoreCopy) -> None:
     assert ("niamey-airport-attack", "date.phrase") in problems
 
 
-def test_a_reload_never_loads_saved_indexes(
+def test_a_reload_never_decodes_a_saved_store(
     copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Unpickling saved indexes is one long C call: a reload borrows or builds instead."""
-    from bot.store.cache import RecordCache
+    """A reload is lent the served store (its very records and indexes); decoding a saved
+    copy would hold a second copy of everything while both stores are alive."""
+    from bot.store import snapshot as saved_stores
 
     cache = tmp_path / "cache"
     served = load_warm(copy.knowledge, copy.seeds, cache)
     copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
-    load_warm(copy.knowledge, copy.seeds, cache)  # this version's indexes are now saved
+    load_warm(copy.knowledge, copy.seeds, cache)  # this version is now saved
 
     def refused(*args: object) -> None:
-        raise AssertionError("a reload loaded saved indexes")
+        raise AssertionError("a reload decoded a saved store")
 
-    monkeypatch.setattr(RecordCache, "get_indexes", refused)
+    monkeypatch.setattr(saved_stores, "load", refused)
     store = lent(copy, served, cache)
     assert store.facts["niamey-airport-attack"].text.endswith("failed.")
     assert store.actor_names is served.actor_names
 
 
-def test_a_retired_store_is_taken_apart_but_not_what_it_lent(copy: StoreCopy) -> None:
+def test_a_released_store_frees_its_own_but_not_what_it_lent(copy: StoreCopy) -> None:
     import weakref
 
     served = load_warm(copy.knowledge, copy.seeds)
@@ -168,7 +173,7 @@ def test_a_retired_store_is_taken_apart_but_not_what_it_lent(copy: StoreCopy) ->
     postings = served.fact_search._postings
     copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
     store = lent(copy, served)
-    served.dismantle()
+    served.release()
     assert names() is store.actor_names  # lent to the new store: untouched
     assert store.actor_names.resolve("Diop") == "abdoulaye-diop"
     assert search() is None  # its own: freed
@@ -181,14 +186,12 @@ def test_unchanged_files_lend_their_very_records_and_edited_ones_are_read(
 ) -> None:
     """A reload takes an unchanged file's records from the served store (the same objects:
     no second copy while both stores are alive); an edited file, and the same bytes at
-    another path, are read again. The cache keeps the lent files' entries."""
-    cache = tmp_path / "cache"
-    served = load_warm(copy.knowledge, copy.seeds, cache)
-    entries = sorted(p.name for p in cache.glob("*.pickle"))
+    another path, are read again."""
+    served = load_warm(copy.knowledge, copy.seeds)
     copy.edit(EVENTS, AIRPORT_TEXT, "claimed by Islamic State West Africa Province, failed.")
     moved = copy.knowledge / "facts" / "moved.yaml"
     (copy.knowledge / "topics.yaml").rename(moved)
-    store = lent(copy, served, cache)
+    store = lent(copy, served)
     same_answers(store, copy.load())
     assert store.facts["niamey-airport-attack"] is not served.facts["niamey-airport-attack"]
     edited = set(store.files[EVENTS].ids)
@@ -201,6 +204,3 @@ def test_unchanged_files_lend_their_very_records_and_edited_ones_are_read(
     for topic in store.topics.values():
         assert topic is not served.topics[topic.id]  # same bytes, another file: read again
         assert topic == served.topics[topic.id]
-    again = sorted(p.name for p in cache.glob("*.pickle"))
-    assert len(again) == len(entries)  # the edited and moved files' entries replaced, no more
-    assert len(set(again) - set(entries)) == 2

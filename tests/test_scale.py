@@ -11,7 +11,6 @@ from benchmarks.generate import generate
 from bot.store import queries
 from bot.store.facts import FactStore
 from bot.store.loader import load_store
-from bot.store.text import sorted_gently
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +60,6 @@ def test_a_filtered_timeline_equals_filtering_the_whole(generated: FactStore) ->
     involved = set(generated.facts_by_actor[actor.id])
     expected = [f.id for f in generated.timeline if f.id in involved][-queries.TIMELINE_MAX :]
     assert filtered == expected
-
-
-def test_sorted_gently_sorts_like_sorted() -> None:
-    rng = random.Random(1)
-    values = [rng.choice("abcdefgh") * rng.randint(1, 5) + str(rng.random()) for _ in range(23_456)]
-    assert sorted_gently(values, chunk=1000) == sorted(values)
-    assert sorted_gently(["b", "a"]) == ["a", "b"]
 
 
 def test_search_ranks_the_fact_that_holds_every_word_first(generated: FactStore) -> None:

@@ -64,11 +64,6 @@ class Page:
     """The footnotes shown on this page."""
 
 
-def render_pages(response: Response) -> list[discord.Embed]:
-    """One embed per page; every page within Discord's limits."""
-    return [page.embed for page in render(response)]
-
-
 def render(response: Response) -> list[Page]:
     """The pages of an answer, each with the footnotes it shows."""
     if not response.ok:

@@ -4,30 +4,26 @@ from __future__ import annotations
 
 import copy
 import gc
-import sys
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
-from itertools import chain, zip_longest
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from bot.store.cache import RecordCache
 from bot.store.dates import Precision
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
 from bot.store.records import Actor, Citation, Fact, Relation, Source, Synonyms, Topic
 from bot.store.search import SearchIndex
-from bot.store.text import Span, sorted_gently
+from bot.store.text import Span
 
 if TYPE_CHECKING:
     import ctypes
+
+    from bot.store import snapshot
 
 
 class TimelineOrder(msgspec.Struct, frozen=True):
@@ -37,53 +33,6 @@ class TimelineOrder(msgspec.Struct, frozen=True):
     placement: dict[str, str]
     depth: dict[str, int]
     """For the facts some ``after`` or ``responds_to`` link leads to: the others are at 0."""
-
-    def __reduce__(self) -> tuple[Callable[..., TimelineOrder], tuple[object, ...]]:
-        # In parts: each part is loaded by a Python call, where a thread loading a saved
-        # order (a reload in the background) lets the event loop run.
-        return (
-            _order_from,
-            (
-                _in_parts(self.timeline),
-                _in_parts(tuple(self.placement.items())),
-                _in_parts(tuple(self.depth.items())),
-            ),
-        )
-
-
-PART = 5000
-"""Items per part of a large pickled value: a part loads in well under a millisecond."""
-
-
-class _Part(tuple[Any, ...]):
-    """Some of a large value's items; loaded through a Python function (a switch point)."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[Callable[[tuple[Any, ...]], tuple[Any, ...]], tuple[Any, ...]]:
-        return (_part, (tuple(self),))
-
-
-def _part(items: tuple[Any, ...]) -> tuple[Any, ...]:
-    return items
-
-
-def _in_parts(items: tuple[Any, ...]) -> tuple[_Part, ...]:
-    return tuple(_Part(items[at : at + PART]) for at in range(0, len(items), PART))
-
-
-def _order_from(
-    timeline: tuple[tuple[str, ...], ...],
-    placement: tuple[tuple[tuple[str, str], ...], ...],
-    depth: tuple[tuple[tuple[str, int], ...], ...],
-) -> TimelineOrder:
-    joined_placement: dict[str, str] = {}
-    for part in placement:
-        joined_placement.update(part)
-    joined_depth: dict[str, int] = {}
-    for some in depth:
-        joined_depth.update(some)
-    return TimelineOrder(tuple(chain.from_iterable(timeline)), joined_placement, joined_depth)
 
 
 LINK_HASH = 16
@@ -98,8 +47,8 @@ class FileRecords(msgspec.Struct, frozen=True):
     sections: bytes
     """Each record's section, as its number in :data:`RECORD_SECTIONS`."""
     ids: tuple[str, ...]
-    lines: array[int]
-    """Each record's line in the file (0: unknown)."""
+    lines: bytes
+    """Each record's line in the file (0: unknown), as 32-bit ints (``array("i")``)."""
 
 
 RECORD_SECTIONS = ("sources", "actors", "facts", "topics", "synonyms")
@@ -115,7 +64,7 @@ class FactStore:
     def __init__(
         self,
         *,
-        version: str,
+        digest: str,
         sources: Mapping[str, Source],
         actors: Mapping[str, Actor],
         facts: Mapping[str, Fact],
@@ -125,7 +74,9 @@ class FactStore:
         order: TimelineOrder | None = None,
         files: Mapping[str, FileRecords] | None = None,
     ) -> None:
-        self.version = version
+        self.digest = digest
+        """The SHA-256 of every file it was read from, names included."""
+        self.version = digest[:12]
         self.loaded_at = datetime.now(UTC)
         self._by_hash: dict[str, str] | None = None
         self._tables = (dict(sources), dict(actors), dict(facts), dict(topics))
@@ -175,7 +126,9 @@ class FactStore:
     def same_order(self, facts: Mapping[str, Fact]) -> TimelineOrder | None:
         """This store's order, copied, if ``facts`` would be ordered the same: the same
         ids in the same file order, each with the same kind, date and responses."""
-        if not _same(map(_order_inputs, facts.values()), map(_order_inputs, self.facts.values())):
+        if list(map(_order_inputs, facts.values())) != list(
+            map(_order_inputs, self.facts.values())
+        ):
             return None
         order = self.order
         return TimelineOrder(order.timeline, dict(order.placement), dict(order.depth))
@@ -221,7 +174,7 @@ class FactStore:
             depth = self._depth.get(fact.id, 0)
             return (when.end, when.start, said, depth, self._order[fact.id])
 
-        base = sorted_gently(dated.values(), key=key)
+        base = sorted(dated.values(), key=key)
         rank = {fact.id: n for n, fact in enumerate(base)}
         beside: dict[str, list[Fact]] = defaultdict(list)
         for fact in base:
@@ -282,7 +235,7 @@ class FactStore:
             return [
                 (RECORD_SECTIONS[section], tables[section][record_id], line or None)
                 for section, record_id, line in zip(
-                    known.sections, known.ids, known.lines, strict=True
+                    known.sections, known.ids, memoryview(known.lines).cast("i"), strict=True
                 )
             ]
         except KeyError:  # a record this store refused (a duplicate id): read it again
@@ -332,7 +285,7 @@ class FactStore:
         return SearchIndex(
             ((fact.id, self.search_text(fact), self._tags(fact)) for fact in self.facts.values()),
             synonyms=(group.words for group in self.synonyms.values()),
-            text_of=lambda fact_id: self.search_text(self.facts[fact_id]),
+            text_of=self._text_of,
         )
 
     def search_text(self, fact: Fact) -> str:
@@ -373,85 +326,98 @@ class FactStore:
             "citations": sum(len(f.citations) for f in self.facts.values()),
         }
 
-    def dismantle(self) -> None:
-        """Free a retired store piece by piece (call it in a worker thread).
-
-        Dropping a large store at once frees millions of objects in one C-level cascade
-        that holds the GIL throughout; freed one record at a time, the event loop keeps
-        running between them. The store must no longer be used.
-        """
-        for name in ("actor_names", "topic_names", "source_names", "fact_search", "dates"):
-            index = self.__dict__.pop(name, None)
-            if sys.getrefcount(index) == 2 and hasattr(index, "__dict__"):  # not lent on
-                _take_apart(index.__dict__)
-            del index
+    def release(self) -> None:
+        """Free a retired store a part at a time (call it in a worker thread, once nothing
+        uses the store). Dropped whole, 100k facts are freed in one C call that holds the
+        GIL, and so stalls the serving event loop, for 60-150 ms on a 2-core machine; each
+        part here frees in under 10 ms, and the loop runs between them."""
         self.timeline = ()
-        for table in (
-            self.responses,
-            self.parts,
-            self.relations_to,
-            self.placement,
-            self._position,
-            self.facts_by_actor,
-            self.facts_by_topic,
-            self.facts_by_source,
-            self._spans,
-            self._order,
-            self._depth,
-            *reversed(self._tables),
-        ):
-            while table:
-                table.popitem()
-        _return_memory()
+        for name in (*SAVED_INDEXES, "_spans", "_order", "_position", "facts_by_actor"):
+            self.__dict__.pop(name, None)
+        facts = self._tables[2]
+        while facts:
+            for _ in range(min(RELEASE_SLICE, len(facts))):
+                facts.popitem()
 
-    def warm(self, cache_dir: Path | None = None, previous: FactStore | None = None) -> None:
-        """Build every lazy index now (at load time, off the event loop).
+    def spans_in_order(self) -> list[int]:
+        """Every citation's span (packed), in :func:`cited`'s order: what a saved store
+        keeps, without a second copy of every quote as its key."""
+        return [self._spans[key] for key in dict.fromkeys(cited(self.actors, self.facts))]
 
-        With ``cache_dir`` the built indexes are saved there, signed, and a restart of the
-        same store loads them instead of building them again. ``previous`` (the store
-        being served, on a reload) lends each index whose inputs are unchanged: an edited
-        fact rebuilds the search index, not the names.
-        """
-        cache = RecordCache(cache_dir) if cache_dir is not None else None
-        # Not on a reload: unpickling tens of MB is one C call that holds the GIL (a stall
-        # of the serving event loop of over 100 ms); borrowing and building never do.
-        with paused_gc():  # millions of objects: a running collector would rescan them all
-            saved = cache.get_indexes(self.version) if cache and previous is None else None
-        if saved is not None and set(saved) == set(SAVED_INDEXES):
-            for name, index in saved.items():
-                self.__dict__[name] = index
-            self.fact_search.share_ids(list(self.facts))
-        elif previous is not None:
+    @classmethod
+    def restored(
+        cls,
+        *,
+        digest: str,
+        tables: Mapping[str, Mapping[str, Any]],
+        spans: list[int],
+        order: snapshot.Order,
+        files: snapshot.Files,
+        indexes: Mapping[str, Any],
+    ) -> FactStore:
+        """A store rebuilt from what :mod:`bot.store.snapshot` saved of it."""
+        keys = dict.fromkeys(cited(tables["actors"], tables["facts"]))
+        store = cls(
+            digest=digest,
+            sources=tables["sources"],
+            actors=tables["actors"],
+            facts=tables["facts"],
+            topics=tables["topics"],
+            synonyms=tables["synonyms"],
+            spans=dict(zip(keys, spans, strict=True)),
+            order=TimelineOrder(tuple(order.timeline), order.placement, order.depth),
+            files={
+                name: FileRecords(printed, sections, tuple(ids), lines)
+                for name, printed, sections, ids, lines in zip(
+                    files.names,
+                    files.fingerprints,
+                    files.sections,
+                    files.ids,
+                    files.lines,
+                    strict=True,
+                )
+            },
+        )
+        restore: dict[str, Callable[[Any], object]] = {
+            "actor_names": NameIndex.restore,
+            "topic_names": NameIndex.restore,
+            "source_names": NameIndex.restore,
+            "fact_search": SearchIndex.restore,
+            "dates": IntervalIndex.restore,
+        }
+        for name, saved in indexes.items():
+            store.__dict__[name] = restore[name](saved)
+        store.fact_search.attach(store._text_of)
+        return store
+
+    def warm(self, previous: FactStore | None = None) -> None:
+        """Build every lazy index now (at load time, off the event loop). ``previous``
+        (the store being served, on a reload) lends each index whose inputs are
+        unchanged: an edited fact rebuilds the search index, not the names."""
+        if previous is not None:
             self._borrow(previous)
         if "fact_search" in self.__dict__:
             self.fact_search = copy.copy(self.fact_search)  # its texts are this store's
-            self.fact_search.attach(lambda fact_id: self.search_text(self.facts[fact_id]))
-        with paused_gc():
-            for index in (
-                "actor_names",
-                "topic_names",
-                "source_names",
-                "fact_search",
-                "dates",
-                "_counts",
-            ):
-                getattr(self, index)
-        if cache is not None and saved is None:
-            cache.put_indexes(self.version, {n: self.__dict__[n] for n in SAVED_INDEXES})
+            self.fact_search.attach(self._text_of)
+        for index in ("actor_names", "topic_names", "source_names", "fact_search", "dates"):
+            getattr(self, index)
+
+    def _text_of(self, fact_id: str) -> str:
+        return self.search_text(self.facts[fact_id])
 
     def _borrow(self, previous: FactStore) -> None:
         """Take over ``previous``'s built indexes whose inputs this store shares."""
         built = previous.__dict__
         same_names = True
         for name, inputs in _NAME_INPUTS.items():
-            if name in built and _same(inputs(self), inputs(previous)):
+            if name in built and list(inputs(self)) == list(inputs(previous)):
                 self.__dict__[name] = built[name]
             else:
                 same_names = False
         if (
             "fact_search" in built
             and same_names
-            and _same(self.facts.values(), previous.facts.values())
+            and list(self.facts.values()) == list(previous.facts.values())
             and self.sources == previous.sources
             and self.synonyms == previous.synonyms
         ):
@@ -473,32 +439,6 @@ def _order_inputs(fact: Fact) -> tuple[object, ...]:
     return (fact.id, fact.kind, fact.date, fact.responds_to)
 
 
-def _same(these: Iterable[object], those: Iterable[object]) -> bool:
-    """Pairwise equality, one pair at a time: comparing two long lists whole is one C
-    call that holds the GIL (and stalls the event loop) for tens of milliseconds."""
-    missing = object()
-    for this, that in zip_longest(these, those, fillvalue=missing):  # noqa: SIM110 (a loop)
-        if this != that:
-            return False
-    return True
-
-
-def _take_apart(parts: dict[str, object]) -> None:
-    """Empty a retired index's containers a piece at a time, each only if nothing else holds
-    it (a newer store may share them): dropped whole, an index frees hundreds of thousands
-    of objects in one C call that holds the GIL."""
-    while parts:
-        _, value = parts.popitem()
-        if sys.getrefcount(value) == 2:  # this name and getrefcount's own argument
-            if isinstance(value, dict):
-                while value:
-                    value.popitem()
-            elif isinstance(value, list):
-                while value:
-                    del value[-1000:]
-        del value
-
-
 def _libc() -> ctypes.CDLL | None:
     import ctypes  # here, not above: only freeing a retired store needs it
 
@@ -508,7 +448,7 @@ def _libc() -> ctypes.CDLL | None:
         return None
 
 
-def _return_memory() -> None:
+def return_memory() -> None:
     """Hand freed heap back to the system (glibc keeps it otherwise), where possible."""
     libc = _libc()
     if libc is not None:
@@ -530,30 +470,36 @@ def limit_arenas() -> None:
         libc.mallopt(M_ARENA_MAX, ARENAS)
 
 
+def keep_out_of_collections(*, collect: bool = False) -> None:
+    """Put every object alive now (the store being served) out of the cyclic collector's
+    reach, so no full collection walks it again while the bot serves.
+
+    Each full collection walks every tracked object; with a 100k-fact store served, one
+    stalled the event loop for 80-100 ms during a reload. Frozen objects are still freed
+    by reference counting, which is how a store is freed (it holds no cycles). Call it
+    with ``collect`` before serving (a full collection first, so no garbage is frozen),
+    and without it after each reload's swap (a collection then would be the stall)."""
+    if collect:
+        gc.collect()
+    gc.freeze()
+
+
+RELEASE_SLICE = 2000
+"""Facts freed at a time by ``FactStore.release``."""
+SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 WALK_SHARE = 20
 """A set of facts over 1/WALK_SHARE of the timeline is met walking it, not sorted."""
 
-SAVED_INDEXES = ("actor_names", "topic_names", "source_names", "fact_search", "dates")
 
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Build many long-lived objects without the cyclic collector rescanning them all.
-
-    Loading a large store allocates millions of objects; with the collector running, each
-    full collection rescans everything built so far, which makes loading quadratic.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # What was built is long-lived: keep it out of every later collection, which
-        # would otherwise rescan it all (a long pause) as soon as the collector resumes.
-        # Frozen objects are still freed by reference counting once unused.
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+def cited(actors: Mapping[str, Actor], facts: Mapping[str, Fact]) -> Iterator[tuple[str, str]]:
+    """Every citation's source and quote, in the order the loader's checks meet them."""
+    for actor in actors.values():
+        quoted = (*actor.citations, *(actor.role.citations if actor.role else ()))
+        for citation in (*quoted, *(c for r in actor.relations for c in r.citations)):
+            yield citation.source, citation.quote
+    for fact in facts.values():
+        for citation in fact.citations:
+            yield citation.source, citation.quote
 
 
 def _responses(facts: Mapping[str, Fact]) -> dict[str, tuple[str, ...]]:

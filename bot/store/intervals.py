@@ -13,6 +13,8 @@ import bisect
 from array import array
 from collections.abc import Sequence
 
+import msgspec
+
 
 class IntervalIndex:
     def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
@@ -36,6 +38,34 @@ class IntervalIndex:
         # arrays, not lists: a list holds an int object per fact
         self._sorted_starts = array("q", sorted(starts))
         self._sorted_ends = array("q", sorted(ends))
+
+    class Saved(msgspec.Struct, frozen=True):
+        size: int
+        count: int
+        min_start: bytes
+        max_end: bytes
+        sorted_starts: bytes
+        sorted_ends: bytes
+
+    def save(self) -> IntervalIndex.Saved:
+        return IntervalIndex.Saved(
+            self._size,
+            self._count,
+            *(a.tobytes() for a in (self._min_start, self._max_end)),
+            *(a.tobytes() for a in (self._sorted_starts, self._sorted_ends)),
+        )
+
+    @classmethod
+    def restore(cls, saved: IntervalIndex.Saved) -> IntervalIndex:
+        index = cls.__new__(cls)
+        index._size, index._count = saved.size, saved.count
+        index._min_start, index._max_end = array("q"), array("q")
+        index._sorted_starts, index._sorted_ends = array("q"), array("q")
+        index._min_start.frombytes(saved.min_start)
+        index._max_end.frombytes(saved.max_end)
+        index._sorted_starts.frombytes(saved.sorted_starts)
+        index._sorted_ends.frombytes(saved.sorted_ends)
+        return index
 
     def count(self, low: int, high: int) -> int:
         """How many facts overlap ``[low, high]`` (a fact never ends before it starts)."""

@@ -7,20 +7,21 @@ the running bot: a caller gets either a complete new store or :class:`StoreInval
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from bot.store.cache import RecordCache, fingerprint
+from bot.store import snapshot
 from bot.store.errors import Problem, StoreInvalid
-from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords, TimelineOrder, paused_gc
+from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords
 from bot.store.files import Unreadable, files_under, read_regular
-from bot.store.helper import KNOWLEDGE, SEED, File, Helper
 from bot.store.records import Actor, Citation, Fact, Record, Source, Topic
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
@@ -30,6 +31,17 @@ KNOWLEDGE_SECTIONS = ("actors", "facts", "topics", "synonyms")
 Entry = tuple[str, Record, int | None]
 """A record read from a file: its section, the record and its line."""
 SKIPPED_DIRS = frozenset({"drafts", "schema"})
+SEED, KNOWLEDGE = "seed", "knowledge"
+File = tuple[Path, Path, str]
+"""A file to read: its path, the folder it must stay inside, and what it holds."""
+
+
+def fingerprint(rel: str, raw: bytes) -> bytes:
+    """What names a file's exact bytes at its place: what a reload compares with the
+    served store's files."""
+    digest = hashlib.sha256(rel.encode() + b"\0")
+    digest.update(raw)
+    return digest.digest()
 
 
 class _Located(msgspec.Struct, frozen=True):
@@ -55,61 +67,18 @@ class Collected(msgspec.Struct, dict=True):  # a __dict__ for its cached_propert
     files_read: list[str] = msgspec.field(default_factory=list)
     broken: set[str] = msgspec.field(default_factory=set)
     """Ids of records that failed validation: references to them are not reported again."""
-    cache: RecordCache | None = None
-    digest: Any = msgspec.field(default_factory=hashlib.sha256)
     previous: FactStore | None = None
     """The store being served, which lends the records of files that did not change."""
     files: dict[str, FileRecords] = msgspec.field(default_factory=dict)
-    seeds_folder: str = ""
-    """The seeds folder, named relative to the root: the articles' cache entry's name."""
-    seeds: dict[bytes, list[Any]] = msgspec.field(default_factory=dict)
-    """The valid articles read so far, by fingerprint: what the cache keeps for them."""
-    seeds_cached: dict[bytes, list[Any]] | None = None
-    """The cache's articles, once read (only if some article is not lent)."""
-    seeds_changed: bool = False
-    """Whether an article was parsed: the cache's entry for them is written again."""
+    digest: str = ""
+    """The SHA-256 of every file read, each with its name: the store's version."""
 
-    def known(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
-        """A file's fingerprint, and its records if the served store or the cache has them
-        (from the served store: the very same objects, not a second copy)."""
+    def lent(self, rel: str, raw: bytes) -> tuple[bytes, list[Entry] | None]:
+        """A file's fingerprint, and its records if the served store read these very bytes
+        (the same objects, not a second copy)."""
         printed = fingerprint(rel, raw)
-        if self.previous is not None:
-            lent = self.previous.records_of(rel, printed)
-            if lent is not None:
-                if self.cache is not None:
-                    self.cache.keep(printed)
-                return printed, lent
-        return printed, self.cache.get(printed, rel) if self.cache else None
-
-    def known_seed(self, rel: str, raw: bytes) -> tuple[bytes, list[Any] | None]:
-        """An article's fingerprint, and its records if the served store or the cache has
-        them (the cache keeps every article in one entry: see ``RecordCache.get_seeds``).
-        A reload asks only the served store: reading the entry would copy every article
-        to find the few new ones, which parse in well under a millisecond each."""
-        printed = fingerprint(rel, raw)
-        found = None
-        if self.previous is not None:
-            found = self.previous.records_of(rel, printed)
-        elif self.cache is not None:
-            if self.seeds_cached is None:
-                self.seeds_cached = self.cache.get_seeds(self.seeds_folder)
-            found = self.seeds_cached.get(printed)
-        if found is not None:
-            self.seeds[printed] = found
+        found = self.previous.records_of(rel, printed) if self.previous is not None else None
         return printed, found
-
-    def cache_seed(self, printed: bytes, entries: list[Entry]) -> None:
-        """Keep a valid article that was parsed, for the cache's next entry."""
-        self.seeds[printed] = list(entries)
-        self.seeds_changed = True
-
-    def save_seeds(self) -> None:
-        """Write the articles' cache entry again if it misses one read, or holds one gone."""
-        if self.cache is None:
-            return
-        stale = self.seeds_cached is not None and self.seeds_cached.keys() != self.seeds.keys()
-        if self.seeds_changed or stale:
-            self.cache.put_seeds(self.seeds_folder, self.seeds)
 
     def note_file(
         self, rel: str, printed: bytes, entries: list[tuple[str, Any, int | None]]
@@ -118,7 +87,7 @@ class Collected(msgspec.Struct, dict=True):  # a __dict__ for its cached_propert
             printed,
             bytes(RECORD_SECTIONS.index(section) for section, _, _ in entries),
             tuple(record.id for _, record, _ in entries),
-            array("i", (line or 0 for _, _, line in entries)),
+            array("i", (line or 0 for _, _, line in entries)).tobytes(),
         )
 
     def rel(self, path: Path) -> str:
@@ -197,133 +166,95 @@ def load_store(
     seeds_dir: Path,
     *,
     include_drafts: bool = False,
-    cache_dir: Path | None = None,
     previous: FactStore | None = None,
 ) -> FactStore:
     """Load and validate the whole store; raise :class:`StoreInvalid` listing every problem.
 
     Drafts (``knowledge/drafts/``) are never served; ``include_drafts`` loads them too, to
-    check them against the store. ``cache_dir`` keeps each file's validated records, so
-    only changed files are parsed again (see :mod:`bot.store.cache`). ``previous``, the
-    store being served, lends what it already found in the articles that did not change.
+    check them against the store. ``previous``, the store being served, lends what it
+    already found in the files that did not change.
     """
-    cache = RecordCache(cache_dir) if cache_dir is not None else None
-    with paused_gc():
-        store = _load(knowledge_dir, seeds_dir, include_drafts, cache, previous)
-    if cache is not None:
-        cache.prune()
-    return store
+    collected, listed = _list(knowledge_dir, seeds_dir, include_drafts, previous)
+    return _build(collected, _each_read(collected, listed))
 
 
-def _load(
+def open_store(
     knowledge_dir: Path,
     seeds_dir: Path,
-    include_drafts: bool,
-    cache: RecordCache | None,
-    previous: FactStore | None,
+    cache_dir: Path | None,
+    *,
+    previous: FactStore | None = None,
 ) -> FactStore:
-    collected = _collect(knowledge_dir, seeds_dir, include_drafts, cache, previous)
-    digest = collected.digest.hexdigest()
-    # Files exactly as this code last checked and found valid: the checks' results are
-    # saved (signed) and reused, so a restart skips the cross-record checks and ordering.
-    checked = cache.get_checked(digest) if cache and not collected.problems else None
-    spans = _saved_spans(collected, checked) if checked else None
-    order: TimelineOrder | None = checked["order"] if checked and spans is not None else None
-    if order is None and previous is not None:
-        # what orders the timeline is as the served store has it: the same order
-        order = previous.same_order(collected.records["facts"])
-    checked_now = spans is None
-    if spans is None:
-        spans = _check_references(collected, previous, order)
-    if collected.problems:
-        raise StoreInvalid(collected.problems)
-    store = FactStore(
-        version=digest[:12],
-        sources=collected.sources,
-        actors=collected.records["actors"],
-        facts=collected.records["facts"],
-        topics=collected.records["topics"],
-        synonyms=collected.records["synonyms"],
-        spans=spans,
-        order=order,
-        files=collected.files,
-    )
-    if cache is not None and checked_now:
-        # The spans in the order the checks found them, which is _cited's order; saved with
-        # a digest of that order, so a restart never pairs a span with another citation.
-        saved = {"spans": tuple(spans.values()), "cited": _keys_digest(spans), "order": store.order}
-        cache.put_checked(digest, saved)
-    # Freed entry by entry: dropped whole, a large store's 125k locations would be freed
-    # in one C call that holds the GIL (a reload in a thread would stall the event loop).
-    for located in collected.where.values():
-        while located:
-            located.popitem()
+    """The store to serve, its indexes built: decoded from ``cache_dir`` when these very
+    files (and this code) were served before, else loaded, checked, indexed and saved
+    there (see :mod:`bot.store.snapshot`). Raises :class:`StoreInvalid` as
+    :func:`load_store` does. A reload (``previous``) is lent the served store instead."""
+    if cache_dir is not None and previous is None:
+        probe, listed = _list(knowledge_dir, seeds_dir, False, None)
+        for _ in _each_read(probe, listed):  # only their digest: nothing kept
+            pass
+        if not probe.problems:
+            saved = snapshot.load(cache_dir, snapshot.store_key(probe.digest), FactStore.restored)
+            if saved is not None:
+                return saved
+    store = load_store(knowledge_dir, seeds_dir, previous=previous)
+    store.warm(previous)
+    if cache_dir is not None:
+        snapshot.save(cache_dir, snapshot.store_key(store.digest), store)
     return store
 
 
-# --- reading ---------------------------------------------------------------------------
+class _Read(msgspec.Struct, frozen=True):
+    rel: str
+    raw: bytes
+    kind: str
 
 
-def _collect(
-    knowledge_dir: Path,
-    seeds_dir: Path,
-    include_drafts: bool,
-    cache: RecordCache | None,
-    previous: FactStore | None,
-) -> Collected:
-    # resolved once, so every file is named relative to the folders' common root (its
-    # records' cache key and what a reload compares), however the folders were given
+def _list(
+    knowledge_dir: Path, seeds_dir: Path, include_drafts: bool, previous: FactStore | None
+) -> tuple[Collected, list[File]]:
+    """The files a load reads, in order (problems for missing folders)."""
+    # resolved once, so every file is named relative to the folders' common root (what a
+    # reload compares), however the folders were given
     knowledge_dir, seeds_dir = knowledge_dir.resolve(), seeds_dir.resolve()
-    root = _common_root(knowledge_dir, seeds_dir)
-    collected = Collected(root=root, cache=cache, previous=previous)
-    collected.seeds_folder = collected.rel(seeds_dir)
-    files: list[File] = []
+    collected = Collected(root=_common_root(knowledge_dir, seeds_dir), previous=previous)
+    listed: list[File] = []
     if not seeds_dir.is_dir():
         collected.problems.append(Problem(collected.rel(seeds_dir), "the seeds folder is missing"))
     else:
         # by name, as paths in one folder sort (comparing Path objects is slow at 50k)
         seeds = sorted((p for p in seeds_dir.iterdir() if p.name.endswith(".md")), key=_name)
-        files += [(path, seeds_dir, SEED) for path in seeds]
+        listed += [(path, seeds_dir, SEED) for path in seeds]
     if not knowledge_dir.is_dir():
         collected.problems.append(
             Problem(collected.rel(knowledge_dir), "the knowledge folder is missing")
         )
     else:
         knowledge = _knowledge_files(knowledge_dir, include_drafts)
-        files += [(path, knowledge_dir, KNOWLEDGE) for path in knowledge]
-    articles = sum(1 for _, _, kind in files if kind == SEED)  # they come first
-    # a cold load shares the reading with a second process, through the cache
-    helper = Helper.start(root, cache, files) if cache and previous is None else None
-    try:
-        for number, file in enumerate(files):
-            if number == articles:  # written while the helper may still be reading
-                collected.save_seeds()
-            if helper is not None and number == helper.first:
-                helper.finish()
-            _read_file(collected, file)
-        if articles == len(files):
-            collected.save_seeds()
-    finally:
-        if helper is not None:
-            helper.stop()  # only still running if this load failed before its files
-    return collected
+        listed += [(path, knowledge_dir, KNOWLEDGE) for path in knowledge]
+    return collected, listed
+
+
+def _each_read(collected: Collected, listed: Iterable[File]) -> Iterator[_Read]:
+    """Each file's bytes, one at a time (problems for those that cannot be read); once
+    all are read, ``collected.digest`` is their digest, names included."""
+    digest = hashlib.sha256()
+    for path, folder, kind in listed:
+        rel = collected.rel(path)
+        try:
+            raw = read_regular(path, folder)
+        except Unreadable as why:
+            collected.problems.append(Problem(rel, str(why)))
+            if kind == SEED:
+                collected.broken.add(path.stem)  # its source id, most likely: no echoes
+            continue
+        digest.update(rel.encode() + b"\0" + raw)
+        yield _Read(rel, raw, kind)
+    collected.digest = digest.hexdigest()
 
 
 def _name(path: Path) -> str:
     return path.name
-
-
-def _read_file(collected: Collected, file: File) -> None:
-    path, folder, kind = file
-    (_read_seed if kind == SEED else _read_knowledge_file)(collected, path, folder)
-
-
-def read_into_cache(root: Path, cache: RecordCache, files: Iterable[File]) -> None:
-    """Read ``files`` as a load would, for their records' cache entries only (what a
-    :class:`~bot.store.helper.Helper` does); problems are left to the load to report."""
-    collected = Collected(root=root, cache=cache)
-    for file in files:
-        _read_file(collected, file)
 
 
 def _common_root(*paths: Path) -> Path:
@@ -337,90 +268,73 @@ def _knowledge_files(knowledge_dir: Path, include_drafts: bool) -> Iterator[Path
     return files_under(knowledge_dir, (".yaml", ".yml"), skipped)
 
 
-def _read(collected: Collected, path: Path, folder: Path) -> bytes | None:
-    """A file's bytes, or ``None`` with the reason recorded as a problem on it."""
+def _read_seed(collected: Collected, file: _Read) -> None:
+    printed, lent = collected.lent(file.rel, file.raw)
+    if lent is not None:
+        source = lent[0][1]
+        assert isinstance(source, Source)  # a seed's one record
+        collected.add_source(file.rel, source)
+        collected.note_file(file.rel, printed, lent)
+        return
+    from bot.store import parsing  # pydantic and YAML: only for files read afresh
+
+    parsing.read_seed(collected, file.rel, file.raw, printed)
+
+
+def _read_knowledge_file(collected: Collected, file: _Read) -> None:
+    printed, lent = collected.lent(file.rel, file.raw)
+    if lent is not None:
+        for section, record, line in lent:
+            collected.add_record(file.rel, section, record, line)
+        collected.note_file(file.rel, printed, lent)
+        return
+    from bot.store import parsing  # pydantic and YAML: only for files read afresh
+
+    with _collector_paused():
+        parsing.read_knowledge(collected, file.rel, file.raw, printed)
+
+
+def _build(collected: Collected, files: Iterable[_Read]) -> FactStore:
+    for file in files:
+        (_read_seed if file.kind == SEED else _read_knowledge_file)(collected, file)
+    previous = collected.previous
+    # what orders the timeline is as the served store has it: the same order
+    order = previous.same_order(collected.records["facts"]) if previous is not None else None
+    spans = _Checks(collected, order is not None).run()
+    if collected.problems:
+        raise StoreInvalid(collected.problems)
+    return FactStore(
+        digest=collected.digest,
+        sources=collected.sources,
+        actors=collected.records["actors"],
+        facts=collected.records["facts"],
+        topics=collected.records["topics"],
+        synonyms=collected.records["synonyms"],
+        spans=spans,
+        order=order,
+        files=collected.files,
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one file is parsed (a few milliseconds).
+
+    Parsing allocates a node, a value and a validated model per YAML value, all alive
+    until the file is done: collections triggered meanwhile find nothing to free, and with
+    them a cold load of 100k facts took 22 s instead of 13 s. Paused per file, never for
+    a whole load, so a reload in a thread keeps the serving process collecting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return read_regular(path, folder)
-    except Unreadable as why:
-        collected.problems.append(Problem(collected.rel(path), str(why)))
-        return None
-
-
-def _read_seed(collected: Collected, path: Path, folder: Path) -> None:
-    rel = collected.rel(path)
-    raw = _read(collected, path, folder)
-    if raw is None:
-        collected.broken.add(path.stem)  # its source id, most likely: no echoes of it
-        return
-    collected.digest.update(rel.encode() + b"\0" + raw)
-    printed, cached = collected.known_seed(rel, raw)
-    if cached is not None:
-        collected.add_source(rel, cached[0][1])
-        collected.note_file(rel, printed, cached)
-        return
-    from bot.store import parsing  # pydantic and YAML: only for files read afresh
-
-    parsing.read_seed(collected, rel, raw, printed)
-
-
-def _read_knowledge_file(collected: Collected, path: Path, folder: Path) -> None:
-    rel = collected.rel(path)
-    raw = _read(collected, path, folder)
-    if raw is None:
-        return
-    collected.digest.update(rel.encode() + b"\0" + raw)
-    printed, cached = collected.known(rel, raw)
-    if cached is not None:
-        for section, model, line in cached:
-            collected.add_record(rel, section, model, line)
-        collected.note_file(rel, printed, cached)
-        return
-    from bot.store import parsing  # pydantic and YAML: only for files read afresh
-
-    parsing.read_knowledge(collected, rel, raw, printed)
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- cross-record checks ---------------------------------------------------------------
-
-
-def _cited(collected: Collected) -> Iterator[tuple[str, str]]:
-    """Every citation's source and quote, in the order the checks meet them."""
-    for actor in collected.records["actors"].values():
-        cited = (*actor.citations, *(actor.role.citations if actor.role else ()))
-        for citation in (*cited, *(c for r in actor.relations for c in r.citations)):
-            yield citation.source, citation.quote
-    for fact in collected.records["facts"].values():
-        for citation in fact.citations:
-            yield citation.source, citation.quote
-
-
-def _saved_spans(
-    collected: Collected, checked: dict[str, Any]
-) -> dict[tuple[str, str], int] | None:
-    """The spans saved with the checks, keyed again by the records' own strings (saved
-    without their keys, which would be second copies of every quote); ``None`` if they do
-    not fit these records."""
-    cited = dict.fromkeys(_cited(collected))
-    saved = checked.get("spans")
-    if not isinstance(saved, tuple) or len(saved) != len(cited):
-        return None
-    if checked.get("cited") != _keys_digest(cited):
-        return None
-    return {key: span for key, span in zip(cited, saved, strict=True)}  # noqa: C416 (a loop)
-
-
-def _keys_digest(keys: Iterable[tuple[str, str]]) -> str:
-    """A digest of citation keys in order (hashed a thousand at a time: joining all of
-    them at once would hold the GIL for tens of milliseconds)."""
-    digest = hashlib.sha256()
-    batch: list[str] = []
-    for source, quote in keys:
-        batch.append(f"{source}\0{quote}\0")
-        if len(batch) == 1000:
-            digest.update("".join(batch).encode())
-            batch.clear()
-    digest.update("".join(batch).encode())
-    return digest.hexdigest()
 
 
 class _Articles(dict[str, NormalizedText]):
@@ -435,139 +349,143 @@ class _Articles(dict[str, NormalizedText]):
         return text
 
 
-def _check_references(
-    collected: Collected,
-    previous: FactStore | None = None,
-    order: TimelineOrder | None = None,
-) -> dict[tuple[str, str], int]:
-    """Check every reference and quote; return the span of every citation (packed).
+class _Checks:
+    """Every reference and quote across records, one section at a time; :meth:`run`
+    returns the span of every citation (packed: see ``Span.packed``).
 
-    What ``previous`` found in an article that has not changed since (the same header
-    and text) is taken over: finding a quote depends only on the two. An ``order`` kept
-    from it means the facts' dates and sequence hints are those of a valid store.
+    What the served store found in an article that has not changed since (the same header
+    and text) is taken over: finding a quote depends only on the two. ``ordered``: the
+    facts' dates and sequence hints are those of a valid store (their order was kept).
     """
-    sources = collected.sources
-    actors: dict[str, Actor] = collected.records["actors"]
-    facts: dict[str, Fact] = collected.records["facts"]
-    topics: dict[str, Topic] = collected.records["topics"]
-    normalized = _Articles(sources)
-    spans: dict[tuple[str, str], int] = {}  # packed: see Span.packed
-    same = (
-        {sid for sid, source in sources.items() if previous.sources.get(sid) == source}
-        if previous is not None
-        else set()
-    )
 
-    def cite(section: str, rid: str, fld: str, citations: Iterable[Citation]) -> None:
+    def __init__(self, collected: Collected, ordered: bool) -> None:
+        self.collected = collected
+        self.ordered = ordered
+        self.sources = collected.sources
+        self.actors: dict[str, Actor] = collected.records["actors"]
+        self.facts: dict[str, Fact] = collected.records["facts"]
+        self.topics: dict[str, Topic] = collected.records["topics"]
+        self.articles = _Articles(self.sources)
+        self.spans: dict[tuple[str, str], int] = {}
+        previous = self.previous = collected.previous
+        self.same = (
+            {sid for sid, source in self.sources.items() if previous.sources.get(sid) == source}
+            if previous is not None
+            else set()
+        )
+
+    def run(self) -> dict[tuple[str, str], int]:
+        self.check_skips()
+        self.check_reviewed()
+        self.check_actors()
+        self.check_facts()
+        self.check_topics()
+        return self.spans
+
+    def problem(self, section: str, rid: str, message: str, fld: str) -> None:
+        self.collected.problem(section, rid, message, fld)
+
+    def cite(self, section: str, rid: str, fld: str, citations: Iterable[Citation]) -> None:
         for index, citation in enumerate(citations):
             where = f"{fld}[{index}]"
-            if citation.source not in sources:
-                if citation.source in collected.broken:
-                    continue
-                collected.problem(
-                    section, rid, _unknown("source", citation.source, sources), f"{where}.source"
-                )
+            if citation.source not in self.sources:
+                if citation.source not in self.collected.broken:
+                    message = _unknown("source", citation.source, self.sources)
+                    self.problem(section, rid, message, f"{where}.source")
                 continue
             key = (citation.source, citation.quote)
-            if key in spans:
+            if key in self.spans:
                 continue
-            packed = previous.found(*key) if previous and citation.source in same else None
+            packed = None
+            if self.previous is not None and citation.source in self.same:
+                packed = self.previous.found(*key)
             if packed is None:
-                span = normalized[citation.source].find(citation.quote)
+                span = self.articles[citation.source].find(citation.quote)
                 packed = None if span is None else span.packed
             if packed is None:
-                collected.problem(
-                    section, rid, _not_found(citation, sources[citation.source]), f"{where}.quote"
-                )
+                message = _not_found(citation, self.sources[citation.source])
+                self.problem(section, rid, message, f"{where}.quote")
             else:
-                spans[key] = packed
+                self.spans[key] = packed
 
     def refs(
-        section: str, rid: str, fld: str, ids: Iterable[str], pool: Mapping[str, Any], noun: str
+        self, section: str, rid: str, fld: str, ids: Iterable[str], pool: Mapping[str, Any]
     ) -> None:
+        noun = "actor" if pool is self.actors else "fact" if pool is self.facts else "topic"
         for index, ref in enumerate(ids):
-            if ref not in pool and ref not in collected.broken:
-                collected.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
+            if ref not in pool and ref not in self.collected.broken:
+                self.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
 
-    for source in sources.values():
-        if source.id in same:  # its passages were found in the same text before
-            continue
-        for index, skip in enumerate(source.skip):
-            if normalized[source.id].find(skip.quote) is None:
-                collected.problem(
-                    "sources",
-                    source.id,
-                    "this passage is not in the article",
-                    f"skip[{index}].quote",
-                )
+    def check_skips(self) -> None:
+        for source in self.sources.values():
+            if source.id in self.same:  # its passages were found in the same text before
+                continue
+            for index, skip in enumerate(source.skip):
+                if self.articles[source.id].find(skip.quote) is None:
+                    message = "this passage is not in the article"
+                    self.problem("sources", source.id, message, f"skip[{index}].quote")
 
-    for section, records in (("actors", actors), ("facts", facts)):
-        for record in records.values():
-            if not record.reviewed:
-                collected.problem(
-                    section,
-                    record.id,
-                    "not reviewed: a drafted entry no curator has cleared yet; check it, "
-                    "then set `reviewed: true` (or delete the line)",
-                    "reviewed",
-                )
-    for actor in actors.values():
-        cite("actors", actor.id, "citations", actor.citations)
-        refs("actors", actor.id, "part_of", actor.part_of, actors, "actor")
-        if actor.role:
-            cite("actors", actor.id, "role.citations", actor.role.citations)
-        for index, relation in enumerate(actor.relations):
-            if relation.actor not in actors and relation.actor not in collected.broken:
-                collected.problem(
-                    "actors",
-                    actor.id,
-                    _unknown("actor", relation.actor, actors),
-                    f"relations[{index}].actor",
-                )
-            cite("actors", actor.id, f"relations[{index}].citations", relation.citations)
+    def check_reviewed(self) -> None:
+        for section, records in (("actors", self.actors), ("facts", self.facts)):
+            for record in records.values():
+                if not record.reviewed:
+                    message = (
+                        "not reviewed: a drafted entry no curator has cleared yet; check it, "
+                        "then set `reviewed: true` (or delete the line)"
+                    )
+                    self.problem(section, record.id, message, "reviewed")
 
-    for fact in facts.values():
-        cite("facts", fact.id, "citations", fact.citations)
-        refs("facts", fact.id, "actors", fact.actors, actors, "actor")
-        refs("facts", fact.id, "by", fact.by, actors, "actor")
-        refs("facts", fact.id, "topics", fact.topics, topics, "topic")
-        refs("facts", fact.id, "responds_to", fact.responds_to, facts, "fact")
-        if fact.restates is not None:
-            refs("facts", fact.id, "restates", (fact.restates,), facts, "fact")
-        # (the checks of a fact on its own ran when it was parsed: parsing.fact_problems)
-        unchanged = previous is not None and previous.facts.get(fact.id) == fact
-        _check_date(collected, fact, normalized, unchanged, same)
-        _check_began(collected, fact, actors)
+    def check_actors(self) -> None:
+        for actor in self.actors.values():
+            self.cite("actors", actor.id, "citations", actor.citations)
+            self.refs("actors", actor.id, "part_of", actor.part_of, self.actors)
+            if actor.role:
+                self.cite("actors", actor.id, "role.citations", actor.role.citations)
+            for index, relation in enumerate(actor.relations):
+                where = f"relations[{index}]"
+                known = relation.actor in self.actors or relation.actor in self.collected.broken
+                if not known:
+                    message = _unknown("actor", relation.actor, self.actors)
+                    self.problem("actors", actor.id, message, f"{where}.actor")
+                self.cite("actors", actor.id, f"{where}.citations", relation.citations)
+        _check_parts(self.collected, self.actors)
 
-    if order is None:
-        _check_sequence(collected, facts)
-    _check_parts(collected, actors)
-    overviews = [t.id for t in topics.values() if t.overview]
-    for topic in topics.values():
-        refs("topics", topic.id, "facts", topic.facts, facts, "fact")
-        for index, lead in enumerate(topic.lead):
-            refs("topics", topic.id, f"lead[{index}].facts", lead.facts, facts, "fact")
-            unclear = standalone_problem(lead.text)
-            if unclear:
-                collected.problem("topics", topic.id, f"the text {unclear}", f"lead[{index}].text")
-        for index, fact_id in enumerate(topic.facts):
-            if fact_id in facts and topic.id not in facts[fact_id].topics:
-                collected.problem(
-                    "topics",
-                    topic.id,
-                    f"fact {fact_id!r} is in this summary "
-                    f"but does not list {topic.id!r} in its topics",
-                    f"facts[{index}]",
-                )
-    if len(overviews) > 1:
+    def check_facts(self) -> None:
+        for fact in self.facts.values():
+            self.cite("facts", fact.id, "citations", fact.citations)
+            self.refs("facts", fact.id, "actors", fact.actors, self.actors)
+            self.refs("facts", fact.id, "by", fact.by, self.actors)
+            self.refs("facts", fact.id, "topics", fact.topics, self.topics)
+            self.refs("facts", fact.id, "responds_to", fact.responds_to, self.facts)
+            if fact.restates is not None:
+                self.refs("facts", fact.id, "restates", (fact.restates,), self.facts)
+            # (the checks of a fact on its own ran when it was parsed: parsing.fact_problems)
+            unchanged = self.previous is not None and self.previous.facts.get(fact.id) == fact
+            _check_date(self.collected, fact, self.articles, unchanged, self.same)
+            _check_began(self.collected, fact, self.actors)
+        if not self.ordered:
+            _check_sequence(self.collected, self.facts)
+
+    def check_topics(self) -> None:
+        facts = self.facts
+        for topic in self.topics.values():
+            self.refs("topics", topic.id, "facts", topic.facts, facts)
+            for index, lead in enumerate(topic.lead):
+                self.refs("topics", topic.id, f"lead[{index}].facts", lead.facts, facts)
+                unclear = standalone_problem(lead.text)
+                if unclear:
+                    self.problem("topics", topic.id, f"the text {unclear}", f"lead[{index}].text")
+            for index, fact_id in enumerate(topic.facts):
+                if fact_id in facts and topic.id not in facts[fact_id].topics:
+                    message = (
+                        f"fact {fact_id!r} is in this summary "
+                        f"but does not list {topic.id!r} in its topics"
+                    )
+                    self.problem("topics", topic.id, message, f"facts[{index}]")
+        overviews = [t.id for t in self.topics.values() if t.overview]
         for extra in overviews[1:]:
-            collected.problem(
-                "topics",
-                extra,
-                f"only one topic may be the overview ({overviews[0]} already is)",
-                "overview",
-            )
-    return spans
+            message = f"only one topic may be the overview ({overviews[0]} already is)"
+            self.problem("topics", extra, message, "overview")
 
 
 def _check_date(

@@ -17,12 +17,11 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 import msgspec
 
 from bot.store.errors import Ambiguous, NotFound
-from bot.store.text import clean_user_text, simplify, sorted_gently
+from bot.store.text import clean_user_text, simplify
 
 ACCEPT = 86
 """Score at or above which the best match is taken as the answer."""
@@ -42,12 +41,6 @@ MENTION_WORDS = 6
 FETCH = 32
 """How many best-scoring names of a bucket are read first; all of them only when these
 do not settle the ranking."""
-FILTER_FROM = 512
-"""Fewest names in a length window worth filtering by their letters before scoring."""
-LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "
-WIDTH = len(LETTERS) + 1
-"""Columns of a key's letter counts: one per letter of LETTERS, one for every other."""
-
 _STOPWORDS = frozenset(
     "the of and for in on to a an de la le les du des al us state states".split()
 )
@@ -72,29 +65,6 @@ def _lengths(n: int) -> tuple[int, int]:
     return (int(n * SUGGEST / (200 - SUGGEST)) - 1, int(n * (200 - SUGGEST) / SUGGEST) + 1)
 
 
-def _letter_counts(keys: list[str]) -> bytes:
-    """Each key's count of each letter, a row of WIDTH bytes (at most 255 each).
-
-    Two strings share at most the sum, over letters, of the smaller of their counts; that
-    bounds their longest common subsequence, so their ``fuzz.ratio`` (200·LCS/(n + m)).
-    Characters outside LETTERS share the last column, which only loosens the bound.
-    """
-    import numpy as np  # only to build and to rank: a saved index loads without it
-
-    table = np.full(128, WIDTH - 1, dtype=np.intp)
-    table[[ord(c) for c in LETTERS]] = np.arange(len(LETTERS))
-    out = np.zeros((len(keys), WIDTH), dtype=np.uint8)
-    step = 1 << 16
-    for start in range(0, len(keys), step):
-        chunk = keys[start : start + step]
-        codes = np.frombuffer("".join(chunk).encode("utf-32-le"), dtype=np.uint32)
-        columns = np.where(codes < 128, table[np.minimum(codes, 127)], WIDTH - 1)
-        rows = np.repeat(np.arange(len(chunk)), [len(key) for key in chunk])
-        counts = np.bincount(rows * WIDTH + columns, minlength=len(chunk) * WIDTH)
-        out[start : start + len(chunk)] = np.minimum(counts, 255).reshape(len(chunk), WIDTH)
-    return out.tobytes()
-
-
 class _Groups:
     """Numbered groups of entry numbers, as two flat arrays (the groups' bounds and their
     members): tens of thousands of groups cost two objects, not one tuple each."""
@@ -111,14 +81,20 @@ class _Groups:
     def __getitem__(self, number: int) -> array[int]:
         return self.members[self.bounds[number] : self.bounds[number + 1]]
 
-    def __reduce__(self) -> tuple[Callable[..., _Groups], tuple[array[int], array[int]]]:
-        return (_groups, (self.bounds, self.members))
+    def save(self) -> tuple[bytes, bytes]:
+        return self.bounds.tobytes(), self.members.tobytes()
+
+    @classmethod
+    def restore(cls, saved: tuple[bytes, bytes]) -> _Groups:
+        groups = cls(())
+        groups.bounds, groups.members = _ints("I", saved[0]), _ints("I", saved[1])
+        return groups
 
 
-def _groups(bounds: array[int], members: array[int]) -> _Groups:
-    groups = _Groups(())
-    groups.bounds, groups.members = bounds, members
-    return groups
+def _ints(code: str, raw: bytes) -> array[int]:
+    out = array(code)
+    out.frombytes(raw)
+    return out
 
 
 class NameIndex:
@@ -165,7 +141,7 @@ class NameIndex:
         self._word_entries = _Groups(words.values())
         # Every whole name from each of its word starts, sorted (then by entry id): prefix
         # lookups by bisection. Held as (key, offset, entry) numbers, not as the texts.
-        starts = sorted_gently(
+        starts = sorted(
             (key[at:], self._ids[owner], number, at, owner)
             for number, key in enumerate(self._keys)
             for owner in self._whole[number]
@@ -189,27 +165,60 @@ class NameIndex:
             for letter, numbers in buckets.items()
         }
         self._alphabetical = array("I", sorted(range(len(self._ids)), key=by_label))
-        # letter counts, in each bucket's order, of the buckets large enough to be filtered:
-        # a window is a slice of them (a small store needs none, nor numpy, before ranking)
-        self._bucket_counts = {
-            letter: _letter_counts([self._keys[n] for n in numbers])
-            for letter, (numbers, _) in self._bucket_keys.items()
-            if len(numbers) >= FILTER_FROM
+        self._derive()
+
+    class Saved(msgspec.Struct, frozen=True):
+        """What a saved store keeps of a name index (arrays as their bytes)."""
+
+        noun: str
+        ids: list[str]
+        labels: list[str]
+        keys: list[str]
+        whole: tuple[bytes, bytes]
+        word: tuple[bytes, bytes]
+        words: list[str]
+        word_entries: tuple[bytes, bytes]
+        start_keys: bytes
+        start_offsets: bytes
+        start_owners: bytes
+        bucket_keys: dict[str, tuple[bytes, bytes]]
+        alphabetical: bytes
+
+    def save(self) -> NameIndex.Saved:
+        return NameIndex.Saved(
+            self.noun,
+            self._ids,
+            self._labels,
+            self._keys,
+            self._whole.save(),
+            self._word.save(),
+            self._words,
+            self._word_entries.save(),
+            self._start_keys.tobytes(),
+            self._start_offsets.tobytes(),
+            self._start_owners.tobytes(),
+            {k: (n.tobytes(), lengths.tobytes()) for k, (n, lengths) in self._bucket_keys.items()},
+            self._alphabetical.tobytes(),
+        )
+
+    @classmethod
+    def restore(cls, saved: NameIndex.Saved) -> NameIndex:
+        index = cls.__new__(cls)
+        index.noun = saved.noun
+        index._ids, index._labels, index._keys = saved.ids, saved.labels, saved.keys
+        index._whole, index._word = _Groups.restore(saved.whole), _Groups.restore(saved.word)
+        index._words = saved.words
+        index._word_entries = _Groups.restore(saved.word_entries)
+        index._start_keys = _ints("I", saved.start_keys)
+        index._start_offsets = _ints("H", saved.start_offsets)
+        index._start_owners = _ints("I", saved.start_owners)
+        index._bucket_keys = {
+            letter: (_ints("I", numbers), _ints("H", lengths))
+            for letter, (numbers, lengths) in saved.bucket_keys.items()
         }
-        self._derive()
-
-    _SAVED = (
-        "noun", "_ids", "_labels", "_keys", "_whole", "_word", "_words", "_word_entries",
-        "_start_keys", "_start_offsets", "_start_owners", "_bucket_keys", "_alphabetical",
-        "_bucket_counts",
-    )  # fmt: skip
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self._SAVED}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._derive()
+        index._alphabetical = _ints("I", saved.alphabetical)
+        index._derive()
+        return index
 
     def _derive(self) -> None:
         """The lookups made from what is saved: dictionaries and lists of the same strings."""
@@ -219,7 +228,6 @@ class NameIndex:
             letter: ([self._keys[n] for n in numbers], numbers, lengths)
             for letter, (numbers, lengths) in self._bucket_keys.items()
         }
-        self._matrices: dict[str, Any] = {}  # _bucket_counts as numpy matrices, when ranking
 
     def _by_label(self, number: int) -> tuple[str, str]:
         return (self._labels[number], self._ids[number])
@@ -275,12 +283,7 @@ class NameIndex:
             names, numbers, lengths = bucket
             start = bisect.bisect_left(lengths, low)
             end = bisect.bisect_right(lengths, high)
-            keys: Sequence[int]
-            if end - start < FILTER_FROM:
-                keys = numbers[start:end]
-                choices = names[start:end]
-            else:
-                keys, choices = self._possible(key, letter, start, end)
+            keys, choices = numbers[start:end], names[start:end]
             # rapidfuzz keeps the best few at C speed; Python then reads only those
             fetch: int | None = max(FETCH, 2 * limit)
             while True:
@@ -300,27 +303,6 @@ class NameIndex:
             for owner, value in scored:
                 if value > best.get(owner, 0.0):
                     best[owner] = value
-
-    def _possible(self, key: str, letter: str, start: int, end: int) -> tuple[list[int], list[str]]:
-        """Of a bucket's keys from ``start`` to ``end``, those that can score SUGGEST
-        against ``key`` by their letter counts (see :func:`_letter_counts`): their numbers
-        and texts. A key longer than 255 may have more of a letter than a count holds, so
-        it stays."""
-        import numpy as np
-
-        names, numbers, lengths = self._buckets[letter]
-        matrix = self._matrices.get(letter)
-        if matrix is None:  # a window of FILTER_FROM keys or more: its bucket has counts
-            counts = self._bucket_counts[letter]
-            matrix = self._matrices[letter] = np.frombuffer(counts, np.uint8).reshape(-1, WIDTH)
-        typed = np.frombuffer(_letter_counts([key]), dtype=np.uint8)
-        shared = np.minimum(matrix[start:end], typed).sum(axis=1, dtype=np.int32)
-        size = np.frombuffer(lengths, dtype=f"u{lengths.itemsize}")[start:end].astype(np.int32)
-        possible = (200 * shared >= SUGGEST * (len(key) + size)) | (size > 255)
-        picked = np.flatnonzero(possible)
-        rows = np.frombuffer(numbers, dtype=f"u{numbers.itemsize}")[start:end]
-        keys: list[int] = rows[picked].tolist()
-        return keys, list(map(names.__getitem__, (picked + start).tolist()))
 
     def _values(
         self,

@@ -1,7 +1,7 @@
 """Parsing and validating a knowledge file or a seed's header: what a load does for each
-file that is neither in the record cache nor lent by the served store.
+file the served store does not lend.
 
-Kept apart from :mod:`bot.store.loader` so that a load answered from the cache never
+Kept apart from :mod:`bot.store.loader` so that a store decoded from its saved copy never
 imports pydantic or PyYAML (a ``briefbot ask`` would spend most of its time on them).
 """
 
@@ -27,7 +27,7 @@ from bot.store.yamltree import TooMany, compose
 if TYPE_CHECKING:
     from bot.store.loader import Collected, Entry
 
-_DECLARED_ID = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
+_DECLARED_ID = re.compile(r"^[ \t]*-?[ \t]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[models.Record]] = {
     "actors": models.Actor,
     "facts": models.Fact,
@@ -46,8 +46,7 @@ NODES_PER_BYTE = 2
 
 def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
     """Validate a seed (its header, and its text against the header's hash); take its
-    source into ``collected``, and into the articles' cache entry when it is valid."""
-    problems_before = len(collected.problems)
+    source into ``collected``."""
     header_text, body = _split_front_matter(raw)
     if header_text is None:
         collected.problems.append(
@@ -90,16 +89,11 @@ def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> Non
     fields = {name: models.lean(value) for name, value in header.__dict__.items()}
     source = Source(**fields, text=text, file=rel, text_line=text_line)
     collected.add_source(rel, source)
-    entries: list[Entry] = [("sources", source, 2)]
-    collected.note_file(rel, printed, entries)
-    if len(collected.problems) == problems_before:
-        collected.cache_seed(printed, entries)
+    collected.note_file(rel, printed, [("sources", source, 2)])
 
 
 def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
-    """Parse and validate a knowledge file; take its valid records into ``collected``,
-    and into the cache when the whole file is valid."""
-    problems_before = len(collected.problems)
+    """Parse and validate a knowledge file; take its valid records into ``collected``."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,8 +128,6 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
             if entry is not None:
                 entries.append(entry)
     collected.note_file(rel, printed, entries)
-    if collected.cache and len(collected.problems) == problems_before:
-        collected.cache.put(printed, rel, entries)
 
 
 def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:

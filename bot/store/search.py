@@ -17,15 +17,13 @@ import itertools
 import math
 import re
 import unicodedata
+import weakref
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-from typing import Any
 
 import msgspec
-
-from bot.store.text import sorted_gently
 
 TYPO_SCORE = 84
 """Minimum rapidfuzz ratio for a query word to match a differently spelled word."""
@@ -177,7 +175,9 @@ class SearchIndex:
         import numpy as np  # only to build: a saved index loads without it
 
         self._ids: list[str] = []
-        self._text_of = text_of
+        self._text_of: Callable[[], Callable[[str], str] | None] | None = None
+        if text_of is not None:
+            self.attach(text_of)
         lengths = array("I")
         stem_of: dict[str, str] = {}
         tag_terms: dict[str, dict[str, int]] = {}
@@ -232,7 +232,7 @@ class SearchIndex:
                 array("I", docs[begin:end].tobytes()), array("f", weights[begin:end].tobytes())
             )
         surface = set(stem_of)
-        self._vocabulary = sorted_gently(surface)
+        self._vocabulary = sorted(surface)
         self._surface = frozenset(surface)
         # Typo candidates by length and by first or second letter: a slip rarely changes
         # both of a word's first two letters, so a lookup reads two small buckets per length.
@@ -249,24 +249,56 @@ class SearchIndex:
                 self._synonyms[member] = self._synonyms.get(member, frozenset()) | stems
         self._common = max(COMMON_MIN, total // COMMON_SHARE)
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_text_of"] = None  # a function of the store: re-attached after loading
-        return state
+    class Saved(msgspec.Struct, frozen=True):
+        """What a saved store keeps of the search index (arrays as their bytes)."""
+
+        ids: list[str]
+        postings: dict[str, tuple[bytes, bytes]]
+        vocabulary: list[str]
+        buckets: list[tuple[int, str, list[str]]]
+        synonyms: dict[str, list[str]]
+        common: int
+
+    def save(self) -> SearchIndex.Saved:
+        return SearchIndex.Saved(
+            self._ids,
+            {t: (p.docs.tobytes(), p.weights.tobytes()) for t, p in self._postings.items()},
+            self._vocabulary,
+            [(length, letter, words) for (length, letter), words in self._buckets.items()],
+            {word: sorted(group) for word, group in self._synonyms.items()},
+            self._common,
+        )
+
+    @classmethod
+    def restore(cls, saved: SearchIndex.Saved) -> SearchIndex:
+        index = cls.__new__(cls)
+        index._ids = saved.ids
+        index._text_of = None
+        index._postings = {}
+        for term, (docs, weights) in saved.postings.items():
+            postings = _Postings(array("I"), array("f"))
+            postings.docs.frombytes(docs)
+            postings.weights.frombytes(weights)
+            index._postings[term] = postings
+        index._vocabulary = saved.vocabulary
+        index._surface = frozenset(saved.vocabulary)
+        index._buckets = {(length, letter): words for length, letter, words in saved.buckets}
+        index._synonyms = {word: frozenset(group) for word, group in saved.synonyms.items()}
+        index._common = saved.common
+        return index
 
     def attach(self, text_of: Callable[[str], str]) -> None:
-        """Give a loaded index the store's texts back (for phrase re-ranking)."""
-        self._text_of = text_of
-        import numpy  # noqa: F401  (searching needs it: imported now, during warm-up)
+        """Give the index the store's texts (for phrase re-ranking): a store's method, held
+        weakly, so that store and index form no cycle and a retired store is freed the
+        moment its last reference goes (the collector never needs to find it)."""
+        if hasattr(text_of, "__self__"):
+            self._text_of = weakref.WeakMethod(text_of)
+        else:
+            self._text_of = lambda: text_of
 
-    def share_ids(self, ids: list[str]) -> None:
-        """Hold ``ids`` (the store's own strings) instead of equal copies loaded from disk."""
-        if len(ids) != len(self._ids):
-            return
-        for mine, theirs in zip(ids, self._ids, strict=True):  # a loop: the GIL is offered
-            if mine != theirs:
-                return
-        self._ids = ids
+    def _text(self, doc: int) -> str:
+        text_of = self._text_of() if self._text_of is not None else None
+        return text_of(self._ids[doc]) if text_of is not None else ""
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (simplified) occurs in the store's text."""
@@ -413,7 +445,7 @@ class SearchIndex:
             return 0
         wanted = set().union(*(a | b for a, b in pairs))
         places: dict[str, list[int]] = {}
-        for at, term in enumerate(map(stem, words(self._text_of(self._ids[doc])))):
+        for at, term in enumerate(map(stem, words(self._text(doc)))):
             if term in wanted:
                 places.setdefault(term, []).append(at)
 

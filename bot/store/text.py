@@ -9,15 +9,10 @@ own characters, found through an offset map.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
 
 import msgspec
-
-T = TypeVar("T")
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -126,18 +121,3 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 def clean_user_text(text: str) -> str:
     """Strip invisible and direction-control characters a user may paste in."""
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
-
-
-def sorted_gently(
-    items: Iterable[T], chunk: int = 5000, key: Callable[[T], Any] = lambda item: item
-) -> list[T]:
-    """``sorted(items, key=key)`` for large lists without holding the GIL for the whole sort.
-
-    One C-level sort of 100k items keeps every other thread, the event loop included,
-    waiting until it ends. Sorting chunks and merging them in Python lets them run between.
-    """
-    values = list(items)
-    if len(values) <= chunk:
-        return sorted(values, key=key)
-    runs = [sorted(values[at : at + chunk], key=key) for at in range(0, len(values), chunk)]
-    return list(heapq.merge(*runs, key=key))

@@ -291,12 +291,12 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
     harness: Harness,
 ) -> None:
     """The nonce Discord enforces stops a re-send; the day's marker finds a lost record."""
-    from bot.chat.embeds import render_pages
+    from bot.chat.embeds import render
     from bot.store.digest import digest
 
     poster = harness.bot.poster
     response = digest(harness.bot.stores.current, [])
-    pages = len(render_pages(response))
+    pages = len(render(response))
     first = await poster.post(int(CHANNEL_ID), response, marker="d1-20260325")
     again = await poster.post(int(CHANNEL_ID), response, marker="d1-20260325")
     assert again == first  # Discord returned the first message: nothing new was posted
@@ -312,11 +312,11 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
 
 
 async def test_a_discord_outage_while_posting_is_waited_out(harness: Harness) -> None:
-    from bot.chat.embeds import render_pages
+    from bot.chat.embeds import render
     from bot.store.digest import digest
 
     harness.expected_failures.add(502)
     harness.fake.server_errors[CHANNEL_ID] = 1  # discord.py retries a 5xx itself
     response = digest(harness.bot.stores.current, [])
     await harness.bot.poster.post(int(CHANNEL_ID), response, marker="d1-20260327")
-    assert len(harness.fake.channel_messages[CHANNEL_ID]) == len(render_pages(response))
+    assert len(harness.fake.channel_messages[CHANNEL_ID]) == len(render(response))

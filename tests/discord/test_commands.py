@@ -227,10 +227,10 @@ async def test_long_answers_page_with_buttons_only_the_asker_can_press(harness: 
 
 
 async def test_every_page_holds_its_own_footnotes(harness: Harness) -> None:
-    from bot.chat.embeds import render_pages
+    from bot.chat.embeds import render
 
     store = harness.bot.stores.current
-    pages = render_pages(queries.timeline(store))
+    pages = [page.embed for page in render(queries.timeline(store))]
     assert len(pages) > 1
     for page in pages:
         used = {int(n) for n in re.findall(r"\[(\d+)\]", page.description or "")}

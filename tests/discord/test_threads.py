@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.chat.embeds import render_pages
+from bot.chat.embeds import render
 from bot.digest.scheduler import DigestScheduler, ManualClock
 from bot.store.digest import digest
 from tests.discord.conftest import Harness
@@ -47,7 +47,7 @@ async def test_a_thread_subscription_posts_a_headline_and_the_digest_in_its_thre
     assert thread["name"] == f"Digest {local_date}"
     pages = harness.fake.channel_messages[thread["id"]]
     response = digest(harness.bot.stores.current, [])
-    assert len(pages) == len(render_pages(response)) >= 1
+    assert len(pages) == len(render(response)) >= 1
     marker = f"d{subscription.id}-{local_date.replace('-', '')}"
     assert all(f.endswith(marker) for f in footers([headline, *pages]))
     for request in harness.fake.requests:
@@ -98,7 +98,7 @@ async def test_a_forum_channel_gets_one_post_per_day(harness: Harness) -> None:
     (thread,) = harness.fake.threads.values()
     assert thread["parent_id"] == FORUM_CHANNEL_ID and int(thread["id"]) == first
     posted = harness.fake.channel_messages[thread["id"]]
-    assert len(posted) == len(render_pages(response))
+    assert len(posted) == len(render(response))
     assert posted[0]["id"] == thread["id"]  # the post's starter message is page one
     assert FORUM_CHANNEL_ID not in harness.fake.channel_messages
     creation = next(r for r in harness.fake.requests if r.path.endswith("/threads"))

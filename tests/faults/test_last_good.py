@@ -69,7 +69,7 @@ def test_a_full_disk_only_costs_the_cache_and_the_copy(
     )
     assert not fallback and store.counts()["facts"] > 30
     assert not (tmp_path / "last-good").exists()
-    assert not list((tmp_path / "cache").glob("*.pickle"))
+    assert not list((tmp_path / "cache").glob("*.store"))
 
 
 def test_a_plain_restart_does_not_copy_the_store_again(copy: StoreCopy, tmp_path: Path) -> None:

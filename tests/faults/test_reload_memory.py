@@ -1,4 +1,4 @@
-"""Fifty reloads keep memory flat: retired stores are freed, cycles and all."""
+"""Fifty reloads keep memory flat: retired stores are freed."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import gc
 from pathlib import Path
 
 from benchmarks.generate import generate
-from bot.reload import Reloader, load_warm
+from bot.reload import Reloader
 from bot.state import State
 from bot.store.facts import limit_arenas
 from bot.store.holder import StoreHolder
+from bot.store.loader import open_store
 
 RELOADS = 50
 
@@ -27,7 +28,7 @@ async def test_memory_after_fifty_reloads_stays_flat(tmp_path: Path) -> None:
     limit_arenas()  # as the bot does at start
     generate(tmp_path / "store", 1000)
     knowledge, seeds = tmp_path / "store" / "knowledge", tmp_path / "store" / "seeds"
-    holder = StoreHolder(load_warm(knowledge, seeds, tmp_path / "cache"))
+    holder = StoreHolder(open_store(knowledge, seeds, tmp_path / "cache"))
     async with await State.open(tmp_path / "s.sqlite3") as state:
         reloader = Reloader(holder, state, knowledge, seeds, cache=tmp_path / "cache")
         measured: dict[int, tuple[float, int]] = {}
