@@ -355,8 +355,20 @@ class FactStore:
         files: snapshot.Files,
         indexes: Mapping[str, Any],
     ) -> FactStore:
-        """A store rebuilt from what :mod:`bot.store.snapshot` saved of it."""
+        """A store rebuilt from what :mod:`bot.store.snapshot` saved of it (``indexes``
+        restored already). The search index holds the records' own id strings, not
+        copies, and the heap is trimmed after decoding."""
         keys = dict.fromkeys(cited(tables["actors"], tables["facts"]))
+        # each table holds its records in the order their files were read: file by file,
+        # a file's records are the next ones of their sections
+        following = [iter(tables[name].values()) for name in RECORD_SECTIONS]
+
+        def ids(sections: bytes) -> tuple[str, ...]:
+            try:
+                return tuple(next(following[n]).id for n in sections)
+            except (StopIteration, IndexError):
+                raise ValueError("files name more records than were saved") from None
+
         store = cls(
             digest=digest,
             sources=tables["sources"],
@@ -367,27 +379,16 @@ class FactStore:
             spans=dict(zip(keys, spans, strict=True)),
             order=TimelineOrder(tuple(order.timeline), order.placement, order.depth),
             files={
-                name: FileRecords(printed, sections, tuple(ids), lines)
-                for name, printed, sections, ids, lines in zip(
-                    files.names,
-                    files.fingerprints,
-                    files.sections,
-                    files.ids,
-                    files.lines,
-                    strict=True,
+                name: FileRecords(printed, sections, ids(sections), lines)
+                for name, printed, sections, lines in zip(
+                    files.names, files.fingerprints, files.sections, files.lines, strict=True
                 )
             },
         )
-        restore: dict[str, Callable[[Any], object]] = {
-            "actor_names": NameIndex.restore,
-            "topic_names": NameIndex.restore,
-            "source_names": NameIndex.restore,
-            "fact_search": SearchIndex.restore,
-            "dates": IntervalIndex.restore,
-        }
-        for name, saved in indexes.items():
-            store.__dict__[name] = restore[name](saved)
+        store.__dict__.update(indexes)
+        store.fact_search.share_ids(list(store.facts))
         store.fact_search.attach(store._text_of)
+        return_memory()
         return store
 
     def warm(self, previous: FactStore | None = None) -> None:

@@ -287,6 +287,11 @@ class SearchIndex:
         index._common = saved.common
         return index
 
+    def share_ids(self, ids: list[str]) -> None:
+        """Hold ``ids`` (the store's own strings) instead of equal copies decoded apart."""
+        if ids == self._ids:
+            self._ids = ids
+
     def attach(self, text_of: Callable[[str], str]) -> None:
         """Give the index the store's texts (for phrase re-ranking): a store's method, held
         weakly, so that store and index form no cycle and a retired store is freed the

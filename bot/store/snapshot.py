@@ -93,23 +93,24 @@ class Order(msgspec.Struct, frozen=True):
 
 
 class Files(msgspec.Struct, frozen=True):
-    """Which records each file gave (``FactStore.files``), as plain columns."""
+    """Which records each file gave (``FactStore.files``), as plain columns: a file's
+    records are the next ones of their sections in the saved tables, so no id is saved
+    twice."""
 
     names: list[str]
     fingerprints: list[bytes]
     sections: list[bytes]
-    ids: list[list[str]]
     lines: list[bytes]
 
 
-INDEXES: dict[str, type[Any]] = {
-    "actor_names": NameIndex.Saved,
-    "topic_names": NameIndex.Saved,
-    "source_names": NameIndex.Saved,
-    "fact_search": SearchIndex.Saved,
-    "dates": IntervalIndex.Saved,
+INDEXES: dict[str, tuple[type[Any], Callable[[Any], Any]]] = {
+    "actor_names": (NameIndex.Saved, NameIndex.restore),
+    "topic_names": (NameIndex.Saved, NameIndex.restore),
+    "source_names": (NameIndex.Saved, NameIndex.restore),
+    "fact_search": (SearchIndex.Saved, SearchIndex.restore),
+    "dates": (IntervalIndex.Saved, IntervalIndex.restore),
 }
-"""The store's indexes, each saved as its typed state."""
+"""The store's indexes, each saved as its typed state, and how each is restored."""
 
 
 TABLES: tuple[tuple[str, type[Any]], ...] = (
@@ -173,7 +174,6 @@ def _frames(key: str, store: FactStore) -> Iterator[bytes]:
             list(files),
             [f.fingerprint for f in files.values()],
             [f.sections for f in files.values()],
-            [list(f.ids) for f in files.values()],
             [f.lines for f in files.values()],
         )
     )
@@ -265,7 +265,8 @@ def _decode(frames: _Frames, key: str, build: Callable[..., FactStore]) -> FactS
         spans += frames.next(list[int])
     order = frames.next(Order)
     files = frames.next(Files)
-    indexes = {name: frames.next(kind) for name, kind in INDEXES.items()}
+    # each restored at once, so no index's saved bytes outlive it
+    indexes = {name: restore(frames.next(kind)) for name, (kind, restore) in INDEXES.items()}
     frames.finish()
     return build(
         digest=header.digest,
