@@ -44,7 +44,8 @@ def test_a_source_has_its_headers_fields_then_the_text() -> None:
     )
 
 
-AWKWARD = 'Tab\there, a "quote", a back\\slash, a line\nbreak, \x7f, é, “curly” — and \u2028.'
+AWKWARD = 'Tab\there, a "quote", a back\\slash, a line\nbreak, é, “curly” — and \u2028.'
+"""Awkward yet showable (control, zero-width and direction characters are refused)."""
 
 
 def _awkward_fact() -> models.Fact:

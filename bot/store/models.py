@@ -8,10 +8,12 @@ live in :mod:`bot.store.loader`, which sees the whole store.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -34,7 +36,33 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
     Field(description="Stable id: lower-case words joined by hyphens, e.g. mohamed-bazoum"),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TEXT_MAX = 2000
+"""Longest text a curator writes (a fact's sentence, a role, a title): shown in answers."""
+QUOTE_MAX = 5000
+"""Longest passage a citation copies from its article."""
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def _showable(value: str) -> str:
+    """Text shown to users holds no control characters, zero-width characters or
+    direction overrides (which can hide or reorder what a reader sees)."""
+    found = _UNSHOWABLE.search(value)
+    if found is not None:
+        raise ValueError(
+            f"holds the invisible character U+{ord(found.group()):04X} at position "
+            f"{found.start()}: delete it (control, zero-width and direction characters "
+            "are refused)"
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
+    AfterValidator(_showable),
+]
 
 
 def _coerce_date(value: Any) -> Any:
@@ -89,7 +117,11 @@ class Citation(Record):
     """Where a fact comes from: a verbatim span of a source's text."""
 
     source: Id = Field(description="Id of the source (the `id` in its seeds/ header)")
-    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8)] = Field(
+    quote: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=8, max_length=QUOTE_MAX),
+        AfterValidator(_showable),
+    ] = Field(
         description="Words copied from the source; typography (quotes, dashes, spaces) "
         "may differ, nothing else"
     )

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import re
+import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,7 +24,7 @@ from bot.store.errors import Problem
 from bot.store.records import Fact, FactKind, Source
 from bot.store.standalone import standalone_problem
 from bot.store.text import fold
-from bot.store.yamltree import TooMany, compose
+from bot.store.yamltree import TooMany, TooSlow, compose
 
 if TYPE_CHECKING:
     from bot.store.loader import Collected, Entry
@@ -42,6 +44,10 @@ MAX_DEPTH = 48
 """Deepest nesting of lists and mappings a knowledge file may have (they need about 6)."""
 NODES_PER_BYTE = 2
 """YAML aliases may not make a file expand to more values than this many per byte of it."""
+RECORDS_MAX = 20_000
+"""Most records one file may hold (a generated 100k store writes 2,000 a file)."""
+BUDGET_S = 10.0
+"""Seconds reading and validating one file may take; slower is a problem, not a stall."""
 
 
 def read_seed(collected: Collected, rel: str, raw: bytes, printed: bytes) -> None:
@@ -99,7 +105,8 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
     except UnicodeDecodeError as exc:
         collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
         return
-    parsed = _parse_yaml(collected, rel, text)
+    deadline = time.monotonic() + BUDGET_S
+    parsed = _parse_yaml(collected, rel, text, deadline=deadline)
     if parsed is None:
         # What the file meant to define is unknown: don't also report references to it.
         collected.broken.update(_DECLARED_ID.findall(text))
@@ -123,7 +130,14 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
         if not isinstance(items, list):
             collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
             continue
-        for item in items:
+        if len(items) > RECORDS_MAX:
+            message = f"{len(items):,} entries, more than {RECORDS_MAX:,}: split the file"
+            collected.problems.append(Problem(rel, message, field=key))
+            continue
+        for number, item in enumerate(items):
+            if number % 256 == 0 and time.monotonic() > deadline:
+                collected.problems.append(Problem(rel, _too_slow(), field=key))
+                return
             entry = _read_record(collected, rel, key, item, lines)
             if entry is not None:
                 entries.append(entry)
@@ -139,8 +153,12 @@ def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
     return raw[4 : end + 1].decode("utf-8", errors="replace"), raw[end + 5 :]
 
 
+def _too_slow() -> str:
+    return f"reading this file took over {BUDGET_S:.0f} s: split it into smaller files"
+
+
 def _parse_yaml(
-    collected: Collected, rel: str, text: str, first_line: int = 1
+    collected: Collected, rel: str, text: str, first_line: int = 1, deadline: float = math.inf
 ) -> tuple[Any, dict[int, int]] | None:
     """The data and its line table, or ``None`` (with a problem recorded) on bad input."""
     too_deep = nesting_problem(text, first_line)
@@ -150,12 +168,15 @@ def _parse_yaml(
         return None
     budget = NODES_PER_BYTE * len(text) + 1000
     try:
-        return compose(text, first_line, budget)
+        return compose(text, first_line, budget, deadline)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         collected.problems.append(Problem(rel, f"YAML syntax error: {reason}", line=line))
+        return None
+    except TooSlow:
+        collected.problems.append(Problem(rel, _too_slow()))
         return None
     except TooMany:
         collected.problems.append(

@@ -8,7 +8,9 @@ or ``~`` mean what YAML says.
 
 from __future__ import annotations
 
+import math
 import sys
+import time
 from typing import Any
 
 import yaml
@@ -41,30 +43,42 @@ class TooMany(Exception):
     """A file's YAML expands (through aliases) to more values than its size allows."""
 
 
+class TooSlow(Exception):
+    """Reading a file took longer than its time budget."""
+
+
+CHECK_EVERY = 4096
+"""Values built between two looks at the clock."""
+
+
 Lines = dict[int, int]
 """The 1-based line of each mapping and list in a parsed document, by ``id()``."""
 
 
-def compose(text: str, first_line: int, budget: int) -> tuple[Any, Lines]:
+def compose(
+    text: str, first_line: int, budget: int, deadline: float = math.inf
+) -> tuple[Any, Lines]:
     """``text``'s data (``None`` for an empty document) and its line table.
 
     Raises :class:`yaml.YAMLError` for text that is not YAML, :class:`TooMany` when
-    aliases expand it beyond ``budget`` values.
+    aliases expand it beyond ``budget`` values, :class:`TooSlow` past ``deadline`` (a
+    ``time.monotonic()`` value).
     """
     node = yaml.compose(text, Loader=_Composer)
     if node is None:
         return None, {}
-    tree = _Tree(first_line, budget)
+    tree = _Tree(first_line, budget, deadline)
     return tree.build(node), tree.lines
 
 
 class _Tree:
     """libyaml's nodes to plain data: a leaner constructor than PyYAML's (strings, the vast
-    majority, are taken as they are), with the same lines as :class:`_Lines` reports."""
+    majority, are taken as they are), with the line of each mapping and list."""
 
-    def __init__(self, first_line: int, budget: int) -> None:
+    def __init__(self, first_line: int, budget: int, deadline: float = math.inf) -> None:
         self.first_line = first_line
         self.budget = budget
+        self.deadline = deadline
         self.lines: Lines = {}
         self._scalars = yaml.constructor.SafeConstructor()
         self._left = budget
@@ -73,6 +87,8 @@ class _Tree:
         self._left -= 1
         if self._left < 0:
             raise TooMany
+        if self._left % CHECK_EVERY == 0 and time.monotonic() > self.deadline:
+            raise TooSlow
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 value: str = node.value
