@@ -1,4 +1,5 @@
-"""The ``briefbot`` command line: run, console, ask, validate, schema."""
+"""The ``briefbot`` command line: each sub-command carries its handler (``handler`` for
+those that load nothing, ``on_store`` for those given the loaded store)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import msgspec
@@ -42,23 +43,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="seeds folder (default: BRIEFBOT_SEEDS_DIR or ./seeds)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="run on Discord if DISCORD_TOKEN is set, else the console")
-    sub.add_parser("console", help="an interactive prompt with the bot's commands")
-    sub.add_parser("sync", help="register the slash commands with Discord now")
+    sub.add_parser(
+        "run", help="run on Discord if DISCORD_TOKEN is set, else the console"
+    ).set_defaults(handler=_run)
+    sub.add_parser("console", help="an interactive prompt with the bot's commands").set_defaults(
+        on_store=_console
+    )
+    sub.add_parser("sync", help="register the slash commands with Discord now").set_defaults(
+        on_store=_sync
+    )
     diff = sub.add_parser(
         "diff", help="what changed against a baseline (default: the bot's last loaded store)"
     )
     diff.add_argument(
         "--baseline", metavar="FILE|git:REV", help="a snapshot file or a git revision"
     )
+    diff.set_defaults(on_store=_compare)
     snap = sub.add_parser("snapshot", help="save the store's records as a baseline for diff")
     snap.add_argument("file", type=Path, help="where to write the snapshot (JSON)")
+    snap.set_defaults(on_store=_snapshot)
     cover = sub.add_parser(
         "coverage", help="which sentences of each source are cited; exit 1 if any are not"
     )
     cover.add_argument(
         "--report", action="store_true", help="only report: exit 0 even with uncited sentences"
     )
+    cover.set_defaults(on_store=_coverage)
     digest = sub.add_parser("digest", help="print the digest as it would be posted now")
     digest.add_argument(
         "--since",
@@ -71,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE|git:REV",
         help="what counts as new: changes since this snapshot or git revision",
     )
-    sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
+    digest.set_defaults(on_store=_compare)
+    sub.add_parser(
+        "health", help="exit 0 if the store loads and the database is writable"
+    ).set_defaults(handler=_health)
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
     ask.add_argument(
@@ -80,11 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--png", type=Path, metavar="FILE", help="also draw the answer's dated facts to FILE"
     )
+    ask.set_defaults(on_store=_ask)
     validate = sub.add_parser("validate", help="check the knowledge files; exit 1 on problems")
     validate.add_argument("--json", action="store_true", help="print problems as JSON")
     validate.add_argument(
         "--drafts", action="store_true", help="also check knowledge/drafts/ against the store"
     )
+    validate.set_defaults(handler=_validate_command)
     ingest = sub.add_parser("ingest", help="add an article to seeds/, text exactly as given")
     ingest.add_argument("file", help="the article as a UTF-8 text file, or - for standard input")
     ingest.add_argument("--title", required=True, help="the headline")
@@ -105,9 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--reasoning", help="why this publication date")
     ingest.add_argument("--id", dest="source_id", help="the source id (default: from the title)")
+    ingest.set_defaults(handler=_curate)
     draft = sub.add_parser("draft", help="write candidate facts for a source to knowledge/drafts/")
     draft.add_argument("source", help="the source id")
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft")
+    draft.set_defaults(handler=_curate)
     promote = sub.add_parser("promote", help="move reviewed draft entries into the store")
     promote.add_argument("source", help="the source id")
     promote.add_argument("ids", nargs="*", help="draft fact ids to promote")
@@ -117,15 +134,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="promote only the draft facts marked `reviewed: true` (all of them if no ids)",
     )
+    promote.set_defaults(handler=_curate)
     schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")
     schema.add_argument(
         "--out", type=Path, metavar="DIR", help="folder to write to (default: <knowledge>/schema)"
     )
+    schema.set_defaults(handler=_schema)
     return parser
 
 
+Handler = Callable[[argparse.Namespace, Settings], int]
+StoreHandler = Callable[[argparse.Namespace, Settings, FactStore], int]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -135,101 +160,127 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Bad setting: {exc}", file=sys.stderr)
         return 2
     settings = settings.with_folders(args.knowledge, args.seeds)
-    command = args.command or "run"
-
-    if command == "schema":
-        from bot.store.schema import write_schemas
-
-        for path in write_schemas(args.out or settings.knowledge_dir / "schema"):
-            print(f"wrote {path}")
-        return 0
-    if command == "validate":
-        return _validate(
-            settings.knowledge_dir, settings.seeds_dir, as_json=args.json, drafts=args.drafts
-        )
-    if command in ("ingest", "draft", "promote"):
-        from bot.curation.commands import run_curation
-
-        return run_curation(command, args, settings)
-    if command == "health":
-        from bot.health import check_health
-
-        problems = check_health(settings)
-        for problem in problems:
-            print(f"unhealthy: {problem}", file=sys.stderr)
-        if not problems:
-            print("healthy")
-        return 1 if problems else 0
-
-    if command == "run" and settings.discord_token is not None:
-        from bot.lastgood import load_for_serving
-
-        try:  # serving: broken files fall back, loudly, to the last good copy
-            serving, _ = load_for_serving(
-                settings.knowledge_dir,
-                settings.seeds_dir,
-                settings.last_good,
-                settings.record_cache,
-            )
-        except StoreInvalid as invalid:
-            _print_problems(invalid)
-            return 1
-        from bot.runner import run_discord
-
-        return run_discord(settings, serving)
+    if args.command is None:  # plain `briefbot`: run
+        args = parser.parse_args([*argv, "run"])
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args, settings)
+    on_store: StoreHandler = args.on_store
     store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
-    if store is None:
+    return 1 if store is None else on_store(args, settings, store)
+
+
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.schema import write_schemas
+
+    for path in write_schemas(args.out or settings.knowledge_dir / "schema"):
+        print(f"wrote {path}")
+    return 0
+
+
+def _validate_command(args: argparse.Namespace, settings: Settings) -> int:
+    return _validate(
+        settings.knowledge_dir, settings.seeds_dir, as_json=args.json, drafts=args.drafts
+    )
+
+
+def _curate(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.curation.commands import run_curation
+
+    return run_curation(args.command, args, settings)
+
+
+def _health(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.health import check_health
+
+    problems = check_health(settings)
+    for problem in problems:
+        print(f"unhealthy: {problem}", file=sys.stderr)
+    if not problems:
+        print("healthy")
+    return 1 if problems else 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord_token is None:
+        store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
+        return 1 if store is None else _console(args, settings, store, banner=CONNECT_HINT)
+    from bot.lastgood import load_for_serving
+
+    try:  # serving: broken files fall back, loudly, to the last good copy
+        serving, _ = load_for_serving(
+            settings.knowledge_dir, settings.seeds_dir, settings.last_good, settings.record_cache
+        )
+    except StoreInvalid as invalid:
+        _print_problems(invalid)
         return 1
-    if command == "coverage":
-        from bot.curation.report import print_coverage
+    from bot.runner import run_discord
 
-        return print_coverage(store, strict=not args.report)
-    if command in ("diff", "digest"):
-        from bot.baseline import BaselineError
-        from bot.offline import print_diff, print_digest
-        from bot.state import StateError
+    return run_discord(settings, serving)
 
-        try:
-            if command == "diff":
-                return print_diff(settings, store, args.baseline)
-            return print_digest(
-                settings, store, since=args.since, as_json=args.json, baseline=args.baseline
-            )
-        except StateError as exc:
-            print(f"Cannot {command}: {exc}.", file=sys.stderr)
-            return 2
-        except BaselineError as exc:
-            print(exc.message, file=sys.stderr)
-            return 2
-    if command == "snapshot":
-        from bot.baseline import save
 
-        save(store, args.file)
-        print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
-        return 0
-    if command == "ask":
-        from bot.console import shown, write_picture
-        from bot.store.commands import ask
-
-        response = ask(store, args.line)
-        print(shown(store, response, as_json=args.json))
-        if args.png is not None and response.ok:
-            said = write_picture(response, args.png)
-            print(said, file=sys.stderr)
-            return 2 if said.startswith("✗") else 0
-        return 0
-    if command in ("run", "sync") and settings.discord_token is not None:
-        from bot.runner import run_discord, sync_commands
-
-        runner = sync_commands if command == "sync" else run_discord
-        return runner(settings, store)
-    if command == "sync":
+def _sync(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
+    if settings.discord_token is None:
         print("Set DISCORD_TOKEN to sync commands with Discord.", file=sys.stderr)
         return 2
+    from bot.runner import sync_commands
+
+    return sync_commands(settings, store)
+
+
+def _console(
+    args: argparse.Namespace, settings: Settings, store: FactStore, banner: str = ""
+) -> int:
     from bot.console import run_console
 
-    banner = CONNECT_HINT if command == "run" else ""
     return run_console(store, banner=banner)
+
+
+def _coverage(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
+    from bot.curation.report import print_coverage
+
+    return print_coverage(store, strict=not args.report)
+
+
+def _compare(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
+    """``diff`` and ``digest``: the store against the bot's database or a baseline."""
+    from bot.baseline import BaselineError
+    from bot.offline import print_diff, print_digest
+    from bot.state import StateError
+
+    try:
+        if args.command == "diff":
+            return print_diff(settings, store, args.baseline)
+        return print_digest(
+            settings, store, since=args.since, as_json=args.json, baseline=args.baseline
+        )
+    except StateError as exc:
+        print(f"Cannot {args.command}: {exc}.", file=sys.stderr)
+        return 2
+    except BaselineError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+
+
+def _snapshot(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
+    from bot.baseline import save
+
+    save(store, args.file)
+    print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
+    return 0
+
+
+def _ask(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
+    from bot.console import shown, write_picture
+    from bot.store.commands import ask
+
+    response = ask(store, args.line)
+    print(shown(store, response, as_json=args.json))
+    if args.png is not None and response.ok:
+        said = write_picture(response, args.png)
+        print(said, file=sys.stderr)
+        return 2 if said.startswith("✗") else 0
+    return 0
 
 
 def _load_or_report(knowledge: Path, seeds: Path, cache: Path) -> FactStore | None:
@@ -277,7 +328,18 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
     return 0
 
 
+PROBLEMS_SHOWN = 200
+"""Problems printed at most (``validate --json`` lists every one)."""
+
+
 def _print_problems(invalid: StoreInvalid) -> None:
-    print(f"The knowledge files have {len(invalid.problems)} problem(s):", file=sys.stderr)
-    for problem in invalid.problems:
+    problems = invalid.problems
+    print(f"The knowledge files have {len(problems)} problem(s):", file=sys.stderr)
+    for problem in problems[:PROBLEMS_SHOWN]:
         print(f"  {problem}", file=sys.stderr)
+    if len(problems) > PROBLEMS_SHOWN:
+        print(
+            f"  … and {len(problems) - PROBLEMS_SHOWN:,} more (all of them: "
+            "briefbot validate --json)",
+            file=sys.stderr,
+        )
