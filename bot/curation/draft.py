@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.curation.coverage import all_citations
 from bot.curation.datefind import find_date
 from bot.store.errors import BriefbotError
 from bot.store.facts import FactStore
@@ -106,7 +105,10 @@ def draft(store: FactStore, source_id: str) -> Draft:
     if source_id not in store.sources:
         raise DraftError(f"There is no source {source_id!r}.", tuple(store.sources))
     source = store.sources[source_id]
-    cited = [store.span(c) for c in all_citations(store) if c.source == source_id]
+    # Only facts count: an actor's citation marks where it is named, not a fact drafted.
+    cited = [
+        store.span(c) for f in store.facts.values() for c in f.citations if c.source == source_id
+    ]
     names = _name_patterns(store)
     proposed: dict[str, ProposedActor] = {}
     candidates: list[Candidate] = []
