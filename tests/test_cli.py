@@ -279,7 +279,15 @@ def test_draft_skips_what_it_leaves_out_and_its_line_comments_stay_true(copy: St
     sentence in the seed as edited."""
     args = ("--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds))
     ingested = briefbot(
-        *args, "ingest", "-", "--title", "Envoy", "--published", "2025-11-20", "--id", "short",
+        *args,
+        "ingest",
+        "-",
+        "--title",
+        "Envoy",
+        "--published",
+        "2025-11-20",
+        "--id",
+        "short",
         stdin=SHORT,
     )
     assert ingested.returncode == 0, ingested.stderr

@@ -361,7 +361,10 @@ def test_nothing_unreviewed_is_promoted_or_served(veloria: StoreCopy) -> None:
     with pytest.raises(StoreInvalid) as caught:
         load_store(veloria.knowledge, veloria.seeds, include_drafts=True)
     assert {p.field for p in caught.value.problems} == {"reviewed"}
-    with pytest.raises(PromoteError, match="Not reviewed yet: veloria-04, actor republic-of-veloria, actor mira-okonde"):
+    with pytest.raises(
+        PromoteError,
+        match="Not reviewed yet: veloria-04, actor republic-of-veloria, actor mira-okonde",
+    ):
         promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
     with pytest.raises(PromoteError, match="No draft fact is reviewed yet"):
         promote(veloria.knowledge, veloria.seeds, "veloria", None, reviewed_only=True)

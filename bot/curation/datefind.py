@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Any
 from datetime import date, timedelta
+from typing import Any
 
 from bot.store.dates import FuzzyDate, Precision
 
@@ -130,14 +130,16 @@ def _resolve(
 def _without_year(
     kind: str, groups: tuple[str | Any, ...], published: FuzzyDate | None
 ) -> tuple[FuzzyDate, bool] | None:
-    """"January 26", "between January 26 and 28": the year is the publication's when that
+    """ "January 26", "between January 26 and 28": the year is the publication's when that
     day is not after it; a day after the publication is left undated (it may be next
     year's, or a plan), never guessed."""
     if published is None or published.precision not in (Precision.DAY, Precision.MONTH):
         return None
     if kind in ("days-range", "range-days"):
         month, first, last = (
-            (groups[0], groups[1], groups[2]) if kind == "days-range" else (groups[2], groups[0], groups[1])
+            (groups[0], groups[1], groups[2])
+            if kind == "days-range"
+            else (groups[2], groups[0], groups[1])
         )
     else:
         month, first = (groups[0], groups[1]) if kind == "month-day" else (groups[1], groups[0])

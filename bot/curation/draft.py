@@ -151,7 +151,9 @@ def _candidate(
     candidate = Candidate(sentence, "background", actors=actors)
     published = source.published.date if source.published else None
     found = find_date(text, published)
-    said = speech(text, mentions, context, names.kind, lambda title: _holders(store, title, context))
+    said = speech(
+        text, mentions, context, names.kind, lambda title: _holders(store, title, context)
+    )
     if said is not None:
         candidate.kind, candidate.by = said.kind, said.by
         candidate.attribution, candidate.words = said.attribution, said.words
@@ -221,7 +223,11 @@ def _remember(
     for mention in mentions:
         if names.kind(mention.actor) == "person":
             context.people.append(mention.actor)
-        title = text[max(0, mention.start - 40) : mention.start] + text[mention.end : mention.end + 60]
+        # its title: the words just before it ("Foreign Minister Abdoulaye Diop") or its
+        # apposition (", Mali's foreign minister,")
+        before = text[max(0, mention.start - 25) : mention.start]
+        after = re.match(r",([^,.;]{1,50})", text[mention.end :])
+        title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
 

@@ -119,7 +119,7 @@ class Names:
 
     def find(self, text: str) -> list[Mention]:
         """The actors ``text`` names, in order (proposing new names as it goes)."""
-        runs = [m for m in _runs(text)]
+        runs = _runs(text)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
             for match in pattern.finditer(text):
@@ -167,7 +167,9 @@ class Names:
             return Mention(start, start + len(name), self.spellings[spelt[0]])
         if set(key.split()) <= self.words:
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
-        holders = [p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())]
+        holders = [
+            p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
+        ]
         if holders:  # part of a name proposed earlier: that actor, if only one has it
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
         proposal = self.proposed.get(name)
@@ -246,8 +248,10 @@ def _is_place(text: str, start: int, name: str) -> bool:
 def _inside_place(start: int, end: int, runs: list[re.Match[str]]) -> bool:
     """A known name inside a longer capitalised name that is a place ("Diori Hamani
     International Airport")."""
-    for run in runs:
-        if run.start() <= start and end <= run.end() and (run.end() - run.start()) > end - start:
-            if _FACILITY.search(run.group(0)):
-                return True
-    return False
+    return any(
+        run.start() <= start
+        and end <= run.end()
+        and run.end() - run.start() > end - start
+        and _FACILITY.search(run.group(0))
+        for run in runs
+    )

@@ -106,7 +106,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # "called for", "so-called": speech only when words are quoted
         if verb.group(1) in ("according to", "According to"):
             return verb
-        if re.match(r"\s+by\b", text[verb.end() :]):
+        passive = verb.group(1) not in ("said", "told", "says", "tells")
+        if passive and re.match(r"\s+by\b", text[verb.end() :]):
             continue  # passive: "claimed by Islamic State" names no speaker here
         if not _NEGATED.search(text[: verb.start()][-30:]):
             return verb
@@ -164,7 +165,7 @@ def _official(
 
 
 def _apposition(lead: str) -> str:
-    """", a spokesman for the transitional authorities," before the verb."""
+    """ ", a spokesman for the transitional authorities," before the verb."""
     found = re.search(r",([^,]{1,90}),\s*(?:\w+\s+)?$", lead)
     return found.group(1) if found else ""
 
@@ -189,8 +190,8 @@ def _speaker(
         else:
             found.notes.append("check: who is this according to? (no name the draft knows)")
         return
-    pronoun = lead.strip(" ,“”\"").split()[-1:] if lead.strip(" ,“”\"") else []
-    if not lead.strip(" ,“”\"") and after_quote:
+    pronoun = lead.strip(' ,“”"').split()[-1:] if lead.strip(' ,“”"') else []
+    if not lead.strip(' ,“”"') and after_quote:
         # “…,” said X / “…,” said he
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
         word = text[verb.end() :].split()[:1]
@@ -209,7 +210,9 @@ def _speaker(
             _pronoun(found, pronoun[0].casefold(), context)
             return
     subject = [
-        m for m in mentions if start <= m.start and m.end <= verb.start() and _GAP.match(text[m.end : verb.start()])
+        m
+        for m in mentions
+        if start <= m.start and m.end <= verb.start() and _GAP.match(text[m.end : verb.start()])
     ]
     role = _ROLE.search(lead)
     if subject and not role:
@@ -219,7 +222,9 @@ def _speaker(
         else:
             found.by = [mention.actor]
             joined = [m for m in mentions if m.end <= mention.start]
-            while joined and re.fullmatch(r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]):
+            while joined and re.fullmatch(
+                r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
+            ):
                 mention = joined.pop()
                 found.by.insert(0, mention.actor)  # "Veloria and Orvia said"
         return
