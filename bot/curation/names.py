@@ -130,9 +130,17 @@ class Names:
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
                 kept.append(mention)
         first = _first_letter(text)
+        pieces: list[re.Match[str]] = []
         for run in runs:
-            if any(k.start < run.end() and run.start() < k.end for k in kept):
+            inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
+            if not inside:
+                pieces.append(run)
                 continue
+            end = max(k.end for k in inside)  # what follows a known name: "Russia's Africa Corps"
+            rest = re.match(r"[’']s\s+", text[end : run.end()])
+            if rest:
+                pieces += _NAME.finditer(text, end + rest.end(), run.end())
+        for run in pieces:
             found = self._new(text, run, first)
             if found is not None:
                 kept.append(found)

@@ -101,7 +101,10 @@ class Speech:
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
+    quotes = [q.span() for q in _QUOTED.finditer(text)]
     for verb in _VERB.finditer(text):
+        if any(start < verb.start() < end for start, end in quotes):
+            continue  # inside the quoted words: the speaker's, not the article's, verb
         if verb.group(1) == "called" and not _QUOTED.search(text, verb.end()):
             continue  # "called for", "so-called": speech only when words are quoted
         if verb.group(1) in ("according to", "According to"):
@@ -257,6 +260,7 @@ def _description(lead: str) -> str | None:
     if found is None:
         return None
     words = " ".join(found.group(1).strip(" ,").split())
+    words = re.sub(r"^(?:yet|but|and|however|still|so|now)\s+", "", words, flags=re.I)
     words = re.sub(r",\s*(?:speaking|who)\b.*$", "", words)
     if len(words.split()) > 10:
         return None
