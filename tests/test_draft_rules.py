@@ -12,7 +12,8 @@ ARTICLE = """Envoy Leaves Bamako
 
 NIAMEY, Jan 30 (Sahel Wire) - Massad Boulos met officials in Niamey on Friday.
 
-Reed Brody criticised the talks on Thursday. Analysts in Dakar were less sure. "Nobody asked the prisoners," he told Sahel Wire.
+Reed Brody criticised the talks on Thursday. Analysts in Dakar were less sure. \
+"Nobody asked the prisoners," he told Sahel Wire.
 
 "They will not listen," he said.
 
@@ -20,7 +21,8 @@ Analysts caution, however, that any US deal with the juntas will take time.
 A Malian diplomat said the envoy had made no promises to Mali.
 Yet experts warn that Europe's influence will continue to fade.
 Unfortunately, the convoy was attacked near Diori Hamani International Airport.
-Major roads to the Senou Air Base stayed closed, and West African and Arab envoys left for the White House.
+Major roads to the Senou Air Base stayed closed, and West African and Arab envoys \
+left for the White House.
 Russia's Africa Corps guards the US-Mali border talks, officials said in Octover.
 
 Reporting by Amina Sow; Editing by Paul Reyes
