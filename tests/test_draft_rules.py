@@ -97,3 +97,16 @@ def test_only_names_that_are_names_are_proposed(drafted: Draft) -> None:
 def test_known_actors_are_not_linked_through_a_place_named_after_them(drafted: Draft) -> None:
     attack = candidate(drafted, "Unfortunately, the convoy")
     assert attack.actors == []
+
+
+def test_a_huge_sentence_is_drafted_promptly(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No rule backtracks without bound on user text (a generous bound: it must not hang)."""
+    import time
+
+    copy = StoreCopy(tmp_path_factory.mktemp("huge"))
+    sentence = "A diplomat in the " + "capital of the region " * 1500 + "said it was over."
+    ingest(sentence.encode(), copy.seeds, title="Huge", published="2026-01-30", source_id="huge")
+    started = time.perf_counter()
+    result = draft(copy.load(), "huge")
+    assert time.perf_counter() - started < 20
+    assert result.candidates and result.candidates[0].by == []
