@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import drafts
 from benchmarks.baselines import Fts5Search, NaiveNames, NaiveSearch
 from benchmarks.edits import edit_comment, edit_fact
 from benchmarks.generate import generate
@@ -546,6 +547,8 @@ def main() -> None:
     drawn = draw()
     print()
     print(table(results))
+    print()
+    drafts.main()  # draft quality: speakers, kinds, dates, actors, restatements
     print(f"\n{machine}")
     if drawn is not None:
         print(f"growth chart: {drawn.relative_to(ROOT)}")

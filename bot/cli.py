@@ -131,8 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     promote.add_argument("--all", action="store_true", help="promote every draft fact")
     promote.add_argument(
         "--reviewed",
-        action="store_true",
-        help="promote only the draft facts marked `reviewed: true` (all of them if no ids)",
+        nargs="*",
+        metavar="ID",
+        default=None,
+        help="promote only the draft facts marked `reviewed: true` (all of them if no ids); "
+        "ids may follow it",
     )
     promote.set_defaults(handler=_curate)
     schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.curation.draft import draft, render_yaml, with_skips
+from bot.curation.draft import draft, render_yaml, seed_skips, with_skips
 from bot.curation.ingest import ingest
 from bot.curation.journal import Busy, curating
 from bot.curation.promote import PromoteError, promote
@@ -77,17 +77,21 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
             f"{path} exists (it may hold your edits); use --force to overwrite it.", file=sys.stderr
         )
         return 1
-    headings = [
-        s.text
-        for s, why in result.skipped
-        if why == "a heading" and s.text.strip() not in {k.quote for k in result.source.skip}
-    ]
+    skips = seed_skips(result)
     with curating(settings.knowledge_dir) as journal:
-        journal.write(path, render_yaml(result))
-        if headings:
+        shift = 0
+        if skips:
             seed = settings.seeds_dir.parent / result.source.file
-            journal.write(seed, with_skips(seed.read_text(encoding="utf-8"), headings))
-            print(f"noted {len(headings)} heading(s) in {seed.name}'s skip list")
+            before = seed.read_text(encoding="utf-8")
+            after = with_skips(before, skips)
+            shift = after.count("\n") - before.count("\n")
+            journal.write(seed, after)
+            print(
+                f"edited {seed.name}'s header: added {len(skips)} sentence(s) left out of the "
+                "draft (headings, bylines, too short) to its skip list, so coverage passes; "
+                "the article text is unchanged"
+            )
+        journal.write(path, render_yaml(result, shift))
     print(
         f"wrote {path}: {len(result.candidates)} candidate facts, {len(result.proposed)} "
         f"proposed actors, {len(result.skipped)} sentences left out"
@@ -96,15 +100,17 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _promote(args: argparse.Namespace, settings: Settings) -> int:
-    if not args.ids and not args.all and not args.reviewed:
+    reviewed_only = args.reviewed is not None  # `--reviewed` may be followed by ids
+    ids = [*args.ids, *(args.reviewed or [])]
+    if not ids and not args.all and not reviewed_only:
         print("Name the draft facts to promote, or give --all or --reviewed.", file=sys.stderr)
         return 2
     facts, actors = promote(
         settings.knowledge_dir,
         settings.seeds_dir,
         args.source,
-        None if args.all else list(args.ids),
-        reviewed_only=args.reviewed,
+        None if args.all or not ids else ids,
+        reviewed_only=reviewed_only,
     )
     print(
         f"promoted {len(facts)} fact(s) and {len(actors)} actor(s); "

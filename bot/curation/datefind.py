@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from bot.store.dates import FuzzyDate, Precision
 
@@ -18,12 +19,13 @@ _MONTH_NAMES = {
     name.casefold(): n
     for n in range(1, 13)
     for name in (calendar.month_name[n], calendar.month_abbr[n])
-}
+} | {"sept": 9}
 _MONTH = (
     "("
     + "|".join(sorted((calendar.month_name[n] for n in range(1, 13)), key=len, reverse=True))
     + ")"
 )
+_SHORT = r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d{2})"
 
@@ -31,6 +33,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\bbetween {_YEAR} and {_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
     ("day-us", re.compile(rf"\b(?:on )?{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
+    ("days-range", re.compile(rf"\bbetween {_MONTH} (\d{{1,2}}) and (\d{{1,2}})\b", re.I)),
+    ("range-days", re.compile(rf"\bbetween (\d{{1,2}}) and (\d{{1,2}}) {_MONTH}\b", re.I)),
+    ("month-day", re.compile(rf"\b(?:on )?{_MONTH} (\d{{1,2}})\b(?!,? \d)", re.I)),
+    ("day-month", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH}\b(?!,? \d)", re.I)),
+    ("month-day", re.compile(rf"\b{_SHORT} (\d{{1,2}})\b(?!,? \d)")),
     ("month", re.compile(rf"\b(?:in |since |during |by )?{_MONTH},? {_YEAR}\b", re.I)),
     ("weekday", re.compile(rf"\b(?:on|last|this) {_WEEKDAY}\b", re.I)),
     (
@@ -81,6 +88,8 @@ def _resolve(
         return FuzzyDate.parse(groups[0]), False
     if published is None:
         return None  # relative, with nothing to resolve it against
+    if kind in ("days-range", "range-days", "month-day", "day-month"):
+        return _without_year(kind, groups, published)
     if kind == "bare-month":
         month = _MONTH_NAMES[groups[0].casefold()]
         year = published.end.year if month <= published.end.month else published.end.year - 1
@@ -94,10 +103,15 @@ def _resolve(
             return FuzzyDate.parse(f"{previous.year}-{previous.month:02d}"), True
         if phrase == "last year":
             return FuzzyDate.parse(str(published.start.year - 1)), True
+        if phrase in ("last week", "yesterday"):
+            # the week before a day of the month may fall in the month before it
+            earlier = published.start - timedelta(days=7)
+            if earlier.month != published.start.month and published.precision is Precision.MONTH:
+                return FuzzyDate.parse(f"{earlier:%Y-%m}..{published.start:%Y-%m}"), True
         return published, True
     if kind == "weekday":
         target = list(calendar.day_name).index(groups[0].capitalize())
-        back = (anchor.weekday() - target) % 7 or 7
+        back = (anchor.weekday() - target) % 7  # on or before the publication day
         return _exact_date(anchor - timedelta(days=back)), True
     offsets = {"yesterday": timedelta(days=1), "today": timedelta(0)}
     if phrase in offsets:
@@ -111,6 +125,42 @@ def _resolve(
         return FuzzyDate.parse(f"{day.year}-{day.month:02d}"), True
     year = anchor.year - (1 if phrase == "last year" else 0)
     return FuzzyDate.parse(str(year)), True
+
+
+def _without_year(
+    kind: str, groups: tuple[str | Any, ...], published: FuzzyDate | None
+) -> tuple[FuzzyDate, bool] | None:
+    """ "January 26", "between January 26 and 28": the year is the publication's when that
+    day is not after it; a day after the publication is left undated (it may be next
+    year's, or a plan), never guessed."""
+    if published is None or published.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    if kind in ("days-range", "range-days"):
+        month, first, last = (
+            (groups[0], groups[1], groups[2])
+            if kind == "days-range"
+            else (groups[2], groups[0], groups[1])
+        )
+    else:
+        month, first = (groups[0], groups[1]) if kind == "month-day" else (groups[1], groups[0])
+        last = first
+    number = _MONTH_NAMES.get(str(month).casefold().rstrip("."))
+    if number is None:
+        return None
+    year = published.end.year
+    start = _exact(year, number, int(first))
+    end = _exact(year, number, int(last))
+    if start is None or end is None or end.end < start.start:
+        return None
+    if end.end > published.end:
+        if end.start - published.end < timedelta(days=180):
+            return None  # after publication: a plan, or next year's; not guessed
+        start, end = _exact(year - 1, number, int(first)), _exact(year - 1, number, int(last))
+        if start is None or end is None:
+            return None
+    if start == end:
+        return start, True
+    return FuzzyDate.parse(f"{start}..{end}"), True
 
 
 def _exact(year: int, month: int, day: int) -> FuzzyDate | None:

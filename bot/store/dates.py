@@ -164,3 +164,14 @@ def implied_precision(phrase: str) -> Precision | None:
     if years:
         return Precision.YEAR
     return None
+
+
+def after_publication(when: FuzzyDate, published: FuzzyDate) -> str | None:
+    """Why ``when`` cannot be a date reported by a source published ``published``, or
+    ``None``. Like is compared with like: a date is after publication only when it begins
+    after the publication ends ("2026-02-03" after "2026-02-02", "2026-02" after
+    "2026-01"); a month or range that holds the publication day ("2026-01" for a source of
+    2026-01-30) is not after it."""
+    if when.start > published.end:
+        return f"{when} begins after its source was published ({published})"
+    return None

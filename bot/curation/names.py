@@ -1,0 +1,265 @@
+"""Who a sentence names: known actors by name, alias or a close spelling, and new names.
+
+Rules a curator can check (each one refuses a class of junk seen in real drafts):
+
+- a known actor is linked where its name or an alias stands as a name, not inside a
+  longer one ("Diori Hamani International Airport" names an airport, not Hamani); where
+  two known names overlap, the longer wins ("Mali's military government", not Mali);
+- a new name is proposed only if it is a name: not a capitalised first word of a sentence
+  or quotation ("Unfortunately", "They", "Major"), not a month or weekday (or a
+  misspelling of one: "Octover"), not a dateline ("BAMAKO,"), not the outlet itself, not a
+  place (countries, capitals and regions in :mod:`bot.curation.places`; a name after "in",
+  "near", "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of
+  place or nationality ("West African", "Malian"), not a fragment of a known actor's name,
+  and not a misspelling of one (that is linked to the known actor instead);
+- each proposal gets a kind guessed from its words (a ministry is an organisation, a
+  republic a state, two or three plain words a person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.curation.places import is_descriptive, is_place
+from bot.store.facts import FactStore
+from bot.store.text import simplify
+
+_NAME = re.compile(
+    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van)\s+)*"
+    r"[A-Z][\w’'.-]*[\w])*"
+)
+NOT_NAMES = frozenset(
+    """a an the this that these those it its in on at by for from to of and or but if as
+    however yet while when where after before during since until although though ahead
+    according analysts experts officials absent those there here what why how who
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec mr mrs ms dr prof gen lt col maj capt sgt gov sen rep president
+    minister general foreign""".split()
+)
+_CALENDAR = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december"
+).split()
+MISSPELT = 85
+"""rapidfuzz ratio at which an unknown name is a misspelling of a known name, alias,
+month or weekday ("Bazum", "Lessing", "Octover")."""
+
+_FACILITY = re.compile(
+    r"\b(?:airport|air base|base|airbase|palace|stadium|street|avenue|square|bridge|"
+    r"hospital|camp|prison|hotel|road|boulevard|market|mosque|cathedral|port|harbour|"
+    r"barracks|district|province|region|state house|white house)$",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|from|across|around|capital|city|town|"
+    r"village|region|province|district|north of|south of|east of|west of)\s+(?:the\s+)?)$",
+    re.I,
+)
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)s?$")
+_ORGANISATION = re.compile(
+    r"\b(foundation|bureau|department|ministry|agency|office|company|council|commission|"
+    r"institute|embassy|bank|union|centre|center|university|party|committee|court|fund|"
+    r"programme|program|organisation|organization|association|society)\b",
+    re.I,
+)
+_MEDIA = re.compile(r"\b(radio|television|tv|news|times|post|press|herald|tribune)\b", re.I)
+_ARMED = re.compile(r"\b(front|brigade|militia|army|forces|group|corps|guard|movement)\b", re.I)
+_STATE = re.compile(r"\b(republic|kingdom|state of|emirates|federation)\b", re.I)
+_GOVERNMENT = re.compile(r"\b(congress|parliament|senate|assembly|government|junta)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass
+class Proposed:
+    id: str
+    name: str
+    kind: str
+    quote: str
+
+
+class Names:
+    """Known actors' names, and the proposals made so far for one article."""
+
+    def __init__(self, store: FactStore, outlet: str | None) -> None:
+        self.store = store
+        self.outlet = simplify(outlet) if outlet else None
+        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        self.spellings: dict[str, str] = {}
+        self.words: set[str] = set()
+        for actor in store.actors.values():
+            for name in {actor.name, *actor.aliases}:
+                flags = 0 if len(name) <= 4 or name.isupper() else re.I
+                pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+                self.patterns.append((pattern, actor.id))
+                self.spellings[simplify(name)] = actor.id
+                self.words |= set(simplify(name).split())
+        self.proposed: dict[str, Proposed] = {}
+
+    def kind(self, actor_id: str) -> str | None:
+        if actor_id in self.store.actors:
+            return str(self.store.actors[actor_id].kind)
+        found = next((p for p in self.proposed.values() if p.id == actor_id), None)
+        return found.kind if found else None
+
+    def display(self, actor_id: str) -> str:
+        if actor_id in self.store.actors:
+            return self.store.actors[actor_id].name
+        found = next((p for p in self.proposed.values() if p.id == actor_id), None)
+        return found.name if found else actor_id
+
+    def find(self, text: str) -> list[Mention]:
+        """The actors ``text`` names, in order (proposing new names as it goes)."""
+        runs = _runs(text)
+        known: list[Mention] = []
+        for pattern, actor_id in self.patterns:
+            for match in pattern.finditer(text):
+                if not _inside_place(match.start(), match.end(), runs):
+                    known.append(Mention(match.start(), match.end(), actor_id))
+        kept: list[Mention] = []
+        for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
+            if not any(k.start < mention.end and mention.start < k.end for k in kept):
+                kept.append(mention)
+        first = _first_letter(text)
+        pieces: list[re.Match[str]] = []
+        for run in runs:
+            inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
+            if not inside:
+                pieces.append(run)
+                continue
+            end = max(k.end for k in inside)  # what follows a known name: "Russia's Africa Corps"
+            rest = re.match(r"[’']s\s+", text[end : run.end()])
+            if rest:
+                pieces += _NAME.finditer(text, end + rest.end(), run.end())
+        for run in pieces:
+            found = self._new(text, run, first)
+            if found is not None:
+                kept.append(found)
+        return sorted(kept, key=lambda m: m.start)
+
+    def _new(self, text: str, run: re.Match[str], first: int) -> Mention | None:
+        name = _trim(run.group(0))
+        if len(name) <= 2:
+            return None
+        start = run.start() + run.group(0).find(name.split()[0])
+        initial = start <= first or text[:start].rstrip().endswith(("“", '"', "‘", "(", "—"))
+        if initial and " " not in name:
+            return None  # a capitalised first word is not a name by itself
+        if name.isupper() and text[run.end() : run.end() + 1] == "," and start <= first:
+            return None  # a dateline: "BAMAKO, Jan 30"
+        if self.outlet and simplify(name) == self.outlet:
+            return None  # the outlet itself (a dateline's "(Sahel Wire)")
+        person = self._surname(name)
+        if person:
+            return Mention(start, start + len(name), person)
+        if _is_place(text, start, name) or is_descriptive(name):
+            return None
+        if " " not in name and _NATIONALITY.match(name):
+            return None  # "American", "Malian": an adjective, not an actor
+        if "-" in name and all(simplify(p) in self.spellings for p in name.split("-")):
+            return None  # "US-Mali": two known actors joined, not a new one
+        key = simplify(name)
+        if process.extractOne(key, _CALENDAR, scorer=fuzz.ratio, score_cutoff=MISSPELT):
+            return None  # "Octover"
+        spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
+        if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
+            return Mention(start, start + len(name), self.spellings[spelt[0]])
+        if set(key.split()) <= self.words:
+            return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
+        holders = [
+            p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
+        ]
+        if holders:  # part of a name proposed earlier: that actor, if only one has it
+            return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
+        proposal = self.proposed.get(name)
+        if proposal is None:
+            proposal = Proposed(self._id(name), name, guess_kind(name), text)
+            self.proposed[name] = proposal
+        return Mention(start, start + len(name), proposal.id)
+
+    def _surname(self, name: str) -> str | None:
+        """A lone surname of a person proposed earlier in the article ("Okonde")."""
+        if " " in name:
+            return None
+        for actor in self.proposed.values():
+            if actor.kind == "person" and actor.name.split()[-1] == name:
+                return actor.id
+        return None
+
+    def _id(self, name: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", simplify(name)).strip("-") or "actor"
+        taken = set(self.store.actors) | {p.id for p in self.proposed.values()}
+        chosen, counter = base, 2
+        while chosen in taken:
+            chosen, counter = f"{base}-{counter}", counter + 1
+        return chosen
+
+
+def guess_kind(name: str) -> str:
+    if _STATE.search(name):
+        return "state"
+    if _GOVERNMENT.search(name):
+        return "government"
+    if _MEDIA.search(name):
+        return "media"
+    if _ORGANISATION.search(name):
+        return "organisation"
+    if _ARMED.search(name):
+        return "armed group"
+    return "person" if len(name.split()) in (2, 3) else "organisation"
+
+
+def _runs(text: str) -> list[re.Match[str]]:
+    """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")."""
+    found = []
+    for match in _NAME.finditer(text):
+        parts = list(re.finditer(r"(?:(?! of the ).)+", match.group(0)))
+        if len(parts) == 1:
+            found.append(match)
+            continue
+        for part in parts:
+            piece = part.group(0).strip()
+            start = match.start() + part.start() + part.group(0).index(piece)
+            found.extend(_NAME.finditer(text, start, start + len(piece)))
+    return found
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and words[0].casefold().strip("’'") in NOT_NAMES:
+        words = words[1:]
+    while words and words[-1].casefold() in NOT_NAMES:
+        words = words[:-1]
+    return re.sub(r"[’']s$", "", " ".join(words))
+
+
+def _first_letter(text: str) -> int:
+    found = re.search(r"[^\W\d_]", text)
+    return found.start() if found else 0
+
+
+def _is_place(text: str, start: int, name: str) -> bool:
+    if is_place(name) or _FACILITY.search(name):
+        return True
+    return " " not in name and _PLACE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def _inside_place(start: int, end: int, runs: list[re.Match[str]]) -> bool:
+    """A known name inside a longer capitalised name that is a place ("Diori Hamani
+    International Airport")."""
+    return any(
+        run.start() <= start
+        and end <= run.end()
+        and run.end() - run.start() > end - start
+        and _FACILITY.search(run.group(0))
+        for run in runs
+    )

@@ -1,0 +1,292 @@
+"""Reported speech in a sentence: who says it, and whether it is a quote, statement or claim.
+
+A speaker is taken only from a reporting verb's subject or object, never guessed:
+
+- ``“…,” X said`` / ``“…,” said X`` / ``according to X`` / ``X said`` / ``X, a …, told …``:
+  X, when X is a name the draft links;
+- ``he``/``she`` as that subject: the nearest person named before it in the same
+  paragraph; ``it``: the body that spoke in the sentence before, in the same paragraph;
+  ``they``, or no such person: left blank, with a ``# check:`` comment;
+- ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
+  role for it) gave that title, when exactly one did;
+- a description as that subject ("Analysts", "experts", "a Malian diplomat", "a Western
+  security source", "the army"): ``attribution``, the source's words, and never the body it
+  belongs to as speaker (that body stays among the actors);
+- a verb with "not" before it ("did not say") reports nothing.
+
+Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
+observers → analysis; an announcing verb ("announced", "said in a statement"), a
+government body, or a speaker described by an office (minister, spokesman, adviser,
+ministry, army) → statement; otherwise, and always for "accused", "claimed", "described",
+→ claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.curation.names import Mention
+
+_VERBS = (
+    r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
+    r"stated|explained|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
+    r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
+    r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
+    r"insist|insists|believe|believes|according to|According to"
+)
+_VERB = re.compile(rf"\b({_VERBS})\b")
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[,.;:!?]?[”\"]")
+_ANNOUNCING = frozenset("announced announces declared declares stated signalled signaled".split())
+_CLAIMING = frozenset("accused accuses alleged claimed claims described".split())
+_ANALYSTS = re.compile(r"\b(analysts?|experts?|observers?|commentators?|scholars?)\b", re.I)
+_OFFICE = re.compile(
+    r"\b(minister|ministry|spokes(?:wo)?man|spokesperson|adviser|advisor|ambassador|army|"
+    r"president|department|government|junta|presidency|military|secretary|envoy)\b",
+    re.I,
+)
+_PEOPLE = (
+    r"analysts?|experts?|officials?|diplomats?|sources?|spokes(?:wo)?man|spokesperson|"
+    r"aides?|advisers?|advisors?|observers?|residents?|witness(?:es)?|critics?|officers?|"
+    r"commanders?|members?|researchers?|ministry|army|government|police|military|"
+    r"authorities|people|activists?|lawmakers?|leaders?|workers?|envoy|minister|president"
+)
+_DESCRIPTION = re.compile(
+    rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
+    rf"other|many|the|its|their)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_PEOPLE})"
+    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?)?)\s*,?"
+    r"(?:\s+(?:speaking|who)\b[^,]*,)?\s*(?:\w+ly\s+)?$",
+    re.I,
+)
+"""A described speaker right before the verb: "Analysts", "a diplomat at the US embassy in
+Bamako", "A Malian diplomat, speaking on condition of anonymity,"."""
+_ROLE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
+    r"(minister|envoy|spokesman|spokeswoman|spokesperson|president|ambassador|adviser|"
+    r"general|commander|prime minister|foreign minister)\s*,?\s*$"
+)
+_GAP = re.compile(
+    r"^(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|previously|later|then|again|"
+    r"publicly|privately|repeatedly|once|recently|both|all|each|on \w+)\s+)*$"
+)
+"""Between a subject and its verb: nothing, an apposition (", a spokesman for …,"), an
+adverb or an auxiliary."""
+_PRONOUNS = frozenset("he she it they".split())
+_BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and)\b|;", re.I)
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s\b[^“\"”]{0,40}$")
+
+
+@dataclass
+class Context:
+    """What came before in the paragraph (and the article) that a pronoun or title can
+    stand for."""
+
+    people: list[str] = field(default_factory=list)
+    """Persons named so far in this paragraph, in order."""
+    speaker: list[str] = field(default_factory=list)
+    """Who spoke in the paragraph's sentence before."""
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    """(title words near a mention, actor id) so far in the article, in order."""
+
+
+@dataclass
+class Speech:
+    kind: str
+    by: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    words: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def reporting_verb(text: str) -> re.Match[str] | None:
+    quotes = [q.span() for q in _QUOTED.finditer(text)]
+    for verb in _VERB.finditer(text):
+        if any(start < verb.start() < end for start, end in quotes):
+            continue  # inside the quoted words: the speaker's, not the article's, verb
+        if verb.group(1) == "called" and not _QUOTED.search(text, verb.end()):
+            continue  # "called for", "so-called": speech only when words are quoted
+        if verb.group(1) in ("according to", "According to"):
+            return verb
+        passive = verb.group(1) not in ("said", "told", "says", "tells")
+        if passive and re.match(r"\s+by\b", text[verb.end() :]):
+            continue  # passive: "claimed by Islamic State" names no speaker here
+        if not _NEGATED.search(text[: verb.start()][-30:]):
+            return verb
+    return None
+
+
+def speech(
+    text: str,
+    mentions: list[Mention],
+    context: Context,
+    kind_of: Callable[[str], str | None],
+    roles: Callable[[str], list[str]],
+) -> Speech | None:
+    """The speech the sentence reports, or ``None`` for narration."""
+    verb = reporting_verb(text)
+    if verb is None:
+        return None
+    quoted = _QUOTED.search(text)
+    found = Speech("claim")
+    _speaker(found, text, verb, quoted, mentions, context, kind_of, roles)
+    theirs = quoted is not None and _theirs(text, verb, quoted)
+    if quoted and len(quoted.group(1).split()) >= 3 and theirs:
+        found.kind = "quote"
+        found.words = quoted.group(1).strip()
+    elif found.attribution and _ANALYSTS.search(found.attribution) and not found.by:
+        found.kind = "analysis"
+    elif verb.group(1) in _CLAIMING:
+        found.kind = "claim"
+    elif _official(text, verb, found, kind_of):
+        found.kind = "statement"
+    if quoted and not theirs:
+        coined = _POSSESSIVE.search(text[: quoted.start()])
+        owner = f" ({coined.group(1)}'s)" if coined else ""
+        found.notes.append(f"check: the quoted words are not the speaker's{owner}")
+    return found
+
+
+def _official(
+    text: str, verb: re.Match[str], found: Speech, kind_of: Callable[[str], str | None]
+) -> bool:
+    if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
+        return True
+    if found.by and all(kind_of(a) == "government" for a in found.by):
+        return True
+    if found.attribution:
+        anonymous = re.match(r"(?:an?|one|some|several)\b", found.attribution, re.I)
+        return not anonymous and _OFFICE.search(found.attribution) is not None
+    if found.by:
+        described = _apposition(text[: verb.start()])
+        after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
+        if after:
+            described += " " + after.group(1)
+        return _OFFICE.search(described) is not None
+    return False
+
+
+def _apposition(lead: str) -> str:
+    """ ", a spokesman for the transitional authorities," before the verb."""
+    found = re.search(r",([^,]{1,90}),\s*(?:\w+\s+)?$", lead)
+    return found.group(1) if found else ""
+
+
+def _speaker(
+    found: Speech,
+    text: str,
+    verb: re.Match[str],
+    quoted: re.Match[str] | None,
+    mentions: list[Mention],
+    context: Context,
+    kind_of: Callable[[str], str | None],
+    roles: Callable[[str], list[str]],
+) -> None:
+    after_quote = quoted is not None and quoted.end() <= verb.start()
+    start = quoted.end() if after_quote and quoted else 0
+    lead = text[start : verb.start()]
+    if verb.group(1) in ("according to", "According to"):
+        following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+        if following:
+            found.by = [following[0].actor]
+        else:
+            found.notes.append("check: who is this according to? (no name the draft knows)")
+        return
+    pronoun = lead.strip(' ,“”"').split()[-1:] if lead.strip(' ,“”"') else []
+    if not lead.strip(' ,“”"') and after_quote:
+        # “…,” said X / “…,” said he
+        following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+        word = text[verb.end() :].split()[:1]
+        if following:
+            found.by = [following[0].actor]
+        elif word and word[0].casefold().strip(",.") in _PRONOUNS:
+            _pronoun(found, word[0].casefold().strip(",."), context)
+        else:
+            found.notes.append("check: who said this? (no name the draft knows after the verb)")
+        return
+    if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
+        before = lead.rstrip(" ,")
+        if before.casefold().endswith(pronoun[0].casefold()) and not before[
+            : -len(pronoun[0])
+        ].rstrip().endswith(("that", "and")):
+            _pronoun(found, pronoun[0].casefold(), context)
+            return
+    subject = [
+        m
+        for m in mentions
+        if start <= m.start and m.end <= verb.start() and _GAP.match(text[m.end : verb.start()])
+    ]
+    role = _ROLE.search(lead)
+    if subject and not role:
+        mention = subject[-1]
+        if _owned(text, mention):
+            found.attribution = _description(lead) or None
+        else:
+            found.by = [mention.actor]
+            joined = [m for m in mentions if m.end <= mention.start]
+            while joined and re.fullmatch(
+                r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
+            ):
+                mention = joined.pop()
+                found.by.insert(0, mention.actor)  # "Veloria and Orvia said"
+        return
+    if role:
+        title = role.group(1).casefold()
+        holders = roles(title)
+        if len(holders) == 1:
+            found.by = holders
+            found.notes.append(f"check: 'the {title}' read as {holders[0]}")
+        else:
+            found.attribution = f"the {title}"
+            found.notes.append(f"check: which {title}? the draft found no single one")
+        return
+    described = _description(lead)
+    if described:
+        found.attribution = described
+        return
+    found.notes.append("check: who says this? the draft found no speaker it could trust")
+
+
+def _owned(text: str, mention: Mention) -> bool:
+    """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry"."""
+    return text[mention.end : mention.end + 2] in ("'s", "’s") or bool(
+        re.match(r"\s+(?:officials?|diplomats?|sources?|analysts?|experts?)\b", text[mention.end :])
+    )
+
+
+def _description(lead: str) -> str | None:
+    found = _DESCRIPTION.search(lead)
+    if found is None:
+        return None
+    words = " ".join(found.group(1).strip(" ,").split())
+    words = re.sub(r"^(?:yet|but|and|however|still|so|now)\s+", "", words, flags=re.I)
+    words = re.sub(r",\s*(?:speaking|who)\b.*$", "", words)
+    if len(words.split()) > 10:
+        return None
+    return words
+
+
+def _pronoun(found: Speech, pronoun: str, context: Context) -> None:
+    if pronoun in ("he", "she") and context.people:
+        found.by = [context.people[-1]]
+        found.notes.append(f"check: '{pronoun}' read as the person named before it")
+    elif pronoun == "it" and context.speaker:
+        found.by = list(context.speaker)
+        found.notes.append("check: 'it' read as the body that spoke in the sentence before")
+    else:
+        found.notes.append(
+            f"check: who is '{pronoun}'? no one named before it in the paragraph the draft trusts"
+        )
+
+
+def _theirs(text: str, verb: re.Match[str], quoted: re.Match[str]) -> bool:
+    """Whether quoted words belong to the speaker: they stand in the speaker's own clause
+    (before the verb, or after it with no ", but…" / ";" between), and are not introduced
+    as someone else's ("Trump's 'trade, not aid' approach")."""
+    if quoted.end() <= verb.start():
+        return True
+    between = text[verb.end() : quoted.start()]
+    if _BOUNDARY.search(between):
+        return False
+    return _POSSESSIVE.search(text[: quoted.start()][-60:]) is None
