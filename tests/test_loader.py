@@ -368,3 +368,29 @@ def test_a_reaction_that_loops_back_is_refused(copy: StoreCopy) -> None:
         '    date: {when: "2025-10", phrase: "In October, 2025"}',
     )
     assert any("round in a circle" in p.message for p in problems(copy))
+
+
+def test_a_quote_whose_text_names_its_speaker_only_as_he_is_refused(copy: StoreCopy) -> None:
+    copy.edit(
+        "knowledge/facts/statements.yaml",
+        'text: "Ulf Laessing, head of the Konrad Adenauer Foundation office in Mali, said:',
+        'text: "Speaking to reporters in Bamako this month, he said:',
+    )
+    with pytest.raises(StoreInvalid) as raised:
+        copy.load()
+    [problem] = [p for p in raised.value.problems if p.record == "laessing-americans-not-concerned"]
+    assert problem.field == "text" and "name who said the words" in problem.message
+
+
+def test_a_date_after_publication_is_compared_like_with_like(copy: StoreCopy) -> None:
+    """A month holding the publication day is no later than it; the next month is."""
+    path = "knowledge/facts/statements.yaml"
+    copy.edit(
+        path,
+        'date: {when: "2026-02", source: checker-bamako-visit',
+        'date: {when: "2026-03", source: checker-bamako-visit',
+    )
+    with pytest.raises(StoreInvalid) as raised:
+        copy.load()
+    messages = [p.message for p in raised.value.problems if p.field == "date.when"]
+    assert any("2026-03 ends after its source was published" in m for m in messages), messages

@@ -168,10 +168,12 @@ def implied_precision(phrase: str) -> Precision | None:
 
 def after_publication(when: FuzzyDate, published: FuzzyDate) -> str | None:
     """Why ``when`` cannot be a date reported by a source published ``published``, or
-    ``None``. Like is compared with like: a date is after publication only when it begins
-    after the publication ends ("2026-02-03" after "2026-02-02", "2026-02" after
-    "2026-01"); a month or range that holds the publication day ("2026-01" for a source of
-    2026-01-30) is not after it."""
-    if when.start > published.end:
-        return f"{when} begins after its source was published ({published})"
+    ``None``. Like is compared with like: a date is after publication when its last
+    period (the whole date, or a range's last part) begins after the publication ends
+    ("2026-02-03" after "2026-02-02", "2026-02" after "2026-01", "2025..2026-03" after
+    "2026-02"); a month or range ending in the month that holds the publication day
+    ("2026-01" for a source of 2026-01-30) is not after it."""
+    last = FuzzyDate.parse(when.text.partition("..")[2]) if ".." in when.text else when
+    if last.start > published.end:
+        return f"{when} ends after its source was published ({published})"
     return None

@@ -19,10 +19,12 @@ from typing import Any
 import msgspec
 
 from bot.store import snapshot
+from bot.store.dates import after_publication
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords
 from bot.store.files import Unreadable, files_under, read_regular
-from bot.store.records import Actor, Citation, Fact, Record, Source, Topic
+from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
+from bot.store.speakers import quote_speaker_problem
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
 
@@ -462,9 +464,27 @@ class _Checks:
             # (the checks of a fact on its own ran when it was parsed: parsing.fact_problems)
             unchanged = self.previous is not None and self.previous.facts.get(fact.id) == fact
             _check_date(self.collected, fact, self.articles, unchanged, self.same)
+            self.check_speaker(fact)
             _check_began(self.collected, fact, self.actors)
         if not self.ordered:
             _check_sequence(self.collected, self.facts)
+
+    def check_speaker(self, fact: Fact) -> None:
+        """A quote's text names who said its words (an actor in ``by``, or the source's
+        description in ``attribution``), not only "he" or "she"."""
+        if fact.kind is not FactKind.QUOTE or not fact.words:
+            return
+        if fold(fact.words).casefold() not in fold(fact.text).casefold():
+            return  # its own check already says the words are missing
+        names = [
+            name
+            for actor_id in fact.by
+            if actor_id in self.actors
+            for name in (self.actors[actor_id].name, *self.actors[actor_id].aliases)
+        ]
+        unnamed = quote_speaker_problem(fact.text, fact.words, names, fact.attribution)
+        if unnamed is not None:
+            self.problem("facts", fact.id, unnamed, "text")
 
     def check_topics(self) -> None:
         facts = self.facts
@@ -535,13 +555,9 @@ def _check_date(
                 f"than the {published.precision} its source was published in",
                 "date.when",
             )
-    if published is not None and when.end > published.date.end:
-        collected.problem(
-            "facts",
-            fact.id,
-            f"{when} is after its source was published ({published.date})",
-            "date.when",
-        )
+    later = after_publication(when, published.date) if published is not None else None
+    if later is not None:
+        collected.problem("facts", fact.id, later, "date.when")
 
 
 def _check_began(collected: Collected, fact: Fact, actors: Mapping[str, Actor]) -> None:
