@@ -2,8 +2,8 @@
 
 :mod:`bot.store.models` validates each knowledge file with pydantic; once a record has
 passed, the loader keeps it as one of these ``msgspec`` structs instead. They have the
-same fields in the same order, take about a quarter of the memory, unpickle several times
-decode typed from a saved store, and are not tracked by the garbage collector (they hold only
+same fields in the same order, take about a quarter of the memory, decode typed from a
+saved store, and are not tracked by the garbage collector (they hold only
 strings, numbers, dates, tuples and other records, so they can never form a cycle).
 """
 
