@@ -21,11 +21,6 @@ from bot.store.loader import open_store
 
 log = logging.getLogger(__name__)
 
-FOLDER = ".briefbot-last-good"
-
-
-def folder_for(db: Path) -> Path:
-    return db.parent / FOLDER
 
 
 def save(knowledge: Path, seeds: Path, target: Path, version: str) -> None:

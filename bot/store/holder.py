@@ -49,6 +49,3 @@ class StoreHolder:
             self._retired[id(store)] = (store, free)
         else:
             free(store)
-
-    def in_use(self, store: FactStore) -> int:
-        return self._users.get(id(store), 0)

@@ -226,10 +226,6 @@ class Actor(Record):
     )
 
 
-class ActorsFile(Record):
-    actors: tuple[Actor, ...]
-
-
 # --- facts ---------------------------------------------------------------------------
 
 
@@ -297,10 +293,6 @@ class Fact(Record):
         return self
 
 
-class FactsFile(Record):
-    facts: tuple[Fact, ...]
-
-
 # --- topics --------------------------------------------------------------------------
 
 
@@ -340,7 +332,3 @@ class Synonyms(Record):
     words: Annotated[
         tuple[Annotated[str, StringConstraints(pattern=r"^[^\s]+$")], ...], Field(min_length=2)
     ] = Field(description="Single words searched as one, e.g. mining, mines, minerals")
-
-
-class TopicsFile(Record):
-    topics: tuple[Topic, ...]
