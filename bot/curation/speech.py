@@ -6,14 +6,16 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   X, when X is a name the draft links;
 - ``he``/``she`` as that subject: a person named before it in the same paragraph whom
   the article gave that pronoun ("His daughter, X"; "Mr X"), else the only person named
-  there; two or more, none marked: blank, with a ``# check:`` comment; ``it``: the body that spoke in the sentence before, in the same paragraph;
-  ``they``, or no such person: left blank, with a ``# check:`` comment;
+  there; two or more, none marked: blank, with a ``# check:`` comment; ``it``: the body
+  that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
+  left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
   role for it) gave that title, when exactly one did;
 - an appositive subject ("A junta spokesman, Colonel X, told"): X;
-- a description as that subject, or after "according to" ("Analysts", "experts", "a Malian diplomat", "a Western
-  security source", "the army", "the charity", "Critics in Washington"): ``attribution``, the source's words, and never the body it
-  belongs to as speaker (that body stays among the actors);
+- a description as that subject, or after "according to" ("Analysts", "experts", "a
+  Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
+  Washington"): ``attribution``, the source's words, and never the body it belongs to as
+  speaker (that body stays among the actors);
 - a verb with "not" before it ("did not say") reports nothing.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
