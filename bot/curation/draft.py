@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from bot.curation.datefind import FoundDate, find_dates
+from bot.curation.drafts import Drafted
 from bot.curation.names import Mention, Names, Proposed
 from bot.curation.speech import Context, speech
 from bot.store.dates import FuzzyDate
@@ -103,7 +105,9 @@ class Draft:
     proposed: list[Proposed]
 
 
-def draft(store: FactStore, source_id: str) -> Draft:
+def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> Draft:
+    """Candidate facts for ``source_id``; ``drafted``: actors other drafts propose, linked
+    under their ids (and never proposed again)."""
     if source_id not in store.sources:
         raise DraftError(f"There is no source {source_id!r}.", tuple(store.sources))
     source = store.sources[source_id]
@@ -111,7 +115,7 @@ def draft(store: FactStore, source_id: str) -> Draft:
     cited = [
         store.span(c) for f in store.facts.values() for c in f.citations if c.source == source_id
     ]
-    names = Names(store, source.outlet)
+    names = Names(store, source.outlet, drafted)
     candidates: list[Candidate] = []
     skipped: list[tuple[Sentence, str]] = []
     seen: set[str] = set()
@@ -183,6 +187,12 @@ def _candidate(
         candidate.notes.append(
             "check: an action with no date in the sentence: kind event once you date it"
         )
+    for actor in candidate.actors:
+        if actor in names.drafted:
+            candidate.notes.append(
+                f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
+                "store yet: promote it from there first"
+            )
     _remember(context, mentions, candidate, names, text)
     candidate.restates = _restated(store, candidate, published)
     if candidate.restates:
@@ -379,6 +389,12 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                 "    # proposed: a name the store does not know yet; check name and kind",
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
+                "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
+                "    # role:",
+                '    #   text: "Spokesman for Niger\'s military government"',
+                "    #   citations:",
+                f"    #     - source: {source.id}",
+                '    #       quote: "the words of the article that say so"',
                 "    reviewed: false  # set to true once checked",
                 "    citations:",
                 f"      - source: {source.id}",

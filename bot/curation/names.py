@@ -25,10 +25,12 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.curation.drafts import Drafted
 from bot.curation.places import is_descriptive, is_place
 from bot.store.facts import FactStore
 from bot.store.text import simplify
@@ -96,7 +98,9 @@ class Proposed:
 class Names:
     """Known actors' names, and the proposals made so far for one article."""
 
-    def __init__(self, store: FactStore, outlet: str | None) -> None:
+    def __init__(
+        self, store: FactStore, outlet: str | None, drafted: Sequence[Drafted] = ()
+    ) -> None:
         self.store = store
         self.outlet = simplify(outlet) if outlet else None
         self.patterns: list[tuple[re.Pattern[str], str]] = []
@@ -112,10 +116,19 @@ class Names:
                 self.spellings[simplify(name)] = actor.id
                 self.words |= set(simplify(name).split())
         self.proposed: dict[str, Proposed] = {}
+        self.drafted = {d.id: d for d in drafted if d.id not in store.actors}
+        """Actors other drafts propose: linked under their id, never proposed again."""
+        for other in self.drafted.values():
+            pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
+            self.patterns.append((pattern, other.id))
+            self.spellings[simplify(other.name)] = other.id
+            self.words |= set(simplify(other.name).split())
 
     def kind(self, actor_id: str) -> str | None:
         if actor_id in self.store.actors:
             return str(self.store.actors[actor_id].kind)
+        if actor_id in self.drafted:
+            return self.drafted[actor_id].kind
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
         return found.kind if found else None
 
@@ -158,8 +171,12 @@ class Names:
     def _namesake(self, text: str, mention: Mention) -> bool:
         """A known person's surname after another given name ("Zazia Bazoum" beside
         Mohamed Bazoum): a relative or namesake, a new person, never the known one."""
-        actor = self.store.actors[mention.actor]
-        if actor.kind != "person" or " " in text[mention.start : mention.end].strip():
+        actor = self.store.actors.get(mention.actor)
+        if (
+            actor is None
+            or actor.kind != "person"
+            or " " in text[mention.start : mention.end].strip()
+        ):
             return False
         given = re.search(r"([A-Z][\w’'-]+)\s+$", text[max(0, mention.start - 30) : mention.start])
         if given is None or given.group(1).casefold() in NOT_NAMES | TITLES:
@@ -224,7 +241,7 @@ class Names:
 
     def _id(self, name: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", simplify(name)).strip("-") or "actor"
-        taken = set(self.store.actors) | {p.id for p in self.proposed.values()}
+        taken = set(self.store.actors) | set(self.drafted) | {p.id for p in self.proposed.values()}
         chosen, counter = base, 2
         while chosen in taken:
             chosen, counter = f"{base}-{counter}", counter + 1
