@@ -115,7 +115,7 @@ def test_validate_drafts_flags_a_text_never_rewritten(two: StoreCopy) -> None:
     start = text.index('    text: "BAMAKO, March 13')
     end = text.index("\n", start)
     rewritten = (
-        '    text: "Farid Ouattara, a spokesman for Mali\'s transitional authorities, said Mali'
+        "    text: \"Farid Ouattara, a spokesman for Mali's transitional authorities, said Mali"
         ' would keep its border with Niger open."'
     )
     path.write_text(text[:start] + rewritten + text[end:])
