@@ -34,7 +34,8 @@ The US envoy met Nigerien officials. The US president has not spoken about the c
 
 Bamako-based researcher Fatou Keita said the arrests were a warning to others.
 
-The charity Sahel Aid Network said it had lost contact with two of its staff.
+The charity Sahel Aid Network said it had lost contact with two of its staff. Both men \
+had worked in Zinder for years, the charity added.
 
 Two more activists were held overnight, according to a security official who asked not to be named.
 
@@ -121,6 +122,8 @@ def test_appositive_subjects_and_more_reporting_verbs(drafted: Draft) -> None:
 def test_descriptions_are_attributions(drafted: Draft) -> None:
     according = candidate(drafted, "Two more activists")
     assert according.by == [] and according.attribution == "a security official"
+    charity = candidate(drafted, "Both men had worked")
+    assert charity.by == [] and charity.attribution == "the charity"
     critics = candidate(drafted, "Critics in Washington wrote")
     assert critics.by == [] and critics.attribution == "Critics in Washington"
     assert "united-states" in critics.actors
