@@ -18,7 +18,8 @@ His son, Salem Bazoum, said Mohamed Bazoum had lost weight. "We only want to see
 
 Reed Brody and Ulf Laessing met in Dakar. "This cannot go on," he said.
 
-A spokesman for the ministry, Major Aboubacar Sidibe, denied the reports.
+A spokesman for the ministry, Major Aboubacar Sidibe, denied the reports. Interior \
+minister Ali Garba insisted that every arrest was lawful.
 
 The ministry said the rebels, who attacked a convoy on Monday, had been routed.
 
@@ -115,6 +116,8 @@ def test_generic_role_phrases_never_link_a_known_person(drafted: Draft) -> None:
 def test_appositive_subjects_and_more_reporting_verbs(drafted: Draft) -> None:
     denied = candidate(drafted, "A spokesman for the ministry")
     assert denied.by == ["aboubacar-sidibe"] and denied.kind == "statement"
+    minister = candidate(drafted, "Interior minister Ali Garba")  # the office before the name
+    assert minister.by == ["ali-garba"] and minister.kind == "statement"
     government = candidate(drafted, "NIAMEY, March 13")
     assert government.by == ["niger-junta"] and government.kind == "statement"
 
@@ -146,6 +149,7 @@ def test_proposed_names_lose_titles_and_take_their_kind_from_context(drafted: Dr
     assert set(names) == {  # nor the place after "at" (Dirkou)
         "Salem Bazoum",
         "Aboubacar Sidibe",
+        "Ali Garba",
         "Jim Risch",
         "Fatou Keita",
         "Sahel Aid Network",

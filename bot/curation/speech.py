@@ -109,6 +109,8 @@ class Speech:
     attribution: str | None = None
     words: str | None = None
     notes: list[str] = field(default_factory=list)
+    title: str = ""
+    """The words right before the speaker's name ("Communications minister")."""
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
@@ -177,7 +179,7 @@ def _official(
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
         if after:
             described += " " + after.group(1)
-        return _OFFICE.search(described) is not None
+        return _OFFICE.search(described + " " + found.title) is not None
     return False
 
 
@@ -250,6 +252,9 @@ def _speaker(
             found.attribution = _description(lead) or None
         else:
             found.by = [mention.actor]
+            found.title = re.split(
+                r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
+            )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
             while joined and re.fullmatch(
                 r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
