@@ -16,8 +16,9 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative or subordinate clause (", which US forces left in August 2024":
   another event's) nor one still to come ("due", "will", "next", "expected", "scheduled":
-  the store records no date after its source's publication), each refused with a
-  ``# check:`` comment; what was
+  the store records no date after its source's publication), nor a weekday or month with
+  no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
+  refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
   precision, or the date of an event the same paragraph reports when the sentence refers
   to it ("at the meeting"), with a comment; nothing borrows the sentence before's date;
@@ -204,7 +205,8 @@ def _candidate(
 
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
-    r"set to|set for|plans? to|planned|is to|are to|intends? to|would|"
+    r"set to|set for|plans? to|planned|is to|are to|was to|were to|intends? to|would|"
+    r"could|might|hopes?|hoped|"
     r"(?:is|are)\s+(?:\w+\s+)?expected|awaited)\b",
     re.I,
 )
@@ -219,6 +221,31 @@ August 2024"; "officers who seized power between 2020 and 2023"): its date is an
 event's, not the sentence's."""
 
 
+_AHEAD_OR_BEHIND = re.compile(
+    r"(?:on|in|during|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)$",
+    re.I,
+)
+"""A weekday or month with no year ("on Sunday", "in April"): resolved to the one on or
+before publication only when a verb in the past says it is behind us ("The visit takes
+place on Sunday" may be the Sunday to come)."""
+
+
+_BEHIND = re.compile(rf"{_PAST.pattern}|\b(?:said|told|wrote|spoke|has|have|had|did)\b")
+
+
+def _behind(text: str, found: FoundDate) -> bool:
+    """Whether a weekday or month with no year is told as past: it dates the telling ("said
+    on Friday"), or its own clause has a verb in the past ("Talks resumed on Tuesday"; not
+    "Officials said the vote takes place on Sunday")."""
+    before = text[: found.start]
+    if re.search(r"\b(?:said|told|announced|stated|declared|wrote|added)\s*$", before):
+        return True
+    clause = re.split(r"\b(?:said|says|told|tells|that)\b|;", before)[-1]
+    return _BEHIND.search(clause + text[found.start :]) is not None
+
+
 def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None, list[str]]:
     """The first date phrase that dates the sentence's own statement or event, and a note
     for each one refused: one inside a relative or subordinate clause dates another event;
@@ -229,6 +256,11 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         clause = re.split(r"[,;—]", text[: found.start])[-1]
         if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]):
             notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
+        elif _AHEAD_OR_BEHIND.match(found.phrase) and not _behind(text, found):
+            notes.append(
+                f"check: {found.phrase!r} with no verb in the past: a date still to come, or "
+                "the one before? not recorded"
+            )
         elif _RELATIVE.search(text[: found.start]):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
