@@ -181,6 +181,8 @@ class Names:
         given = re.search(r"([A-Z][\w’'-]+)\s+$", text[max(0, mention.start - 30) : mention.start])
         if given is None or given.group(1).casefold() in NOT_NAMES | TITLES:
             return False
+        if re.search(r"[’']s$", given.group(1)) or simplify(given.group(1)) in self.spellings:
+            return False  # "Niger's Bazoum", "Niger Bazoum": a known name before his
         word = simplify(given.group(1))
         own = {w for n in (actor.name, *actor.aliases) for w in simplify(n).split()}
         return not any(fuzz.ratio(word, w) >= MISSPELT for w in own)
