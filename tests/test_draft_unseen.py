@@ -15,7 +15,8 @@ NIAMEY, March 13 (Sahel Wire) - Niger's military government dismissed on Friday 
 free Mohamed Bazoum.
 
 His son, Salem Bazoum, said Mohamed Bazoum had lost weight. Niger's Bazoum has been \
-held since July 2023. "We only want to see him," he said.
+held since July 2023. Yesterday Bazoum asked for a doctor, his son said. "We only want \
+to see him," he said.
 
 Reed Brody and Ulf Laessing met in Dakar. "This cannot go on," he said.
 
@@ -83,6 +84,7 @@ def test_a_known_persons_surname_after_another_given_name_is_a_new_person(drafte
     assert proposed(drafted)["Salem Bazoum"] == "person"
     held = candidate(drafted, "Niger's Bazoum")  # a possessive before him: still him
     assert "mohamed-bazoum" in held.actors and "niger" in held.actors
+    assert "mohamed-bazoum" in candidate(drafted, "Yesterday Bazoum").actors
 
 
 def test_he_and_she_resolve_only_to_a_compatible_person_else_blank(drafted: Draft) -> None:

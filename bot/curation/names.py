@@ -181,7 +181,12 @@ class Names:
         given = re.search(r"([A-Z][\w’'-]+)\s+$", text[max(0, mention.start - 30) : mention.start])
         if given is None or given.group(1).casefold() in NOT_NAMES | TITLES:
             return False
-        if re.search(r"[’']s$", given.group(1)) or simplify(given.group(1)) in self.spellings:
+        adverb = given.group(1).casefold() in _ADVERBS or given.group(1).endswith("ly")
+        if (
+            adverb
+            or re.search(r"[’']s$", given.group(1))
+            or simplify(given.group(1)) in self.spellings
+        ):
             return False  # "Niger's Bazoum", "Niger Bazoum": a known name before his
         word = simplify(given.group(1))
         own = {w for n in (actor.name, *actor.aliases) for w in simplify(n).split()}
@@ -295,6 +300,11 @@ def _runs(text: str) -> list[re.Match[str]]:
             found.extend(_NAME.finditer(text, start, start + len(piece)))
     return found
 
+
+_ADVERBS = frozenset(
+    "yesterday today tonight meanwhile then now later also still so thus instead earlier".split()
+)
+"""First words that are no given name ("Yesterday Bazoum said")."""
 
 TITLES = frozenset(
     """captain colonel lieutenant major sergeant corporal general commander admiral marshal
