@@ -299,6 +299,8 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
     try:
         store = load_store(knowledge, seeds, include_drafts=drafts)
     except StoreInvalid as invalid:
+        if drafts and not as_json:  # one JSON document: the loader's problems first
+            _draft_problems(knowledge, seeds, as_json=False)
         if as_json:
             print(
                 json.dumps(
@@ -314,6 +316,8 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
         return 1
     from bot.curation.consistency import date_conflicts
 
+    if drafts and _draft_problems(knowledge, seeds, as_json=as_json):
+        return 1
     counts = store.counts()
     warnings = [w.message for w in date_conflicts(store)]
     if as_json:
@@ -329,6 +333,24 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
         for warning in warnings:
             print(f"warning: {warning}")
     return 0
+
+
+def _draft_problems(knowledge: Path, seeds: Path, *, as_json: bool) -> bool:
+    """Print what the drafts lack that loading them cannot see; whether there was any."""
+    from bot.curation.drafts import draft_problems
+
+    try:
+        known = set(load_store(knowledge, seeds).actors)
+    except StoreInvalid:
+        return False  # the store itself is broken: its problems come first
+    problems = draft_problems(knowledge, known)
+    if problems and as_json:
+        print(json.dumps({"ok": False, "drafts": problems}, indent=2))
+    elif problems:
+        print(f"The drafts have {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+    return bool(problems)
 
 
 PROBLEMS_SHOWN = 200

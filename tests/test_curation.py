@@ -398,7 +398,8 @@ def test_drafted_speakers_are_the_ones_the_sentence_names(copy: StoreCopy) -> No
         c.sentence.text.split()[0] + " " + c.sentence.text.split()[1]: c for c in result.candidates
     }
     slogan = by_text["Foreign minister"]
-    assert slogan.words is None and slogan.kind == "claim"  # "ports, not pledges" is Velt's
+    # "ports, not pledges" is Velt's: no quote; a foreign minister's words: a statement (issue 25)
+    assert slogan.words is None and slogan.kind == "statement"
     assert any("not the speaker's (President Ada Velt's)" in n for n in slogan.notes)
     veloran = by_text["A Veloran"]
     assert veloran.attribution == "A Veloran diplomat" and veloran.by == []

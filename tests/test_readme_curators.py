@@ -38,3 +38,12 @@ def test_after_inside_date_orders_and_at_the_top_level_is_refused(copy: StoreCop
     with pytest.raises(StoreInvalid) as caught:
         copy.load()
     assert any("after" in (p.field or "") + p.message for p in caught.value.problems)
+
+
+def test_the_readme_says_the_store_records_no_future_dates() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**the store records no future dates**" in readme
+    assert (
+        "`--reviewed <fact-id> …` for the named ones, every one of\n   which must be reviewed"
+        in (readme)
+    )

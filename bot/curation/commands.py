@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.curation.draft import draft, render_yaml, seed_skips, with_skips
+from bot.curation.drafts import proposed_in_drafts
 from bot.curation.ingest import ingest
 from bot.curation.journal import Busy, curating
 from bot.curation.promote import PromoteError, promote
@@ -70,7 +71,9 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _draft(args: argparse.Namespace, settings: Settings) -> int:
     store = load_store(settings.knowledge_dir, settings.seeds_dir)
-    result = draft(store, args.source)
+    drafts_dir = settings.knowledge_dir / "drafts"
+    others = proposed_in_drafts(drafts_dir, args.source, set(store.actors))
+    result = draft(store, args.source, others)
     path = settings.knowledge_dir / "drafts" / f"{args.source}.yaml"
     if path.exists() and not args.force:
         print(

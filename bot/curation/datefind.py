@@ -58,18 +58,30 @@ class FoundDate:
     phrase: str
     when: FuzzyDate
     relative: bool
+    start: int = 0
+    """Where the phrase begins in the sentence."""
 
 
 def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
     """The first date expression the sentence holds, or ``None``."""
+    found = find_dates(sentence, published)
+    return found[0] if found else None
+
+
+def find_dates(sentence: str, published: FuzzyDate | None) -> list[FoundDate]:
+    """Every date expression the sentence holds, the most precise kinds first, none
+    overlapping another."""
+    found: list[FoundDate] = []
     for kind, pattern in _PATTERNS:
-        match = pattern.search(sentence)
-        if match is None:
-            continue
-        found = _resolve(kind, match, published)
-        if found is not None:
-            return FoundDate(match.group(0), found[0], found[1])
-    return None
+        for match in pattern.finditer(sentence):
+            if any(
+                f.start < match.end() and match.start() < f.start + len(f.phrase) for f in found
+            ):
+                continue
+            resolved = _resolve(kind, match, published)
+            if resolved is not None:
+                found.append(FoundDate(match.group(0), resolved[0], resolved[1], match.start()))
+    return found
 
 
 def _resolve(

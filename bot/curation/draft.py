@@ -13,7 +13,12 @@ comment, never filled with a guess. The rules, each readable by a curator:
   outlet's own reading (``analysis``, attributed to "the source's own assessment"); one
   dated by a phrase of its own and telling a past action is an ``event``; the rest is
   ``background`` (an undated action says so in a comment: it is an event once dated);
-- dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`); what was
+- dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
+  one inside a relative or subordinate clause (", which US forces left in August 2024":
+  another event's) nor one still to come ("due", "will", "next", "expected", "scheduled":
+  the store records no date after its source's publication), nor a weekday or month with
+  no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
+  refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
   precision, or the date of an event the same paragraph reports when the sentence refers
   to it ("at the meeting"), with a comment; nothing borrows the sentence before's date;
@@ -25,11 +30,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.curation.datefind import find_date
+from bot.curation.datefind import FoundDate, find_dates
+from bot.curation.drafts import Drafted
 from bot.curation.names import Mention, Names, Proposed
 from bot.curation.speech import Context, speech
 from bot.store.dates import FuzzyDate
@@ -53,8 +60,8 @@ _BYLINE = re.compile(
 )
 _EVALUATIVE = re.compile(
     r"\b(?:marks|signals|underscores|highlights|suggests|reflects|mirrors|appears|appear|"
-    r"seems|seem|presents|carries|carry|remains|poses|raises|makes explicit|"
-    r"(?:is|are)\s+(?:\w+\s+)?(?:gone|notable|unlikely|likely|uncertain|fluid|clear|"
+    r"seems|seem|presents|carries|carry|poses|raises|makes explicit|"
+    r"(?:is|are|remains?)\s+(?:\w+\s+)?(?:gone|notable|unlikely|likely|uncertain|fluid|clear|"
     r"significant|stark|radical|evident|over))\b",
     re.I,
 )
@@ -99,7 +106,9 @@ class Draft:
     proposed: list[Proposed]
 
 
-def draft(store: FactStore, source_id: str) -> Draft:
+def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> Draft:
+    """Candidate facts for ``source_id``; ``drafted``: actors other drafts propose, linked
+    under their ids (and never proposed again)."""
     if source_id not in store.sources:
         raise DraftError(f"There is no source {source_id!r}.", tuple(store.sources))
     source = store.sources[source_id]
@@ -107,7 +116,7 @@ def draft(store: FactStore, source_id: str) -> Draft:
     cited = [
         store.span(c) for f in store.facts.values() for c in f.citations if c.source == source_id
     ]
-    names = Names(store, source.outlet)
+    names = Names(store, source.outlet, drafted)
     candidates: list[Candidate] = []
     skipped: list[tuple[Sentence, str]] = []
     seen: set[str] = set()
@@ -150,7 +159,7 @@ def _candidate(
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
     published = source.published.date if source.published else None
-    found = find_date(text, published)
+    found, refused = _own_date(text, published)
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
@@ -164,6 +173,7 @@ def _candidate(
     elif _EVALUATIVE.search(text) and not _PAST.search(_main_clause(text)):
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
+    candidate.notes += refused
     if candidate.kind in SAID:
         if found and candidate.kind != "analysis":
             _set_date(candidate, found.phrase, found.when, found.relative)
@@ -172,10 +182,18 @@ def _candidate(
     elif found:
         _set_date(candidate, found.phrase, found.when, found.relative)
         candidate.kind = "event" if _PAST.search(text) else "background"
+    elif refused:
+        pass  # the sentence's only dates are another clause's or still to come: no kind guess
     elif _PAST.search(text):
         candidate.notes.append(
             "check: an action with no date in the sentence: kind event once you date it"
         )
+    for actor in candidate.actors:
+        if actor in names.drafted:
+            candidate.notes.append(
+                f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
+                "store yet: promote it from there first"
+            )
     _remember(context, mentions, candidate, names, text)
     candidate.restates = _restated(store, candidate, published)
     if candidate.restates:
@@ -183,6 +201,73 @@ def _candidate(
             f"restates {candidate.restates}: promoting adds this sentence to its citations"
         )
     return candidate
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
+    r"set to|set for|plans? to|planned|is to|are to|was to|were to|intends? to|would|"
+    r"could|might|hopes?|hoped|"
+    r"(?:is|are)\s+(?:\w+\s+)?expected|awaited)\b",
+    re.I,
+)
+"""Words that put what follows later than the telling: a date after them is still to come."""
+_RELATIVE = re.compile(
+    r"(?:,\s*(?:which|where|when|whose|whom|who)|\b(?:who|whom|whose|which)|,\s*after|"
+    r",\s*before|,\s*since|,\s*until)\b[^,;]*$",
+    re.I,
+)
+"""A relative or subordinate clause the date phrase stands in (", which US forces left in
+August 2024"; "officers who seized power between 2020 and 2023"): its date is another
+event's, not the sentence's."""
+
+
+_AHEAD_OR_BEHIND = re.compile(
+    r"(?:on|in|during|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)$",
+    re.I,
+)
+"""A weekday or month with no year ("on Sunday", "in April"): resolved to the one on or
+before publication only when a verb in the past says it is behind us ("The visit takes
+place on Sunday" may be the Sunday to come)."""
+
+
+_BEHIND = re.compile(rf"{_PAST.pattern}|\b(?:said|told|wrote|spoke|has|have|had|did)\b")
+
+
+def _behind(text: str, found: FoundDate) -> bool:
+    """Whether a weekday or month with no year is told as past: it dates the telling ("said
+    on Friday"), or its own clause has a verb in the past ("Talks resumed on Tuesday"; not
+    "Officials said the vote takes place on Sunday")."""
+    before = text[: found.start]
+    if re.search(r"\b(?:said|told|announced|stated|declared|wrote|added)\s*$", before):
+        return True
+    clause = re.split(r"\b(?:said|says|told|tells|that)\b|;", before)[-1]
+    return _BEHIND.search(clause + text[found.start :]) is not None
+
+
+def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None, list[str]]:
+    """The first date phrase that dates the sentence's own statement or event, and a note
+    for each one refused: one inside a relative or subordinate clause dates another event;
+    one after a word of the future ("due", "will", "next", "scheduled") is still to come,
+    and the store records no date after its source's publication."""
+    notes: list[str] = []
+    for found in find_dates(text, published):
+        clause = re.split(r"[,;—]", text[: found.start])[-1]
+        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]):
+            notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
+        elif _AHEAD_OR_BEHIND.match(found.phrase) and not _behind(text, found):
+            notes.append(
+                f"check: {found.phrase!r} with no verb in the past: a date still to come, or "
+                "the one before? not recorded"
+            )
+        elif _RELATIVE.search(text[: found.start]):
+            notes.append(
+                f"check: {found.phrase!r} dates another clause's event, not this sentence's"
+            )
+        else:
+            return found, notes
+    return None, notes
 
 
 def _set_date(candidate: Candidate, phrase: str | None, when: FuzzyDate, relative: bool) -> None:
@@ -223,6 +308,9 @@ def _remember(
     for mention in mentions:
         if names.kind(mention.actor) == "person":
             context.people.append(mention.actor)
+            gender = _gender(text[max(0, mention.start - 40) : mention.start])
+            if gender:
+                context.genders[mention.actor] = gender
         # its title: the words just before it ("Foreign Minister Abdoulaye Diop") or its
         # apposition (", Mali's foreign minister,")
         before = text[max(0, mention.start - 25) : mention.start]
@@ -230,6 +318,26 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+
+
+_SHE = re.compile(
+    r"\b(?:daughter|wife|mother|sister|widow|niece|aunt|grandmother|woman|Mrs|Ms|Madam|"
+    r"Mme|spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b"
+    r"[.,]?\s*(?:,\s*)?$",
+)
+_HE = re.compile(
+    r"\b(?:son|husband|father|brother|widower|nephew|uncle|grandfather|man|Mr|Sir|"
+    r"spokesman|chairman|congressman|businessman|king|prince)\b[.,]?\s*(?:,\s*)?$",
+)
+
+
+def _gender(before: str) -> str | None:
+    """ "His daughter, " / "Mr " right before a name: which pronoun the person takes."""
+    if _SHE.search(before):
+        return "she"
+    if _HE.search(before):
+        return "he"
+    return None
 
 
 def _holders(store: FactStore, title: str, context: Context) -> list[str]:
@@ -313,6 +421,12 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                 "    # proposed: a name the store does not know yet; check name and kind",
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
+                "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
+                "    # role:",
+                '    #   text: "Spokesman for Niger\'s military government"',
+                "    #   citations:",
+                f"    #     - source: {source.id}",
+                '    #       quote: "the words of the article that say so"',
                 "    reviewed: false  # set to true once checked",
                 "    citations:",
                 f"      - source: {source.id}",

@@ -5,6 +5,9 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
 - a known actor is linked where its name or an alias stands as a name, not inside a
   longer one ("Diori Hamani International Airport" names an airport, not Hamani); where
   two known names overlap, the longer wins ("Mali's military government", not Mali);
+- a person is linked only through a name: an alias that is a common noun phrase ("US
+  envoy", "US president": an office others hold too) is not trusted; a known person's
+  surname after another given name ("Zazia Bazoum" beside Mohamed Bazoum) is a new person;
 - a new name is proposed only if it is a name: not a capitalised first word of a sentence
   or quotation ("Unfortunately", "They", "Major"), not a month or weekday (or a
   misspelling of one: "Octover"), not a dateline ("BAMAKO,"), not the outlet itself, not a
@@ -12,17 +15,22 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   "near", "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of
   place or nationality ("West African", "Malian"), not a fragment of a known actor's name,
   and not a misspelling of one (that is linked to the known actor instead);
-- each proposal gets a kind guessed from its words (a ministry is an organisation, a
+- titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
+  proposed as Amadou Abdramane, a person);
+- each proposal gets a kind from the noun before it ("the charity X": an organisation),
+  a title (a person), or else guessed from its words (a ministry is an organisation, a
   republic a state, two or three plain words a person).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.curation.drafts import Drafted
 from bot.curation.places import is_descriptive, is_place
 from bot.store.facts import FactStore
 from bot.store.text import simplify
@@ -55,7 +63,7 @@ _FACILITY = re.compile(
     re.I,
 )
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|from|across|around|capital|city|town|"
+    r"(?:\b(?:in|near|outside|from|across|around|capital|city|town|at|"
     r"village|region|province|district|north of|south of|east of|west of)\s+(?:the\s+)?)$",
     re.I,
 )
@@ -90,7 +98,9 @@ class Proposed:
 class Names:
     """Known actors' names, and the proposals made so far for one article."""
 
-    def __init__(self, store: FactStore, outlet: str | None) -> None:
+    def __init__(
+        self, store: FactStore, outlet: str | None, drafted: Sequence[Drafted] = ()
+    ) -> None:
         self.store = store
         self.outlet = simplify(outlet) if outlet else None
         self.patterns: list[tuple[re.Pattern[str], str]] = []
@@ -98,16 +108,27 @@ class Names:
         self.words: set[str] = set()
         for actor in store.actors.values():
             for name in {actor.name, *actor.aliases}:
+                if actor.kind == "person" and name != actor.name and not is_name(name):
+                    continue  # "US envoy": an office others hold too, not this person's name
                 flags = 0 if len(name) <= 4 or name.isupper() else re.I
                 pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
                 self.patterns.append((pattern, actor.id))
                 self.spellings[simplify(name)] = actor.id
                 self.words |= set(simplify(name).split())
         self.proposed: dict[str, Proposed] = {}
+        self.drafted = {d.id: d for d in drafted if d.id not in store.actors}
+        """Actors other drafts propose: linked under their id, never proposed again."""
+        for other in self.drafted.values():
+            pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
+            self.patterns.append((pattern, other.id))
+            self.spellings[simplify(other.name)] = other.id
+            self.words |= set(simplify(other.name).split())
 
     def kind(self, actor_id: str) -> str | None:
         if actor_id in self.store.actors:
             return str(self.store.actors[actor_id].kind)
+        if actor_id in self.drafted:
+            return self.drafted[actor_id].kind
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
         return found.kind if found else None
 
@@ -125,6 +146,7 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
+        known = [k for k in known if not self._namesake(text, k)]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
@@ -146,8 +168,36 @@ class Names:
                 kept.append(found)
         return sorted(kept, key=lambda m: m.start)
 
+    def _namesake(self, text: str, mention: Mention) -> bool:
+        """A known person's surname after another given name ("Zazia Bazoum" beside
+        Mohamed Bazoum): a relative or namesake, a new person, never the known one."""
+        actor = self.store.actors.get(mention.actor)
+        if (
+            actor is None
+            or actor.kind != "person"
+            or " " in text[mention.start : mention.end].strip()
+        ):
+            return False
+        given = re.search(r"([A-Z][\w’'-]+)\s+$", text[max(0, mention.start - 30) : mention.start])
+        if given is None or given.group(1).casefold() in NOT_NAMES | TITLES:
+            return False
+        adverb = given.group(1).casefold() in _ADVERBS or given.group(1).endswith("ly")
+        if (
+            adverb
+            or re.search(r"[’']s$", given.group(1))
+            or simplify(given.group(1)) in self.spellings
+        ):
+            return False  # "Niger's Bazoum", "Niger Bazoum": a known name before his
+        word = simplify(given.group(1))
+        own = {w for n in (actor.name, *actor.aliases) for w in simplify(n).split()}
+        return not any(fuzz.ratio(word, w) >= MISSPELT for w in own)
+
     def _new(self, text: str, run: re.Match[str], first: int) -> Mention | None:
-        name = _trim(run.group(0))
+        raw = run.group(0)
+        name = _trim(raw)
+        titled = name != raw and bool(
+            re.match(r"(?:[\w’'.-]+\s+)*?(?:" + "|".join(TITLES) + r")\.?\s", raw, re.I)
+        )
         if len(name) <= 2:
             return None
         start = run.start() + run.group(0).find(name.split()[0])
@@ -182,7 +232,8 @@ class Names:
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
         proposal = self.proposed.get(name)
         if proposal is None:
-            proposal = Proposed(self._id(name), name, guess_kind(name), text)
+            kind = "person" if titled else guess_kind(name, text[: run.start()])
+            proposal = Proposed(self._id(name), name, kind, text)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
 
@@ -197,14 +248,31 @@ class Names:
 
     def _id(self, name: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", simplify(name)).strip("-") or "actor"
-        taken = set(self.store.actors) | {p.id for p in self.proposed.values()}
+        taken = set(self.store.actors) | set(self.drafted) | {p.id for p in self.proposed.values()}
         chosen, counter = base, 2
         while chosen in taken:
             chosen, counter = f"{base}-{counter}", counter + 1
         return chosen
 
 
-def guess_kind(name: str) -> str:
+_KIND_BEFORE = {
+    "organisation": re.compile(
+        r"\b(?:charity|charities|NGO|organi[sz]ation|group|foundation|company|firm|agency|"
+        r"think[- ]tank|institute|association|union|party|network|coalition)\s*,?\s*$",
+        re.I,
+    ),
+    "media": re.compile(
+        r"\b(?:newspaper|broadcaster|station|channel|outlet|daily|magazine)\s*,?\s*$", re.I
+    ),
+    "armed group": re.compile(r"\b(?:militia|rebels?|insurgents?|jihadist group)\s*,?\s*$", re.I),
+}
+"""The noun a name follows says its kind: "the charity Sahel Rights Watch"."""
+
+
+def guess_kind(name: str, before: str = "") -> str:
+    for kind, pattern in _KIND_BEFORE.items():
+        if pattern.search(before[-40:]):
+            return kind
     if _STATE.search(name):
         return "state"
     if _GOVERNMENT.search(name):
@@ -233,9 +301,35 @@ def _runs(text: str) -> list[re.Match[str]]:
     return found
 
 
+_ADVERBS = frozenset(
+    "yesterday today tonight meanwhile then now later also still so thus instead earlier".split()
+)
+"""First words that are no given name ("Yesterday Bazoum said")."""
+
+TITLES = frozenset(
+    """captain colonel lieutenant major sergeant corporal general commander admiral marshal
+    senator congressman congresswoman representative governor mayor ambassador envoy
+    president vice prime minister secretary chancellor premier judge justice imam sheikh
+    pastor bishop father sister professor doctor dr mr mrs ms madam sir lord lady king queen
+    prince princess chief spokesman spokeswoman deputy former acting interim""".split()
+)
+"""Titles, ranks and offices before a name: not part of it ("Colonel Amadou Abdramane")."""
+
+
+def is_name(phrase: str) -> bool:
+    """Whether ``phrase`` is a name, not a common noun phrase: every word capitalised (or
+    an acronym), bar particles ("of", "al", "de"). "US envoy", "US president" are not."""
+    words = phrase.split()
+    particles = {"of", "the", "al", "de", "du", "des", "la", "le", "von", "van", "bin", "ibn"}
+    return bool(words) and all(w[:1].isupper() or w in particles for w in words)
+
+
 def _trim(name: str) -> str:
     words = name.split()
-    while words and words[0].casefold().strip("’'") in NOT_NAMES:
+    while words and (
+        words[0].casefold().strip("’'.") in NOT_NAMES | TITLES
+        or re.fullmatch(r"[\w’'-]+-based", words[0], re.I)
+    ):
         words = words[1:]
     while words and words[-1].casefold() in NOT_NAMES:
         words = words[:-1]

@@ -96,7 +96,7 @@ def _promote(
     unknown = [i for i in chosen if i not in facts]
     if unknown:
         raise PromoteError(f"Not in the draft: {', '.join(unknown)}.", ())
-    if reviewed_only:
+    if reviewed_only and ids is None:  # every reviewed entry; named ones must all be
         chosen = [i for i in chosen if not _UNREVIEWED.search(facts[i])]
         if not chosen:
             raise PromoteError(
@@ -105,15 +105,32 @@ def _promote(
     if not chosen:
         raise PromoteError("The draft has no facts left to promote.")
     proposed = entries.get("actors", {})
-    actors = [
-        a for a in proposed if any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)
-    ]
+    used = [a for a in proposed if any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)]
+    known = _actor_ids(knowledge_dir / "actors.yaml")
+    # an actor promoted meanwhile from another draft is in the store already: not again
+    actors = [a for a in used if a not in known]
     pending = [i for i in chosen if _UNREVIEWED.search(facts[i])]
     pending += [f"actor {a}" for a in actors if _UNREVIEWED.search(proposed[a])]
     if pending:
+        instead = (
+            "(or leave the unreviewed ones out of the list)"
+            if reviewed_only
+            else "(or use --reviewed to promote only the entries already checked)"
+        )
         raise PromoteError(
             f"Not reviewed yet: {', '.join(pending)}. Check each entry, set `reviewed: true`, "
-            "then promote again (or use --reviewed to promote only the entries already checked)."
+            f"then promote again {instead}; nothing was promoted."
+        )
+    elsewhere = _proposed_elsewhere(knowledge_dir / "drafts", source_id, known)
+    waiting = sorted(
+        f"{a} (proposed in drafts/{elsewhere[a]})"
+        for a in elsewhere
+        if a not in proposed and any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)
+    )
+    if waiting:
+        raise PromoteError(
+            f"These entries use actors only another draft proposes: {', '.join(waiting)}. "
+            "Promote them from that draft first; nothing was promoted."
         )
 
     facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
@@ -136,7 +153,7 @@ def _promote(
             blocks = [_REVIEWED_LINE.sub("", proposed[a]) for a in actors]
             _append(journal, actors_file, "actors", blocks, "")
         remaining = text
-        for block in [facts[i] for i in chosen] + [proposed[a] for a in actors]:
+        for block in [facts[i] for i in chosen] + [proposed[a] for a in used]:
             remaining = remaining.replace(block, "", 1)
         left = _entries(remaining)
         if left.get("facts") or left.get("actors"):
@@ -150,6 +167,26 @@ def _promote(
             "The store would not be valid, so nothing was promoted:", tuple(invalid.problems)
         ) from None
     return chosen, actors
+
+
+def _actor_ids(path: Path) -> set[str]:
+    """The ids of the actors a knowledge file lists (by its `- id:` lines)."""
+    if not path.is_file():
+        return set()
+    return set(_entries(path.read_text(encoding="utf-8")).get("actors", {}))
+
+
+def _proposed_elsewhere(drafts_dir: Path, source_id: str, known: set[str]) -> dict[str, str]:
+    """Actor id -> the other draft file proposing it, for actors not yet in the store."""
+    found: dict[str, str] = {}
+    if not drafts_dir.is_dir():
+        return found
+    for path in sorted(drafts_dir.glob("*.yaml")):
+        if path.stem == source_id or not path.is_file():
+            continue
+        for actor in _actor_ids(path) - known:
+            found.setdefault(actor, path.name)
+    return found
 
 
 def _append(journal: Journal, path: Path, section: str, blocks: list[str], header: str) -> None:

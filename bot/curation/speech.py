@@ -4,14 +4,18 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 
 - ``“…,” X said`` / ``“…,” said X`` / ``according to X`` / ``X said`` / ``X, a …, told …``:
   X, when X is a name the draft links;
-- ``he``/``she`` as that subject: the nearest person named before it in the same
-  paragraph; ``it``: the body that spoke in the sentence before, in the same paragraph;
-  ``they``, or no such person: left blank, with a ``# check:`` comment;
+- ``he``/``she`` as that subject: a person named before it in the same paragraph whom
+  the article gave that pronoun ("His daughter, X"; "Mr X"), else the only person named
+  there; two or more, none marked: blank, with a ``# check:`` comment; ``it``: the body
+  that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
+  left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
   role for it) gave that title, when exactly one did;
-- a description as that subject ("Analysts", "experts", "a Malian diplomat", "a Western
-  security source", "the army"): ``attribution``, the source's words, and never the body it
-  belongs to as speaker (that body stays among the actors);
+- an appositive subject ("A junta spokesman, Colonel X, told"): X;
+- a description as that subject, or after "according to" ("Analysts", "experts", "a
+  Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
+  Washington"): ``attribution``, the source's words, and never the body it belongs to as
+  speaker (that body stays among the actors);
 - a verb with "not" before it ("did not say") reports nothing.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
@@ -34,7 +38,8 @@ _VERBS = (
     r"stated|explained|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
     r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
-    r"insist|insists|believe|believes|according to|According to"
+    r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
+    r"rejected|rejects|maintained|maintains|conceded|concedes|according to|According to"
 )
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
@@ -51,7 +56,9 @@ _PEOPLE = (
     r"analysts?|experts?|officials?|diplomats?|sources?|spokes(?:wo)?man|spokesperson|"
     r"aides?|advisers?|advisors?|observers?|residents?|witness(?:es)?|critics?|officers?|"
     r"commanders?|members?|researchers?|ministry|army|government|police|military|"
-    r"authorities|people|activists?|lawmakers?|leaders?|workers?|envoy|minister|president"
+    r"authorities|people|activists?|lawmakers?|leaders?|workers?|envoy|minister|president|"
+    r"charity|charities|campaigners?|organi[sz]ations?|groups?|NGOs?|agency|union|party|"
+    r"figures?|spokespeople"
 )
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
@@ -73,6 +80,8 @@ _GAP = re.compile(
 )
 """Between a subject and its verb: nothing, an apposition (", a spokesman for …,"), an
 adverb or an auxiliary."""
+_CLOSING = re.compile(r"^\s*,\s*(?:(?:also|has|have|had|later|then|again)\s+)*$")
+"""The comma closing an appositive subject: "A junta spokesman, Colonel X, told"."""
 _PRONOUNS = frozenset("he she it they".split())
 _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and)\b|;", re.I)
 _POSSESSIVE = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)[’']s\b[^“\"”]{0,40}$")
@@ -89,6 +98,8 @@ class Context:
     """Who spoke in the paragraph's sentence before."""
     titles: list[tuple[str, str]] = field(default_factory=list)
     """(title words near a mention, actor id) so far in the article, in order."""
+    genders: dict[str, str] = field(default_factory=dict)
+    """Actor id -> "he" or "she", where the article said ("His daughter, X"; "Mr X")."""
 
 
 @dataclass
@@ -98,6 +109,8 @@ class Speech:
     attribution: str | None = None
     words: str | None = None
     notes: list[str] = field(default_factory=list)
+    title: str = ""
+    """The words right before the speaker's name ("Communications minister")."""
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
@@ -160,10 +173,13 @@ def _official(
         return not anonymous and _OFFICE.search(found.attribution) is not None
     if found.by:
         described = _apposition(text[: verb.start()])
+        title = re.search(r"([^,]{1,60}),[^,]{1,60},\s*(?:\w+\s+)?$", text[: verb.start()])
+        if title:
+            described += " " + title.group(1)  # "A junta spokesman, Colonel X, told"
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
         if after:
             described += " " + after.group(1)
-        return _OFFICE.search(described) is not None
+        return _OFFICE.search(described + " " + found.title) is not None
     return False
 
 
@@ -188,8 +204,11 @@ def _speaker(
     lead = text[start : verb.start()]
     if verb.group(1) in ("according to", "According to"):
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
-        if following:
+        source = _DESCRIBED_AFTER.match(text[verb.end() :])
+        if following and not _owned(text, following[0]):
             found.by = [following[0].actor]
+        elif source:
+            found.attribution = " ".join(source.group(1).split())
         else:
             found.notes.append("check: who is this according to? (no name the draft knows)")
         return
@@ -217,6 +236,15 @@ def _speaker(
         for m in mentions
         if start <= m.start and m.end <= verb.start() and _GAP.match(text[m.end : verb.start()])
     ]
+    if not subject:
+        subject = [
+            m
+            for m in mentions
+            if start <= m.start
+            and m.end <= verb.start()
+            and _CLOSING.match(text[m.end : verb.start()])
+            and re.search(r",\s*(?:\S+\s+){0,2}$", text[start : m.start])
+        ]
     role = _ROLE.search(lead)
     if subject and not role:
         mention = subject[-1]
@@ -224,6 +252,9 @@ def _speaker(
             found.attribution = _description(lead) or None
         else:
             found.by = [mention.actor]
+            found.title = re.split(
+                r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
+            )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
             while joined and re.fullmatch(
                 r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
@@ -248,10 +279,28 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_DESCRIBED_AFTER = re.compile(
+    rf"\s+((?:an?|one|two|three|several|some|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})"
+    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[A-Z][^,;“”\".]*?)?)"
+    r"(?=\s+(?:who|speaking|,)|[,.;]|$)",
+    re.I,
+)
+"""A described source after "according to": "a local official (who asked…)"."""
+_MEMBERS_OF = re.compile(rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside)\s+(?:the\s+)?$", re.I)
+
+
 def _owned(text: str, mention: Mention) -> bool:
-    """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry"."""
-    return text[mention.end : mention.end + 2] in ("'s", "’s") or bool(
-        re.match(r"\s+(?:officials?|diplomats?|sources?|analysts?|experts?)\b", text[mention.end :])
+    """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry"; or
+    the place or body a described subject belongs to ("Critics in Washington")."""
+    return (
+        text[mention.end : mention.end + 2] in ("'s", "’s")
+        or bool(
+            re.match(
+                r"\s+(?:officials?|diplomats?|sources?|analysts?|experts?)\b",
+                text[mention.end :],
+            )
+        )
+        or _MEMBERS_OF.search(text[: mention.start]) is not None
     )
 
 
@@ -269,8 +318,19 @@ def _description(lead: str) -> str | None:
 
 def _pronoun(found: Speech, pronoun: str, context: Context) -> None:
     if pronoun in ("he", "she") and context.people:
-        found.by = [context.people[-1]]
-        found.notes.append(f"check: '{pronoun}' read as the person named before it")
+        people = list(dict.fromkeys(reversed(context.people)))  # the most recent first
+        fits = [p for p in people if context.genders.get(p, pronoun) == pronoun]
+        said = [p for p in fits if p in context.genders]
+        if said:
+            found.by = [said[0]]
+            found.notes.append(f"check: '{pronoun}' read as {said[0]}, named before it")
+        elif len(fits) == 1:
+            found.by = fits
+            found.notes.append(f"check: '{pronoun}' read as the person named before it")
+        else:
+            found.notes.append(
+                f"check: who is '{pronoun}'? {len(fits)} persons named before it could be"
+            )
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
         found.notes.append("check: 'it' read as the body that spoke in the sentence before")

@@ -1,0 +1,132 @@
+"""Issue 25: drafts that know about each other, and the tools doing what the README says
+(``promote --reviewed <ids>``, ``validate --drafts``, the role stub). Articles of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import StoreCopy
+from tests.test_cli import briefbot
+
+FIRST = """Spokesman Briefs Press
+
+BAMAKO, March 13 (Sahel Wire) - Farid Ouattara, a spokesman for Mali's transitional \
+authorities, said on Friday that Mali would keep its border with Niger open.
+
+Farid Ouattara said Mali's army had retaken Kati from armed groups.
+"""
+
+SECOND = """Talks Continue
+
+BAMAKO, March 14 (Sahel Wire) - Farid Ouattara told reporters on Saturday that Mali had \
+set no date for new negotiations with Niger.
+
+The charity Kati Relief said it had reopened two clinics in Kati.
+"""
+
+
+def _cli(copy: StoreCopy, *words: str, stdin: str | None = None) -> tuple[int, str]:
+    ran = briefbot(
+        "--knowledge", str(copy.knowledge), "--seeds", str(copy.seeds), *words, stdin=stdin
+    )
+    return ran.returncode, ran.stdout + ran.stderr
+
+
+@pytest.fixture
+def two(copy: StoreCopy) -> StoreCopy:
+    for name, text, day in (("first", FIRST, "2026-03-13"), ("second", SECOND, "2026-03-14")):
+        code, said = _cli(
+            copy, "ingest", "-", "--title", name, "--published", day, "--id", name, stdin=text
+        )
+        assert code == 0, said
+    for name in ("first", "second"):
+        code, said = _cli(copy, "draft", name)
+        assert code == 0, said
+    return copy
+
+
+def _review(copy: StoreCopy, name: str) -> str:
+    path = copy.knowledge / "drafts" / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed: false", "reviewed: true"), encoding="utf-8")
+    return text
+
+
+def test_an_actor_another_draft_proposes_is_linked_not_proposed_again(two: StoreCopy) -> None:
+    first = (two.knowledge / "drafts" / "first.yaml").read_text()
+    second = (two.knowledge / "drafts" / "second.yaml").read_text()
+    assert "  - id: farid-ouattara" in first
+    assert "  - id: farid-ouattara" not in second and "farid-ouattara-2" not in second
+    assert '"farid-ouattara"' in second  # linked, with a note saying where it is proposed
+    assert "farid-ouattara is proposed in drafts/first.yaml" in second
+    # promoting the second before the first is refused and says why; nothing moves
+    _review(two, "first")
+    _review(two, "second")
+    before = {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()}
+    code, said = _cli(two, "validate", "--drafts")
+    assert code == 1 and "actor farid-ouattara is only proposed in drafts/first.yaml" in said
+    code, said = _cli(two, "promote", "second", "--all")
+    assert code == 1 and "farid-ouattara (proposed in drafts/first.yaml)" in said
+    assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before
+    code, said = _cli(two, "promote", "first", "--all")
+    assert code == 0, said
+    code, said = _cli(two, "promote", "second", "--all")
+    assert code == 0, said  # no duplicate id: the actor is in the store once
+    assert (two.knowledge / "actors.yaml").read_text().count("  - id: farid-ouattara\n") == 1
+
+
+def test_a_proposal_promoted_meanwhile_is_not_added_twice(copy: StoreCopy) -> None:
+    for name, text, day in (("first", FIRST, "2026-03-13"), ("second", SECOND, "2026-03-14")):
+        _cli(copy, "ingest", "-", "--title", name, "--published", day, "--id", name, stdin=text)
+    # both drafted before either is promoted, without knowing of each other
+    _cli(copy, "draft", "first")
+    (copy.knowledge / "drafts" / "first.yaml").rename(copy.root / "first.yaml")
+    _cli(copy, "draft", "second")
+    (copy.root / "first.yaml").rename(copy.knowledge / "drafts" / "first.yaml")
+    assert "  - id: farid-ouattara" in (copy.knowledge / "drafts" / "second.yaml").read_text()
+    _review(copy, "first")
+    _review(copy, "second")
+    assert _cli(copy, "promote", "first", "--all")[0] == 0
+    code, said = _cli(copy, "promote", "second", "--all")
+    assert code == 0, said
+    assert (copy.knowledge / "actors.yaml").read_text().count("  - id: farid-ouattara\n") == 1
+    assert not (copy.knowledge / "drafts" / "second.yaml").exists()
+
+
+def test_promote_reviewed_with_ids_refuses_an_unreviewed_one(two: StoreCopy) -> None:
+    path = two.knowledge / "drafts" / "first.yaml"
+    text = path.read_text()
+    before = {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()}
+    code, said = _cli(two, "promote", "first", "--reviewed", "first-01")
+    assert code == 1 and "Not reviewed yet: first-01" in said and "nothing was promoted" in said
+    assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before
+    path.write_text(text.replace("reviewed: false", "reviewed: true"))
+    code, said = _cli(two, "promote", "first", "--reviewed", "first-01")
+    assert code == 0, said
+
+
+def test_validate_drafts_flags_a_text_never_rewritten(two: StoreCopy) -> None:
+    _review(two, "first")
+    (two.knowledge / "drafts" / "second.yaml").unlink()
+    code, said = _cli(two, "validate", "--drafts")
+    assert code == 1 and "fact first-01: text still begins with the article's dateline" in said
+    path = two.knowledge / "drafts" / "first.yaml"
+    text = path.read_text()
+    start = text.index('    text: "BAMAKO, March 13')
+    end = text.index("\n", start)
+    rewritten = (
+        "    text: \"Farid Ouattara, a spokesman for Mali's transitional authorities, said Mali"
+        ' would keep its border with Niger open."'
+    )
+    path.write_text(text[:start] + rewritten + text[end:])
+    code, said = _cli(two, "validate", "--drafts")
+    assert code == 0, said
+
+
+def test_a_proposed_actor_gets_a_role_stub_showing_its_form(two: StoreCopy) -> None:
+    first = (two.knowledge / "drafts" / "first.yaml").read_text()
+    block = first[first.index("  - id: farid-ouattara") : first.index("facts:")]
+    assert "    # role:" in block and "#   text:" in block and "#     - source: first" in block
+    kinds = (two.knowledge / "drafts" / "second.yaml").read_text()
+    assert '    name: "Kati Relief"\n' in kinds
+    assert "kind: organisation" in kinds[kinds.index('name: "Kati Relief"') :][:200]
