@@ -119,6 +119,10 @@ MONDAY = FuzzyDate.parse("2026-02-02")
         ("Officers met between 26 and 28 January in Bamako.", FRIDAY, "2026-01-26..2026-01-28"),
         ("BAMAKO, Jan 30 (Sahel Wire) - The junta spoke.", FRIDAY, "2026-01-30"),
         ("Officers met on December 28 in Bamako.", FRIDAY, "2025-12-28"),
+        # a range of months is kept whole, never collapsed to its last month
+        ("Blockades between September and November 2025 hit Bamako.", FRIDAY, "2025-09..2025-11"),
+        ("From March to May 2024 the talks stalled.", FRIDAY, "2024-03..2024-05"),
+        ("Between November and February 2025 it was dry.", FRIDAY, "2024-11..2025-02"),
     ],
 )
 def test_weekdays_and_days_resolve_on_or_before_publication(

@@ -47,6 +47,8 @@ Two more activists were held overnight, according to a security official who ask
 
 Critics in Washington wrote that the policy rewarded the juntas.
 
+Ulf Laessing of the Konrad Adenauer Foundation argues that the juntas hold the stronger hand.
+
 Analysts say the junta will struggle to contain the anger.
 
 The junta remains in control of the capital.
@@ -132,6 +134,11 @@ def test_appositive_subjects_and_more_reporting_verbs(drafted: Draft) -> None:
     assert minister.by == ["ali-garba"] and minister.kind == "statement"
     government = candidate(drafted, "NIAMEY, March 13")
     assert government.by == ["niger-junta"] and government.kind == "statement"
+
+
+def test_a_person_of_a_body_speaks_not_the_body(drafted: Draft) -> None:
+    argued = candidate(drafted, "Ulf Laessing of the Konrad")
+    assert argued.by == ["ulf-laessing"]
 
 
 def test_descriptions_are_attributions(drafted: Draft) -> None:

@@ -1,6 +1,7 @@
 """Find date expressions in a sentence and normalise them, never beyond what they support.
 
-Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 2023") stand
+Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 2023",
+"between September and November 2025") stand
 alone. Relative ones ("on Monday", "last week", "in October", "recently") are resolved
 against the publication date, and are never made more precise than it is.
 """
@@ -31,6 +32,10 @@ _YEAR = r"((?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\bbetween {_YEAR} and {_YEAR}\b", re.I)),
+    (
+        "months-range",
+        re.compile(rf"\b(?:between|from) {_MONTH} (?:and|to|until) {_MONTH},? {_YEAR}\b", re.I),
+    ),
     ("day", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH},? {_YEAR}\b", re.I)),
     ("day-us", re.compile(rf"\b(?:on )?{_MONTH} (\d{{1,2}}),? {_YEAR}\b", re.I)),
     ("days-range", re.compile(rf"\bbetween {_MONTH} (\d{{1,2}}) and (\d{{1,2}})\b", re.I)),
@@ -90,6 +95,11 @@ def _resolve(
     groups = match.groups()
     if kind == "range":
         return FuzzyDate.parse(f"{groups[0]}..{groups[1]}"), False
+    if kind == "months-range":
+        first, last = (_MONTH_NAMES[m.casefold()] for m in groups[:2])
+        # "between November and February 2026": the year is the last month's
+        start_year = int(groups[2]) - (1 if first >= last else 0)
+        return FuzzyDate.parse(f"{start_year}-{first:02d}..{groups[2]}-{last:02d}"), False
     if kind in ("day", "day-us"):
         day, month = (groups[0], groups[1]) if kind == "day" else (groups[1], groups[0])
         exact = _exact(int(groups[2]), _MONTH_NAMES[month.casefold()], int(day))

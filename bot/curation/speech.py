@@ -248,6 +248,14 @@ def _speaker(
     role = _ROLE.search(lead)
     if subject and not role:
         mention = subject[-1]
+        earlier = [m for m in mentions if start <= m.start and m.end <= mention.start]
+        if (
+            earlier
+            and _AFFILIATION.fullmatch(text[earlier[-1].end : mention.start])
+            and kind_of(earlier[-1].actor) == "person"
+        ):
+            # "Ulf Laessing of the Konrad Adenauer Foundation argues": the person speaks
+            mention = earlier[-1]
         if _owned(text, mention):
             found.attribution = _description(lead) or None
         else:
@@ -279,6 +287,8 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
+"""Between a person and the body named as theirs: "Laessing of the Foundation"."""
 _DESCRIBED_AFTER = re.compile(
     rf"\s+((?:an?|one|two|three|several|some|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})"
     r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[A-Z][^,;“”\".]*?)?)"
