@@ -22,7 +22,6 @@ from bot.store.loader import open_store
 log = logging.getLogger(__name__)
 
 
-
 def save(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
     """Copy the store's files to ``target``, replacing the previous copy only when whole;
     nothing to do when the copy there is already of store ``version`` (a plain restart)."""

@@ -460,3 +460,32 @@ def test_one_event_dated_differently_by_two_sources_is_a_warning(copy: StoreCopy
     }
     assert "January 2026" in warning.message and "February 2026" in warning.message
     assert date_conflicts(load_store(ROOT / "knowledge", ROOT / "seeds")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Amnesty International", "organisation"),
+        ("Human Rights Watch", "organisation"),
+        ("Sahel Relief Partners", "organisation"),
+        ("Fatou Keita", "person"),
+    ],
+)
+def test_a_proposed_actors_kind_is_guessed_from_its_words(name: str, kind: str) -> None:
+    from bot.curation.names import guess_kind
+
+    assert guess_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("found", "name"),
+    [
+        ("Russian-backed Africa Corps", "Africa Corps"),
+        ("Bamako-based Daouda Maiga", "Daouda Maiga"),
+        ("Junta-led Transitional Council", "Transitional Council"),
+    ],
+)
+def test_a_proposed_name_loses_the_adjective_before_it(found: str, name: str) -> None:
+    from bot.curation.names import _trim
+
+    assert _trim(found) == name

@@ -71,7 +71,8 @@ _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)s?$")
 _ORGANISATION = re.compile(
     r"\b(foundation|bureau|department|ministry|agency|office|company|council|commission|"
     r"institute|embassy|bank|union|centre|center|university|party|committee|court|fund|"
-    r"programme|program|organisation|organization|association|society)\b",
+    r"programme|program|organisation|organization|association|society|international|"
+    r"watch|network|coalition|league|partners|relief|aid)\b",
     re.I,
 )
 _MEDIA = re.compile(r"\b(radio|television|tv|news|times|post|press|herald|tribune)\b", re.I)
@@ -328,7 +329,7 @@ def _trim(name: str) -> str:
     words = name.split()
     while words and (
         words[0].casefold().strip("’'.") in NOT_NAMES | TITLES
-        or re.fullmatch(r"[\w’'-]+-based", words[0], re.I)
+        or re.fullmatch(r"[\w’'-]+-(?:based|backed|led|linked|aligned|allied)", words[0], re.I)
     ):
         words = words[1:]
     while words and words[-1].casefold() in NOT_NAMES:
