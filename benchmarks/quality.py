@@ -1,7 +1,11 @@
-"""Search quality on the real store: the labelled question set, hit rate and MRR.
+"""Answer quality on the real store: the labelled question sets.
 
-A question is a hit when every fact it expects is among /search's first five results; the
-reciprocal rank is that of the first expected fact found (0 when none is).
+/search: a question is a hit when every fact it expects is among the first five results;
+the reciprocal rank is that of the first expected fact found (0 when none is).
+
+/ask: a question passes when every fact it expects is among the first five facts the
+answer shows (an empty list: any answer that is not a refusal), or, labelled `refuse`, when
+the answer is a refusal ("the sources in the store do not cover …") that lists no fact.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from bot.store.errors import BriefbotError
 from bot.store.facts import FactStore
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_questions.yaml"
+ASK_QUESTIONS = QUESTIONS.with_name("ask_questions.yaml")
 TOP = 5
+REFUSE = "refuse"
 
 
 @dataclass(frozen=True)
@@ -62,3 +68,39 @@ def evaluate(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
         reciprocal += 1 / min(ranks) if ranks else 0.0
     count = len(questions)
     return Quality(count, hits / count, reciprocal / count, tuple(misses))
+
+
+def asked_facts(store: FactStore, question: str) -> list[str] | None:
+    """The first facts /ask shows for ``question``, or None when it refuses."""
+    from bot.store.questions import answer  # the /ask pipeline, not /search
+
+    try:
+        response = answer(store, question)
+    except BriefbotError:
+        return None
+    shown: list[str] = []
+    for section in response.sections:
+        for item in section.items:
+            for fact in item.facts or ((item.fact,) if item.fact else ()):
+                if fact not in shown:
+                    shown.append(fact)
+    return shown[:TOP]
+
+
+def evaluate_ask(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
+    """Pass rate of /ask over labelled questions (``mrr`` over the answerable ones)."""
+    passed, reciprocal, answerable, misses = 0, 0.0, 0, []
+    for question in questions:
+        found = asked_facts(store, question["q"])
+        expected = question["expect"]
+        if expected == REFUSE:
+            ok = found is None
+        else:
+            answerable += 1
+            ok = found is not None and set(expected) <= set(found)
+            ranks = [found.index(f) + 1 for f in expected if found and f in found]
+            reciprocal += 1 / min(ranks) if ranks else (1.0 if ok else 0.0)
+        passed += ok
+        if not ok:
+            misses.append(question["q"])
+    return Quality(len(questions), passed / len(questions), reciprocal / max(answerable, 1), tuple(misses))

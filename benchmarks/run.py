@@ -26,7 +26,7 @@ from typing import Any
 from benchmarks.baselines import Fts5Search, NaiveNames, NaiveSearch
 from benchmarks.edits import edit_comment, edit_fact
 from benchmarks.generate import generate
-from benchmarks.quality import evaluate, load_questions
+from benchmarks.quality import ASK_QUESTIONS, evaluate, evaluate_ask, load_questions
 from benchmarks.stats import summary, timed
 from bot.chat.embeds import render
 from bot.reload import Reloader
@@ -365,6 +365,7 @@ def run_size(size: str, discord_sizes: set[str]) -> dict[str, Any]:
     result |= search_and_names(store, labelled, size)
     if size == "1x":  # before the reload below retires (and frees) this store
         result["questions"] = evaluate(store, load_questions()).as_dict()
+        result["ask_questions"] = evaluate_ask(store, load_questions(ASK_QUESTIONS)).as_dict()
     result["reload"] = asyncio.run(reload_stall(knowledge, seeds, cache, store))
     if size == "1x":
         result["ask"] = ask_process()
