@@ -103,4 +103,6 @@ def evaluate_ask(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
         passed += ok
         if not ok:
             misses.append(question["q"])
-    return Quality(len(questions), passed / len(questions), reciprocal / max(answerable, 1), tuple(misses))
+    return Quality(
+        len(questions), passed / len(questions), reciprocal / max(answerable, 1), tuple(misses)
+    )

@@ -181,6 +181,12 @@ class Actor(Record):
         description="Larger bodies this one belongs to (the State Department is part of the "
         "United States): their profiles also list what this one said",
     )
+    speaks_for: tuple[Id, ...] = Field(
+        default=(),
+        description="Bodies this person or body speaks for (an adviser for an administration, "
+        "a minister or diplomat for a government): 'what did X say' and X's profile include "
+        "what it said, each line naming who said it",
+    )
     since: CuratedDate | None = Field(
         default=None,
         description="When this actor (or its role) began, e.g. an administration's first "

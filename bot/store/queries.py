@@ -18,6 +18,7 @@ from bot.store.facts import FactStore
 from bot.store.records import Actor, Citation, Fact, Relation, Source
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import query_words, stem, words
+from bot.store.speakers import voices
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
@@ -104,8 +105,15 @@ def actor(store: FactStore, name: str) -> Response:
     answer.section("Who", [Item(text=_who(store, person), cites=answer.book.cite(who_citations))])
     known = {(c.source, c.quote) for c in who_citations}
 
-    speakers = {person.id, *store.parts.get(person.id, ())}
-    involved = {f for a in speakers for f in store.facts_by_actor.get(a, ())}
+    speakers = voices(store, person.id)
+    within = {person.id, *store.parts.get(person.id, ())}
+    involved = {f for a in within for f in store.facts_by_actor.get(a, ())}
+    involved |= {  # what those who speak for it said
+        f
+        for a in speakers - within
+        for f in store.facts_by_actor.get(a, ())
+        if a in store.facts[f].by
+    }
     facts = sorted((store.facts[f] for f in involved), key=store.chronological)
     said = [f for f in facts if speakers.intersection(f.by)]
     said_ids = {f.id for f in said}
@@ -129,6 +137,7 @@ def actor(store: FactStore, name: str) -> Response:
     answer.facts("Said", said, LIST_MAX, narrow, latest=True)
     answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
     answer.section("Related actors", _relations(answer, person)[:LIST_MAX])
+    answer.section("Speaks for", _speaks_for(answer, person))
     answer.facts(
         "Timeline", [f for f in about if f.date is not None], LIST_MAX, narrow, latest=True
     )
@@ -200,6 +209,26 @@ def _relations(answer: Answer, person: Actor) -> list[Item]:
         for subject, relation, target in stated
         if not said_by_role(relation, target if subject is person else subject)
     ]
+
+
+def _speaks_for(answer: Answer, person: Actor) -> list[Item]:
+    """Who this actor speaks for, and who speaks for it (curated, cited where it is named)."""
+    store = answer.store
+
+    def cited(actor: Actor) -> tuple[int, ...]:
+        return answer.book.cite(actor.role.citations if actor.role else actor.citations)
+
+    items = [
+        Item(text=f"{person.name} speaks for {store.actors[a].name}", cites=cited(person))
+        for a in person.speaks_for
+        if a in store.actors
+    ]
+    items += [
+        Item(text=f"{other.name} speaks for {person.name}", cites=cited(other))
+        for other in store.actors.values()
+        if person.id in other.speaks_for
+    ]
+    return items
 
 
 def _named_in(answer: Answer, person: Actor, facts: Iterable[Fact]) -> list[Item]:
@@ -327,12 +356,91 @@ def search(store: FactStore, query: str) -> Response:
     return answer.response(f"Search: “{text}”")
 
 
+AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|looks? forward|open to|unlikely|likely|explore|"
+    r"plans?|expected|continue to|to come)\b",
+    re.IGNORECASE,
+)
+"""Words by which a source speaks of what is to come."""
+
+
+def ahead(store: FactStore, about: str = "") -> Response:
+    """What the sources say is to come: facts whose shown words look ahead ("open to
+    consultations", "could re-engage", "will continue to wane"), latest first, on a
+    subject when one is given."""
+    looking = {
+        f.id
+        for f in store.facts.values()
+        if AHEAD.search(" ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+    }
+    facts = [store.facts[f] for f in looking]
+    if query_words(about):
+        hits = store.fact_search.search(about, limit=len(store.facts))
+        facts = [store.facts[h.id] for h in hits if h.id in looking]
+    else:
+        facts.sort(key=store.chronological, reverse=True)
+    if not facts:
+        raise NotFound(f"The sources in the store say nothing of what is to come{_on(about)}.")
+    answer = Answer(store, "search")
+    answer.facts("What the sources say is to come", facts, SEARCH_LIMIT, "/search narrows it")
+    answer.notes.append("Only what the sources themselves say of the future; no forecast.")
+    return answer.response("What comes next" + _on(about))
+
+
+def _on(about: str) -> str:
+    return f" on “{about}”" if query_words(about) else ""
+
+
+def when(store: FactStore, question: str) -> Response:
+    """ "When did …": the dated facts that match, in the order they happened."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    best = hits[0].score if hits else 0.0
+    dated = [store.facts[h.id] for h in hits if h.score >= best / 2]
+    dated = [f for f in dated if f.date is not None]
+    if not dated:
+        raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
+    answer = Answer(store, "timeline")
+    first = dated[0]
+    answer.section("When", [answer.fact(first)])
+    dated.sort(key=store.chronological)
+    answer.facts("Timeline", dated, SEARCH_LIMIT, "/timeline lists everything")
+    answer.notes.append("Dates are shown only as precisely as the sources give them.")
+    return answer.response(f"When: “{text}”")
+
+
+def yes_no(store: FactStore, question: str) -> Response:
+    """A yes/no question: a first line stating what the sources say on it in their own
+    cited words (or that they do not say so), then the facts that bear on it."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
+    if not hits:
+        raise NotFound(f"The sources in the store do not say “{text}”.")
+    wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
+    top = hits[0]
+    held = sum(1 for e in wanted if any(t in top.terms for t in e if not t.startswith("#")))
+    fact = store.facts[top.id]
+    citation = fact.citations[0]
+    quote = store.quoted(citation)
+    if held == len(wanted):
+        line = f"The sources say: “{quote}”"
+    else:
+        line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
+    answer = Answer(store, "search")
+    answer.section(
+        "What the sources say",
+        [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
+    )
+    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in hits[1:5]))
+    return answer.response(f"“{text}”")
+
+
 def speakers_named(store: FactStore, text: str) -> list[str]:
     """Actors a text names, each with the bodies within it (the US: its State Department)."""
     return [
         member
         for match in store.actor_names.mentions(text, store.fact_search.knows)
-        for member in (match.id, *store.parts.get(match.id, ()))
+        for member in voices(store, match.id)
     ]
 
 
@@ -376,7 +484,7 @@ def _stems(word: str) -> tuple[str, ...]:
 def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
     """What an actor (or a body within it) said, on one subject or all of them."""
     person = store.actors[store.actor_names.resolve(speaker)]
-    speakers = {person.id, *store.parts.get(person.id, ())}
+    speakers = voices(store, person.id)
     theirs = {
         f for a in speakers for f in store.facts_by_actor.get(a, ()) if a in store.facts[f].by
     }
@@ -391,7 +499,11 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         hits = store.fact_search.search(
             subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
         )
-        chosen = [store.facts[h.id] for h in hits if h.id in theirs and h.score > 0]
+        chosen = [  # matched in their own words, not only through a topic's name
+            store.facts[h.id]
+            for h in hits
+            if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
+        ]
     answer = Answer(store, "search")
     if chosen:
         title = f"What {person.name} said about “{subject}”"

@@ -304,6 +304,25 @@ class SearchIndex:
         """Whether ``word`` (simplified) occurs in the store's text."""
         return word in self._surface
 
+    def _rarity(self, expansion: dict[str, float]) -> float:
+        """A query word's weight in coverage: the idf of its rarest term of the text."""
+        total = len(self._ids)
+        counts = [len(self._postings[t].docs) for t in expansion if not t.startswith(TAG)]
+        if not counts:
+            return 0.0
+        df = min(counts)
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    def share(self, terms: Iterable[str]) -> float:
+        """The share of documents holding any of ``terms`` (from :meth:`expand`): near 1 for
+        a word most documents hold ("US" in a store about US policy), small for a rare one."""
+        held: set[int] = set()
+        for term in terms:
+            postings = self._postings.get(term)
+            if postings is not None and not term.startswith(TAG):
+                held.update(postings.docs)
+        return len(held) / max(len(self._ids), 1)
+
     def expand(self, word: str) -> dict[str, float]:
         """The indexed stems a query word may mean, with a weight for each."""
         found: dict[str, float] = {}
@@ -367,12 +386,21 @@ class SearchIndex:
         # Each candidate's score with every neighbouring pair counted as standing together
         # is a ceiling on its final score (the same product, a factor no smaller). Read in
         # that order, the candidates' texts are only tokenised until none can still place.
+        # Each query word weighs by its rarity (its rarest own term's idf): holding the one
+        # rare word of "who criticised the new US policy" counts more than holding the
+        # three common ones.
+        rarity = [self._rarity(e) for e in expansions]
+        whole = sum(rarity) or 1.0
         bounded = []
         for doc, score in candidates:
             matched = self._matched(doc, weighted)
             # a word held only through a topic's name is weak evidence: it does not count
-            held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
-            covered = score * (0.5 + held / len(expansions))
+            held = sum(
+                r
+                for e, r in zip(expansions, rarity, strict=True)
+                if any(t in matched for t in e if t[0] != TAG)
+            )
+            covered = score * (0.5 + held / whole)
             pairs = self._pairs(expansions, matched)
             factor = 1.0 if boost is None else boost(self._ids[doc])
             ceiling = covered * (1 + PHRASE_BOOST * len(pairs)) * factor
@@ -388,6 +416,9 @@ class SearchIndex:
             elif (final, -doc) > best[0][:2]:
                 heapq.heapreplace(best, (final, -doc, matched))
         best.sort(reverse=True)
+        # A document held only through its topics' names matches nothing the reader sees:
+        # it comes after every document that matches in its own words.
+        best.sort(key=lambda b: all(t.startswith(TAG) for t in b[2]))
         return [Hit(self._ids[-negated], round(final, 3), terms) for final, negated, terms in best]
 
     def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
