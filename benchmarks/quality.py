@@ -24,6 +24,9 @@ QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_que
 ASK_QUESTIONS = QUESTIONS.with_name("ask_questions.yaml")
 TOP = 5
 REFUSE = "refuse"
+NOT_SAID = "The sources do not say"
+"""How a yes/no answer's first line begins when the sources do not say so: for a question
+labelled `refuse`, as good as a refusal (it lists only the facts that bear on it)."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,17 @@ def evaluate(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
     return Quality(count, hits / count, reciprocal / count, tuple(misses))
 
 
-def asked_facts(store: FactStore, question: str) -> list[str] | None:
-    """The first facts /ask shows for ``question``, or None when it refuses."""
+def asked_facts(store: FactStore, question: str, *, strict: bool = False) -> list[str] | None:
+    """The first facts /ask shows for ``question``, or None when it refuses (``strict``:
+    also when its first line says the sources do not say so)."""
     from bot.store.questions import answer  # the /ask pipeline, not /search
 
     try:
         response = answer(store, question)
     except BriefbotError:
+        return None
+    first = next((s.items[0].text for s in response.sections if s.items), "")
+    if strict and first.startswith(NOT_SAID):  # a yes/no answer saying the sources do not say so
         return None
     shown: list[str] = []
     for section in response.sections:
@@ -91,8 +98,8 @@ def evaluate_ask(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
     """Pass rate of /ask over labelled questions (``mrr`` over the answerable ones)."""
     passed, reciprocal, answerable, misses = 0, 0.0, 0, []
     for question in questions:
-        found = asked_facts(store, question["q"])
         expected = question["expect"]
+        found = asked_facts(store, question["q"], strict=expected == REFUSE)
         if expected == REFUSE:
             ok = found is None
         else:

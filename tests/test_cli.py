@@ -12,7 +12,6 @@ from pathlib import Path
 from bot.store.schema import schemas
 from tests.conftest import ROOT, StoreCopy
 
-
 _SCRATCH = Path(tempfile.mkdtemp(prefix="briefbot-cli-"))
 
 

@@ -8,14 +8,14 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
-from bot.store.records import Actor, Citation, Fact, Relation, Source
+from bot.store.records import Actor, Citation, Fact, FactKind, Relation, Source
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import query_words, stem, words
 from bot.store.speakers import voices
@@ -334,7 +334,7 @@ SAID_BOOST = 1.5
 """How much more anything someone said weighs when the query asks what was said."""
 
 
-def search(store: FactStore, query: str) -> Response:
+def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
     "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
@@ -343,7 +343,8 @@ def search(store: FactStore, query: str) -> Response:
     text = clean_user_text(query)[:QUERY_MAX]
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
-    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
+    boost = _reason_boost(store) if reasons else _saying_boost(store, text)
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -377,8 +378,9 @@ def ahead(store: FactStore, about: str = "") -> Response:
     if query_words(about):
         hits = store.fact_search.search(about, limit=len(store.facts))
         facts = [store.facts[h.id] for h in hits if h.id in looking]
-    else:
+    else:  # the best-backed first (two sources before one), then the latest
         facts.sort(key=store.chronological, reverse=True)
+        facts.sort(key=lambda f: -len(f.sources))
     if not facts:
         raise NotFound(f"The sources in the store say nothing of what is to come{_on(about)}.")
     answer = Answer(store, "search")
@@ -409,14 +411,17 @@ def when(store: FactStore, question: str) -> Response:
     return answer.response(f"When: “{text}”")
 
 
-def yes_no(store: FactStore, question: str) -> Response:
+def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
-    cited words (or that they do not say so), then the facts that bear on it."""
+    cited words (or that they do not say so), then the facts that bear on it.
+
+    The sources "say" it when the best fact holds every word of ``subject`` (the words
+    naming what it is about; every word of the question when none are given)."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
         raise NotFound(f"The sources in the store do not say “{text}”.")
-    wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
+    wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
     top = hits[0]
     held = sum(1 for e in wanted if any(t in top.terms for t in e if not t.startswith("#")))
     fact = store.facts[top.id]
@@ -435,6 +440,50 @@ def yes_no(store: FactStore, question: str) -> Response:
     return answer.response(f"“{text}”")
 
 
+REASON_BOOST = 1.5
+"""How much more a claim or an analysis weighs for "why …": the reasons someone gives."""
+
+
+def _reason_boost(store: FactStore) -> Callable[[str], float]:
+    def boost(fact_id: str) -> float:
+        kind = store.facts[fact_id].kind
+        return REASON_BOOST if kind in (FactKind.CLAIM, FactKind.ANALYSIS) else 1.0
+
+    return boost
+
+
+_FIGURE = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens?|hundreds?|thousands?|millions?|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b",
+    re.IGNORECASE,
+)
+"""A figure in a source's words (a year is a date, not a figure)."""
+
+
+def figures(store: FactStore, question: str) -> Response:
+    """ "How many / how much …": only facts whose shown words give a figure and hold the
+    question's words; otherwise the sources give no figure, said plainly."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    counted = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        held = all(any(t in hit.terms for t in e if not t.startswith("#")) for e in wanted)
+        if held and _FIGURE.search(shown):
+            counted.append(fact)
+    if not counted:
+        raise NotFound(
+            f"The sources in the store give no figure for “{text}”.",
+            (f"/search query:{text}",),
+        )
+    answer = Answer(store, "search")
+    answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
+    answer.notes.append("Numbers keep the sources' own wording.")
+    return answer.response(f"“{text}”")
+
+
 def speakers_named(store: FactStore, text: str) -> list[str]:
     """Actors a text names, each with the bodies within it (the US: its State Department)."""
     return [
@@ -442,6 +491,15 @@ def speakers_named(store: FactStore, text: str) -> list[str]:
         for match in store.actor_names.mentions(text, store.fact_search.knows)
         for member in voices(store, match.id)
     ]
+
+
+def has_said(store: FactStore, actor_id: str) -> bool:
+    """Whether the store holds anything said by the actor or those who speak for it."""
+    return any(
+        a in store.facts[f].by
+        for a in voices(store, actor_id)
+        for f in store.facts_by_actor.get(a, ())
+    )
 
 
 def asks_what_was_said(text: str) -> bool:

@@ -18,7 +18,7 @@ from bot.store import queries
 from bot.store.errors import Ambiguous, InvalidCommand, NotFound
 from bot.store.facts import FactStore
 from bot.store.response import Response
-from bot.store.search import query_words
+from bot.store.search import QUESTION_WORDS, query_words, stem
 from bot.store.text import clean_user_text
 
 QUESTION_MAX = 300
@@ -38,6 +38,12 @@ _YES_NO = re.compile(
 _NEXT = re.compile(
     r"\b(?:next|ahead|upcoming|coming|to come|future|what now|from here)\b", re.IGNORECASE
 )
+_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
+""""whats", "who's": the question word and "is"."""
+_WHY = re.compile(r"^why\b", re.IGNORECASE)
+_COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
+NOT_COVERED = "The sources in the store"
+"""How every answer saying what the store does not hold begins."""
 COMMON_SHARE = 0.25
 """A word held by at least this share of the facts is common ("US", "Sahel" in this story):
 a question whose known words are all common has no subject the store covers."""
@@ -47,6 +53,16 @@ GENERIC = frozenset(
     next steps ahead upcoming coming future plan plans""".split()
 )
 """Words that shape a question without naming its subject."""
+VERBS = frozenset(
+    """be have do go come get make take give keep let put set see look seem want need try
+    use find feel leave call ask work help start stop begin end run turn move live bring
+    happen hold stand lose pay meet send sign offer build change lead win follow open close
+    plan agree allow expect decide remain continue defend protect fight attack support
+    oppose back block join drop cut grow rise fall reach return release free accept reject
+    respond react promise threaten warn deny admit mean act deal talk speak believe like""".split()
+)
+"""Common English verbs: an action a question asks about, never its subject. A verb the
+store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse."""
 
 
 class Coverage(msgspec.Struct, frozen=True):
@@ -71,7 +87,9 @@ class Reading(msgspec.Struct, frozen=True):
 
 def answer(store: FactStore, question: str) -> Response:
     """Answer a plain question from the store, saying how it was read."""
-    text = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+    text = _CONTRACTED.sub(
+        lambda m: f"{m[1]} is", clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+    )
     if not query_words(text):
         raise InvalidCommand(
             "Ask about something in the store, e.g. “who is Nick Checker?” or "
@@ -83,6 +101,8 @@ def answer(store: FactStore, question: str) -> Response:
     try:
         response = reading.run()
     except NotFound as missing:
+        if missing.message.startswith(NOT_COVERED):  # already says what the store lacks
+            raise
         raise NotFound(
             f"Nothing in the store answers “{text}”.",
             missing.suggestions or _what_exists(store, text),
@@ -95,7 +115,9 @@ def read(store: FactStore, text: str) -> Reading:
     """The command a question amounts to."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
     if named and queries.asks_what_was_said(text):
-        speaker = named[0]
+        # the first actor named who said anything, themselves or through those who speak
+        # for them ("what did the US president's adviser say": not the president himself)
+        speaker = next((m for m in named if queries.has_said(store, m.id)), named[0])
         about = _ABOUT.search(text)
         subject = about["y"] if about else None
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
@@ -107,32 +129,50 @@ def read(store: FactStore, text: str) -> Reading:
         if reading is not None:
             return reading
     if _NEXT.search(text):
-        rest = " ".join(w for w in query_words(text) if w not in GENERIC)
+        rest = " ".join(w for w in query_words(text) if w not in GENERIC and not _verb(w))
         line = "what the sources say is to come" + (f" on “{rest}”" if rest else "")
         return Reading(line, lambda: queries.ahead(store, rest), specific=True)
     if _WHEN.match(text):
         return _when(store, text, [m.id for m in named])
+    if _COUNT.match(text):
+        line = f"a question of numbers: the figures the sources give on “{text}”"
+        return Reading(line, lambda: queries.figures(store, text))
+    if _WHY.match(text):
+        line = f"a why question: the reasons the sources give on “{text}” first"
+        return Reading(line, lambda: queries.search(store, text, reasons=True))
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
-        return Reading(line, lambda: queries.yes_no(store, text))
+        subject = coverage(store, text)
+        return Reading(line, lambda: queries.yes_no(store, text, (*subject.rare, *subject.common)))
     return _search(store, text)
 
 
 def coverage(store: FactStore, text: str) -> Coverage:
     """Which of a question's words the store covers, and how specifically."""
     index = store.fact_search
-    unknown, rare, common = [], [], []
+    unknown: list[str] = []
+    rare: list[str] = []
+    common: list[str] = []
     for word in query_words(text):
         if word in GENERIC or word in queries.SAYING or len(word) <= 2 or word.isdigit():
             continue
         terms = [t for t in index.expand(word) if not t.startswith("#")]
         if not terms and not store.actor_names.mentions(word, index.knows):
-            # "released", "sending", "lately": how, not what; only names and things count
-            if not word.endswith(("ed", "ing", "ly")):
+            # "released", "sending", "lately", "leave": how, not what; names and things count
+            if not word.endswith(("ed", "ing", "ly")) and not _verb(word):
                 unknown.append(word)
             continue
         (common if index.share(terms) >= COMMON_SHARE else rare).append(word)
     return Coverage(tuple(unknown), tuple(rare), tuple(common))
+
+
+def _verb(word: str) -> bool:
+    """Whether ``word`` is a form of a common verb ("happens", "leaves", "defends")."""
+    plain = {word, word.removesuffix("s"), word.removesuffix("es")}
+    return bool(plain & VERBS) or stem(word) in _VERB_STEMS or word in QUESTION_WORDS
+
+
+_VERB_STEMS = frozenset(stem(v) for v in VERBS)
 
 
 def _answerable(store: FactStore, text: str, reading: Reading) -> None:
@@ -155,9 +195,9 @@ def _answerable(store: FactStore, text: str, reading: Reading) -> None:
 
 def _as_typed(text: str, word: str) -> str:
     """``word`` (simplified) as the user typed it, capitals and all."""
-    for typed in re.findall(r"\w+", text):
-        if typed.casefold() == word:
-            return typed
+    for typed in re.finditer(r"\w+", text):
+        if typed[0].casefold() == word:
+            return typed[0]
     return word
 
 

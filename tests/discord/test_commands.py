@@ -323,7 +323,7 @@ async def test_ask_answers_a_plain_question_saying_how_it_read_it(harness: Harne
     assert data.get("flags", 0) & EPHEMERAL == 0
     missing = reply(await harness.command("ask", {"question": "who is Yevgeny Prigozhin"}))
     assert missing["flags"] & EPHEMERAL
-    assert "Nothing in the store answers" in missing["embeds"][0]["description"]
+    assert "The sources in the store do not cover" in missing["embeds"][0]["description"]
 
 
 async def test_an_actor_name_found_only_in_facts_answers_with_them(harness: Harness) -> None:
