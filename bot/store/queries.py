@@ -15,7 +15,7 @@ from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
-from bot.store.records import Actor, Citation, Fact, FactKind, Relation, Source
+from bot.store.records import Actor, Citation, Fact, FactKind, Relation, Source, Topic
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import query_words, stem, words
 from bot.store.speakers import voices
@@ -64,11 +64,29 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
         )
     else:
         answer.section("In brief", answer.brief(chosen))
+        as_of = _as_of(store, chosen)
+        if as_of:
+            answer.notes.append(as_of)
         answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
     others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
     if others:
         answer.notes.append(f"Topics: {', '.join(others)}.")
     return answer.response(chosen.title)
+
+
+def _as_of(store: FactStore, topic: Topic) -> str | None:
+    """ "As of": the publication date of the latest source the topic's facts cite."""
+    cited = {s for f in topic.facts if f in store.facts for s in store.facts[f].sources}
+    dated = [
+        (published, store.sources[s])
+        for s in sorted(cited)
+        if (published := store.sources[s].published) is not None
+    ]
+    if not dated:
+        return None
+    published, latest = max(dated, key=lambda pair: pair[0].date.end)
+    estimate = " (estimated)" if published.estimated else ""
+    return f"As of {published.date.label}{estimate}: the latest source, “{latest.title}”."
 
 
 def _brief_by_search(store: FactStore, topic: str) -> Response:

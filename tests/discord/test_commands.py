@@ -333,12 +333,12 @@ async def test_an_actor_name_found_only_in_facts_answers_with_them(harness: Harn
 
 
 async def test_a_long_footnote_keeps_both_ends_in_discord(harness: Harness) -> None:
-    """A brief's footnote may join quotes; Discord shows the start and the end of it."""
+    """A long quote in a footnote: Discord shows the start and the end of it."""
     store = harness.bot.stores.current
-    response = queries.brief(store)
+    response = queries.search(store, "new course in relations")
     longest = max(response.citations, key=lambda c: len(c.quote))
-    assert len(longest.quote) > 300
-    embed = first_embed(await harness.command("brief"))
+    assert len(longest.quote) > 200
+    embed = first_embed(await harness.command("search", {"query": "new course in relations"}))
     notes = "\n".join(f["value"] for f in embed["fields"])
     start, end = longest.quote[:40], longest.quote[-40:]
     assert start.replace("'", "") in notes.replace("\\", "").replace("'", "")
