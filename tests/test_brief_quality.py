@@ -178,7 +178,9 @@ def test_a_reaction_shows_with_what_it_reacts_to(store: FactStore) -> None:
     boulos = queries.actor(store, "Boulos")
     reactions = next(s for s in boulos.sections if s.title == "Reactions")
     criticism = next(i for i in reactions.items if i.fact == "rights-advocates-criticise")
-    assert criticism.context == "in response to Massad Boulos's statement of October 2025"
+    assert criticism.context == (
+        "in response to Massad Boulos's statement of October 2025, as linked by curators"
+    )
     timeline = [i.fact for i in items(queries.timeline(store))]
     at = timeline.index("boulos-le-monde")
     assert timeline[at + 1] == "rights-advocates-criticise"

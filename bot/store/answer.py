@@ -223,10 +223,16 @@ class Answer:
                 what = f"{who}'s {target.kind}"
                 if target.date is not None:
                     what += f" of {target.date.when.label}"
-            else:
-                what = _clip(target.text, CONTEXT_MAX)
+            else:  # a reference, not a clipped sentence: "the event of February 2026: …"
+                what = f"the {target.kind}"
+                if target.date is not None:
+                    what += f" of {target.date.when.label}"
+                what += f" (“{_clip(target.text, CONTEXT_MAX)}”)"
             said.append(what)
-        return f"in response to {'; '.join(said)}" if said else None
+        if not said:
+            return None
+        # every link is the curators' reading of the sources, and says so
+        return f"in response to {'; '.join(said)}, as linked by curators"
 
     def facts(
         self,

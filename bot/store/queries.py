@@ -219,13 +219,27 @@ def _relations(answer: Answer, person: Actor) -> list[Item]:
     stated += [
         (store.actors[o], relation, person) for o, relation in store.relations_to.get(person.id, ())
     ]
+
+    def role_names(relation: Relation, other: Actor) -> bool:
+        """The role says what the other is to this actor: its name and the relation's word
+        ("who hosted US envoy Nick Checker"), not merely its name ("the alliance Mali,
+        Niger and Burkina Faso formed" does not list them as members)."""
+        verb = simplify(relation.relation).split()[:1]
+        return bool(verb) and verb[0] in role.split() and simplify(other.name) in role
+
+    # What others are to this actor (its members, its officials) is listed unless the role
+    # says it in its own words; the actor's own relations, unless the role states them.
     return [
         Item(
             text=f"{subject.name}: {relation.relation} {target.name}",
             cites=answer.book.cite(relation.citations),
         )
         for subject, relation, target in stated
-        if not said_by_role(relation, target if subject is person else subject)
+        if not (
+            said_by_role(relation, target)
+            if subject is person
+            else role_names(relation, subject) and said_by_role(relation, subject)
+        )
     ]
 
 
