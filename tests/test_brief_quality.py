@@ -49,7 +49,8 @@ def every_answer(store: FactStore) -> Iterator[tuple[str, Response]]:
 
 
 def items(response: Response) -> list[Item]:
-    return [i for s in response.sections for i in s.items]
+    """The answer's items, a brief's curated "what to watch" (shown last) aside."""
+    return [i for s in response.sections if s.title != "What to watch" for i in s.items]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,8 @@ def answers(store: FactStore) -> list[tuple[str, Response]]:
 
 def test_brief_is_a_minutes_read(store: FactStore) -> None:
     response = queries.brief(store)
-    bullets = items(response)
+    bullets = list(response.sections[0].items)  # "In brief"; what to watch comes after
+    assert response.sections[0].title == "In brief"
     assert 1 <= len(bullets) <= BRIEF_MAX
     assert sum(word_count(b.text) for b in bullets) <= BRIEF_WORDS_MAX
     assert len(response.citations) <= 3 * BRIEF_MAX
@@ -77,15 +79,16 @@ _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z“‘\"'])")
 
 
 def test_brief_footnotes_are_one_sentence_each(answers: list[tuple[str, Response]]) -> None:
-    """Each of a bullet's facts is backed by one quote of at most one sentence; the whole
-    passage stays in the Sources menu and /quote."""
+    """A bullet cites each of its sources once, by one quote of at most one sentence; the
+    whole passage stays in the Sources menu and /quote."""
     for line, response in answers:
         if not line.startswith("/brief") or "more:true" in line:
             continue
         for bullet in items(response):
             assert bullet.cites, (line, bullet.text)
             assert len(bullet.cites) == len(set(bullet.cites)), (line, bullet.text)
-            assert len(bullet.cites) <= len(bullet.facts or (bullet.fact,)), (line, bullet.text)
+            sources = [response.citations[n - 1].source for n in bullet.cites]
+            assert len(sources) == len(set(sources)), (line, bullet.text, sources)
         for ref in response.citations:
             assert not _SENTENCE_END.search(ref.quote.rstrip()), (line, ref.quote)
 
@@ -266,3 +269,27 @@ def test_a_topic_without_a_lead_spreads_its_bullets_over_events(store: FactStore
     security = [i.fact for i in items(queries.brief(store, "security"))]
     assert not {"fuel-convoy-attack", "militants-resilient"} <= set(security)
     assert not {"niamey-airport-attack", "russia-claims-joint-action"} <= set(security)
+
+
+def test_what_to_watch_is_curated_and_shown_last(store: FactStore) -> None:
+    response = queries.brief(store)
+    assert store.overview is not None and store.overview.watch
+    assert response.sections[-1].title == "What to watch"
+    watched = [i.text for i in response.sections[-1].items]
+    assert watched == [w.text for w in store.overview.watch]
+    assert all(i.cites for i in response.sections[-1].items)
+
+
+def test_a_watch_item_naming_no_fact_is_a_problem(store: FactStore) -> None:
+    import msgspec
+
+    from bot.store.records import Lead
+    from bot.store.watch import watch_problems
+
+    assert watch_problems(store.topics, store.facts) == []
+    topics = dict(store.topics)
+    topics["overview"] = msgspec.structs.replace(
+        topics["overview"], watch=(Lead(text="Whether it lasts.", facts=("no-such-fact",)),)
+    )
+    problems = watch_problems(topics, store.facts)
+    assert ("overview", "watch[0].facts", "unknown fact 'no-such-fact'") in problems

@@ -25,7 +25,7 @@ def section(response: Response, title: str) -> list[str]:
 def test_brief_without_topic_is_the_overviews_lead(store: FactStore) -> None:
     response = queries.brief(store)
     assert response.ok and response.title == "The situation"
-    assert [s.title for s in response.sections] == ["In brief"]
+    assert [s.title for s in response.sections] == ["In brief", "What to watch"]
     assert facts_in(response)[0] == "us-declares-policy-shift"
     assert any("/brief topic:overview more:true" in n for n in response.notes)
     assert any("security" in n for n in response.notes)

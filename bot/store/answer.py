@@ -256,13 +256,14 @@ class Answer:
             which = "latest" if latest else "first"
             self.notes.append(f"{title}: showing the {which} {len(shown)} of {among}; {hint}.")
 
-    def section(self, title: str, items: Iterable[Item]) -> None:
+    def section(self, title: str, items: Iterable[Item], *, new_facts: bool = True) -> None:
+        """A section of the items not shown yet (``new_facts=False``: items resting on facts
+        already shown are kept when their own text is new, e.g. what to watch)."""
         collected = []
         for item in items:
             key = simplify(item.text)
-            if (item.fact is not None and item.fact in self._shown_facts) or (
-                key in self._shown_texts
-            ):
+            seen = new_facts and item.fact is not None and item.fact in self._shown_facts
+            if seen or key in self._shown_texts:
                 continue
             self._shown_texts.add(key)
             self._shown_facts.update(item.facts or ((item.fact,) if item.fact else ()))

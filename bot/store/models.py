@@ -305,6 +305,11 @@ class Topic(Record):
     facts: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
         description="The summary: fact ids in the order they should be read"
     )
+    watch: Annotated[tuple[Lead, ...], Field(max_length=4)] = Field(
+        default=(),
+        description="What to watch, shown last in /brief: what the sources say is to come "
+        "or still open, each a sentence resting on the facts that say so",
+    )
 
 
 class Synonyms(Record):

@@ -64,6 +64,8 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
         )
     else:
         answer.section("In brief", answer.brief(chosen))
+        watch = [w for w in chosen.watch if all(f in store.facts for f in w.facts)]
+        answer.section("What to watch", (answer.lead(w) for w in watch), new_facts=False)
         as_of = _as_of(store, chosen)
         if as_of:
             answer.notes.append(as_of)

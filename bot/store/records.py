@@ -162,6 +162,7 @@ class Topic(Record, frozen=True):
     overview: bool
     lead: tuple[Lead, ...]
     facts: tuple[str, ...]
+    watch: tuple[Lead, ...] = ()
 
 
 class Synonyms(Record, frozen=True):
