@@ -456,12 +456,24 @@ def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Resp
     if not hits:
         raise NotFound(f"The sources in the store do not say “{text}”.")
     wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
-    top = hits[0]
-    held = sum(1 for e in wanted if any(t in top.terms for t in e if not t.startswith("#")))
+
+    # The first line quotes the source words (of the best facts) holding most of the
+    # subject: the sources "say" it only when those words, as shown, hold all of it.
+    rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
+
+    def held(quote: str) -> list[float]:
+        shown = {stem(w) for w in words(quote)}
+        return [
+            r
+            for e, r in zip(wanted, rare, strict=True)
+            if any(t in shown for t in e if not t.startswith("#"))
+        ]
+
+    best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
+    citation, quote, top = max(best, key=lambda b: sum(held(b[1])))  # the first on ties
     fact = store.facts[top.id]
-    citation = fact.citations[0]
-    quote = store.quoted(citation)
-    if held == len(wanted):
+    hits = [top, *(h for h in hits if h.id != top.id)]
+    if len(held(quote)) == len(wanted):
         line = f"The sources say: “{quote}”"
     else:
         line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
