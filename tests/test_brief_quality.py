@@ -7,6 +7,7 @@ a minute. Each check runs over every answer the store can give.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -48,7 +49,8 @@ def every_answer(store: FactStore) -> Iterator[tuple[str, Response]]:
 
 
 def items(response: Response) -> list[Item]:
-    return [i for s in response.sections for i in s.items]
+    """The answer's items, a brief's curated "what to watch" (shown last) aside."""
+    return [i for s in response.sections if s.title != "What to watch" for i in s.items]
 
 
 @pytest.fixture(scope="module")
@@ -63,20 +65,32 @@ def answers(store: FactStore) -> list[tuple[str, Response]]:
 
 def test_brief_is_a_minutes_read(store: FactStore) -> None:
     response = queries.brief(store)
-    bullets = items(response)
+    bullets = list(response.sections[0].items)  # "In brief"; what to watch comes after
+    assert response.sections[0].title == "In brief"
     assert 1 <= len(bullets) <= BRIEF_MAX
     assert sum(word_count(b.text) for b in bullets) <= BRIEF_WORDS_MAX
-    assert len(response.citations) <= 2 * BRIEF_MAX
+    assert len(response.citations) <= 3 * BRIEF_MAX
+    # footnotes no longer outweigh the bullets twice over (514 words against 253 before)
+    footnotes = sum(word_count(c.quote) for c in response.citations)
+    assert footnotes <= 1.5 * sum(word_count(b.text) for b in bullets)
 
 
-def test_brief_bullets_cite_each_source_once(answers: list[tuple[str, Response]]) -> None:
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z“‘\"'])")
+
+
+def test_brief_footnotes_are_one_sentence_each(answers: list[tuple[str, Response]]) -> None:
+    """A bullet cites each of its sources once, by one quote of at most one sentence; the
+    whole passage stays in the Sources menu and /quote."""
     for line, response in answers:
         if not line.startswith("/brief") or "more:true" in line:
             continue
         for bullet in items(response):
-            sources = [response.citations[n - 1].source for n in bullet.cites]
             assert bullet.cites, (line, bullet.text)
+            assert len(bullet.cites) == len(set(bullet.cites)), (line, bullet.text)
+            sources = [response.citations[n - 1].source for n in bullet.cites]
             assert len(sources) == len(set(sources)), (line, bullet.text, sources)
+        for ref in response.citations:
+            assert not _SENTENCE_END.search(ref.quote.rstrip()), (line, ref.quote)
 
 
 def test_brief_tells_the_story(store: FactStore) -> None:
@@ -167,7 +181,9 @@ def test_a_reaction_shows_with_what_it_reacts_to(store: FactStore) -> None:
     boulos = queries.actor(store, "Boulos")
     reactions = next(s for s in boulos.sections if s.title == "Reactions")
     criticism = next(i for i in reactions.items if i.fact == "rights-advocates-criticise")
-    assert criticism.context == "in response to Massad Boulos's statement of October 2025"
+    assert criticism.context == (
+        "in response to Massad Boulos's statement of October 2025, as linked by curators"
+    )
     timeline = [i.fact for i in items(queries.timeline(store))]
     at = timeline.index("boulos-le-monde")
     assert timeline[at + 1] == "rights-advocates-criticise"
@@ -206,3 +222,74 @@ def test_dates_follow_the_re_estimated_publication(store: FactStore) -> None:
     assert visit is not None and str(visit.when) == "2026-02"
     cuts = store.facts["biden-cuts-military-cooperation"].date
     assert cuts is not None and cuts.when.start.year == 2021
+
+
+def test_brief_bullets_about_events_carry_their_dates(store: FactStore) -> None:
+    """Never more precise than the source: a bullet's date is its event's own label."""
+    for topic in store.topics.values():
+        for bullet in items(queries.brief(store, topic.id)):
+            facts = [store.facts[f] for f in (bullet.facts or (bullet.fact,)) if f]
+            dated = [f for f in facts if f.date is not None]
+            if not dated:
+                assert bullet.date is None
+                continue
+            assert bullet.date is not None, (topic.id, bullet.text)
+            labels = {f.date.when.label for f in dated if f.date is not None}
+            assert bullet.date.removesuffix(" (est.)") in labels, (bullet.date, labels)
+
+
+def test_brief_says_as_of_when_it_holds(store: FactStore) -> None:
+    response = queries.brief(store)
+    as_of = [n for n in response.notes if n.startswith("As of ")]
+    latest = max(
+        (s.published for s in store.sources.values() if s.published),
+        key=lambda p: p.date.end,
+    )
+    assert as_of and as_of[0].startswith(f"As of {latest.date.label}")
+
+
+def test_a_topic_without_a_lead_spreads_its_bullets_over_events(store: FactStore) -> None:
+    from bot.store.answer import _event_keys
+
+    for topic in (t for t in store.topics.values() if not t.lead):
+        chosen = [i.fact for i in items(queries.brief(store, topic.id)) if i.fact]
+        assert len(chosen) == min(
+            BRIEF_MAX, len(set(topic.facts) | set(store.facts_by_topic.get(topic.id, ())))
+        )
+        keys = [_event_keys(store, f) for f in chosen]
+        clashes = sum(1 for i, a in enumerate(keys) for b in keys[i + 1 :] if a & b)
+        candidates = {*topic.facts, *store.facts_by_topic.get(topic.id, ())}
+        events: list[set[str]] = []
+        for fact in candidates:  # how many distinct events the topic offers
+            mine = _event_keys(store, fact)
+            if not any(mine & e for e in events):
+                events.append(mine)
+        if len(events) >= BRIEF_MAX:
+            assert clashes == 0, (topic.id, chosen)
+    security = [i.fact for i in items(queries.brief(store, "security"))]
+    assert not {"fuel-convoy-attack", "militants-resilient"} <= set(security)
+    assert not {"niamey-airport-attack", "russia-claims-joint-action"} <= set(security)
+
+
+def test_what_to_watch_is_curated_and_shown_last(store: FactStore) -> None:
+    response = queries.brief(store)
+    assert store.overview is not None and store.overview.watch
+    assert response.sections[-1].title == "What to watch"
+    watched = [i.text for i in response.sections[-1].items]
+    assert watched == [w.text for w in store.overview.watch]
+    assert all(i.cites for i in response.sections[-1].items)
+
+
+def test_a_watch_item_naming_no_fact_is_a_problem(store: FactStore) -> None:
+    import msgspec
+
+    from bot.store.records import Lead
+    from bot.store.watch import watch_problems
+
+    assert watch_problems(store.topics, store.facts) == []
+    topics = dict(store.topics)
+    topics["overview"] = msgspec.structs.replace(
+        topics["overview"], watch=(Lead(text="Whether it lasts.", facts=("no-such-fact",)),)
+    )
+    problems = watch_problems(topics, store.facts)
+    assert ("overview", "watch[0].facts", "unknown fact 'no-such-fact'") in problems

@@ -394,3 +394,18 @@ def test_a_date_after_publication_is_compared_like_with_like(copy: StoreCopy) ->
         copy.load()
     messages = [p.message for p in raised.value.problems if p.field == "date.when"]
     assert any("2026-03 ends after its source was published" in m for m in messages), messages
+
+
+def test_speaks_for_and_watch_name_what_exists(copy: StoreCopy) -> None:
+    copy.edit(
+        "knowledge/actors.yaml",
+        "speaks_for: [bureau-of-african-affairs]",
+        "speaks_for: [bureau-of-africa]",
+    )
+    copy.edit(
+        "knowledge/topics.yaml", "facts: [bureau-signals-openness]", "facts: [bureau-signals]"
+    )
+    with pytest.raises(StoreInvalid) as raised:
+        copy.load()
+    fields = {p.field for p in raised.value.problems}
+    assert "speaks_for" in fields and "watch[0].facts" in fields, raised.value.problems

@@ -25,7 +25,7 @@ def section(response: Response, title: str) -> list[str]:
 def test_brief_without_topic_is_the_overviews_lead(store: FactStore) -> None:
     response = queries.brief(store)
     assert response.ok and response.title == "The situation"
-    assert [s.title for s in response.sections] == ["In brief"]
+    assert [s.title for s in response.sections] == ["In brief", "What to watch"]
     assert facts_in(response)[0] == "us-declares-policy-shift"
     assert any("/brief topic:overview more:true" in n for n in response.notes)
     assert any("security" in n for n in response.notes)
@@ -239,3 +239,27 @@ def test_one_source_in_detail(store: FactStore) -> None:
     assert response.title == store.sources["checker-bamako-visit"].title
     assert any(i.text.startswith("Date reasoning:") for i in response.sections[0].items)
     assert "fuel-convoy-attack" in facts_in(response)
+
+
+def test_alliances_list_their_members_and_countries_their_officials(store: FactStore) -> None:
+    """Both ways, even where the role line names them in passing."""
+    members = section(queries.actor(store, "Alliance of Sahel States"), "Related actors")
+    for country in ("Mali", "Burkina Faso", "Niger"):
+        assert f"{country}: member of Alliance of Sahel States" in members
+    assert "Abdoulaye Diop: foreign minister of Mali" in section(
+        queries.actor(store, "Mali"), "Related actors"
+    )
+
+
+def test_a_reaction_names_what_it_responds_to_as_a_reference(store: FactStore) -> None:
+    """Never a sentence cut mid-way after "in response to"; the link is the curators'."""
+    for fact in store.facts.values():
+        if not fact.responds_to:
+            continue
+        response = queries.search(store, fact.text)
+        item = next(i for s in response.sections for i in s.items if i.fact == fact.id)
+        assert item.context is not None
+        assert item.context.endswith(", as linked by curators"), item.context
+        target = store.facts[fact.responds_to[0]]
+        if not target.kind.attributed:
+            assert item.context.startswith(f"in response to the {target.kind}"), item.context

@@ -73,7 +73,7 @@ def _rerank_every_candidate(store: FactStore, query: str, limit: int) -> list[tu
     """search() spelled out: every BM25 candidate's text read for phrases, none skipped."""
     import heapq
 
-    from bot.store.search import PHRASE_BOOST, RERANK, TAG, query_words
+    from bot.store.search import PHRASE_BOOST, RERANK, _tier, query_words
 
     index = store.fact_search
     expansions = [e for e in (index.expand(w) for w in query_words(query)) if e]
@@ -81,15 +81,16 @@ def _rerank_every_candidate(store: FactStore, query: str, limit: int) -> list[tu
     for expansion in expansions:
         for term, weight in expansion.items():
             weighted[term] = max(weight, weighted.get(term, 0.0))
+    rarity = [index._rarity(e) for e in expansions]
+    rarest = index._rarest(expansions, rarity)
     ranked = []
     for doc, score in index._bm25(weighted, max(limit, RERANK)):
         matched = index._matched(doc, weighted)
-        held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
-        final = score * (0.5 + held / len(expansions))
+        final = score * index._coverage(expansions, rarity, matched)
         final *= 1 + PHRASE_BOOST * index._phrases(doc, index._pairs(expansions, matched))
-        ranked.append((final, doc))
-    best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], -item[1]))
-    return [(index._ids[doc], round(final, 3)) for final, doc in best]
+        ranked.append((_tier(rarest, matched), final, doc))
+    best = heapq.nlargest(limit, ranked, key=lambda item: (item[0], item[1], -item[2]))
+    return [(index._ids[doc], round(final, 3)) for _, final, doc in best]
 
 
 def test_phrase_reranking_reads_only_candidates_that_can_still_place(

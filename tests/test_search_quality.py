@@ -9,6 +9,7 @@ from bot.store import queries
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.search import query_words, stem
+from bot.store.speakers import voices
 from tests.conftest import StoreCopy
 
 HIT_RATE_MIN = 0.9
@@ -64,9 +65,11 @@ def test_neighbouring_words_count_as_a_phrase(store: FactStore) -> None:
 
 
 def test_what_a_speaker_said_comes_first(store: FactStore) -> None:
-    top = results(store, "what did the US say")[:3]
-    # the State Department's and the embassy's statements are the United States'
-    assert {"visit-announced", "bureau-signals-openness"} <= set(top)
+    top = results(store, "what did the US say")[:4]
+    # the State Department's, the embassy's and the president's adviser's words are the
+    # United States' (part_of and speaks_for): they come before anyone else's
+    assert {"visit-announced", "bureau-signals-openness", "boulos-le-monde"} <= set(top)
+    assert all(voices(store, "united-states").intersection(store.facts[f].by) for f in top)
     critics = results(store, "what did critics say")[:5]
     assert {"rights-advocates-criticise", "laessing-americans-not-concerned"} <= set(critics)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.store.dates import FuzzyDate, after_publication
 from bot.store.facts import FactStore
-from bot.store.speakers import quote_speaker_problem
+from bot.store.quoted import quote_speaker_problem
 
 WORDS = "We came to listen"
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from bot.store.errors import NotFound
 from bot.store.facts import LINK_HASH, FactStore
 from bot.store.passage import passage
-from bot.store.records import BRIEF_MAX, Citation, Fact, Lead, Topic
+from bot.store.records import BRIEF_MAX, Citation, Fact, FactKind, Lead, Topic
 from bot.store.response import CitationRef, Item, Response, Section, SourceInfo
 from bot.store.text import simplify
 
@@ -134,7 +134,10 @@ class Answer:
         self._shown_facts: set[str] = set()
         self._shown_texts: set[str] = set()
 
-    def fact(self, fact: Fact, matched: Iterable[str] = (), *, compact: bool = False) -> Item:
+    def fact(
+        self, fact: Fact, matched: Iterable[str] = (), *, compact: bool = False, brief: bool = False
+    ) -> Item:
+        """A fact as an item; ``brief``: backed by its one shortest citation."""
         store = self.store
         label = None
         if fact.kind.attributed:
@@ -143,21 +146,16 @@ class Answer:
         if fact.corroborated:  # how many articles back it, when more than one does
             backed = f"{len(fact.sources)} sources"
             label = f"{label} · {backed}" if label else backed
-        date = phrase = span = None
-        estimated = False
-        if fact.date is not None:
-            when = fact.date.when
-            date = when.label
-            span = (when.start.isoformat(), when.end.isoformat())
-            source = store.sources[fact.date.source or fact.citations[0].source]
-            if fact.date.relative and source.published and source.published.estimated:
-                date, estimated = f"{date} (est.)", True
-            phrase = fact.date.phrase
+        date, phrase, span, estimated = self._when(fact)
+        if brief:
+            cites = self.book.cite([_shortest(store, fact.citations)])
+        elif compact:
+            cites = self.book.cite_compact([fact.citations])
+        else:
+            cites = self.book.cite(fact.citations)
         return Item(
             text=fact.text,
-            cites=self.book.cite_compact([fact.citations])
-            if compact
-            else self.book.cite(fact.citations),
+            cites=cites,
             fact=fact.id,
             kind=str(fact.kind),
             label=label,
@@ -172,21 +170,48 @@ class Answer:
         )
 
     def lead(self, lead: Lead) -> Item:
-        """A brief's bullet: the curator's sentence, citing each of its facts' sources once."""
+        """A brief's bullet: the curator's sentence, dated by its first dated event (as
+        precisely as its source gives it), each fact backed by one short footnote."""
         facts = [self.store.facts[f] for f in lead.facts]
+        dated = [f for f in facts if f.date is not None]
+        events = [f for f in dated if not f.kind.attributed] or dated
+        when = self._when(events[0]) if events else (None, None, None, False)
+        date, phrase, span, estimated = when
         return Item(
             text=lead.text,
-            cites=self.book.cite_compact(f.citations for f in facts),
+            cites=self.book.cite(_per_source(self.store, facts)),
             fact=lead.facts[0],
             facts=lead.facts,
             kind="lead",
+            date=date,
+            date_phrase=phrase,
+            span=span,
+            estimated=estimated,
         )
 
     def brief(self, topic: Topic, limit: int = BRIEF_MAX) -> list[Item]:
-        """A topic in brief: its curated lead, else the first facts of its summary."""
+        """A topic in brief: its curated lead, else ``limit`` facts of its summary chosen by
+        weight and spread over different events (see :func:`chosen_for_brief`)."""
         if topic.lead:
             return [self.lead(lead) for lead in topic.lead[:limit]]
-        return [self.fact(self.store.facts[f], compact=True) for f in topic.facts[:limit]]
+        tagged = self.store.facts_by_topic.get(topic.id, ())
+        candidates = [*topic.facts, *(f for f in tagged if f not in topic.facts)]
+        return [
+            self.fact(self.store.facts[f], brief=True)
+            for f in chosen_for_brief(self.store, candidates, limit)
+        ]
+
+    def _when(self, fact: Fact) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
+        """A fact's date as shown: label, the source's phrase, span, and whether estimated."""
+        if fact.date is None:
+            return None, None, None, False
+        when = fact.date.when
+        date = when.label
+        estimated = False
+        source = self.store.sources[fact.date.source or fact.citations[0].source]
+        if fact.date.relative and source.published and source.published.estimated:
+            date, estimated = f"{date} (est.)", True
+        return date, fact.date.phrase, (when.start.isoformat(), when.end.isoformat()), estimated
 
     def _context(self, fact: Fact) -> str | None:
         """What a reaction responds to, short enough to read beside it."""
@@ -198,10 +223,16 @@ class Answer:
                 what = f"{who}'s {target.kind}"
                 if target.date is not None:
                     what += f" of {target.date.when.label}"
-            else:
-                what = _clip(target.text, CONTEXT_MAX)
+            else:  # a reference, not a clipped sentence: "the event of February 2026: …"
+                what = f"the {target.kind}"
+                if target.date is not None:
+                    what += f" of {target.date.when.label}"
+                what += f" (“{_clip(target.text, CONTEXT_MAX)}”)"
             said.append(what)
-        return f"in response to {'; '.join(said)}" if said else None
+        if not said:
+            return None
+        # every link is the curators' reading of the sources, and says so
+        return f"in response to {'; '.join(said)}, as linked by curators"
 
     def facts(
         self,
@@ -225,13 +256,14 @@ class Answer:
             which = "latest" if latest else "first"
             self.notes.append(f"{title}: showing the {which} {len(shown)} of {among}; {hint}.")
 
-    def section(self, title: str, items: Iterable[Item]) -> None:
+    def section(self, title: str, items: Iterable[Item], *, new_facts: bool = True) -> None:
+        """A section of the items not shown yet (``new_facts=False``: items resting on facts
+        already shown are kept when their own text is new, e.g. what to watch)."""
         collected = []
         for item in items:
             key = simplify(item.text)
-            if (item.fact is not None and item.fact in self._shown_facts) or (
-                key in self._shown_texts
-            ):
+            seen = new_facts and item.fact is not None and item.fact in self._shown_facts
+            if seen or key in self._shown_texts:
                 continue
             self._shown_texts.add(key)
             self._shown_facts.update(item.facts or ((item.fact,) if item.fact else ()))
@@ -271,6 +303,92 @@ class Answer:
             notes=tuple(self.notes),
             store_version=self.store.version,
         )
+
+
+def _per_source(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:
+    """A bullet's footnotes: one short quote per source, from the first of its facts that
+    source backs (the bullet's other facts keep their quotes in /quote and the menu)."""
+    chosen: dict[str, Citation] = {}
+    for fact in facts:
+        for source in fact.sources:
+            if source not in chosen:
+                mine = [c for c in fact.citations if c.source == source]
+                chosen[source] = _shortest(store, mine)
+    return list(chosen.values())
+
+
+def _shortest(store: FactStore, citations: Sequence[Citation]) -> Citation:
+    """A brief's one footnote for a fact: its first citation of one sentence at most (the
+    curator's main backing), else its shortest; the others stay in /quote and the menu."""
+    quotes = [(c, store.quoted(c)) for c in citations]
+    single = [c for c, q in quotes if len(_SENTENCE_END.findall(q.rstrip())) == 0]
+    return single[0] if single else min(quotes, key=lambda cq: len(cq[1]))[0]
+
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z“‘\"'])")
+"""Where one sentence ends inside a quote and another begins."""
+
+
+BRIEF_WEIGHTS = {"event": 4, "statement": 3, "claim": 2, "quote": 2, "analysis": 1, "background": 0}
+"""How much a fact's kind weighs for a brief without a lead: what happened and what was
+officially said before comment and background."""
+
+
+LEAD_WEIGHT = 2
+"""Extra weight of a fact some curated lead (another topic's brief) already relies on."""
+
+
+def chosen_for_brief(store: FactStore, summary: Sequence[str], limit: int) -> list[str]:
+    """At most ``limit`` of a topic's facts by weight (kind, sources backing it, a date,
+    reactions to it, use in a curated lead, topics it serves), at most one per event (a fact and the
+    reactions to it, or an event and what is said of it in the same sentence) until every
+    event has one; only then a second bullet on an event. In the summary's order."""
+    in_leads = {f for t in store.topics.values() for lead in t.lead for f in lead.facts}
+
+    def weight(fact_id: str) -> float:
+        fact = store.facts[fact_id]
+        return (
+            BRIEF_WEIGHTS.get(str(fact.kind), 1)
+            + len(fact.sources)
+            + (1 if fact.date is not None else 0)
+            + min(len(store.responses.get(fact_id, ())), 2)
+            + (LEAD_WEIGHT if fact_id in in_leads else 0)
+            + min(len(fact.topics), 3) / 2  # several topics brief on it
+        )
+
+    order = {f: n for n, f in enumerate(summary)}
+    ranked = sorted((f for f in summary if f in store.facts), key=lambda f: (-weight(f), order[f]))
+    taken: list[str] = []
+    seen: set[str] = set()  # events already briefed: fact ids and cited sentences
+    for fact_id in ranked:
+        keys = _event_keys(store, fact_id)
+        if keys & seen:
+            continue
+        taken.append(fact_id)
+        seen |= keys
+        if len(taken) == limit:
+            break
+    for fact_id in ranked:  # every event has its bullet: the weightiest of the rest
+        if len(taken) == limit:
+            break
+        if fact_id not in taken:
+            taken.append(fact_id)
+    return sorted(taken, key=order.__getitem__)
+
+
+def _event_keys(store: FactStore, fact_id: str) -> set[str]:
+    """What makes two facts one event for a brief: a reaction and what it responds to; an
+    event and what is said of it in the same sentence ("… killed at least 15 drivers …,
+    underlining the resilience of militant groups"); the same cited words."""
+    fact = store.facts[fact_id]
+    keys = {fact_id, *fact.responds_to, *store.responses.get(fact_id, ())}
+    for citation in fact.citations:
+        span = store.span(citation)
+        keys.add(f"{citation.source}:{span.start}:{span.end}")
+        if fact.kind in (FactKind.EVENT, FactKind.ANALYSIS):
+            text = store.sources[citation.source].text
+            keys.add(f"{citation.source}:sentence:{text.count('.', 0, span.start)}")
+    return keys
 
 
 def _clip(text: str, limit: int) -> str:

@@ -23,10 +23,12 @@ from bot.store.dates import after_publication
 from bot.store.errors import Problem, StoreInvalid
 from bot.store.facts import RECORD_SECTIONS, FactStore, FileRecords
 from bot.store.files import Unreadable, files_under, read_regular
+from bot.store.quoted import quote_speaker_problem
 from bot.store.records import Actor, Citation, Fact, FactKind, Record, Source, Topic
-from bot.store.speakers import quote_speaker_problem
+from bot.store.speakers import speaks_for_problems
 from bot.store.standalone import standalone_problem
 from bot.store.text import NormalizedText, fold
+from bot.store.watch import watch_problems
 
 KNOWLEDGE_SECTIONS = ("actors", "facts", "topics", "synonyms")
 """The sections of a knowledge file (each validated by its model in :mod:`.parsing`)."""
@@ -451,6 +453,8 @@ class _Checks:
                     self.problem("actors", actor.id, message, f"{where}.actor")
                 self.cite("actors", actor.id, f"{where}.citations", relation.citations)
         _check_parts(self.collected, self.actors)
+        for actor_id, message in speaks_for_problems(self.actors):
+            self.problem("actors", actor_id, message, "speaks_for")
 
     def check_facts(self) -> None:
         for fact in self.facts.values():
@@ -502,6 +506,8 @@ class _Checks:
                         f"but does not list {topic.id!r} in its topics"
                     )
                     self.problem("topics", topic.id, message, f"facts[{index}]")
+        for topic_id, fld, message in watch_problems(self.topics, facts):
+            self.problem("topics", topic_id, message, fld)
         overviews = [t.id for t in self.topics.values() if t.overview]
         for extra in overviews[1:]:
             message = f"only one topic may be the overview ({overviews[0]} already is)"

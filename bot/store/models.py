@@ -213,6 +213,12 @@ class Actor(Record):
         description="Larger bodies this one belongs to (the State Department is part of the "
         "United States): their profiles also list what this one said",
     )
+    speaks_for: tuple[Id, ...] = Field(
+        default=(),
+        description="Bodies this person or body speaks for (an adviser for an administration, "
+        "a minister or diplomat for a government): 'what did X say' and X's profile include "
+        "what it said, each line naming who said it",
+    )
     since: CuratedDate | None = Field(
         default=None,
         description="When this actor (or its role) began, e.g. an administration's first "
@@ -322,6 +328,11 @@ class Topic(Record):
     )
     facts: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
         description="The summary: fact ids in the order they should be read"
+    )
+    watch: Annotated[tuple[Lead, ...], Field(max_length=4)] = Field(
+        default=(),
+        description="What to watch, shown last in /brief: what the sources say is to come "
+        "or still open, each a sentence resting on the facts that say so",
     )
 
 

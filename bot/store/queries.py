@@ -8,16 +8,17 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from bot.store.answer import Answer
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
-from bot.store.records import Actor, Citation, Fact, Relation, Source
+from bot.store.records import Actor, Citation, Fact, FactKind, Relation, Source, Topic
 from bot.store.response import Item, Response, SourceInfo
 from bot.store.search import query_words, stem, words
+from bot.store.speakers import voices
 from bot.store.text import clean_user_text, simplify
 
 SEARCH_LIMIT = 10
@@ -63,11 +64,31 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
         )
     else:
         answer.section("In brief", answer.brief(chosen))
+        watch = [w for w in chosen.watch if all(f in store.facts for f in w.facts)]
+        answer.section("What to watch", (answer.lead(w) for w in watch), new_facts=False)
+        as_of = _as_of(store, chosen)
+        if as_of:
+            answer.notes.append(as_of)
         answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
     others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
     if others:
         answer.notes.append(f"Topics: {', '.join(others)}.")
     return answer.response(chosen.title)
+
+
+def _as_of(store: FactStore, topic: Topic) -> str | None:
+    """ "As of": the publication date of the latest source the topic's facts cite."""
+    cited = {s for f in topic.facts if f in store.facts for s in store.facts[f].sources}
+    dated = [
+        (published, store.sources[s])
+        for s in sorted(cited)
+        if (published := store.sources[s].published) is not None
+    ]
+    if not dated:
+        return None
+    published, latest = max(dated, key=lambda pair: pair[0].date.end)
+    estimate = " (estimated)" if published.estimated else ""
+    return f"As of {published.date.label}{estimate}: the latest source, “{latest.title}”."
 
 
 def _brief_by_search(store: FactStore, topic: str) -> Response:
@@ -104,8 +125,15 @@ def actor(store: FactStore, name: str) -> Response:
     answer.section("Who", [Item(text=_who(store, person), cites=answer.book.cite(who_citations))])
     known = {(c.source, c.quote) for c in who_citations}
 
-    speakers = {person.id, *store.parts.get(person.id, ())}
-    involved = {f for a in speakers for f in store.facts_by_actor.get(a, ())}
+    speakers = voices(store, person.id)
+    within = {person.id, *store.parts.get(person.id, ())}
+    involved = {f for a in within for f in store.facts_by_actor.get(a, ())}
+    involved |= {  # what those who speak for it said
+        f
+        for a in speakers - within
+        for f in store.facts_by_actor.get(a, ())
+        if a in store.facts[f].by
+    }
     facts = sorted((store.facts[f] for f in involved), key=store.chronological)
     said = [f for f in facts if speakers.intersection(f.by)]
     said_ids = {f.id for f in said}
@@ -129,6 +157,7 @@ def actor(store: FactStore, name: str) -> Response:
     answer.facts("Said", said, LIST_MAX, narrow, latest=True)
     answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
     answer.section("Related actors", _relations(answer, person)[:LIST_MAX])
+    answer.section("Speaks for", _speaks_for(answer, person))
     answer.facts(
         "Timeline", [f for f in about if f.date is not None], LIST_MAX, narrow, latest=True
     )
@@ -192,14 +221,48 @@ def _relations(answer: Answer, person: Actor) -> list[Item]:
     stated += [
         (store.actors[o], relation, person) for o, relation in store.relations_to.get(person.id, ())
     ]
+
+    def role_names(relation: Relation, other: Actor) -> bool:
+        """The role says what the other is to this actor: its name and the relation's word
+        ("who hosted US envoy Nick Checker"), not merely its name ("the alliance Mali,
+        Niger and Burkina Faso formed" does not list them as members)."""
+        verb = simplify(relation.relation).split()[:1]
+        return bool(verb) and verb[0] in role.split() and simplify(other.name) in role
+
+    # What others are to this actor (its members, its officials) is listed unless the role
+    # says it in its own words; the actor's own relations, unless the role states them.
     return [
         Item(
             text=f"{subject.name}: {relation.relation} {target.name}",
             cites=answer.book.cite(relation.citations),
         )
         for subject, relation, target in stated
-        if not said_by_role(relation, target if subject is person else subject)
+        if not (
+            said_by_role(relation, target)
+            if subject is person
+            else role_names(relation, subject) and said_by_role(relation, subject)
+        )
     ]
+
+
+def _speaks_for(answer: Answer, person: Actor) -> list[Item]:
+    """Who this actor speaks for, and who speaks for it (curated, cited where it is named)."""
+    store = answer.store
+
+    def cited(actor: Actor) -> tuple[int, ...]:
+        return answer.book.cite(actor.role.citations if actor.role else actor.citations)
+
+    items = [
+        Item(text=f"{person.name} speaks for {store.actors[a].name}", cites=cited(person))
+        for a in person.speaks_for
+        if a in store.actors
+    ]
+    items += [
+        Item(text=f"{other.name} speaks for {person.name}", cites=cited(other))
+        for other in store.actors.values()
+        if person.id in other.speaks_for
+    ]
+    return items
 
 
 def _named_in(answer: Answer, person: Actor, facts: Iterable[Fact]) -> list[Item]:
@@ -305,7 +368,7 @@ SAID_BOOST = 1.5
 """How much more anything someone said weighs when the query asks what was said."""
 
 
-def search(store: FactStore, query: str) -> Response:
+def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
     "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
@@ -314,7 +377,8 @@ def search(store: FactStore, query: str) -> Response:
     text = clean_user_text(query)[:QUERY_MAX]
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
-    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
+    boost = _reason_boost(store) if reasons else _saying_boost(store, text)
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -327,13 +391,161 @@ def search(store: FactStore, query: str) -> Response:
     return answer.response(f"Search: “{text}”")
 
 
+AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|looks? forward|open to|unlikely|likely|explore|"
+    r"plans?|expected|continue to|to come)\b",
+    re.IGNORECASE,
+)
+"""Words by which a source speaks of what is to come."""
+
+
+def ahead(store: FactStore, about: str = "") -> Response:
+    """What the sources say is to come: facts whose shown words look ahead ("open to
+    consultations", "could re-engage", "will continue to wane"), latest first, on a
+    subject when one is given."""
+    looking = {
+        f.id
+        for f in store.facts.values()
+        if AHEAD.search(" ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+    }
+    facts = [store.facts[f] for f in looking]
+    if query_words(about):
+        hits = store.fact_search.search(about, limit=len(store.facts))
+        facts = [store.facts[h.id] for h in hits if h.id in looking]
+    else:  # the best-backed first (two sources before one), then the latest
+        facts.sort(key=store.chronological, reverse=True)
+        facts.sort(key=lambda f: -len(f.sources))
+    if not facts:
+        raise NotFound(f"The sources in the store say nothing of what is to come{_on(about)}.")
+    answer = Answer(store, "search")
+    answer.facts("What the sources say is to come", facts, SEARCH_LIMIT, "/search narrows it")
+    answer.notes.append("Only what the sources themselves say of the future; no forecast.")
+    return answer.response("What comes next" + _on(about))
+
+
+def _on(about: str) -> str:
+    return f" on “{about}”" if query_words(about) else ""
+
+
+def when(store: FactStore, question: str) -> Response:
+    """ "When did …": the dated facts that match, in the order they happened."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    best = hits[0].score if hits else 0.0
+    dated = [store.facts[h.id] for h in hits if h.score >= best / 2]
+    dated = [f for f in dated if f.date is not None]
+    if not dated:
+        raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
+    answer = Answer(store, "timeline")
+    first = dated[0]
+    answer.section("When", [answer.fact(first)])
+    dated.sort(key=store.chronological)
+    answer.facts("Timeline", dated, SEARCH_LIMIT, "/timeline lists everything")
+    answer.notes.append("Dates are shown only as precisely as the sources give them.")
+    return answer.response(f"When: “{text}”")
+
+
+def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Response:
+    """A yes/no question: a first line stating what the sources say on it in their own
+    cited words (or that they do not say so), then the facts that bear on it.
+
+    The sources "say" it when the best fact holds every word of ``subject`` (the words
+    naming what it is about; every word of the question when none are given)."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
+    if not hits:
+        raise NotFound(f"The sources in the store do not say “{text}”.")
+    wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
+
+    # The first line quotes the source words (of the best facts) holding most of the
+    # subject: the sources "say" it only when those words, as shown, hold all of it.
+    rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
+
+    def held(quote: str) -> list[float]:
+        shown = {stem(w) for w in words(quote)}
+        return [
+            r
+            for e, r in zip(wanted, rare, strict=True)
+            if any(t in shown for t in e if not t.startswith("#"))
+        ]
+
+    best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
+    citation, quote, top = max(best, key=lambda b: sum(held(b[1])))  # the first on ties
+    fact = store.facts[top.id]
+    hits = [top, *(h for h in hits if h.id != top.id)]
+    if len(held(quote)) == len(wanted):
+        line = f"The sources say: “{quote}”"
+    else:
+        line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
+    answer = Answer(store, "search")
+    answer.section(
+        "What the sources say",
+        [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
+    )
+    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in hits[1:5]))
+    return answer.response(f"“{text}”")
+
+
+REASON_BOOST = 1.5
+"""How much more a claim or an analysis weighs for "why …": the reasons someone gives."""
+
+
+def _reason_boost(store: FactStore) -> Callable[[str], float]:
+    def boost(fact_id: str) -> float:
+        kind = store.facts[fact_id].kind
+        return REASON_BOOST if kind in (FactKind.CLAIM, FactKind.ANALYSIS) else 1.0
+
+    return boost
+
+
+_FIGURE = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens?|hundreds?|thousands?|millions?|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b",
+    re.IGNORECASE,
+)
+"""A figure in a source's words (a year is a date, not a figure)."""
+
+
+def figures(store: FactStore, question: str) -> Response:
+    """ "How many / how much …": only facts whose shown words give a figure and hold the
+    question's words; otherwise the sources give no figure, said plainly."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    counted = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        held = all(any(t in hit.terms for t in e if not t.startswith("#")) for e in wanted)
+        if held and _FIGURE.search(shown):
+            counted.append(fact)
+    if not counted:
+        raise NotFound(
+            f"The sources in the store give no figure for “{text}”.",
+            (f"/search query:{text}",),
+        )
+    answer = Answer(store, "search")
+    answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
+    answer.notes.append("Numbers keep the sources' own wording.")
+    return answer.response(f"“{text}”")
+
+
 def speakers_named(store: FactStore, text: str) -> list[str]:
     """Actors a text names, each with the bodies within it (the US: its State Department)."""
     return [
         member
         for match in store.actor_names.mentions(text, store.fact_search.knows)
-        for member in (match.id, *store.parts.get(match.id, ()))
+        for member in voices(store, match.id)
     ]
+
+
+def has_said(store: FactStore, actor_id: str) -> bool:
+    """Whether the store holds anything said by the actor or those who speak for it."""
+    return any(
+        a in store.facts[f].by
+        for a in voices(store, actor_id)
+        for f in store.facts_by_actor.get(a, ())
+    )
 
 
 def asks_what_was_said(text: str) -> bool:
@@ -376,7 +588,7 @@ def _stems(word: str) -> tuple[str, ...]:
 def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
     """What an actor (or a body within it) said, on one subject or all of them."""
     person = store.actors[store.actor_names.resolve(speaker)]
-    speakers = {person.id, *store.parts.get(person.id, ())}
+    speakers = voices(store, person.id)
     theirs = {
         f for a in speakers for f in store.facts_by_actor.get(a, ()) if a in store.facts[f].by
     }
@@ -391,7 +603,11 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         hits = store.fact_search.search(
             subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
         )
-        chosen = [store.facts[h.id] for h in hits if h.id in theirs and h.score > 0]
+        chosen = [  # matched in their own words, not only through a topic's name
+            store.facts[h.id]
+            for h in hits
+            if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
+        ]
     answer = Answer(store, "search")
     if chosen:
         title = f"What {person.name} said about “{subject}”"

@@ -103,6 +103,7 @@ class Actor(Record, frozen=True):
     role: Role | None
     relations: tuple[Relation, ...]
     part_of: tuple[str, ...]
+    speaks_for: tuple[str, ...]
     since: FuzzyDate | None
     citations: tuple[Citation, ...]
     reviewed: bool = True
@@ -161,6 +162,7 @@ class Topic(Record, frozen=True):
     overview: bool
     lead: tuple[Lead, ...]
     facts: tuple[str, ...]
+    watch: tuple[Lead, ...] = ()
 
 
 class Synonyms(Record, frozen=True):

@@ -42,6 +42,9 @@ TAG = "#"
 PREFIX_TERMS_MAX = 20
 """At most this many longer words a query word is expanded to by prefix."""
 RERANK = 40
+COVERAGE_FLOOR = 0.2
+"""What a candidate holding none of the query's words by rarity keeps of its score; one
+holding them all gets 1.5 times it."""
 """How many of the best BM25 candidates are re-ranked by coverage and phrases."""
 PHRASE_BOOST = 0.6
 """Extra weight for each pair of neighbouring query words that stand close in a fact."""
@@ -156,6 +159,15 @@ class Hit(msgspec.Struct, frozen=True):
     score: float
     terms: frozenset[str]
     """The indexed stems that matched, to highlight in the document's text."""
+
+
+def _tier(rarest: frozenset[str], matched: frozenset[str]) -> int:
+    """A document's rank before its score: 2 when it holds the query's rarest word in its
+    own words (what the query is about), 1 when it matches any word the reader sees, 0 when
+    it matches only through its topics' names."""
+    if rarest and not rarest.isdisjoint(matched):
+        return 2
+    return 1 if any(not t.startswith(TAG) for t in matched) else 0
 
 
 class _Postings(msgspec.Struct, frozen=True):
@@ -309,6 +321,47 @@ class SearchIndex:
         """Whether ``word`` (simplified) occurs in the store's text."""
         return word in self._surface
 
+    @staticmethod
+    def _coverage(
+        expansions: list[dict[str, float]], rarity: list[float], matched: frozenset[str]
+    ) -> float:
+        """How much of the query a document holds, each word weighed by its rarity (so the
+        one rare word of "who criticised the new US policy" outweighs the three common
+        ones); a word held only through a topic's name is weak evidence and does not count."""
+        held = sum(
+            r
+            for e, r in zip(expansions, rarity, strict=True)
+            if any(t in matched for t in e if t[0] != TAG)
+        )
+        return COVERAGE_FLOOR + (1.5 - COVERAGE_FLOOR) * held / (sum(rarity) or 1.0)
+
+    @staticmethod
+    def _rarest(expansions: list[dict[str, float]], rarity: list[float]) -> frozenset[str]:
+        """The own terms of the query's rarest word (none for a one-word query)."""
+        if len(expansions) < 2:
+            return frozenset()
+        at = max(range(len(rarity)), key=rarity.__getitem__)
+        return frozenset(t for t in expansions[at] if not t.startswith(TAG))
+
+    def _rarity(self, expansion: dict[str, float]) -> float:
+        """A query word's weight in coverage: the idf of its rarest term of the text."""
+        total = len(self._ids)
+        counts = [len(self._postings[t].docs) for t in expansion if not t.startswith(TAG)]
+        if not counts:
+            return 0.0
+        df = min(counts)
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    def share(self, terms: Iterable[str]) -> float:
+        """The share of documents holding any of ``terms`` (from :meth:`expand`): near 1 for
+        a word most documents hold ("US" in a store about US policy), small for a rare one."""
+        held: set[int] = set()
+        for term in terms:
+            postings = self._postings.get(term)
+            if postings is not None and not term.startswith(TAG):
+                held.update(postings.docs)
+        return len(held) / max(len(self._ids), 1)
+
     def expand(self, word: str) -> dict[str, float]:
         """The indexed stems a query word may mean, with a weight for each."""
         found: dict[str, float] = {}
@@ -369,31 +422,35 @@ class SearchIndex:
             for term, weight in expansion.items():
                 weighted[term] = max(weight, weighted.get(term, 0.0))
         candidates = self._bm25(weighted, max(limit, RERANK))
-        # Each candidate's score with every neighbouring pair counted as standing together
-        # is a ceiling on its final score (the same product, a factor no smaller). Read in
-        # that order, the candidates' texts are only tokenised until none can still place.
+        rarity = [self._rarity(e) for e in expansions]
+        rarest = self._rarest(expansions, rarity)
         bounded = []
         for doc, score in candidates:
             matched = self._matched(doc, weighted)
-            # a word held only through a topic's name is weak evidence: it does not count
-            held = sum(1 for e in expansions if any(t in matched for t in e if t[0] != TAG))
-            covered = score * (0.5 + held / len(expansions))
+            covered = score * self._coverage(expansions, rarity, matched)
             pairs = self._pairs(expansions, matched)
             factor = 1.0 if boost is None else boost(self._ids[doc])
             ceiling = covered * (1 + PHRASE_BOOST * len(pairs)) * factor
-            bounded.append((ceiling, doc, covered, pairs, factor, matched))
-        bounded.sort(key=lambda b: (-b[0], b[1]))
-        best: list[tuple[float, int, frozenset[str]]] = []  # a heap of (final, -doc, terms)
-        for ceiling, doc, covered, pairs, factor, matched in bounded:
-            if len(best) == limit and (ceiling, -doc) < best[0][:2]:
+            tier = _tier(rarest, matched)
+            bounded.append((tier, ceiling, doc, covered, pairs, factor, matched))
+        # Each candidate's score with every neighbouring pair counted as standing together
+        # is a ceiling on its final score (the same product, a factor no smaller). Read in
+        # that order (tier first), the candidates' texts are only tokenised until none can
+        # still place.
+        bounded.sort(key=lambda b: (-b[0], -b[1], b[2]))
+        best: list[tuple[int, float, int, frozenset[str]]] = []  # (tier, final, -doc, terms)
+        for tier, ceiling, doc, covered, pairs, factor, matched in bounded:
+            if len(best) == limit and (tier, ceiling, -doc) < best[0][:3]:
                 break  # neither this candidate nor any after it can displace the last
             final = covered * (1 + PHRASE_BOOST * self._phrases(doc, pairs)) * factor
             if len(best) < limit:
-                heapq.heappush(best, (final, -doc, matched))
-            elif (final, -doc) > best[0][:2]:
-                heapq.heapreplace(best, (final, -doc, matched))
+                heapq.heappush(best, (tier, final, -doc, matched))
+            elif (tier, final, -doc) > best[0][:3]:
+                heapq.heapreplace(best, (tier, final, -doc, matched))
         best.sort(reverse=True)
-        return [Hit(self._ids[-negated], round(final, 3), terms) for final, negated, terms in best]
+        return [
+            Hit(self._ids[-negated], round(final, 3), terms) for _, final, negated, terms in best
+        ]
 
     def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
         """The ``n`` best (document, score) pairs, best first, ties by document.

@@ -56,7 +56,7 @@ _LENGTH = 8
 _CODE = (
     "models.py", "records.py", "dates.py", "parsing.py", "yamltree.py", "standalone.py",
     "text.py", "loader.py", "facts.py", "search.py", "matching.py", "intervals.py",
-    "snapshot.py",
+    "quoted.py", "speakers.py", "watch.py", "snapshot.py",
 )  # fmt: skip
 """The code whose change makes every saved store stale."""
 

@@ -1,33 +1,44 @@
-"""Whether a quote's display text names who said the words (not only "he" or "she").
+"""Who speaks for whom: the curated ``speaks_for`` relation, followed with ``part_of``.
 
-A quote is shown on its own: "He said: “We came to listen”" tells the reader nothing about
-who spoke. The text outside the quoted words must name one of the speakers: an actor in
-``by`` (its name, an alias or the last word of its name, "Laessing") or the source's
-words in ``attribution`` ("A Malian diplomat"). Pure; the loader calls it with the names
-of the fact's ``by`` actors.
+What an adviser, envoy, minister or anonymous diplomat said counts as said on behalf of the
+bodies they speak for, and of every body those belong to (an adviser to the Trump
+administration speaks for the United States). Pure functions over the store's actors.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-from bot.store.text import simplify
+from bot.store.facts import FactStore
+from bot.store.records import Actor
 
 
-def quote_speaker_problem(
-    text: str, words: str, names: Iterable[str], attribution: str | None
-) -> str | None:
-    """Why ``text`` does not name the speaker of the quoted ``words``, or ``None``."""
-    outside = simplify(text).replace(simplify(words), " ")
-    wanted = [simplify(n) for n in names if n.strip()]
-    wanted += [w.split()[-1] for w in wanted if len(w.split()) > 1 and len(w.split()[-1]) > 3]
-    if attribution:
-        wanted.append(simplify(attribution))
-    for name in wanted:
-        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", outside):
-            return None
-    return (
-        "a quote's text must name who said the words (not only 'he' or 'she'), e.g. "
-        "'Ulf Laessing said: “…”'"
-    )
+def speaks_for_problems(actors: Mapping[str, Actor]) -> list[tuple[str, str]]:
+    """(actor id, message) for each ``speaks_for`` that names no actor or the actor itself.
+
+    For the loader's validation, beside its other reference checks on actors.
+    """
+    problems = []
+    for actor in actors.values():
+        for target in actor.speaks_for:
+            if target == actor.id:
+                problems.append((actor.id, "'speaks_for' names the actor itself"))
+            elif target not in actors:
+                problems.append((actor.id, f"'speaks_for' names unknown actor '{target}'"))
+    return problems
+
+
+def voices(store: FactStore, actor_id: str) -> frozenset[str]:
+    """Every actor whose words count as ``actor_id``'s: itself, the bodies within it, and
+    those who speak for any of them (and the bodies within those)."""
+    inside = {actor_id, *store.parts.get(actor_id, ())}
+    found = set(inside)
+    for other in store.actors.values():
+        if inside.intersection(other.speaks_for):
+            found.update((other.id, *store.parts.get(other.id, ())))
+    return frozenset(found)
+
+
+def spoken_for(store: FactStore, actor: Actor) -> list[str]:
+    """Names of the bodies ``actor`` speaks for, for its profile."""
+    return [store.actors[a].name for a in actor.speaks_for if a in store.actors]
