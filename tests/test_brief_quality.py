@@ -78,8 +78,11 @@ def test_brief_is_a_minutes_read(store: FactStore) -> None:
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z“‘\"'])")
 
 
-def test_brief_footnotes_are_one_sentence_each(answers: list[tuple[str, Response]]) -> None:
-    """A bullet cites each of its sources once, by one quote of at most one sentence; the
+def test_brief_footnotes_are_one_sentence_each(
+    answers: list[tuple[str, Response]], store: FactStore
+) -> None:
+    """Every fact a bullet rests on is backed by one of its own quotes among the bullet's
+    footnotes (so each claim can be checked), each a quote of at most one sentence; the
     whole passage stays in the Sources menu and /quote."""
     for line, response in answers:
         if not line.startswith("/brief") or "more:true" in line:
@@ -87,8 +90,13 @@ def test_brief_footnotes_are_one_sentence_each(answers: list[tuple[str, Response
         for bullet in items(response):
             assert bullet.cites, (line, bullet.text)
             assert len(bullet.cites) == len(set(bullet.cites)), (line, bullet.text)
-            sources = [response.citations[n - 1].source for n in bullet.cites]
-            assert len(sources) == len(set(sources)), (line, bullet.text, sources)
+            shown = {
+                (response.citations[n - 1].source, response.citations[n - 1].quote)
+                for n in bullet.cites
+            }
+            for fact_id in bullet.facts or (bullet.fact,):
+                quotes = {(c.source, store.quoted(c)) for c in store.facts[fact_id].citations}
+                assert quotes & shown, (line, bullet.text, fact_id)
         for ref in response.citations:
             assert not _SENTENCE_END.search(ref.quote.rstrip()), (line, ref.quote)
 

@@ -179,7 +179,7 @@ class Answer:
         date, phrase, span, estimated = when
         return Item(
             text=lead.text,
-            cites=self.book.cite(_per_source(self.store, facts)),
+            cites=self.book.cite(_per_fact(self.store, facts)),
             fact=lead.facts[0],
             facts=lead.facts,
             kind="lead",
@@ -305,15 +305,14 @@ class Answer:
         )
 
 
-def _per_source(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:
-    """A bullet's footnotes: one short quote per source, from the first of its facts that
-    source backs (the bullet's other facts keep their quotes in /quote and the menu)."""
-    chosen: dict[str, Citation] = {}
+def _per_fact(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:
+    """A bullet's footnotes: every fact it rests on keeps one short quote (a reader can
+    check each claim the bullet makes), each quote once; the facts' other quotes stay in
+    /quote and the Sources menu."""
+    chosen: dict[tuple[str, str], Citation] = {}
     for fact in facts:
-        for source in fact.sources:
-            if source not in chosen:
-                mine = [c for c in fact.citations if c.source == source]
-                chosen[source] = _shortest(store, mine)
+        citation = _shortest(store, fact.citations)
+        chosen.setdefault((citation.source, citation.quote), citation)
     return list(chosen.values())
 
 
