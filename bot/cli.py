@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="what counts as new: changes since this snapshot or git revision",
     )
     sub.add_parser("health", help="exit 0 if the store loads and the database is writable")
+    backup = sub.add_parser(
+        "backup", help="copy the database consistently (also while the bot runs) to FILE"
+    )
+    backup.add_argument("file", type=Path, help="where to write the copy (one SQLite file)")
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
     ask.add_argument(
@@ -161,6 +165,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("healthy")
         return 1 if problems else 0
 
+    if command == "backup":
+        from bot.state import StateError
+        from bot.state.db import backup as back_up
+
+        try:
+            rows = back_up(settings.db, args.file)
+        except StateError as exc:
+            print(f"Cannot back up: {exc}.", file=sys.stderr)
+            return 2
+        counts = ", ".join(f"{n} {table}" for table, n in sorted(rows.items()))
+        print(f"wrote {args.file} from {settings.db}: {counts}")
+        return 0
     if command == "run" and settings.discord_token is not None:
         from bot.lastgood import load_for_serving
 

@@ -9,17 +9,20 @@ as a WARNING, never a traceback.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
 from bot.chat.embeds import render_error
 from bot.chat.replies import send
+from bot.state import StateError
 from bot.store.errors import BriefbotError
 from bot.store.response import Response
 
 log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=BaseException)
 
 CHANGED = (
     "This command has changed since Discord last refreshed it; Discord will update it "
@@ -71,8 +74,13 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
         name = interaction.command.qualified_name if interaction.command else _named(interaction)
         version = getattr(getattr(interaction.client, "stores", None), "current", None)
         stamp = version.version if version else "?"
+        broken = _caused_by(error, StateError)
         if cause is not None:
             response = Response.failure(name, cause, stamp)
+        elif broken is not None:  # the state layer logged it; the user is told plainly
+            said = str(broken)
+            message = f"{said[:1].upper()}{said[1:]}. Nothing was changed; an admin can see why."
+            response = Response.failure(name, BriefbotError(message), stamp)
         elif isinstance(
             error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch
         ):
@@ -103,9 +111,13 @@ def _named(interaction: discord.Interaction) -> str:
 
 def domain_error(error: BaseException) -> BriefbotError | None:
     """The domain failure behind a discord.py wrapper, if that is what this is."""
+    return _caused_by(error, BriefbotError)
+
+
+def _caused_by(error: BaseException, kind: type[E]) -> E | None:
     seen: BaseException | None = error
     while seen is not None:
-        if isinstance(seen, BriefbotError):
+        if isinstance(seen, kind):
             return seen
         seen = getattr(seen, "original", None) or seen.__cause__
     return None
