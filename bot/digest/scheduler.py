@@ -63,8 +63,9 @@ class Poster(Protocol):
     async def post(
         self, channel_id: int, response: Response, marker: str, *, thread: str | None = None
     ) -> int:
-        """Post the digest, tagged with ``marker`` (also its nonce); return the first
-        message id. :class:`ChannelUnavailable` or :class:`TransientFailure` on failure.
+        """Post the digest, tagged with ``marker`` (its nonces: the marker and the channel);
+        return the first message id. :class:`ChannelUnavailable` or :class:`TransientFailure`
+        on failure.
 
         With ``thread`` (its name) the digest goes in a thread under a headline, or is a
         forum post; posting again finishes what an interrupted post left, without repeats.
@@ -75,7 +76,8 @@ class Poster(Protocol):
 
 
 def marker(subscription: Subscription, local_date: str) -> str:
-    """What tags one day's digest for one subscription (short enough for a nonce)."""
+    """What tags one day's digest for one subscription, in its footers; the nonces of its
+    pages are made from it and the channel (a later subscription may reuse the id)."""
     return f"d{subscription.id}-{local_date.replace('-', '')}"
 
 
