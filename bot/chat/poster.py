@@ -5,7 +5,8 @@ digest it sent but never recorded, and a nonce made from the channel, the marker
 page (Discord then refuses a duplicate for a few minutes, returning the first message).
 Discord enforces a nonce per author, the bot, across every channel: so the nonce names
 the channel, never only a database id that a later subscription may reuse. Discord's
-5xx, timeouts and lost connections are transient (retried later); missing channels and permissions are not.
+5xx, timeouts and lost connections are transient (retried later); missing channels and
+permissions are not.
 
 A subscription with threads gets a short headline in the channel and the digest in a
 thread started from it (a thread started from a message has the message's id); in a forum
