@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 E = TypeVar("E", bound=BaseException)
 
+GUILD_ONLY = "/{name} works only in a server: run it in one of the server's channels."
 CHANGED = (
     "This command has changed since Discord last refreshed it; Discord will update it "
     "shortly. Try again in a minute, or type the command anew."
@@ -32,10 +33,13 @@ CHANGED = (
 
 class BriefTree(app_commands.CommandTree[discord.Client]):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Autocomplete only for options that have it: anything else gets no choices."""
+        """A server's command sent from a DM gets a plain answer; autocomplete only for
+        options that have it: anything else gets no choices."""
+        data: dict[str, Any] = dict(interaction.data or {})
+        if interaction.type is discord.InteractionType.application_command:
+            return await self._in_place(interaction, data)
         if interaction.type is not discord.InteractionType.autocomplete:
             return True
-        data: dict[str, Any] = dict(interaction.data or {})
         command, options = self._current(data)
         focused = next((o["name"] for o in options if o.get("focused")), None)
         parameter = command.get_parameter(focused) if command and focused else None
@@ -47,6 +51,27 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
             await interaction.response.autocomplete([])
         except discord.HTTPException as exc:
             log.warning("could not answer an autocomplete: %s", exc)
+        return False
+
+    async def _in_place(self, interaction: discord.Interaction, data: dict[str, Any]) -> bool:
+        """``False``, having answered, for a ``guild_only`` command sent outside a server
+        (a DM payload: Discord's UI hides such commands there, a stale client may not)."""
+        command, _ = self._current(data)
+        if interaction.guild_id is not None or command is None or not _guild_only(command):
+            return True
+        name = command.qualified_name
+        log.info("/%s sent from outside a server: refused politely", name)
+        stores = getattr(interaction.client, "stores", None)
+        version = stores.current.version if stores is not None else "?"
+        error = BriefbotError(GUILD_ONLY.format(name=name))
+        try:
+            await send(
+                interaction,
+                embed=render_error(Response.failure(name, error, version)),
+                ephemeral=True,
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not answer /%s from outside a server: %s", name, exc)
         return False
 
     def _current(
@@ -102,6 +127,15 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
             await send(interaction, embed=render_error(response), ephemeral=True)
         except discord.HTTPException as exc:
             log.warning("could not report an error for /%s: %s", name, exc)
+
+
+def _guild_only(command: app_commands.Command[Any, ..., Any]) -> bool:
+    found: Any = command
+    while found is not None:
+        if getattr(found, "guild_only", False):
+            return True
+        found = found.parent
+    return False
 
 
 def _named(interaction: discord.Interaction) -> str:

@@ -26,7 +26,8 @@ async def test_a_thread_subscription_posts_a_headline_and_the_digest_in_its_thre
     said = await harness.command(
         "digest", {"time": "08:00", "thread": True}, subcommand="subscribe", **ADMIN
     )
-    assert "its own thread" in said.callback_body["data"]["content"]
+    ((private, answer),) = said.visible()
+    assert private and "its own thread" in answer["content"]
     subscription = await harness.bot.state.subscription(int(CHANNEL_ID))
     assert subscription is not None and subscription.thread
 
