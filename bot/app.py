@@ -74,6 +74,10 @@ class BriefBot(commands.Bot):
     async def setup_hook(self) -> None:
         store = self.stores.current
         self.state = await State.open(self.settings.db)
+        if abandoned := await self.state.abandon_alerts():
+            log.warning(
+                "%d follow alert(s) interrupted by the last stop: sent with the next", abandoned
+            )
         counts = store.counts()
         restarted = await self.state.record_restart(
             version=store.version, loaded_by="startup", counts=counts
@@ -227,7 +231,7 @@ class BriefBot(commands.Bot):
                 "ignored, or every member would be an admin. Remove it.",
                 ", ".join(map(str, sorted(everyone))),
             )
-        self.scheduler.start()
+        self.scheduler.start()  # its first pass resumes a digest a crash left half-done
         store = self.stores.current
         counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
         log.info(

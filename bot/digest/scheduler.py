@@ -48,7 +48,9 @@ RETRY_FIRST = timedelta(minutes=1)
 RETRY_MAX = timedelta(minutes=30)
 """Delays between retries after transient failures: doubling from the first to the max."""
 RESUME_AFTER = timedelta(minutes=2)
-"""A day claimed this long ago and still unconfirmed was interrupted: resume it."""
+"""A day this run claimed this long ago and still unconfirmed was interrupted: resume it.
+A day an earlier run left claimed is resumed at the first pass (one bot per database:
+nothing else can be posting it)."""
 
 
 class ChannelUnavailable(Exception):
@@ -139,6 +141,10 @@ class DigestScheduler:
         self._lock = asyncio.Lock()
         self._retry: dict[tuple[int, str], tuple[datetime, timedelta]] = {}
         """(subscription, local date) -> when to try again, and the delay after that."""
+        self._claimed: set[int] = set()
+        """Posts this run claimed; any other post left ``posting`` is a crash's."""
+        self._resume_at: list[datetime] = []
+        """When days this run claimed and left unconfirmed are due to be resumed."""
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -173,6 +179,7 @@ class DigestScheduler:
         """Post everything due now; return when the next digest is due."""
         async with self._lock:
             now = self.clock.now()
+            self._resume_at = []
             subscriptions = [s for s in await self.state.subscriptions() if s.status != "paused"]
             for subscription in subscriptions:
                 try:
@@ -183,7 +190,7 @@ class DigestScheduler:
                 next_due_after(now, parse_local_time(s.local_time), zone(s.timezone)).at
                 for s in subscriptions
             ]
-            upcoming += [at for at, _ in self._retry.values()]
+            upcoming += [at for at, _ in self._retry.values()] + self._resume_at
             return min(upcoming, default=now + MAX_SLEEP)
 
     async def _catch_up(self, subscription: Subscription, now: datetime) -> None:
@@ -221,6 +228,7 @@ class DigestScheduler:
             )
             if post is None:
                 return "already posted"
+            self._claimed.add(post.id)
             response = digest(store, changes, late=late)
         return await self._deliver(subscription, post, local_date, response)
 
@@ -237,8 +245,10 @@ class DigestScheduler:
         retry = self._retry.get(key)
         if retry is not None and now < retry[0]:
             return
-        if retry is None and now - datetime.fromisoformat(post.at) < RESUME_AFTER:
-            return  # being posted right now, or just interrupted: give it a moment
+        resume_at = datetime.fromisoformat(post.at) + RESUME_AFTER
+        if retry is None and post.id in self._claimed and now < resume_at:
+            self._resume_at.append(resume_at)  # this run's, just interrupted: a moment
+            return
         if decision is Decision.MISSED:
             self._retry.pop(key, None)
             await self.state.fail_post(post.id, "gave up: Discord kept failing past the grace")

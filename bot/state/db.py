@@ -642,6 +642,19 @@ class State:
             )
             return cursor.rowcount > 0
 
+    async def abandon_alerts(self) -> int:
+        """Resolve alerts an earlier run claimed and never finished (a crash while
+        sending): failed, so the follower's "since" stays and the next alert carries
+        those changes. Only at start: one bot per database, so none is being sent."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """UPDATE follow_alerts SET status = 'failed', at = ?,
+                       reason = 'interrupted: the bot stopped while sending'
+                   WHERE status = 'sending'""",
+                (_utc(self._clock),),
+            )
+            return cursor.rowcount
+
     async def finish_alert(
         self,
         follower: str,
