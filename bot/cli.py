@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -128,6 +132,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_on_closed_pipe(run: Callable[..., int]) -> Callable[..., int]:
+    """``briefbot ask … | head``: when the reader goes away, stop quietly (no traceback,
+    and nothing more written: stdout now goes nowhere, so the exit flush cannot fail)."""
+
+    @functools.wraps(run)
+    def guarded(*args: Any, **kwargs: Any) -> int:
+        try:
+            code = run(*args, **kwargs)
+            sys.stdout.flush()  # here, not at exit, where a closed pipe is a traceback
+            return code
+        except BrokenPipeError:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+
+    return guarded
+
+
+@quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -224,11 +247,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
         return 0
     if command == "ask":
-        from bot.console import shown, write_picture
+        from bot.console import printable, shown, write_picture
         from bot.store.commands import ask
 
         response = ask(store, args.line)
-        print(shown(store, response, as_json=args.json))
+        print(printable(shown(store, response, as_json=args.json)))
         if args.png is not None and response.ok:
             said = write_picture(response, args.png)
             print(said, file=sys.stderr)
@@ -245,7 +268,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.console import run_console
 
     banner = CONNECT_HINT if command == "run" else ""
-    return run_console(store, banner=banner)
+
+    def reload() -> FactStore:
+        return load_store(
+            settings.knowledge_dir, settings.seeds_dir, cache_dir=settings.record_cache
+        )
+
+    return run_console(store, banner=banner, reload=reload)
 
 
 def _load_or_report(knowledge: Path, seeds: Path, cache: Path) -> FactStore | None:
