@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -30,6 +31,8 @@ def read_until(stream: io.BufferedReader, words: bytes, timeout: float = 60) -> 
     deadline = time.monotonic() + timeout
     while words not in seen:
         assert time.monotonic() < deadline, seen
+        ready, _, _ = select.select([stream], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"nothing more within {timeout} s: {seen!r}"
         chunk = os.read(stream.fileno(), 4096)
         assert chunk, f"closed before {words!r}: {seen!r}"
         seen += chunk
