@@ -74,6 +74,10 @@ class BriefBot(commands.Bot):
     async def setup_hook(self) -> None:
         store = self.stores.current
         self.state = await State.open(self.settings.db)
+        if abandoned := await self.state.abandon_alerts():
+            log.warning(
+                "%d follow alert(s) interrupted by the last stop: sent with the next", abandoned
+            )
         counts = store.counts()
         restarted = await self.state.record_restart(
             version=store.version, loaded_by="startup", counts=counts
@@ -103,7 +107,9 @@ class BriefBot(commands.Bot):
         cogs = (Briefing(self), Profiles(self), Meta(self), Digests(self), Admin(self))
         for cog in (*cogs, Follows(self)):
             await self.add_cog(cog)
-        self._reload_on_sighup()
+        self._watch = asyncio.create_task(self.state.watch(), name="database-watch")
+        self._watch.add_done_callback(self._background_done)
+        self._handle_signals()
         keep_out_of_collections(collect=True)  # the store, set up: before serving
         if not self.sync_on_start:
             return
@@ -147,11 +153,20 @@ class BriefBot(commands.Bot):
             synced.append(f"global: {len(commands_synced)} commands")
         return synced
 
-    def _reload_on_sighup(self) -> None:
+    def _handle_signals(self) -> None:
+        """SIGHUP reloads; SIGTERM (``docker stop``) and SIGINT stop cleanly: work in
+        flight finished or abandoned, the database checkpointed and closed."""
         try:
             self.loop.add_signal_handler(signal.SIGHUP, self._sighup)
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                self.loop.add_signal_handler(stop, self._stop, stop.name)
         except (NotImplementedError, RuntimeError, AttributeError):  # Windows, or not main
-            log.info("SIGHUP reloads are not available here")
+            log.info("signal handling (SIGHUP reloads, clean SIGTERM) is not available here")
+
+    def _stop(self, name: str) -> None:
+        log.info("%s received: stopping", name)
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_once())
 
     def _sighup(self) -> None:
         log.info("SIGHUP received: reloading the store")
@@ -180,6 +195,8 @@ class BriefBot(commands.Bot):
         await asyncio.shield(self._closing)
 
     async def _close_once(self) -> None:
+        if hasattr(self, "_watch"):
+            self._watch.cancel()
         if hasattr(self, "scheduler"):
             await self.scheduler.stop()
         while self._background:  # a SIGHUP reload still writing, the alerts it started
@@ -198,7 +215,8 @@ class BriefBot(commands.Bot):
         custom_id = str(data.get("custom_id", ""))
         if Pager.handles(custom_id) or interaction.response.is_done():
             return
-        log.warning("a press on a button no live view owns (%r)", custom_id[:100])
+        # routine: pages expire, and every restart forgets the live ones
+        log.info("a press on a button no live view owns (%r)", custom_id[:100])
         try:
             await interaction.response.send_message(
                 EXPIRED, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
@@ -214,7 +232,7 @@ class BriefBot(commands.Bot):
                 "ignored, or every member would be an admin. Remove it.",
                 ", ".join(map(str, sorted(everyone))),
             )
-        self.scheduler.start()
+        self.scheduler.start()  # its first pass resumes a digest a crash left half-done
         store = self.stores.current
         counts = ", ".join(f"{n} {name}" for name, n in store.counts().items())
         log.info(

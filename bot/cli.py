@@ -4,11 +4,15 @@ those that load nothing, ``on_store`` for those given the loaded store)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -85,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "health", help="exit 0 if the store loads and the database is writable"
     ).set_defaults(handler=_health)
+    backup = sub.add_parser(
+        "backup", help="copy the database consistently (also while the bot runs) to FILE"
+    )
+    backup.add_argument("file", type=Path, help="where to write the copy (one SQLite file)")
+    backup.set_defaults(handler=_backup)
     ask = sub.add_parser("ask", help="answer one command, e.g. briefbot ask '/actor Bazoum'")
     ask.add_argument("line", help="a command in Discord's syntax, e.g. '/actor name:Bazoum'")
     ask.add_argument(
@@ -150,6 +159,25 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 StoreHandler = Callable[[argparse.Namespace, Settings, FactStore], int]
 
 
+def quiet_on_closed_pipe(run: Callable[..., int]) -> Callable[..., int]:
+    """``briefbot ask … | head``: when the reader goes away, stop quietly (no traceback,
+    and nothing more written: stdout now goes nowhere, so the exit flush cannot fail)."""
+
+    @functools.wraps(run)
+    def guarded(*args: Any, **kwargs: Any) -> int:
+        try:
+            code = run(*args, **kwargs)
+            sys.stdout.flush()  # here, not at exit, where a closed pipe is a traceback
+            return code
+        except BrokenPipeError:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+
+    return guarded
+
+
+@quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
@@ -204,6 +232,20 @@ def _health(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if problems else 0
 
 
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.state import StateError
+    from bot.state.db import backup as back_up
+
+    try:
+        rows = back_up(settings.db, args.file)
+    except StateError as exc:
+        print(f"Cannot back up: {exc}.", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{n} {table}" for table, n in sorted(rows.items()))
+    print(f"wrote {args.file} from {settings.db}: {counts}")
+    return 0
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord_token is None:
         store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
@@ -236,7 +278,10 @@ def _console(
 ) -> int:
     from bot.console import run_console
 
-    return run_console(store, banner=banner)
+    def reload() -> FactStore:
+        return open_store(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
+
+    return run_console(store, banner=banner, reload=reload)
 
 
 def _coverage(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
@@ -274,11 +319,11 @@ def _snapshot(args: argparse.Namespace, settings: Settings, store: FactStore) ->
 
 
 def _ask(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
-    from bot.console import shown, write_picture
+    from bot.console import printable, shown, write_picture
     from bot.store.commands import ask
 
     response = ask(store, args.line)
-    print(shown(store, response, as_json=args.json))
+    print(printable(shown(store, response, as_json=args.json)))
     if args.png is not None and response.ok:
         said = write_picture(response, args.png)
         print(said, file=sys.stderr)

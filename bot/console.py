@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
+import select
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +22,16 @@ from bot.textrender import render, render_passage
 HISTORY = Path.home() / ".briefbot_history"
 EXIT_WORDS = frozenset({"exit", "quit", ":q", "/exit", "/quit"})
 QUOTE = re.compile(r"/quote", re.IGNORECASE)
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+"""Terminal escape sequences: CSI (colours, cursor, clearing), OSC (titles, links), others."""
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than newline and tab (NUL, BEL, backspace, CR, C1...)."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every escape sequence and control character removed (newlines and
+    tabs kept): what is echoed never rings, clears or retitles the terminal."""
+    return CONTROLS.sub("", ESCAPES.sub("", text))
 
 
 def help_text() -> str:
@@ -114,8 +127,11 @@ def run_console(
     read: Callable[[str], str] = input,
     out: TextIO = sys.stdout,
     banner: str = "",
+    reload: Callable[[], FactStore] | None = None,
 ) -> int:
-    """Read commands until end of input or ``quit``; return an exit status."""
+    """Read commands until end of input or ``quit``; return an exit status. With
+    ``reload``, SIGHUP re-reads the store, as it does for the bot (a broken store is
+    reported and the old one kept)."""
     _enable_history()
     counts = store.counts()
     print(banner or "", file=out, end="\n" if banner else "")
@@ -127,15 +143,28 @@ def run_console(
     )
     as_json = False
     session = Session(store)
+    reloads = _Reloads(session, reload, out) if reload is not None else None
+    if reloads is not None and read is input and not sys.stdin.isatty():
+        read = _PipeReader(sys.stdin.fileno(), out, lambda: reloads.pending).read
     while True:
+        if reloads is not None and reloads.pending:
+            reloads.run()
         try:
+            if reloads is not None:
+                reloads.waiting = True
             line = read("briefbot> ").strip()
+        except _Hangup:
+            print(file=out)
+            continue
         except EOFError:
             print(file=out)
             return 0
         except KeyboardInterrupt:
             print("\n(quit to leave)", file=out)
             continue
+        finally:
+            if reloads is not None:
+                reloads.waiting = False
         if not line:
             continue
         word = line.casefold()
@@ -147,7 +176,75 @@ def run_console(
             as_json = not as_json
             print(f"JSON output {'on' if as_json else 'off'}.", file=out)
         else:
-            print(session.handle(line, as_json), file=out)
+            print(printable(session.handle(line, as_json)), file=out)
+
+
+class _PipeReader:
+    """Lines from a pipe, giving way to a pending SIGHUP within a fifth of a second.
+
+    ``input`` blocks in ``read``: a signal that arrives just before the read begins is
+    handled by the C handler without interrupting it, and its Python handler (the reload)
+    would wait for the next line. Reading here looks at the flag between short waits.
+    """
+
+    def __init__(self, fd: int, out: TextIO, pending: Callable[[], bool]) -> None:
+        self.fd, self.out, self.pending = fd, out, pending
+        self.buffer = b""
+
+    def read(self, prompt: str) -> str:
+        print(prompt, end="", file=self.out, flush=True)
+        while b"\n" not in self.buffer:
+            if self.pending():
+                raise _Hangup
+            ready, _, _ = select.select([self.fd], [], [], 0.2)
+            if not ready:
+                continue
+            chunk = os.read(self.fd, 4096)
+            if not chunk:
+                if self.buffer:
+                    line, self.buffer = self.buffer, b""
+                    return line.decode("utf-8", errors="replace")
+                raise EOFError
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode("utf-8", errors="replace")
+
+
+class _Hangup(Exception):
+    """SIGHUP while waiting for a line: leave ``input`` to reload outside the handler."""
+
+
+class _Reloads:
+    """SIGHUP reloads the store between commands, never inside the signal handler."""
+
+    def __init__(self, session: Session, reload: Callable[[], FactStore], out: TextIO) -> None:
+        self.session, self.reload, self.out = session, reload, out
+        self.waiting = False
+        self.pending = False
+        with contextlib.suppress(AttributeError, ValueError):  # no SIGHUP, or not main thread
+            signal.signal(signal.SIGHUP, self._hangup)
+
+    def _hangup(self, signum: int, frame: object) -> None:
+        self.pending = True
+        if self.waiting:
+            raise _Hangup
+
+    def run(self) -> None:
+        from bot.store.errors import StoreInvalid
+
+        self.pending = False
+        try:
+            store = self.reload()
+        except StoreInvalid as invalid:
+            print(
+                f"SIGHUP: not reloaded, {len(invalid.problems)} problem(s) (briefbot validate "
+                "lists them); still serving the old store.",
+                file=self.out,
+                flush=True,
+            )
+            return
+        self.session.store, self.session.last = store, None
+        print(f"SIGHUP: reloaded, store {store.version}.", file=self.out, flush=True)
 
 
 def _enable_history() -> None:

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.state.db import running_pid
+from bot.state.lock import OK, holder
 from bot.store.errors import StoreInvalid
 from bot.store.loader import open_store
 
@@ -24,13 +24,19 @@ def check_health(settings: Settings) -> list[str]:
 
 
 def _database_problems(path: Path) -> list[str]:
-    """The database exists (never created here), is sound, and takes writes."""
+    """The database exists (never created here), is sound, and takes writes: also for
+    the running bot, which notes in its lock file when its writes fail, and why."""
+    bot = holder(path)
+    if bot is not None and bot.status != OK:
+        return [f"the bot (pid {bot.pid}) cannot write the database: {bot.status}"]
     if not path.is_file():
-        if running_pid(path) is not None:
+        if bot is not None:
             return [f"the database {path} was deleted while the bot runs"]
         if not os.access(_existing_parent(path), os.W_OK):
             return [f"the database {path} is not writable: its folder does not take files"]
         return []  # not created yet: the bot creates it when it starts
+    if bot is not None and not path.with_name(path.name + "-wal").is_file():
+        return [f"the database {path}'s write-ahead log was deleted while the bot runs"]
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()

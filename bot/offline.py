@@ -42,7 +42,7 @@ def print_diff(settings: Settings, store: FactStore, baseline: str | None = None
 
 
 async def _known(settings: Settings) -> tuple[dict[str, dict[str, str]], str | None]:
-    async with await State.open(settings.db) as state:
+    async with await State.open(settings.db, lock=False) as state:
         versions = await state.versions(limit=1)
         return await state.known_snapshot(), versions[0].version if versions else None
 
@@ -58,7 +58,7 @@ def print_digest(
     start = since or (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
 
     async def recorded() -> list[Change]:
-        async with await State.open(settings.db) as state:
+        async with await State.open(settings.db, lock=False) as state:
             return [
                 Change(kind=c.kind, record_id=c.record_id, change=c.change)
                 for c in await state.changes_since(start)

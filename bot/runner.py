@@ -6,11 +6,13 @@ import asyncio
 import logging
 import sys
 
+import aiohttp
 import discord
 
 from bot.app import BriefBot
 from bot.settings import Settings
 from bot.state import StateError
+from bot.state.lock import holder
 from bot.store.facts import FactStore, limit_arenas
 from bot.store.holder import StoreHolder
 
@@ -23,11 +25,23 @@ def _token(settings: Settings) -> str:
 
 
 def run_discord(settings: Settings, store: FactStore) -> int:
-    """Connect and serve until stopped; sync commands to dev guilds at start."""
+    """Connect and serve until stopped (SIGTERM or SIGINT stop it cleanly); sync commands
+    to dev guilds at start. Refused at once while another bot serves the same database."""
+    other = holder(settings.db)
+    if other is not None:
+        print(
+            f"Cannot start: another briefbot (pid {other.pid}) is using the database "
+            f"{settings.db}; one bot per database: stop that one first.",
+            file=sys.stderr,
+        )
+        return 2
     limit_arenas()
     bot = BriefBot(settings, StoreHolder(store))
     try:
         bot.run(_token(settings), log_handler=None)
+    except (aiohttp.ClientConnectionError, TimeoutError) as exc:
+        print(f"Cannot reach Discord ({unreachable(exc)}): check the network.", file=sys.stderr)
+        return 3
     except discord.LoginFailure:
         print("Discord refused the token: check DISCORD_TOKEN.", file=sys.stderr)
         return 2
@@ -38,6 +52,11 @@ def run_discord(settings: Settings, store: FactStore) -> int:
         print(f"Cannot start: {exc}.", file=sys.stderr)
         return 2
     return 0
+
+
+def unreachable(exc: BaseException) -> str:
+    """Why Discord could not be reached, in a few words."""
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def sync_commands(settings: Settings, store: FactStore) -> int:
@@ -54,5 +73,11 @@ def sync_commands(settings: Settings, store: FactStore) -> int:
             print(line)
     except discord.LoginFailure:
         print("Discord refused the token: check DISCORD_TOKEN.", file=sys.stderr)
+        return 2
+    except (aiohttp.ClientConnectionError, TimeoutError) as exc:
+        print(f"Cannot reach Discord ({unreachable(exc)}): check the network.", file=sys.stderr)
+        return 3
+    except StateError as exc:
+        print(f"Cannot sync: {exc}.", file=sys.stderr)
         return 2
     return 0

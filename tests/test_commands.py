@@ -30,6 +30,29 @@ from bot.store.facts import FactStore
         ("/BRIEF TOPIC:security", "brief", {"topic": "security"}),
         ("/sources", "sources", {}),
         ("/search what is at: stake", "search", {"query": "what is at: stake"}),
+        # option names inside quotes are part of the value
+        (
+            '/timeline actor:"Ulf Laessing since:1900"',
+            "timeline",
+            {"actor": "Ulf Laessing since:1900"},
+        ),
+        (
+            '/timeline actor:"Ulf Laessing since:1900" since:2025',
+            "timeline",
+            {"actor": "Ulf Laessing since:1900", "since": "2025"},
+        ),
+        (
+            "/timeline actor:“a since:b” since:2025",
+            "timeline",
+            {"actor": "a since:b", "since": "2025"},
+        ),
+        ('/search "actor: who" ', "search", {"query": "actor: who"}),
+        ("/search Niger's since:", "search", {"query": "Niger's since:"}),
+        (
+            '/timeline actor:"unclosed since:2025',
+            "timeline",
+            {"actor": '"unclosed', "since": "2025"},
+        ),
     ],
 )
 def test_discord_syntax(line: str, name: str, options: dict[str, str]) -> None:

@@ -303,3 +303,38 @@ async def test_a_day_interrupted_before_sending_is_sent_after_a_restart(world: W
     assert len(world.poster.to(1)) == 1
     [post] = await world.state.posts(sub.id)
     assert post.status == "posted"
+
+
+async def test_a_digest_a_crash_left_posting_is_resolved_at_the_first_pass(
+    world: World,
+) -> None:
+    """Killed seconds after sending, restarted at once: the first pass after start-up
+    confirms it (never an hour later, after the scheduler's longest sleep)."""
+    await world.subscribe(1)
+    world.clock.t = START.replace(hour=8)
+    world.poster.crash_after_send = True
+    assert world.scheduler is not None
+    with pytest.raises(KeyboardInterrupt):
+        await world.scheduler.tick()
+    world.poster.crash_after_send = False
+    world.clock.t += timedelta(seconds=10)
+    scheduler = await world.boot()
+    await scheduler.tick()
+    assert world.state is not None
+    [post] = await world.state.posts(1)
+    assert (post.status, post.message_id) == ("posted", 1)
+    assert len(world.poster.to(1)) == 1
+
+
+async def test_a_digest_this_run_left_unconfirmed_wakes_the_scheduler_to_resume_it(
+    world: World,
+) -> None:
+    await world.subscribe(1)
+    world.clock.t = START.replace(hour=8)
+    world.poster.crash_after_send = True
+    assert world.scheduler is not None
+    with pytest.raises(KeyboardInterrupt):
+        await world.scheduler.tick()  # as if recording the post failed, the run going on
+    world.poster.crash_after_send = False
+    wake = await world.scheduler.tick()
+    assert wake <= world.clock.t + timedelta(minutes=2)  # not tomorrow's digest

@@ -226,3 +226,17 @@ async def test_a_restart_on_the_recorded_version_is_noted_without_a_diff(tmp_pat
         assert len(await state.versions()) == 2
     finally:
         await state.close()
+
+
+async def test_alerts_a_stop_left_sending_are_resolved_at_the_next_start(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    async with await State.open(path) as state:
+        version = await state.record_version(version="a", loaded_by="t", counts=COUNTS, snapshot={})
+        await state.follow(follower="user:1", guild_id=1, kind="actor", target="x", created_by=1)
+        before = await state.follower("user:1")
+        assert await state.claim_alert("user:1", version.id)  # then the process died
+    async with await State.open(path) as state:
+        assert await state.abandon_alerts() == 1
+        assert await state.abandon_alerts() == 0
+        assert await state.follower("user:1") == before  # "since" kept: the next alert has it
+        assert not await state.claim_alert("user:1", version.id)  # resolved, never re-sent

@@ -109,8 +109,7 @@ class FollowNotifier:
                 raise _Gone
             for number, page in enumerate(render(response)[:PAGES_MAX]):
                 view = sources_view(page, response.citations)
-                nonce = f"f{version_id}-{number}-{raw[-8:]}"
-                message = await send_page(channel, page.embed, view, nonce)
+                message = await send_page(channel, page.embed, view, f"f{version_id}-{number}")
                 first = first or message.id
         except discord.Forbidden as exc:
             reason = "direct messages are closed" if kind == "user" else "the bot may not post"

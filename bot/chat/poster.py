@@ -1,9 +1,12 @@
 """Posting digests to channels, turning Discord's refusals into reasons admins can read.
 
-Every page carries the day's marker: as its nonce (Discord then refuses a duplicate for a
-few minutes, returning the first message instead) and at the end of its footer, so a
-restart can find a digest it sent but never recorded. Discord's 5xx, timeouts and lost
-connections are transient (retried later); missing channels and permissions are not.
+Every page carries the day's marker at the end of its footer, so a restart can find a
+digest it sent but never recorded, and a nonce made from the channel, the marker and the
+page (Discord then refuses a duplicate for a few minutes, returning the first message).
+Discord enforces a nonce per author, the bot, across every channel: so the nonce names
+the channel, never only a database id that a later subscription may reuse. Discord's
+5xx, timeouts and lost connections are transient (retried later); missing channels and
+permissions are not.
 
 A subscription with threads gets a short headline in the channel and the digest in a
 thread started from it (a thread started from a message has the message's id); in a forum
@@ -13,6 +16,8 @@ interrupted attempt left: the headline, thread and pages already there are reuse
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from typing import Literal
@@ -33,6 +38,8 @@ THREAD_ARCHIVE_MINUTES: Literal[60, 1440, 4320, 10080] = 1440
 THREAD_EXISTS = 160004
 """Discord's code for "a thread has already been created for this message"."""
 THREAD_NAME_MAX = 100
+NONCE_MAX = 25
+"""Discord's longest nonce."""
 
 Page = tuple[discord.Embed, discord.ui.View | None]
 
@@ -105,10 +112,10 @@ class ChannelPoster:
         channel: discord.abc.Messageable,
         embed: discord.Embed,
         view: discord.ui.View | None,
-        nonce: str,
+        key: str,
     ) -> discord.Message:
         with _failures():
-            return await send_page(channel, embed, view, nonce)
+            return await send_page(channel, embed, view, key)
 
     async def _thread_post(
         self,
@@ -203,15 +210,24 @@ class ChannelPoster:
         return first
 
 
+def nonce(channel_id: int, key: str) -> str:
+    """The nonce of the message ``key`` names (a day's page, an alert's page) in one
+    channel: the same on every retry, different for every channel and key (24 characters
+    of a BLAKE2 hash: Discord compares nonces across all the bot's channels)."""
+    digest = hashlib.blake2b(f"{channel_id}:{key}".encode(), digest_size=15).digest()
+    return base64.b32encode(digest).decode().lower()[:NONCE_MAX]
+
+
 async def send_page(
-    channel: discord.abc.Messageable, embed: discord.Embed, view: discord.ui.View | None, nonce: str
+    channel: discord.abc.Messageable, embed: discord.Embed, view: discord.ui.View | None, key: str
 ) -> discord.Message:
-    """One page of a post no one asked for: no mentions, a nonce, its Sources menu if any."""
+    """One page of a post no one asked for: no mentions, its nonce, its Sources menu if any."""
+    channel_id = getattr(channel, "id", None)  # every channel the bot posts in has one
+    assert isinstance(channel_id, int), channel
+    once = nonce(channel_id, key)
     if view is None:
-        return await channel.send(embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25])
-    return await channel.send(
-        embed=embed, allowed_mentions=NO_MENTIONS, nonce=nonce[:25], view=view
-    )
+        return await channel.send(embed=embed, allowed_mentions=NO_MENTIONS, nonce=once)
+    return await channel.send(embed=embed, allowed_mentions=NO_MENTIONS, nonce=once, view=view)
 
 
 def _pages(response: Response, marker: str) -> list[Page]:

@@ -9,18 +9,22 @@ as a WARNING, never a traceback.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
 from bot.chat.embeds import render_error
 from bot.chat.replies import send
+from bot.state import StateError
 from bot.store.errors import BriefbotError
 from bot.store.response import Response
 
 log = logging.getLogger(__name__)
 
+E = TypeVar("E", bound=BaseException)
+
+GUILD_ONLY = "/{name} works only in a server: run it in one of the server's channels."
 CHANGED = (
     "This command has changed since Discord last refreshed it; Discord will update it "
     "shortly. Try again in a minute, or type the command anew."
@@ -29,10 +33,13 @@ CHANGED = (
 
 class BriefTree(app_commands.CommandTree[discord.Client]):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Autocomplete only for options that have it: anything else gets no choices."""
+        """A server's command sent from a DM gets a plain answer; autocomplete only for
+        options that have it: anything else gets no choices."""
+        data: dict[str, Any] = dict(interaction.data or {})
+        if interaction.type is discord.InteractionType.application_command:
+            return await self._in_place(interaction, data)
         if interaction.type is not discord.InteractionType.autocomplete:
             return True
-        data: dict[str, Any] = dict(interaction.data or {})
         command, options = self._current(data)
         focused = next((o["name"] for o in options if o.get("focused")), None)
         parameter = command.get_parameter(focused) if command and focused else None
@@ -44,6 +51,27 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
             await interaction.response.autocomplete([])
         except discord.HTTPException as exc:
             log.warning("could not answer an autocomplete: %s", exc)
+        return False
+
+    async def _in_place(self, interaction: discord.Interaction, data: dict[str, Any]) -> bool:
+        """``False``, having answered, for a ``guild_only`` command sent outside a server
+        (a DM payload: Discord's UI hides such commands there, a stale client may not)."""
+        command, _ = self._current(data)
+        if interaction.guild_id is not None or command is None or not _guild_only(command):
+            return True
+        name = command.qualified_name
+        log.info("/%s sent from outside a server: refused politely", name)
+        stores = getattr(interaction.client, "stores", None)
+        version = stores.current.version if stores is not None else "?"
+        error = BriefbotError(GUILD_ONLY.format(name=name))
+        try:
+            await send(
+                interaction,
+                embed=render_error(Response.failure(name, error, version)),
+                ephemeral=True,
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not answer /%s from outside a server: %s", name, exc)
         return False
 
     def _current(
@@ -71,8 +99,13 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
         name = interaction.command.qualified_name if interaction.command else _named(interaction)
         version = getattr(getattr(interaction.client, "stores", None), "current", None)
         stamp = version.version if version else "?"
+        broken = _caused_by(error, StateError)
         if cause is not None:
             response = Response.failure(name, cause, stamp)
+        elif broken is not None:  # the state layer logged it; the user is told plainly
+            said = str(broken)
+            message = f"{said[:1].upper()}{said[1:]}. Nothing was changed; an admin can see why."
+            response = Response.failure(name, BriefbotError(message), stamp)
         elif isinstance(
             error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch
         ):
@@ -96,6 +129,15 @@ class BriefTree(app_commands.CommandTree[discord.Client]):
             log.warning("could not report an error for /%s: %s", name, exc)
 
 
+def _guild_only(command: app_commands.Command[Any, ..., Any]) -> bool:
+    found: Any = command
+    while found is not None:
+        if getattr(found, "guild_only", False):
+            return True
+        found = found.parent
+    return False
+
+
 def _named(interaction: discord.Interaction) -> str:
     data: dict[str, Any] = dict(interaction.data or {})
     return str(data.get("name", "?"))
@@ -103,9 +145,13 @@ def _named(interaction: discord.Interaction) -> str:
 
 def domain_error(error: BaseException) -> BriefbotError | None:
     """The domain failure behind a discord.py wrapper, if that is what this is."""
+    return _caused_by(error, BriefbotError)
+
+
+def _caused_by(error: BaseException, kind: type[E]) -> E | None:
     seen: BaseException | None = error
     while seen is not None:
-        if isinstance(seen, BriefbotError):
+        if isinstance(seen, kind):
             return seen
         seen = getattr(seen, "original", None) or seen.__cause__
     return None

@@ -48,7 +48,9 @@ RETRY_FIRST = timedelta(minutes=1)
 RETRY_MAX = timedelta(minutes=30)
 """Delays between retries after transient failures: doubling from the first to the max."""
 RESUME_AFTER = timedelta(minutes=2)
-"""A day claimed this long ago and still unconfirmed was interrupted: resume it."""
+"""A day this run claimed this long ago and still unconfirmed was interrupted: resume it.
+A day an earlier run left claimed is resumed at the first pass (one bot per database:
+nothing else can be posting it)."""
 
 
 class ChannelUnavailable(Exception):
@@ -63,8 +65,9 @@ class Poster(Protocol):
     async def post(
         self, channel_id: int, response: Response, marker: str, *, thread: str | None = None
     ) -> int:
-        """Post the digest, tagged with ``marker`` (also its nonce); return the first
-        message id. :class:`ChannelUnavailable` or :class:`TransientFailure` on failure.
+        """Post the digest, tagged with ``marker`` (its nonces: the marker and the channel);
+        return the first message id. :class:`ChannelUnavailable` or :class:`TransientFailure`
+        on failure.
 
         With ``thread`` (its name) the digest goes in a thread under a headline, or is a
         forum post; posting again finishes what an interrupted post left, without repeats.
@@ -75,7 +78,8 @@ class Poster(Protocol):
 
 
 def marker(subscription: Subscription, local_date: str) -> str:
-    """What tags one day's digest for one subscription (short enough for a nonce)."""
+    """What tags one day's digest for one subscription, in its footers; the nonces of its
+    pages are made from it and the channel (a later subscription may reuse the id)."""
     return f"d{subscription.id}-{local_date.replace('-', '')}"
 
 
@@ -137,6 +141,10 @@ class DigestScheduler:
         self._lock = asyncio.Lock()
         self._retry: dict[tuple[int, str], tuple[datetime, timedelta]] = {}
         """(subscription, local date) -> when to try again, and the delay after that."""
+        self._claimed: set[int] = set()
+        """Posts this run claimed; any other post left ``posting`` is a crash's."""
+        self._resume_at: list[datetime] = []
+        """When days this run claimed and left unconfirmed are due to be resumed."""
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -171,6 +179,7 @@ class DigestScheduler:
         """Post everything due now; return when the next digest is due."""
         async with self._lock:
             now = self.clock.now()
+            self._resume_at = []
             subscriptions = [s for s in await self.state.subscriptions() if s.status != "paused"]
             for subscription in subscriptions:
                 try:
@@ -181,7 +190,7 @@ class DigestScheduler:
                 next_due_after(now, parse_local_time(s.local_time), zone(s.timezone)).at
                 for s in subscriptions
             ]
-            upcoming += [at for at, _ in self._retry.values()]
+            upcoming += [at for at, _ in self._retry.values()] + self._resume_at
             return min(upcoming, default=now + MAX_SLEEP)
 
     async def _catch_up(self, subscription: Subscription, now: datetime) -> None:
@@ -219,6 +228,7 @@ class DigestScheduler:
             )
             if post is None:
                 return "already posted"
+            self._claimed.add(post.id)
             response = digest(store, changes, late=late)
         return await self._deliver(subscription, post, local_date, response)
 
@@ -235,8 +245,10 @@ class DigestScheduler:
         retry = self._retry.get(key)
         if retry is not None and now < retry[0]:
             return
-        if retry is None and now - datetime.fromisoformat(post.at) < RESUME_AFTER:
-            return  # being posted right now, or just interrupted: give it a moment
+        resume_at = datetime.fromisoformat(post.at) + RESUME_AFTER
+        if retry is None and post.id in self._claimed and now < resume_at:
+            self._resume_at.append(resume_at)  # this run's, just interrupted: a moment
+            return
         if decision is Decision.MISSED:
             self._retry.pop(key, None)
             await self.state.fail_post(post.id, "gave up: Discord kept failing past the grace")

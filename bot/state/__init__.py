@@ -1,6 +1,7 @@
 """Runtime state in SQLite (aiosqlite): the only place with SQL."""
 
-from bot.state.db import State, StateError
+from bot.state.db import State
+from bot.state.errors import DISK_FULL, StateError
 from bot.state.models import (
     DigestPost,
     Follow,
@@ -11,6 +12,7 @@ from bot.state.models import (
 )
 
 __all__ = [
+    "DISK_FULL",
     "DigestPost",
     "Follow",
     "Follower",

@@ -8,9 +8,11 @@ by ``PRAGMA user_version``; WAL mode; every multi-step change is one transaction
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -21,6 +23,8 @@ from typing import Any, Self
 
 import aiosqlite
 
+from bot.state.errors import DISK_FULL, StateError
+from bot.state.lock import OK, DatabaseLock
 from bot.state.models import (
     DigestPost,
     Follow,
@@ -74,56 +78,77 @@ def _add_rows(known: Snapshot, rows: Iterable[aiosqlite.Row]) -> None:
         known.setdefault(kind, {})[record_id] = content_hash
 
 
-def _marker(path: Path) -> Path:
-    return path.with_name(path.name + ".pid")
+FILES = ("", "-wal", "-shm")
+"""The database and the two files SQLite keeps beside it in WAL mode while it is open."""
+WATCH_EVERY = 5.0
+"""Seconds between two checks that the files are still the ones opened."""
+FREE_AGAIN = 1 << 20
+"""Free bytes beside the database after which a disk found full is worth writing to again."""
 
 
-def running_pid(path: Path) -> int | None:
-    """The live process that has the database open, from its note, if any."""
-    try:
-        pid = int(_marker(path).read_text().strip())
-        os.kill(pid, 0)
-    except (OSError, ValueError):
-        return None
-    return pid
-
-
-def _inode(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
+def _inodes(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    found: list[tuple[int, int] | None] = []
+    for suffix in FILES:
+        try:
+            info = path.with_name(path.name + suffix).stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((info.st_dev, info.st_ino))
+    return tuple(found)
 
 
 def _utc(clock: Clock) -> str:
     return clock().astimezone(UTC).isoformat(timespec="seconds")
 
 
-class StateError(Exception):
-    """The database cannot be used: corrupt, read-only, missing or gone. Said plainly."""
+def _failure(path: Path | None, exc: sqlite3.Error) -> str:
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return DISK_FULL
+    return f"the database {path} could not be written: {exc}"
 
 
 class State:
-    def __init__(self, db: aiosqlite.Connection, clock: Clock, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        db: aiosqlite.Connection,
+        clock: Clock,
+        path: Path | None = None,
+        lock: DatabaseLock | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._path = path
-        self._inode = _inode(path) if path is not None else None
+        self._lock = lock
+        self._inodes = _inodes(path) if path is not None else ()
+        self._gone: str | None = None
+        """Why the files opened are no longer the ones on disk; nothing is written then."""
         self._writing = asyncio.Lock()
         """One transaction at a time on the one connection (SQLite cannot nest them)."""
         self._closed = False
 
     @classmethod
     async def open(
-        cls, path: Path, clock: Clock | None = None, *, up_to: int | None = None
+        cls,
+        path: Path,
+        clock: Clock | None = None,
+        *,
+        up_to: int | None = None,
+        lock: bool = True,
     ) -> Self:
         """Open (creating if need be), check and migrate; :class:`StateError` when the file
-        cannot serve (never a half-open connection left behind). ``up_to`` is for tests."""
+        cannot serve (never a half-open connection left behind). With ``lock`` (a bot) the
+        database is this process's alone until :meth:`close`; ``up_to`` is for tests."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(f"the database {path} cannot be opened: {exc}") from None
+        held = await asyncio.to_thread(DatabaseLock.acquire, path) if lock else None
+        try:
             db = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
+            if held is not None:
+                held.release()
             raise StateError(f"the database {path} cannot be opened: {exc}") from None
         try:
             db.row_factory = aiosqlite.Row
@@ -136,40 +161,96 @@ class State:
             await db.execute("PRAGMA busy_timeout=5000")
             state = cls(db, clock or (lambda: datetime.now(UTC)), path)
             await state._migrate(up_to)
-            state._mark_in_use()
-        except StateError:
+        except BaseException as exc:
             await db.close()
+            if held is not None:
+                held.release()
+            if isinstance(exc, sqlite3.Error):
+                raise StateError(f"the database {path} cannot be used: {exc}") from None
             raise
-        except sqlite3.Error as exc:
-            await db.close()
-            raise StateError(f"the database {path} cannot be used: {exc}") from None
+        state._lock = held
+        state._inodes = _inodes(path)  # the WAL and its index exist once a read ran
         return state
 
     async def close(self) -> None:
-        if not self._closed:
-            self._closed = True
+        """Checkpoint the WAL into the database file, close, release the lock: after a
+        stop the database file alone holds everything."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self._path is not None and _inodes(self._path)[0] == self._inodes[0]:
+                await self._checkpoint()
+        finally:
             await self._db.close()
-            if self._path is not None and running_pid(self._path) == os.getpid():
-                _marker(self._path).unlink(missing_ok=True)
+            if self._lock is not None:
+                self._lock.release()
 
-    def _mark_in_use(self) -> None:
-        """A note beside the file saying which process has it open (for ``health``)."""
-        if self._path is not None:
-            try:
-                _marker(self._path).write_text(f"{os.getpid()}\n")
-            except OSError as exc:
-                log.warning("could not note that the database is in use: %s", exc)
+    async def _checkpoint(self) -> None:
+        try:
+            async with self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                row = await cursor.fetchone()
+        except sqlite3.Error as exc:
+            log.warning("could not checkpoint the database's WAL: %s", exc)
+            return
+        if row is not None and row[0]:
+            log.warning("the WAL checkpoint was blocked by another reader; SQLite retries")
+
+    @property
+    def fault(self) -> str | None:
+        """Why writes fail now (files replaced, disk full), or ``None``."""
+        if self._gone is not None:
+            return self._gone
+        if self._lock is not None and self._lock.status != OK:
+            return self._lock.status
+        return None
 
     def check_file(self) -> None:
-        """:class:`StateError` if the database file was deleted or replaced since opening:
-        writes would go to a file no restart will find."""
-        if self._path is None:
+        """:class:`StateError` if the database or its WAL was deleted or replaced since
+        opening: writes would go to files no restart will find."""
+        if self._gone is not None:
+            raise StateError(self._gone)
+        if self._path is None or _inodes(self._path) == self._inodes:
             return
-        if _inode(self._path) != self._inode:
-            raise StateError(
-                f"the database {self._path} was deleted or replaced while in use; "
-                "restart the bot to open it again (nothing more is written to the old one)"
-            )
+        main_kept = _inodes(self._path)[0] == self._inodes[0]
+        what = f"{self._path}'s write-ahead log (-wal, -shm)" if main_kept else str(self._path)
+        self._gone = (
+            f"the database {what} was deleted or replaced while in use; "
+            "nothing more is written: restart the bot to open it again"
+        )
+        self._note(self._gone)
+        log.error("%s", self._gone)
+        raise StateError(self._gone)
+
+    async def watch(self, every: float = WATCH_EVERY) -> None:
+        """Check the files every ``every`` seconds (runs until cancelled), so a deleted
+        or replaced WAL is noticed, and saved into the database file, without a write."""
+        while True:
+            await self.verify()
+            await asyncio.sleep(every)
+
+    async def verify(self) -> None:
+        """One check of :meth:`watch`: files still the ones opened; a full disk free again."""
+        if self._gone is not None or self._closed:
+            return
+        try:
+            self.check_file()
+        except StateError:
+            if self._path is not None and _inodes(self._path)[0] == self._inodes[0]:
+                async with self._writing:  # what the lost WAL holds goes into the file
+                    await self._checkpoint()
+            return
+        if self.fault == DISK_FULL and self._path is not None:
+            try:
+                free = shutil.disk_usage(self._path.parent).free
+            except OSError:
+                return
+            if free >= FREE_AGAIN:
+                self._note(OK)
+
+    def _note(self, status: str) -> None:
+        if self._lock is not None and self._lock.status != status:
+            self._lock.note(status)
 
     async def __aenter__(self) -> Self:
         return self
@@ -179,18 +260,28 @@ class State:
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction; a failure to write is a :class:`StateError` saying why
+        (disk full, files gone), noted for ``health`` until a write succeeds again."""
         async with self._writing:
             self.check_file()
             try:
                 await self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StateError(f"the database {self._path} cannot be written: {exc}") from None
-            try:
-                yield self._db
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
+                try:
+                    yield self._db
+                    await self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            await self._db.execute("ROLLBACK")
+                    raise
+            except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+                if isinstance(exc, sqlite3.IntegrityError):
+                    raise
+                message = _failure(self._path, exc)
+                self._note(message)
+                log.error("%s", message)
+                raise StateError(message) from None
+            self._note(OK)
 
     async def _migrate(self, up_to: int | None) -> None:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -551,6 +642,19 @@ class State:
             )
             return cursor.rowcount > 0
 
+    async def abandon_alerts(self) -> int:
+        """Resolve alerts an earlier run claimed and never finished (a crash while
+        sending): failed, so the follower's "since" stays and the next alert carries
+        those changes. Only at start: one bot per database, so none is being sent."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """UPDATE follow_alerts SET status = 'failed', at = ?,
+                       reason = 'interrupted: the bot stopped while sending'
+                   WHERE status = 'sending'""",
+                (_utc(self._clock),),
+            )
+            return cursor.rowcount
+
     async def finish_alert(
         self,
         follower: str,
@@ -586,3 +690,36 @@ def _version(row: aiosqlite.Row) -> StoreVersion:
     data = dict(row)
     data["diff"] = StoreDiff.model_validate(json.loads(data["diff"]))
     return StoreVersion.model_validate(data)
+
+
+def backup(db: Path, target: Path) -> dict[str, int]:
+    """A consistent copy of the database at ``target`` through SQLite's backup API (safe
+    while the bot runs and writes); the copy is checked, then moved into place whole.
+    Rows per table of the copy; :class:`StateError` when either file cannot serve."""
+    if not db.is_file():
+        raise StateError(f"there is no database at {db}")
+    if target.resolve() in {db.resolve(), *(db.resolve().with_name(db.name + s) for s in FILES)}:
+        raise StateError(f"the backup {target} would overwrite the database itself")
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with (
+            contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as src,
+            contextlib.closing(sqlite3.connect(partial)) as copy,
+        ):
+            src.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            verdict = copy.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise StateError(f"the backup of {db} failed its check ({verdict})")
+            names = [
+                r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            ]
+            rows = {
+                n: int(copy.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names
+            }
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        raise StateError(f"could not back up {db} to {target}: {exc}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return rows

@@ -224,7 +224,7 @@ def parse(line: str) -> Invocation:
         )
     names = "|".join(re.escape(o.name) for o in command.options)
     marker = re.compile(rf"(?:^|\s)({names}):", re.IGNORECASE)
-    matches = list(marker.finditer(rest)) if names else []
+    matches = _markers(marker, rest) if names else []
     options: dict[str, str] = {}
     kinds = {o.name: o.kind for o in command.options}
     bare = rest[: matches[0].start()] if matches else rest
@@ -254,6 +254,33 @@ def parse(line: str) -> Invocation:
         for name, value in options.items()
     }
     return Invocation(command, typed)
+
+
+_CLOSING = {'"': '"', "'": "'", "“": "”", "”": "”"}
+
+
+def _markers(marker: re.Pattern[str], rest: str) -> list[re.Match[str]]:
+    """The ``option:`` markers outside quoted values: ``actor:"Ulf Laessing since:1900"``
+    is one value, whatever it holds."""
+    found: list[re.Match[str]] = []
+    skip_until = _quoted_end(rest, 0)
+    for match in marker.finditer(rest):
+        if match.start() < skip_until:
+            continue
+        found.append(match)
+        skip_until = _quoted_end(rest, match.end())
+    return found
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """Just after the closing quote when the value at ``start`` opens with a quote (an
+    unclosed quote quotes nothing); else ``start``."""
+    at = len(text) - len(text[start:].lstrip())
+    if at < len(text) and text[at] in _CLOSING:
+        close = text.find(_CLOSING[text[at]], at + 1)
+        if close != -1:
+            return close + 1
+    return start
 
 
 def _unquote(value: str) -> str:

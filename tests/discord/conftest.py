@@ -4,6 +4,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -122,11 +123,23 @@ async def harness(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> AsyncIterator[Harness]:
+    async with serving(openapi, bot_settings(tmp_path), monkeypatch, caplog) as running:
+        yield running
+
+
+@asynccontextmanager
+async def serving(
+    openapi: OpenApi,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> AsyncIterator[Harness]:
+    """The real bot with ``settings`` against a strict fake; fails on any logged exception,
+    schema problem, unexpected refusal or leaked token."""
     fake = FakeDiscord(openapi)
     url = await fake.start()
     point_discord_at(monkeypatch, url)
     caplog.set_level(logging.INFO)
-    settings = bot_settings(tmp_path)
     bot = create_bot(settings, guild_ready_timeout=0.05)
     runner = asyncio.create_task(bot.start("fake-token"))
     await asyncio.wait_for(bot.wait_until_ready(), 10)

@@ -208,7 +208,9 @@ class FakeDiscord:
         self.server_errors: dict[str, int] = {}
         """Channel id -> how many more posts to answer with 502 before accepting."""
         self.nonces: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
-        """(channel, nonce) -> when and what was posted, for enforce_nonce."""
+        """(author, nonce) -> when and what was posted, for enforce_nonce: Discord's scope
+        is the author ("another message was created by the same author with the same
+        nonce"), in any channel, not the channel."""
         self.ready = asyncio.Event()
         self._socket: web.WebSocketResponse | None = None
         self._sequence = 0
@@ -492,13 +494,13 @@ class FakeDiscord:
         if nonce is not None and body.get("enforce_nonce"):
             # Discord: "If another message was created by the same author with the same
             # nonce, that message will be returned and no new message will be created."
-            seen = self.nonces.get((channel_id, str(nonce)))
+            seen = self.nonces.get((BOT_USER["id"], str(nonce)))
             if seen is not None and time.monotonic() - seen[0] < NONCE_WINDOW:
                 return _json(seen[1])
         message = self._message(channel_id, body)
         if nonce is not None:
             message["nonce"] = str(nonce)
-            self.nonces[(channel_id, str(nonce))] = (time.monotonic(), message)
+            self.nonces[(BOT_USER["id"], str(nonce))] = (time.monotonic(), message)
         self.channel_messages.setdefault(channel_id, []).append(message)
         return _json(message)
 

@@ -154,3 +154,27 @@ def choose(
     payload = _base(3, data, who, EVERYDAY, [])
     payload["message"] = message
     return payload
+
+
+def in_dm(payload: dict[str, Any], who: dict[str, Any] = ALICE) -> dict[str, Any]:
+    """The same interaction sent from the bot's DM with ``who``, as Discord shapes it: no
+    guild, a ``user`` instead of a ``member``, a DM channel (type 1), context 1 (BOT_DM)."""
+    dm = dict(payload)
+    for key in ("guild_id", "member", "guild_locale"):
+        dm.pop(key, None)
+    dm["data"] = {k: v for k, v in payload["data"].items() if k != "guild_id"}
+    channel_id = snowflake()
+    dm |= {
+        "user": who,
+        "channel_id": channel_id,
+        "channel": {
+            "id": channel_id,
+            "type": 1,
+            "last_message_id": None,
+            "flags": 0,
+            "recipients": [who],
+        },
+        "context": 1,
+        "authorizing_integration_owners": {"0": GUILD_ID},
+    }
+    return dm

@@ -292,6 +292,7 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
 ) -> None:
     """The nonce Discord enforces stops a re-send; the day's marker finds a lost record."""
     from bot.chat.embeds import render
+    from bot.chat.poster import nonce
     from bot.store.digest import digest
 
     poster = harness.bot.poster
@@ -306,7 +307,7 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
         for r in harness.fake.requests
         if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"
     )
-    assert body["nonce"] == "d1-20260325p0" and body["enforce_nonce"] is True
+    assert body["nonce"] == nonce(int(CHANNEL_ID), "d1-20260325p0") and body["enforce_nonce"]
     assert await poster.find(int(CHANNEL_ID), "d1-20260325") == first
     assert await poster.find(int(CHANNEL_ID), "d1-20260326") is None
 

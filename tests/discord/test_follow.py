@@ -11,7 +11,6 @@ from tests.discord.limits import MENTION, check_message, embed_text
 from tests.discord.payloads import ChannelRef
 
 ADMIN = {"permissions": EVERYDAY | MANAGE_GUILD}
-EPHEMERAL = 64
 NEW_FACT = """facts:
   - id: bazoum-locked-up
     kind: background
@@ -35,8 +34,9 @@ ELSEWHERE = """facts:
 
 
 def said(state: Any) -> str:
-    data = state.callback_body["data"]
-    assert data["flags"] & EPHEMERAL, data
+    """The one answer, private, whether it came at once or after a deferral."""
+    ((private, data),) = state.visible()
+    assert private, data
     text: str = data.get("content") or embed_text(data["embeds"][0])
     return text
 

@@ -68,6 +68,7 @@ class Digests(
             raise InvalidCommand("Digest threads need a text or forum channel.")
         local_time = parse_local_time(time)
         tz = parse_timezone(timezone)
+        await defer_privately(interaction)  # the write may queue behind a long one
         subscription = await self.bot.state.add_subscription(
             guild_id=interaction.guild.id,
             channel_id=target.id,
@@ -110,6 +111,7 @@ class Digests(
         target = channel or interaction.channel
         assert interaction.guild is not None and target is not None
         same_server(interaction, target)
+        await defer_privately(interaction)  # the write may queue behind a long one
         removed = await self.bot.state.remove_subscription(target.id, interaction.guild.id)
         self.bot.scheduler.reschedule()
         text = (
@@ -124,6 +126,7 @@ class Digests(
     async def list(self, interaction: discord.Interaction) -> None:
         """This server's digest subscriptions and their health (admins)"""
         assert interaction.guild is not None
+        await defer_privately(interaction)  # the read may queue behind a long write
         subscriptions = await self.bot.state.subscriptions(interaction.guild.id)
         embed = discord.Embed(title="Digest subscriptions", colour=COLOUR_OK)
         if not subscriptions:
@@ -157,7 +160,7 @@ class Digests(
         target = channel or interaction.channel
         assert target is not None
         same_server(interaction, target)
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await defer_privately(interaction)
         subscription = await self.bot.state.subscription(target.id)
         response = await self.bot.scheduler.preview(subscription)
         thread = None

@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.chat.alerts import channel_follower, user_follower
 from bot.chat.checks import REFUSAL, is_admin, same_server
 from bot.chat.embeds import COLOUR_OK, escape
-from bot.chat.replies import send
+from bot.chat.replies import defer_privately, send
 from bot.chat.transformers import Actor, Topic
 from bot.store.alerts import Followed, name_of
 from bot.store.errors import InvalidCommand
@@ -67,7 +67,8 @@ class Follows(commands.Cog):
         """Get a short cited message when new facts about an actor or topic come in"""
         followed = self._target(actor, topic)
         follower, who = self._follower(interaction, channel)
-        assert interaction.guild is not None
+        assert interaction.guild is not None  # guild_only: BriefTree answers DMs
+        await defer_privately(interaction)  # the write may queue behind a long one
         added = await self.bot.state.follow(
             follower=follower,
             guild_id=interaction.guild.id,
@@ -103,6 +104,7 @@ class Follows(commands.Cog):
         """Stop alerts about an actor or topic"""
         followed = self._target(actor, topic)
         follower, _ = self._follower(interaction, channel)
+        await defer_privately(interaction)  # the write may queue behind a long one
         removed = await self.bot.state.unfollow(
             follower=follower, kind=followed.kind, target=followed.target
         )
@@ -118,6 +120,7 @@ class Follows(commands.Cog):
     ) -> None:
         """What you (or a channel) follow, and whether alerts can reach you"""
         follower, who = self._follower(interaction, channel)
+        await defer_privately(interaction)  # the read may queue behind a long write
         follows = await self.bot.state.follows(follower)
         info = await self.bot.state.follower(follower)
         embed = discord.Embed(title="Following", colour=COLOUR_OK)
