@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from bot.health import check_health
 from bot.state import State
+from tests.conftest import small_filesystem
 from tests.discord.conftest import Harness, bot_settings, serving
 from tests.discord.fake import CURATORS_ROLE, OTHER_CHANNEL_ID, Interaction, OpenApi
 from tests.discord.limits import embed_text
@@ -66,17 +66,8 @@ async def test_a_wal_deleted_under_the_bot_stops_writes_and_loses_nothing(
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "small"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:  # pragma: no cover - only where mounting is not allowed
-        pytest.skip(f"cannot mount a filesystem here: {mounted.stderr.decode().strip()}")
-    try:
+    with small_filesystem(tmp_path / "small", "8m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def fill(folder: Path) -> Path:

@@ -13,22 +13,14 @@ from bot.settings import Settings
 from bot.state import State, StateError
 from bot.store.facts import FactStore
 from bot.store.holder import StoreHolder
+from tests.conftest import small_filesystem
 
 
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A small filesystem holding a real database, then remounted read-only."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:  # pragma: no cover - only where mounting is not allowed
-        pytest.skip(f"cannot mount a filesystem here: {mounted.stderr.decode().strip()}")
-    try:
+    with small_filesystem(tmp_path / "ro", "4m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 async def test_a_read_only_database_is_a_clear_error_and_unhealthy(read_only_folder: Path) -> None:
