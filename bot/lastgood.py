@@ -17,19 +17,25 @@ from pathlib import Path
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.files import files_under
-from bot.store.loader import open_store
+from bot.store.loader import files_digest, open_store
 
 log = logging.getLogger(__name__)
 
+MARKER = "VERSION"
+
 
 def save(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
-    """Copy the store's files to ``target``, replacing the previous copy only when whole;
-    nothing to do when the copy there is already of store ``version`` (a plain restart)."""
-    marker = target / "VERSION"
-    if marker.is_file() and marker.read_text().strip() == version:
+    """Copy the store's files to ``target``, replacing the previous copy only when whole.
+
+    The copy's ``VERSION`` file records the version served and the digest of the copy's
+    own files: a plain restart of the same store copies nothing while the copy still
+    matches it, and a copy edited since is replaced. Temporary copies a killed writer left
+    beside it are removed."""
+    if _intact(target) == version:
         return
+    for stale in target.parent.glob(f"{target.name}.*.new"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = target.with_name(f"{target.name}.{os.getpid()}.new")
-    shutil.rmtree(staging, ignore_errors=True)
     for folder, name, suffixes in (
         (knowledge, "knowledge", (".yaml", ".yml")),
         (seeds, "seeds", (".md",)),
@@ -41,13 +47,25 @@ def save(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, copy)
     staging.mkdir(parents=True, exist_ok=True)
-    (staging / "VERSION").write_text(version + "\n")
+    (staging / "knowledge").mkdir(exist_ok=True)
+    (staging / "seeds").mkdir(exist_ok=True)
+    digest = files_digest(staging / "knowledge", staging / "seeds")
+    (staging / MARKER).write_text(f"{version}\n{digest}\n")
     old = target.with_name(f"{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _intact(target: Path) -> str | None:
+    """The version a copy was saved as, if its files are still exactly as saved."""
+    try:
+        version, digest = (target / MARKER).read_text().split()
+    except (OSError, ValueError):
+        return None
+    return version if files_digest(target / "knowledge", target / "seeds") == digest else None
 
 
 def save_quietly(knowledge: Path, seeds: Path, target: Path, version: str) -> None:
@@ -61,7 +79,8 @@ def load_for_serving(
     knowledge: Path, seeds: Path, target: Path, cache: Path | None = None
 ) -> tuple[FactStore, bool]:
     """The store from the files, else (loudly) the last good copy; ``True`` if the copy.
-    Its indexes are built (see :func:`~bot.store.loader.open_store`).
+    Its indexes are built (see :func:`~bot.store.loader.open_store`). A copy whose files
+    changed since it was saved is never served.
 
     :class:`StoreInvalid` when the files are broken and there is no usable copy.
     """
@@ -70,6 +89,13 @@ def load_for_serving(
     except StoreInvalid as invalid:
         if not (target / "knowledge").is_dir():
             raise
+        if _intact(target) is None:
+            log.error(
+                "the last good copy in %s was changed since it was saved (or is damaged): "
+                "not serving it",
+                target,
+            )
+            raise invalid from None
         try:
             store = open_store(target / "knowledge", target / "seeds", cache)
         except StoreInvalid:

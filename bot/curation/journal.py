@@ -69,13 +69,27 @@ class Journal:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class DamagedJournal(Exception):
+    """A journal that cannot be rolled back whole: its manifest or a backup it names is
+    gone or unreadable (a kill during its own clean-up can leave one)."""
+
+
 def restore(folder: Path) -> list[str]:
-    """Put back every file a journal saved; return their paths. The journal is removed."""
+    """Put back every file a journal saved; return their paths. The journal is removed.
+    Raises :class:`DamagedJournal`, having changed nothing, when it cannot be whole."""
     manifest = folder / "manifest.json"
     if not manifest.exists():
         shutil.rmtree(folder, ignore_errors=True)
         return []
-    saved: dict[str, str | None] = json.loads(manifest.read_text())
+    try:
+        saved = json.loads(manifest.read_text())
+        if not isinstance(saved, dict):
+            raise ValueError("not a mapping")
+    except (OSError, ValueError) as exc:
+        raise DamagedJournal(f"its manifest cannot be read ({exc})") from None
+    missing = [b for b in saved.values() if b is not None and not (folder / str(b)).is_file()]
+    if missing:
+        raise DamagedJournal(f"the saved copies {', '.join(map(str, missing))} are gone")
     for path, backup in saved.items():
         if backup is None:
             Path(path).unlink(missing_ok=True)
@@ -105,8 +119,8 @@ def curating(knowledge_dir: Path, wait: float = WAIT) -> Iterator[Journal]:
         try:
             folder = knowledge_dir / JOURNAL
             if folder.exists():
-                restored = restore(folder)
-                log.warning("rolled back an interrupted edit of: %s", ", ".join(restored))
+                _roll_back(folder)
+            _remove_temporaries(knowledge_dir)
             journal = Journal(folder)
             try:
                 yield journal
@@ -116,6 +130,33 @@ def curating(knowledge_dir: Path, wait: float = WAIT) -> Iterator[Journal]:
             journal.commit()
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _roll_back(folder: Path) -> None:
+    """Roll back an interrupted edit; a journal that cannot be is set aside (never in the
+    way of the next command) and the curator told what to check."""
+    try:
+        restored = restore(folder)
+    except DamagedJournal as why:
+        aside = folder.with_name(f"{folder.name}.damaged-{int(time.time())}")
+        folder.rename(aside)
+        log.error(
+            "An interrupted edit left a journal that cannot be rolled back: %s. It is set "
+            "aside in %s; check the files it names (its manifest.json, or `git status`) and "
+            "delete it once they are right.",
+            why,
+            aside,
+        )
+        return
+    log.warning("rolled back an interrupted edit of: %s", ", ".join(restored))
+
+
+def _remove_temporaries(knowledge_dir: Path) -> None:
+    """Temporary files a killed curation command left (``.NAME.PID.tmp``): with the
+    folder held, no writer of them is alive."""
+    for stale in knowledge_dir.rglob(".*.tmp"):
+        if stale.is_file() and stale.name.split(".")[-2].isdigit():
+            stale.unlink(missing_ok=True)
 
 
 def lock_file(folder: Path) -> Path:

@@ -194,11 +194,9 @@ def open_store(
     there (see :mod:`bot.store.snapshot`). Raises :class:`StoreInvalid` as
     :func:`load_store` does. A reload (``previous``) is lent the served store instead."""
     if cache_dir is not None and previous is None:
-        probe, listed = _list(knowledge_dir, seeds_dir, False, None)
-        for _ in _each_read(probe, listed):  # only their digest: nothing kept
-            pass
-        if not probe.problems:
-            saved = snapshot.load(cache_dir, snapshot.store_key(probe.digest), FactStore.restored)
+        digest = files_digest(knowledge_dir, seeds_dir)
+        if digest is not None:
+            saved = snapshot.load(cache_dir, snapshot.store_key(digest), FactStore.restored)
             if saved is not None:
                 return saved
     store = load_store(knowledge_dir, seeds_dir, previous=previous)
@@ -206,6 +204,15 @@ def open_store(
     if cache_dir is not None:
         snapshot.save(cache_dir, snapshot.store_key(store.digest), store)
     return store
+
+
+def files_digest(knowledge_dir: Path, seeds_dir: Path) -> str | None:
+    """The digest a load of these folders would give its store (``FactStore.digest``),
+    reading each file once and keeping none; ``None`` if a folder or file cannot be read."""
+    probe, listed = _list(knowledge_dir, seeds_dir, False, None)
+    for _ in _each_read(probe, listed):
+        pass
+    return None if probe.problems else probe.digest
 
 
 class _Read(msgspec.Struct, frozen=True):

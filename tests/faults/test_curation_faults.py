@@ -119,3 +119,36 @@ def test_kill_during_promote_never_leaves_an_invalid_store(veloria: StoreCopy) -
 def _restore_actors(copy: StoreCopy) -> None:
     original = (ROOT / "knowledge" / "actors.yaml").read_bytes()
     (copy.knowledge / "actors.yaml").write_bytes(original)
+
+
+@pytest.mark.parametrize("damage", ["a backup gone", "a manifest unreadable"])
+def test_a_damaged_journal_is_set_aside_with_what_to_do_and_never_blocks(
+    copy: StoreCopy, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    events = copy.knowledge / "facts" / "events.yaml"
+    journal_folder = copy.knowledge / JOURNAL
+    with curating(copy.knowledge) as journal:
+        journal.write(events, "facts: [half written")
+        journal_folder.rename(copy.root / "kept")  # what a kill during clean-up leaves
+    (copy.root / "kept").rename(journal_folder)
+    if damage == "a backup gone":
+        for saved in journal_folder.iterdir():
+            if saved.name != "manifest.json":
+                saved.unlink()
+    else:
+        (journal_folder / "manifest.json").write_text("{not json")
+    for _ in range(2):  # the next commands go on, each without a traceback
+        with curating(copy.knowledge):
+            pass
+    assert not journal_folder.exists()
+    [aside] = copy.knowledge.glob(f"{JOURNAL}.damaged-*")
+    assert "cannot be rolled back" in caplog.text and str(aside) in caplog.text
+
+
+def test_temporary_files_a_killed_writer_left_are_removed(copy: StoreCopy) -> None:
+    left = copy.knowledge / "facts" / ".events.yaml.4242.tmp"
+    left.write_text("half")
+    with curating(copy.knowledge):
+        pass
+    assert not left.exists()
+    assert (copy.knowledge / "facts" / "events.yaml").exists()

@@ -79,3 +79,30 @@ def test_a_plain_restart_does_not_copy_the_store_again(copy: StoreCopy, tmp_path
     before = marker.stat().st_mtime_ns
     load_for_serving(copy.knowledge, copy.seeds, saved)
     assert marker.stat().st_mtime_ns == before
+
+
+def test_an_edited_last_good_copy_is_never_served_and_is_replaced_once_files_are_fixed(
+    copy: StoreCopy, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    saved = tmp_path / "last-good"
+    load_for_serving(copy.knowledge, copy.seeds, saved)
+    tampered = saved / "knowledge" / "actors.yaml"
+    tampered.write_text(tampered.read_text().replace("Mohamed Bazoum", "Mohamed Bazoun"))
+    copy.write("knowledge/facts/broken.yaml", "facts: [\n")
+    with pytest.raises(StoreInvalid):  # a version never served: refused, loudly
+        load_for_serving(copy.knowledge, copy.seeds, saved)
+    assert "was changed since it was saved" in caplog.text
+    (copy.knowledge / "facts" / "broken.yaml").unlink()
+    _, fallback = load_for_serving(copy.knowledge, copy.seeds, saved)  # fixed: refreshed
+    assert not fallback
+    assert "Mohamed Bazoun" not in tampered.read_text()
+
+
+def test_a_copy_a_killed_writer_left_is_removed_at_the_next_save(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    saved = tmp_path / "last-good"
+    left = tmp_path / "last-good.99999.new"
+    (left / "knowledge").mkdir(parents=True)
+    load_for_serving(copy.knowledge, copy.seeds, saved)
+    assert not left.exists() and (saved / "VERSION").is_file()
