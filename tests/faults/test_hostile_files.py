@@ -7,6 +7,7 @@ Each test names the time it must stay under, on a 2-core machine with other work
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,46 @@ def test_problems_past_two_hundred_are_counted_not_printed(
     err = capsys.readouterr().err
     assert len(err.splitlines()) < 210
     assert "more (all of them: briefbot validate --json)" in err
+
+
+HOSTILE = {
+    "blank lines after an open list": "facts: [\n" + "\n" * 50_000,
+    "deep indentation": "facts:\n" + "".join(" " * (i % 200) + "- x\n" for i in range(20_000)),
+    "a megabyte-long text": "facts:\n"
+    + FACT.format(id="huge", text="word " * 600_000, quote=QUOTE),
+    "a million tiny entries": "facts:\n" + "- {}\n" * 1_000_000,
+}
+
+
+@pytest.mark.parametrize("shape", list(HOSTILE))
+async def test_a_reload_of_a_hostile_file_never_stalls_the_serving_loop(
+    copy: StoreCopy, tmp_path: Path, shape: str
+) -> None:
+    """What a live bot feels: the reload runs in a thread and is refused, while a coroutine
+    ticking every 5 ms is never late by a second (the issue saw 26 s)."""
+    import asyncio
+
+    from bot.reload import Reloader
+    from bot.state import State
+    from bot.store.holder import StoreHolder
+
+    store = load_store(copy.knowledge, copy.seeds)
+    copy.write("knowledge/facts/hostile.yaml", HOSTILE[shape])
+    late: list[float] = []
+    done = False
+
+    async def tick() -> None:
+        while not done:
+            before = time.monotonic()
+            await asyncio.sleep(0.005)
+            late.append(time.monotonic() - before - 0.005)
+
+    async with await State.open(tmp_path / "s.sqlite3") as state:
+        reloader = Reloader(StoreHolder(store), state, copy.knowledge, copy.seeds)
+        ticker = asyncio.create_task(tick())
+        outcome = await reloader.reload(by="test")
+        done = True
+        await ticker
+        await reloader.close()
+    assert not outcome.ok and outcome.problems
+    assert max(late) < 1.0, f"the loop stalled {max(late):.2f} s"
