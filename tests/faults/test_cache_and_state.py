@@ -119,3 +119,25 @@ def test_a_server_id_among_admin_roles_is_refused_at_start(tmp_path: Path) -> No
     )
     assert result.returncode == 2
     assert "BRIEFBOT_ADMIN_ROLE_IDS" in result.stderr and "@everyone" in result.stderr
+
+
+@pytest.mark.parametrize("replaced", ["s.sqlite3", "s.sqlite3-wal"])
+async def test_a_database_or_wal_replaced_while_running_stops_writes(
+    tmp_path: Path, replaced: str
+) -> None:
+    import shutil
+
+    db = tmp_path / "s.sqlite3"
+    async with await State.open(db) as state:
+        await state.add_subscription(
+            guild_id=1, channel_id=2, local_time="08:00", timezone="UTC", created_by=3
+        )
+        target = tmp_path / replaced
+        assert target.exists()
+        shutil.copyfile(target, tmp_path / "other")
+        (tmp_path / "other").replace(target)  # the same bytes, another file
+        with pytest.raises(StateError, match="deleted or replaced while in use"):
+            await state.add_subscription(
+                guild_id=1, channel_id=4, local_time="08:00", timezone="UTC", created_by=3
+            )
+        assert _database_problems(Settings(db=db))
