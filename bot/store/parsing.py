@@ -29,7 +29,7 @@ from bot.store.yamltree import TooMany, TooSlow, compose
 if TYPE_CHECKING:
     from bot.store.loader import Collected, Entry
 
-_DECLARED_ID = re.compile(r"^[ \t]*-?[ \t]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+_DECLARED_ID = re.compile(r"^[ \t]*+(?:-[ \t]*+)?id:[ \t]*+[\"']?([a-z0-9-]+)", re.MULTILINE)
 SECTIONS: dict[str, type[models.Record]] = {
     "actors": models.Actor,
     "facts": models.Fact,
@@ -46,6 +46,12 @@ NODES_PER_BYTE = 2
 """YAML aliases may not make a file expand to more values than this many per byte of it."""
 RECORDS_MAX = 20_000
 """Most records one file may hold (a generated 100k store writes 2,000 a file)."""
+FILE_PROBLEMS_MAX = 200
+"""Problems reported for one file at most (fix those, and the next ones show)."""
+INDENT_MAX = 400
+"""Deepest indentation a line may have, in columns: far past MAX_DEPTH levels of any
+indentation a person writes, and found in one linear scan (deep indentation took libyaml
+seconds to scan, quadratically, before its depth could be counted)."""
 BUDGET_S = 10.0
 """Seconds reading and validating one file may take; slower is a problem, not a stall."""
 
@@ -121,10 +127,24 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
         )
         return
     entries: list[Entry] = []
+    before = len(collected.problems)
+
+    def too_many() -> bool:
+        if len(collected.problems) - before < FILE_PROBLEMS_MAX:
+            return False
+        collected.problems.append(
+            Problem(rel, f"more than {FILE_PROBLEMS_MAX} problems: fix these, then validate again")
+        )
+        return True
+
     for key, items in data.items():
+        if too_many():
+            return
         if key not in SECTIONS:
             collected.problems.append(
-                Problem(rel, f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
+                Problem(
+                    rel, f"unknown section {_shown(key)}; expected one of {', '.join(SECTIONS)}"
+                )
             )
             continue
         if not isinstance(items, list):
@@ -138,10 +158,22 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
             if number % 256 == 0 and time.monotonic() > deadline:
                 collected.problems.append(Problem(rel, _too_slow(), field=key))
                 return
+            if too_many():
+                return
             entry = _read_record(collected, rel, key, item, lines)
             if entry is not None:
                 entries.append(entry)
     collected.note_file(rel, printed, entries)
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: its repr, cut short (and never failing, as an int of
+    thousands of digits' would)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"a {type(value).__name__} too long to show"
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _split_front_matter(raw: bytes) -> tuple[str | None, bytes]:
@@ -178,6 +210,10 @@ def _parse_yaml(
     except TooSlow:
         collected.problems.append(Problem(rel, _too_slow()))
         return None
+    except (ValueError, OverflowError) as exc:  # a value past what Python reads (4,300 digits)
+        message = f"a value YAML cannot read as data: {str(exc)[:120]}"
+        collected.problems.append(Problem(rel, message))
+        return None
     except TooMany:
         collected.problems.append(
             Problem(
@@ -194,10 +230,11 @@ def _read_record(
 ) -> Entry | None:
     if not isinstance(item, dict):
         collected.problems.append(
-            Problem(rel, f"each entry of {section!r} must be a mapping, not {item!r}")
+            Problem(rel, f"each entry of {section!r} must be a mapping, not {_shown(item)}")
         )
         return None
-    record_id = str(item.get("id") or "")
+    given = item.get("id")
+    record_id = given if isinstance(given, str) else ""
     model = _validate(collected, SECTIONS[section], item, rel, record_id, lines)
     if model is None:
         collected.broken.add(record_id)
@@ -308,6 +345,7 @@ def _line_at(data: Any, loc: tuple[int | str, ...], lines: dict[int, int]) -> in
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
+_TOO_INDENTED = re.compile(rf"^[ \t]{{{INDENT_MAX}}}", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"\n {{{MAX_DEPTH // 2}}}")
 _MARKER_RUN = re.compile(r"[-?][ \t]+" * 5 + r"[-?]")
 
@@ -319,6 +357,13 @@ def nesting_problem(text: str, first_line: int = 1) -> tuple[str, int | None] | 
     indentation, runs of block markers on one line); only text that could be deep is
     parsed event by event, which does not recurse, to find the real depth and its line.
     """
+    indented = _TOO_INDENTED.search(text)
+    if indented is not None:
+        where = text.count("\n", 0, indented.start()) + first_line
+        return (
+            f"indented over {INDENT_MAX} columns: nested more than {MAX_DEPTH} levels deep",
+            where,
+        )
     opens = text.count("[") + text.count("{")
     if opens > MAX_DEPTH // 2:  # brackets in quotes count too: an upper bound
         brackets = _BRACKETS.findall(text)

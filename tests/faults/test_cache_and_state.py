@@ -141,3 +141,22 @@ async def test_a_database_or_wal_replaced_while_running_stops_writes(
                 guild_id=1, channel_id=4, local_time="08:00", timezone="UTC", created_by=3
             )
         assert _database_problems(Settings(db=db))
+
+
+async def test_after_a_kill_the_database_file_alone_holds_every_committed_write(
+    tmp_path: Path,
+) -> None:
+    """No clean close (as after ``kill -9``): the file is copied while the bot still holds
+    it, WAL left behind, and the copy alone has the subscription."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "s.sqlite3"
+    async with await State.open(db) as state:
+        await state.add_subscription(
+            guild_id=1, channel_id=2, local_time="08:00", timezone="UTC", created_by=3
+        )
+        shutil.copyfile(db, tmp_path / "copy.sqlite3")  # the file only, no -wal
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as copied:
+        [(count,)] = copied.execute("SELECT count(*) FROM subscriptions").fetchall()
+    assert count == 1

@@ -113,7 +113,19 @@ HOSTILE = {
     "a megabyte-long text": "facts:\n"
     + FACT.format(id="huge", text="word " * 600_000, quote=QUOTE),
     "a million tiny entries": "facts:\n" + "- {}\n" * 1_000_000,
+    "an integer of 5,000 digits": "x: " + "9" * 5000 + "\n",
+    "a hex integer of 5,000 digits": "topics: [0x" + "f" * 5000 + "]\n",
+    "3,000 levels of block mappings": "".join(" " * (2 * i) + f"a{i}:\n" for i in range(3000)),
+    "a million top-level keys": "".join(f"k{i}: 1\n" for i in range(1_000_000)),
 }
+
+
+@pytest.mark.parametrize("shape", list(HOSTILE))
+def test_every_hostile_shape_is_a_located_problem_not_a_crash(copy: StoreCopy, shape: str) -> None:
+    """Each shape: problems on its file, in seconds, never a traceback, and never more
+    than a couple of hundred of them for one file."""
+    found = problems_in(copy, "knowledge/facts/hostile.yaml", HOSTILE[shape], seconds=15)
+    assert len(found) <= parsing.FILE_PROBLEMS_MAX + 1
 
 
 @pytest.mark.parametrize("shape", list(HOSTILE))
