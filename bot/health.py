@@ -9,18 +9,29 @@ from pathlib import Path
 
 from bot.settings import Settings
 from bot.state.lock import OK, holder
+from bot.store import snapshot
 from bot.store.errors import StoreInvalid
-from bot.store.loader import open_store
+from bot.store.loader import files_digest, load_store
 
 
 def check_health(settings: Settings) -> list[str]:
     problems = []
     try:
-        open_store(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
+        _check_store(settings)
     except StoreInvalid as invalid:
         problems.append(f"the store has {len(invalid.problems)} problem(s); run briefbot validate")
     problems += _database_problems(settings.db)
     return problems
+
+
+def _check_store(settings: Settings) -> None:
+    """The files load: a saved store of exactly these files says so (one is saved only
+    for a valid store); otherwise they are read and checked, without building indexes or
+    saving anything (a healthcheck must stay well inside its timeout)."""
+    digest = files_digest(settings.knowledge_dir, settings.seeds_dir)
+    if digest is not None and snapshot.saved(settings.record_cache, snapshot.store_key(digest)):
+        return
+    load_store(settings.knowledge_dir, settings.seeds_dir)
 
 
 def _database_problems(path: Path) -> list[str]:

@@ -182,6 +182,11 @@ def _frames(key: str, store: FactStore) -> Iterator[bytes]:
         yield encode(getattr(store, name).save())
 
 
+def saved(folder: Path, key: str) -> bool:
+    """Whether a store is saved as ``key`` (only a valid store ever is)."""
+    return (folder / f"{key}{SUFFIX}").is_file()
+
+
 def load(folder: Path, key: str, build: Callable[..., FactStore]) -> FactStore | None:
     """The store saved as ``key``, rebuilt by ``build`` from what was saved; ``None`` when
     there is none, or it is damaged, of another format, or not what ``key`` names. Read a

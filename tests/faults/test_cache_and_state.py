@@ -12,7 +12,7 @@ import pytest
 from bot.health import check_health
 from bot.settings import Settings
 from bot.state import State, StateError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, StoreCopy
 
 # --- the database ------------------------------------------------------------------------
 
@@ -160,3 +160,13 @@ async def test_after_a_kill_the_database_file_alone_holds_every_committed_write(
     with sqlite3.connect(tmp_path / "copy.sqlite3") as copied:
         [(count,)] = copied.execute("SELECT count(*) FROM subscriptions").fetchall()
     assert count == 1
+
+
+def test_health_checks_the_files_without_building_or_saving_a_store(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    settings = Settings(knowledge_dir=copy.knowledge, seeds_dir=copy.seeds, db=tmp_path / "s.db")
+    assert check_health(settings) == []
+    assert not (tmp_path / ".briefbot-cache").exists()  # a healthcheck saves nothing
+    copy.write("knowledge/facts/broken.yaml", "facts: [\n")
+    assert any("problem" in p for p in check_health(settings))
