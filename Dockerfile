@@ -13,9 +13,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 briefbot && mkdir -p /data && chown briefbot /data
 WORKDIR /app
 
+# The locked versions and hashes first (a layer that changes only with the lock), then the
+# bot itself with no dependencies and the locked setuptools.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-RUN pip install .
+RUN pip install --no-deps --no-build-isolation .
 
 COPY knowledge ./knowledge
 COPY seeds ./seeds

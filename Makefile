@@ -3,19 +3,34 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip
+WHEELS := $(VENV)/wheels
 
-.PHONY: install run console test lint format validate schema bench clean
+.PHONY: install lock run console test lint format validate schema bench clean
 
 install: $(STAMP)
 
-# compileall: bytecode, as installing a package compiles it (with PYTHONDONTWRITEBYTECODE
-# set, every `briefbot ask` would otherwise compile the bot's modules again)
-$(STAMP): pyproject.toml
+# Every version and file hash comes from requirements-dev.lock (make lock refreshes it), so
+# two machines install the same code. The wheels are downloaded once into $(WHEELS), which
+# the deploy test installs the image's requirements.lock from, offline. compileall: bytecode,
+# as installing a package compiles it (with PYTHONDONTWRITEBYTECODE set, every
+# `briefbot ask` would otherwise compile the bot's modules again).
+$(STAMP): pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PIP) download --quiet --require-hashes --no-deps -r requirements-dev.lock -d $(WHEELS)
+	$(PIP) install --quiet --require-hashes --no-index --find-links $(WHEELS) -r requirements-dev.lock
+	PYTHONWARNINGS=ignore $(PIP) install --quiet --no-deps --no-build-isolation --no-index -e .
 	$(BIN)/python -m compileall -q bot
 	touch $(STAMP)
+
+# Refresh both lock files to the newest versions pyproject.toml allows (needs the network);
+# commit them with the change that needed them. setuptools is locked for the no-isolation
+# build of the bot itself. requirements.lock (the image's) keeps the dev lock's versions.
+LOCKFLAGS := --universal --python-version 3.11 --generate-hashes --quiet
+lock: install
+	$(PIP) install --quiet uv
+	echo 'setuptools>=68' | $(BIN)/uv pip compile pyproject.toml - --extra dev --upgrade $(LOCKFLAGS) -o requirements-dev.lock
+	echo 'setuptools>=68' | $(BIN)/uv pip compile pyproject.toml - -c requirements-dev.lock $(LOCKFLAGS) -o requirements.lock
 
 run: install  ## Discord when DISCORD_TOKEN is set, else the local console
 	$(BIN)/briefbot run

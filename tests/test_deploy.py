@@ -1,4 +1,8 @@
-"""The Dockerfile's install and start steps, run for real in a fresh venv (no Docker here)."""
+"""The Dockerfile's install and start steps, run for real in a fresh venv (no Docker here).
+
+pip runs offline from the wheels `make install` downloaded (the dev lock holds every version
+the image's lock does), so the replay installs exactly the locked files, with their hashes.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,46 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from tests.conftest import ROOT
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+WHEELS = ROOT / ".venv" / "wheels"
+
+
+def locked(path: Path) -> dict[str, str]:
+    """name -> version, as a lock file pins them."""
+    pins = (line.split(" ")[0].split(";")[0] for line in path.read_text().splitlines())
+    return dict(pin.split("==") for pin in pins if "==" in pin)
+
+
+def test_the_image_installs_only_locked_versions_with_their_hashes() -> None:
+    runs = [arg for word, arg in instructions() if word == "RUN" and arg.startswith("pip ")]
+    assert runs[0] == "pip install --require-hashes -r requirements.lock"
+    assert all("--no-deps" in arg for arg in runs[1:])
+    image, dev = locked(ROOT / "requirements.lock"), locked(ROOT / "requirements-dev.lock")
+    assert image and image.items() <= dev.items()
+
+
+@pytest.mark.parametrize(
+    ("lock", "extra"), [("requirements.lock", ""), ("requirements-dev.lock", "dev")]
+)
+def test_each_lock_satisfies_pyproject(lock: str, extra: str) -> None:
+    """A dependency added to pyproject.toml without `make lock` fails here, not on a user."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"].get(extra, [])
+    pins = {canonicalize_name(name): version for name, version in locked(ROOT / lock).items()}
+    for requirement in map(Requirement, wanted):
+        version = pins.get(canonicalize_name(requirement.name))
+        assert version is not None, f"{lock} lacks {requirement.name}: run make lock"
+        assert requirement.specifier.contains(version), f"{lock}: {requirement} but {version}"
 
 
 def instructions() -> list[tuple[str, str]]:
@@ -46,6 +82,7 @@ def test_the_image_runs_as_a_non_root_user_with_a_real_healthcheck() -> None:
 @pytest.fixture(scope="module")
 def image(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Replay COPY, ENV and the pip RUN steps into /app and a fresh venv."""
+    assert WHEELS.is_dir(), f"{WHEELS} is missing: make install downloads the locked wheels there"
     root = tmp_path_factory.mktemp("image")
     app, data, env_dir = root / "app", root / "data", root / "venv"
     app.mkdir()
@@ -55,6 +92,8 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
         "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
         "HOME": str(root),
         "LANG": "C.UTF-8",
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(WHEELS),
     }
     for word, arg in instructions():
         if word == "ENV":
