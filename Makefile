@@ -39,16 +39,16 @@ console: install
 	$(BIN)/briefbot console
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
 
 lint: install
-	$(BIN)/ruff check bot tests benchmarks
-	$(BIN)/ruff format --check bot tests benchmarks
+	$(BIN)/ruff check bot tests benchmarks testkit
+	$(BIN)/ruff format --check bot tests benchmarks testkit
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format bot tests benchmarks
-	$(BIN)/ruff check --fix bot tests benchmarks
+	$(BIN)/ruff format bot tests benchmarks testkit
+	$(BIN)/ruff check --fix bot tests benchmarks testkit
 
 bench: install  ## every figure, one table, benchmarks/results.json (see BENCHMARKS.md)
 	$(BIN)/python -m benchmarks.run

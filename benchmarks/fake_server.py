@@ -12,8 +12,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.discord import payloads
-from tests.discord.fake import FakeDiscord
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import FakeDiscord
 
 
 async def serve() -> None:

@@ -23,11 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import drafts
 from benchmarks.baselines import Fts5Search, NaiveNames, NaiveSearch
 from benchmarks.edits import edit_comment, edit_fact
-from benchmarks.generate import generate
-from benchmarks.quality import ASK_QUESTIONS, evaluate, evaluate_ask, load_questions
 from benchmarks.stats import summary, timed
 from bot.chat.embeds import render
 from bot.reload import Reloader
@@ -37,6 +34,9 @@ from bot.store.diff import snapshot
 from bot.store.facts import FactStore, keep_out_of_collections
 from bot.store.holder import StoreHolder
 from bot.store.loader import open_store
+from testkit import drafts
+from testkit.generate import generate
+from testkit.quality import ASK_QUESTIONS, evaluate, evaluate_ask, load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / ".data"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from benchmarks.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 from bot.store import questions
 from bot.store.errors import NotFound
 from bot.store.facts import FactStore
 from bot.store.response import Response
 from bot.store.speakers import speaks_for_problems, voices
+from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
 PASS_RATE_MIN = 0.85
 """Measured 0.614 before issue 24's changes, 0.929 after."""

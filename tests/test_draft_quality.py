@@ -1,9 +1,9 @@
-"""The draft's measured quality holds: benchmarks/drafts.py's scores stay within their
+"""The draft's measured quality holds: testkit/drafts.py's scores stay within their
 recorded bounds (docs/draft-quality.md), on the seeds and on our own written articles."""
 
 from __future__ import annotations
 
-from benchmarks.drafts import CASES, below_floor, load_cases, run
+from testkit.drafts import CASES, below_floor, load_cases, run
 
 
 def test_the_written_cases_are_enough_and_varied() -> None:

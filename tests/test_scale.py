@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import generate
 from bot.store import queries
 from bot.store.facts import FactStore
 from bot.store.loader import load_store
+from testkit.generate import generate
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,13 @@ from bot.digest.scheduler import (
     PAUSE_AFTER,
     ChannelUnavailable,
     DigestScheduler,
-    ManualClock,
     TransientFailure,
 )
 from bot.state import State
 from bot.store.diff import snapshot
 from bot.store.facts import FactStore
 from bot.store.response import Response
+from testkit.clock import ManualClock
 from tests.conftest import StoreCopy
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.quality import evaluate, load_questions, top_facts
 from bot.store import queries
 from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.search import query_words, stem
 from bot.store.speakers import voices
+from testkit.quality import evaluate, load_questions, top_facts
 from tests.conftest import StoreCopy
 
 HIT_RATE_MIN = 0.9

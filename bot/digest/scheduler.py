@@ -108,19 +108,6 @@ class SystemClock:
             return
 
 
-class ManualClock:
-    """A clock that moves only when told to: for tests, tools and benchmarks."""
-
-    def __init__(self, now: datetime) -> None:
-        self.t = now
-
-    def now(self) -> datetime:
-        return self.t
-
-    async def sleep_until(self, when: datetime, wake: asyncio.Event) -> None:
-        await wake.wait()
-
-
 class DigestScheduler:
     def __init__(
         self,

@@ -14,9 +14,8 @@ import yarl
 
 from bot.app import BriefBot, create_bot
 from bot.settings import Settings
-from tests.conftest import StoreCopy
-from tests.discord import payloads
-from tests.discord.fake import (
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import (
     ALICE,
     CURATORS_ROLE,
     GUILD_ID,
@@ -24,6 +23,7 @@ from tests.discord.fake import (
     Interaction,
     OpenApi,
 )
+from tests.conftest import StoreCopy
 
 SETTLE_TIMEOUT = 10.0
 

@@ -12,8 +12,8 @@ import signal
 import sys
 from pathlib import Path
 
+from testkit.fakediscord.fake import CURATORS_ROLE, GUILD_ID, FakeDiscord, Interaction
 from tests.conftest import ROOT, StoreCopy
-from tests.discord.fake import CURATORS_ROLE, GUILD_ID, FakeDiscord, Interaction
 
 READY_TIMEOUT = 60.0
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from bot.chat.tree import GUILD_ONLY
-from tests.discord import payloads
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import BOB, CURATORS_ROLE, OTHER_CHANNEL_ID, user
+from testkit.fakediscord.limits import embed_text
+from testkit.fakediscord.payloads import ChannelRef
 from tests.discord.conftest import Harness
-from tests.discord.fake import BOB, CURATORS_ROLE, OTHER_CHANNEL_ID, user
-from tests.discord.limits import embed_text
-from tests.discord.payloads import ChannelRef
 
 ADMIN = {"roles": [CURATORS_ROLE]}
 LONG_WRITE = 3.5

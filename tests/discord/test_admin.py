@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from bot.digest.scheduler import DigestScheduler, ManualClock
-from tests.discord.conftest import Harness
-from tests.discord.fake import (
+from bot.digest.scheduler import DigestScheduler
+from testkit.clock import ManualClock
+from testkit.fakediscord.fake import (
     ADMINISTRATOR,
     BOB,
     CHANNEL_ID,
@@ -21,8 +21,9 @@ from tests.discord.fake import (
     MANAGE_GUILD,
     OTHER_CHANNEL_ID,
 )
-from tests.discord.limits import check_message
-from tests.discord.payloads import ChannelRef
+from testkit.fakediscord.limits import check_message
+from testkit.fakediscord.payloads import ChannelRef
+from tests.discord.conftest import Harness
 
 EPHEMERAL = 64
 ADMIN = {"permissions": EVERYDAY | MANAGE_GUILD}

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from bot.store import queries
-from tests.discord import payloads
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import BOB, CHANNEL_ID
+from testkit.fakediscord.limits import check_message, embed_text
 from tests.discord.conftest import Harness, slow_actor
-from tests.discord.fake import BOB, CHANNEL_ID
-from tests.discord.limits import check_message, embed_text
 
 EPHEMERAL = 64
 

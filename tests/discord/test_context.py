@@ -11,10 +11,10 @@ from bot.picture import draw_timeline
 from bot.store import queries
 from bot.store.answer import in_context
 from bot.store.digest import Change, digest
-from tests.discord import payloads
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import BOB, CHANNEL_ID, Interaction
+from testkit.fakediscord.limits import ATTACHMENT_MAX, check_message
 from tests.discord.conftest import Harness
-from tests.discord.fake import BOB, CHANNEL_ID, Interaction
-from tests.discord.limits import ATTACHMENT_MAX, check_message
 
 EPHEMERAL = 64
 SOURCES = "briefbot:sources"

@@ -12,11 +12,11 @@ import pytest
 
 from bot.health import check_health
 from bot.state import State
+from testkit.fakediscord.fake import CURATORS_ROLE, OTHER_CHANNEL_ID, Interaction, OpenApi
+from testkit.fakediscord.limits import embed_text
+from testkit.fakediscord.payloads import ChannelRef
 from tests.conftest import small_filesystem
 from tests.discord.conftest import Harness, bot_settings, serving
-from tests.discord.fake import CURATORS_ROLE, OTHER_CHANNEL_ID, Interaction, OpenApi
-from tests.discord.limits import embed_text
-from tests.discord.payloads import ChannelRef
 
 ADMIN = {"roles": [CURATORS_ROLE]}
 

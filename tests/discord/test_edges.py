@@ -17,9 +17,9 @@ import pytest
 from bot.app import create_bot
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.tree import CHANGED
-from tests.discord import payloads
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import EVERYDAY, MANAGE_GUILD, FakeDiscord, Interaction
 from tests.discord.conftest import Harness, bot_settings, point_discord_at, slow_actor
-from tests.discord.fake import EVERYDAY, MANAGE_GUILD, FakeDiscord, Interaction
 
 EPHEMERAL = 64
 ADMIN = {"permissions": EVERYDAY | MANAGE_GUILD}

@@ -7,7 +7,7 @@ import json
 import aiohttp
 import pytest
 
-from tests.discord.fake import FakeDiscord, Interaction, OpenApi
+from testkit.fakediscord.fake import FakeDiscord, Interaction, OpenApi
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ async def test_bodies_that_break_discords_schema_are_caught(fake: FakeDiscord) -
 
 
 def test_component_layout_rules_from_discords_reference() -> None:
-    from tests.discord.limits import component_problems
+    from testkit.fakediscord.limits import component_problems
 
     select = {
         "type": 3,
@@ -93,7 +93,7 @@ def test_component_layout_rules_from_discords_reference() -> None:
 
 
 async def test_uploads_must_match_their_attachment_entries(fake: FakeDiscord) -> None:
-    from tests.discord.limits import ATTACHMENT_MAX
+    from testkit.fakediscord.limits import ATTACHMENT_MAX
 
     known(fake)
     await post(fake, "/interactions/900000000000000001/tok/callback", MESSAGE)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from testkit.fakediscord.fake import ALICE, BOB, EVERYDAY, MANAGE_GUILD, OTHER_CHANNEL_ID
+from testkit.fakediscord.limits import MENTION, check_message, embed_text
+from testkit.fakediscord.payloads import ChannelRef
 from tests.discord.conftest import Harness
-from tests.discord.fake import ALICE, BOB, EVERYDAY, MANAGE_GUILD, OTHER_CHANNEL_ID
-from tests.discord.limits import MENTION, check_message, embed_text
-from tests.discord.payloads import ChannelRef
 
 ADMIN = {"permissions": EVERYDAY | MANAGE_GUILD}
 NEW_FACT = """facts:
@@ -157,7 +157,7 @@ async def test_a_followed_channel_that_is_gone_is_marked_and_skipped(harness: Ha
 
 
 async def test_one_followers_failure_never_stops_the_others(harness: Harness) -> None:
-    from tests.discord.fake import FORUM_CHANNEL_ID
+    from testkit.fakediscord.fake import FORUM_CHANNEL_ID
 
     harness.bot.alerts.pace = 0
     await harness.bot.state.follow(  # a forum takes no plain messages

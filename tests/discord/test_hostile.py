@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from testkit.fakediscord.limits import check_message
 from tests.discord.conftest import Harness
-from tests.discord.limits import check_message
 
 HOSTILE = {
     "huge": "Bazoum " * 857,  # 5,999 characters

@@ -6,9 +6,9 @@ a nonce reused in another channel returns the old message and posts nothing.
 
 from __future__ import annotations
 
+from testkit.fakediscord.fake import CHANNEL_ID, CURATORS_ROLE, OTHER_CHANNEL_ID, user
+from testkit.fakediscord.payloads import ChannelRef
 from tests.discord.conftest import Harness
-from tests.discord.fake import CHANNEL_ID, CURATORS_ROLE, OTHER_CHANNEL_ID, user
-from tests.discord.payloads import ChannelRef
 from tests.discord.test_follow import NEW_FACT, dms_to, reload
 
 ADMIN = {"roles": [CURATORS_ROLE]}

@@ -11,8 +11,8 @@ import pytest
 from bot.runner import sync_commands
 from bot.settings import Secret
 from bot.store.loader import load_store
+from testkit.fakediscord.fake import FakeDiscord, OpenApi
 from tests.discord.conftest import bot_settings
-from tests.discord.fake import FakeDiscord, OpenApi
 
 
 async def test_briefbot_sync_registers_every_command_globally(

@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.chat.embeds import render
-from bot.digest.scheduler import DigestScheduler, ManualClock
+from bot.digest.scheduler import DigestScheduler
 from bot.store.digest import digest
+from testkit.clock import ManualClock
+from testkit.fakediscord.fake import CHANNEL_ID, EVERYDAY, FORUM_CHANNEL_ID, MANAGE_GUILD
+from testkit.fakediscord.limits import check_message
+from testkit.fakediscord.payloads import ChannelRef
 from tests.discord.conftest import Harness
-from tests.discord.fake import CHANNEL_ID, EVERYDAY, FORUM_CHANNEL_ID, MANAGE_GUILD
-from tests.discord.limits import check_message
-from tests.discord.payloads import ChannelRef
 
 ADMIN = {"permissions": EVERYDAY | MANAGE_GUILD}
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.discord import payloads
-from tests.discord.fake import CURATORS_ROLE, FakeDiscord, OpenApi
+from testkit.fakediscord import payloads
+from testkit.fakediscord.fake import CURATORS_ROLE, FakeDiscord, OpenApi
 from tests.discord.process import BotProcess, answered
 
 ADMIN = {"roles": [CURATORS_ROLE]}

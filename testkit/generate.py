@@ -5,7 +5,7 @@ are at mixed precision and never after their source, and the result passes
 ``briefbot validate``. Names are made from syllables, so they are fictional, varied and
 easy to misspell. Also writes a labelled query set for search and autocomplete quality.
 
-    python -m benchmarks.generate --facts 10000 --out /tmp/store10k
+    python -m testkit.generate --facts 10000 --out /tmp/store10k
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Each drafted candidate is compared field by field with its expected fact: the sp
 curator, which costs an edit but misleads nobody). ``edits`` counts the fields a curator
 changes: wrong and blank ones, junk proposals to delete and missed new actors to add.
 
-python -m benchmarks.drafts   # prints the table
+python -m testkit.drafts   # prints the table
 """
 
 from __future__ import annotations
@@ -360,7 +360,7 @@ def _cells(counts: dict[str, int]) -> str:
 
 def main() -> None:
     scores = run()
-    print("Draft quality (benchmarks/drafts.py; see docs/draft-quality.md)")
+    print("Draft quality (testkit/drafts.py; see docs/draft-quality.md)")
     print(table(scores))
 
 

@@ -28,7 +28,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tests.discord.limits import ATTACHMENT_MAX, attachment_problems, component_problems
+from testkit.fakediscord.limits import ATTACHMENT_MAX, attachment_problems, component_problems
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 APPLICATION_ID = "100000000000000001"

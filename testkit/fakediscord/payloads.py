@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from tests.discord.fake import (
+from testkit.fakediscord.fake import (
     ALICE,
     APPLICATION_ID,
     CHANNEL_ID,
