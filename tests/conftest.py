@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +19,38 @@ from bot.store.loader import load_store
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 SEEDS = ROOT / "seeds"
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What one command printed and returned, as :func:`subprocess.run` reports it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(args: list[str], stdin: str | None, env: Mapping[str, str]) -> Ran:
+    """``briefbot *args`` in this process: ``bot.cli.main`` with exactly ``env`` as the
+    environment and ``stdin`` as standard input (a process costs a second of imports)."""
+    from bot.cli import main
+
+    saved_env, saved_stdin = os.environ.copy(), sys.stdin
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.clear()
+    os.environ.update(env)
+    sys.stdin = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(args)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.stdin = saved_stdin
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 WRITTEN_BY_THE_BOT = ("briefbot.sqlite3", ".briefbot-cache", ".briefbot-last-good", ".env")

@@ -126,7 +126,9 @@ def test_cli_json_carries_the_same_response_for_questions_fallbacks_and_help() -
 
 def test_console_answers_questions_help_and_about() -> None:
     result = briefbot(
-        "console", stdin="who is nick checker?\n/help\n/about\nwhat did Boulos say\nquit\n"
+        "console",
+        stdin="who is nick checker?\n/help\n/about\nwhat did Boulos say\nquit\n",
+        process=True,
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -1,4 +1,5 @@
-"""The command line as a person runs it: real subprocesses."""
+"""The command line as a person runs it: ``main(argv)`` in-process with its own environment
+and standard input, and once as a real process (the installed entry point)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from bot.store.schema import schemas
-from tests.conftest import ROOT, StoreCopy
+from tests.conftest import ROOT, Ran, StoreCopy, run_cli
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="briefbot-cli-"))
 
 
 def briefbot(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, process: bool = False
+) -> Ran | subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -29,6 +30,8 @@ def briefbot(
     # the database, the saved stores and console history stay out of the checkout and home
     clean["BRIEFBOT_DB"] = str(_SCRATCH / "briefbot.sqlite3")
     clean["HOME"] = str(_SCRATCH)
+    if not process:
+        return run_cli(list(args), stdin, {**clean, **(env or {})})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -40,8 +43,9 @@ def briefbot(
     )
 
 
-def test_ask_prints_the_rendered_answer_with_footnotes() -> None:
-    result = briefbot("ask", "/actor name:Bazoum")
+@pytest.mark.parametrize("process", [False, True], ids=["in-process", "as-a-process"])
+def test_ask_prints_the_rendered_answer_with_footnotes(process: bool) -> None:
+    result = briefbot("ask", "/actor name:Bazoum", process=process)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Mohamed Bazoum\n")
     assert "Sources cited" in result.stdout
@@ -117,7 +121,8 @@ def test_ask_with_a_broken_store_reports_and_fails(copy: StoreCopy) -> None:
 
 
 def test_console_answers_commands_from_standard_input() -> None:
-    result = briefbot("console", stdin="help\n/actor Bazum\njson\n/sources\nquit\n")
+    # a process: the console reads its standard input's file descriptor (SIGHUP between lines)
+    result = briefbot("console", stdin="help\n/actor Bazum\njson\n/sources\nquit\n", process=True)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Type help for the commands" in out
@@ -127,7 +132,7 @@ def test_console_answers_commands_from_standard_input() -> None:
 
 
 def test_run_without_token_opens_the_console_with_a_hint() -> None:
-    result = briefbot("run", stdin="/brief\n")
+    result = briefbot("run", stdin="/brief\n", process=True)
     assert result.returncode == 0, result.stderr
     assert "No DISCORD_TOKEN is set" in result.stdout
     assert "The situation" in result.stdout

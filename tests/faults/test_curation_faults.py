@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-import time
+import os
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from bot.curation import journal as journal_module
 from bot.curation.ingest import IngestError, ingest
 from bot.curation.journal import JOURNAL, Busy, curating
 from bot.curation.promote import PromoteError, promote
@@ -84,36 +83,83 @@ def test_an_interrupted_edit_is_rolled_back_by_the_next_command(copy: StoreCopy)
     copy.load()
 
 
-def test_kill_during_promote_never_leaves_an_invalid_store(veloria: StoreCopy) -> None:
-    """SIGKILL at random moments of a real promote, then any curation command recovers."""
-    for delay in (0.05, 0.1, 0.2, 0.3, 0.45, 0.6):
-        write_draft(veloria, "veloria")
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot",
-                "--knowledge",
-                str(veloria.knowledge),
-                "--seeds",
-                str(veloria.seeds),
-                "promote",
-                "veloria",
-                "--all",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+class _Crash:
+    """Counts the moments a promote writes (before each file's temporary copy, and between
+    that copy and its rename over the file); ``os._exit`` at moment ``at``, as a kill would."""
+
+    def __init__(self, at: int | None) -> None:
+        self.at = at
+        self.moments = 0
+        self.write = journal_module._write_atomically
+
+    def moment(self) -> None:
+        if self.moments == self.at:
+            os._exit(137)
+        self.moments += 1
+
+    def __call__(self, path: Path, data: bytes) -> None:
+        self.moment()
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        self.moment()
+        temporary.replace(path)
+
+
+def _promote_in_a_child(copy: StoreCopy, at: int | None) -> int:
+    """Run ``promote veloria --all`` in a forked child crashing at moment ``at``; the
+    child's exit status, or (with ``at=None``) how many moments a whole promote has."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest teardown, no atexit
+        os.close(read)
+        crash = _Crash(at)
+        journal_module._write_atomically = crash
+        promote(copy.knowledge, copy.seeds, "veloria", None)
+        os.write(write, str(crash.moments).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        moments = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    return int(moments) if at is None else os.waitstatus_to_exitcode(status)
+
+
+def test_a_promote_killed_between_any_two_writes_is_rolled_back_whole(
+    veloria: StoreCopy,
+) -> None:
+    """Killed before or between every write a promote makes, the next curation command
+    leaves the store valid and either as it was or with the whole promote."""
+    write_draft(veloria, "veloria")
+    before = _files(veloria)
+    moments = _promote_in_a_child(veloria, None)
+    after = _files(veloria)
+    assert moments >= 4 and after != before
+    for at in range(moments):
+        _put(veloria, before)
+        assert _promote_in_a_child(veloria, at) == 137
         with curating(veloria.knowledge):
             pass  # rolls back whatever the killed promote left
-        veloria.load()  # valid: before the promote, or after it whole
-        for path in veloria.knowledge.rglob("facts/veloria.yaml"):
-            path.unlink()  # start the next round from the draft again
-        _restore_actors(veloria)
+        assert _files(veloria) == before, f"killed at moment {at} of {moments}"
+        veloria.load()
+
+
+def _files(copy: StoreCopy) -> dict[str, bytes]:
+    """Every file of the store, by path: what a promote may change."""
+    return {
+        str(path.relative_to(copy.root)): path.read_bytes()
+        for folder in (copy.knowledge, copy.seeds)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".briefbot-journal" not in path.parts
+    }
+
+
+def _put(copy: StoreCopy, files: dict[str, bytes]) -> None:
+    for folder in (copy.knowledge, copy.seeds):
+        for path in folder.rglob("*"):
+            if path.is_file() and str(path.relative_to(copy.root)) not in files:
+                path.unlink()
+    for name, data in files.items():
+        (copy.root / name).write_bytes(data)
 
 
 def _restore_actors(copy: StoreCopy) -> None:
