@@ -16,8 +16,8 @@ import discord
 import yarl
 
 from benchmarks.stats import percentile
-from bot.app import create_bot
-from bot.digest.scheduler import DigestScheduler, ManualClock
+from bot.chat.client import create_bot
+from bot.scheduling.scheduler import DigestScheduler, ManualClock
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

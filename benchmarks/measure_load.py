@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from benchmarks.edits import edit_fact
+from bot.reading.loader import open_store
 from bot.store.diff import snapshot
-from bot.store.loader import open_store
 
 
 def _rss_mb() -> float:

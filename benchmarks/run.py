@@ -26,14 +26,14 @@ from typing import Any
 from benchmarks.baselines import Fts5Search, NaiveNames, NaiveSearch
 from benchmarks.edits import edit_comment, edit_fact
 from benchmarks.stats import summary, timed
+from bot.answers import queries
 from bot.chat.embeds import render
-from bot.reload import Reloader
+from bot.reading.loader import open_store
+from bot.serving.holder import StoreHolder
+from bot.serving.reload import Reloader
 from bot.state import State
-from bot.store import queries
 from bot.store.diff import snapshot
 from bot.store.facts import FactStore, keep_out_of_collections
-from bot.store.holder import StoreHolder
-from bot.store.loader import open_store
 from testkit import drafts
 from testkit.generate import generate
 from testkit.quality import ASK_QUESTIONS, evaluate, evaluate_ask, load_questions
@@ -198,7 +198,7 @@ def _date_range(store: FactStore, rng: random.Random) -> tuple[str, str | None]:
 
 
 def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, Any]:
-    from bot.store.errors import BriefbotError
+    from bot.records.errors import BriefbotError
 
     runners = {
         "brief": lambda v: queries.brief(store, v or None),

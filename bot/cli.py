@@ -16,10 +16,10 @@ from typing import Any
 
 import msgspec
 
+from bot.reading.loader import load_store, open_store
+from bot.records.errors import StoreInvalid
 from bot.settings import Settings, SettingsError
-from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
-from bot.store.loader import load_store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _schema(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.store.schema import write_schemas
+    from bot.records.schema import write_schemas
 
     for path in write_schemas(args.out or settings.knowledge_dir / "schema"):
         print(f"wrote {path}")
@@ -216,13 +216,13 @@ def _validate_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _curate(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curation.commands import run_curation
+    from bot.curation.handlers import run_curation
 
     return run_curation(args.command, args, settings)
 
 
 def _health(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.health import check_health
+    from bot.serving.health import check_health
 
     problems = check_health(settings)
     for problem in problems:
@@ -250,7 +250,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord_token is None:
         store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
         return 1 if store is None else _console(args, settings, store, banner=CONNECT_HINT)
-    from bot.lastgood import load_for_serving
+    from bot.serving.lastgood import load_for_serving
 
     try:  # serving: broken files fall back, loudly, to the last good copy
         serving, _ = load_for_serving(
@@ -259,7 +259,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     except StoreInvalid as invalid:
         _print_problems(invalid)
         return 1
-    from bot.runner import run_discord
+    from bot.chat.runner import run_discord
 
     return run_discord(settings, serving)
 
@@ -268,7 +268,7 @@ def _sync(args: argparse.Namespace, settings: Settings, store: FactStore) -> int
     if settings.discord_token is None:
         print("Set DISCORD_TOKEN to sync commands with Discord.", file=sys.stderr)
         return 2
-    from bot.runner import sync_commands
+    from bot.chat.runner import sync_commands
 
     return sync_commands(settings, store)
 
@@ -276,7 +276,7 @@ def _sync(args: argparse.Namespace, settings: Settings, store: FactStore) -> int
 def _console(
     args: argparse.Namespace, settings: Settings, store: FactStore, banner: str = ""
 ) -> int:
-    from bot.console import run_console
+    from bot.console.prompt import run_console
 
     def reload() -> FactStore:
         return open_store(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
@@ -292,8 +292,8 @@ def _coverage(args: argparse.Namespace, settings: Settings, store: FactStore) ->
 
 def _compare(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
     """``diff`` and ``digest``: the store against the bot's database or a baseline."""
-    from bot.baseline import BaselineError
-    from bot.offline import print_diff, print_digest
+    from bot.console.offline import print_diff, print_digest
+    from bot.serving.baseline import BaselineError
     from bot.state import StateError
 
     try:
@@ -311,7 +311,7 @@ def _compare(args: argparse.Namespace, settings: Settings, store: FactStore) -> 
 
 
 def _snapshot(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
-    from bot.baseline import save
+    from bot.serving.baseline import save
 
     save(store, args.file)
     print(f"wrote {args.file}: store {store.version}; compare with --baseline {args.file}")
@@ -319,8 +319,8 @@ def _snapshot(args: argparse.Namespace, settings: Settings, store: FactStore) ->
 
 
 def _ask(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
-    from bot.console import printable, shown, write_picture
-    from bot.store.commands import ask
+    from bot.answers.commandset import ask
+    from bot.console.prompt import printable, shown, write_picture
 
     response = ask(store, args.line)
     print(printable(shown(store, response, as_json=args.json)))

@@ -32,10 +32,10 @@ from rapidfuzz import fuzz
 
 from bot.curation.draft import Candidate, Draft, draft
 from bot.curation.ingest import ingest
-from bot.store.dates import FuzzyDate
+from bot.reading.loader import load_store
+from bot.records.dates import FuzzyDate
+from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.loader import load_store
-from bot.store.text import simplify
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "data" / "drafts"

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from bot.store import queries
-from bot.store.errors import BriefbotError
+from bot.answers import queries
+from bot.records.errors import BriefbotError
 from bot.store.facts import FactStore
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_questions.yaml"
@@ -76,7 +76,7 @@ def evaluate(store: FactStore, questions: list[dict[str, Any]]) -> Quality:
 def asked_facts(store: FactStore, question: str, *, strict: bool = False) -> list[str] | None:
     """The first facts /ask shows for ``question``, or None when it refuses (``strict``:
     also when its first line says the sources do not say so)."""
-    from bot.store.questions import answer  # the /ask pipeline, not /search
+    from bot.answers.questions import answer  # the /ask pipeline, not /search
 
     try:
         response = answer(store, question)

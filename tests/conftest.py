@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.reading.loader import load_store
 from bot.store.facts import FactStore
-from bot.store.loader import load_store
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.store.alerts import ALERT_MAX, Followed, alert
-from bot.store.digest import Change
+from bot.answers.alerts import ALERT_MAX, Followed, alert
+from bot.answers.digest import Change
 from bot.store.facts import FactStore
 
 

@@ -22,18 +22,54 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_the_fact_store_domain_never_imports_discord() -> None:
-    files = list((ROOT / "bot" / "store").rglob("*.py"))
-    assert len(files) > 5
+LAYERS = {
+    "records": set(),
+    "store": {"records"},
+    "reading": {"records", "store"},
+    "answers": {"records", "store"},
+    "state": {"store"},
+    "serving": {"records", "store", "reading", "state", "settings"},
+    "scheduling": {"records", "store", "answers", "state"},
+    "curation": {"records", "store", "reading", "settings"},
+    "console": {"records", "store", "answers", "serving", "state", "settings"},
+    "chat": {"records", "store", "answers", "serving", "scheduling", "console", "state"}
+    | {"settings"},
+}
+"""Each folder of ``bot/`` and the folders it may import (ARCHITECTURE.md's rules)."""
+
+
+def test_each_folder_imports_only_the_layers_below_it() -> None:
+    graph = module_graph("bot")
+    for module, imports in sorted(graph.items()):
+        folder = module.split(".")[1] if "." in module else ""
+        if folder not in LAYERS:
+            continue
+        for imported in imports:
+            other = imported.split(".")[1] if "." in imported else ""
+            assert other == folder or other in LAYERS[folder], f"{module} imports {imported}"
+
+
+def test_only_the_discord_adapter_imports_discord() -> None:
+    files = [p for p in (ROOT / "bot").rglob("*.py") if p.parent.name != "cogs"]
     for path in files:
+        if (ROOT / "bot" / "chat") in path.parents:
+            continue
         bad = {m for m in imported_modules(path) if m == "discord" or m.startswith("discord.")}
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
+def test_every_folder_says_what_it_owns_and_may_import() -> None:
+    for folder in sorted(p for p in (ROOT / "bot").iterdir() if p.is_dir()):
+        if folder.name in ("__pycache__", "migrations"):
+            continue
+        doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text()))
+        assert doc and "import" in doc.lower(), f"{folder.name}/__init__.py"
+
+
 def test_the_console_does_not_load_discord() -> None:
     code = (
-        "import sys, bot.cli, bot.console, bot.store.commands\n"
-        "from bot.store.loader import load_store\n"
+        "import sys, bot.cli, bot.console.prompt, bot.answers.commandset\n"
+        "from bot.reading.loader import load_store\n"
         "from bot.settings import Settings\n"
         "s = Settings.load()\n"
         "load_store(s.knowledge_dir, s.seeds_dir)\n"
@@ -81,3 +117,84 @@ def test_seed_files_hold_the_articles_exactly_as_imported() -> None:
         raw = path.read_bytes()
         body = raw[raw.index(b"\n---\n", 3) + 5 :]
         assert f"sha256: {hashlib.sha256(body).hexdigest()}".encode() in raw, path.name
+
+
+def project_imports(path: Path, package: str) -> set[str]:
+    """Every module a file imports, for typing only (``TYPE_CHECKING``) or inside a function
+    included: relative imports resolved, ``from a import b`` counted as ``a.b`` too."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def module_graph(*roots: str) -> dict[str, set[str]]:
+    """module -> the project modules it imports, for the given top packages."""
+    files: dict[str, Path] = {}
+    for root in roots:
+        for path in (ROOT / root).rglob("*.py"):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            files[name] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        graph[name] = {m for m in project_imports(path, package) if m in files and m != name}
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circle_anywhere() -> None:
+    graph = module_graph("bot", "testkit", "benchmarks")
+    assert len(graph) > 50
+    assert circles(graph) == []
+
+
+def test_tests_and_benchmarks_share_only_the_testing_package() -> None:
+    """bot imports none of them; benchmarks and testkit never import tests; tests never
+    import benchmarks."""
+    rules = {"bot": ("tests", "testkit", "benchmarks"), "testkit": ("tests", "benchmarks")}
+    rules |= {"benchmarks": ("tests",), "tests": ("benchmarks",)}
+    for root, banned in rules.items():
+        for path in (ROOT / root).rglob("*.py"):
+            bad = {m for m in imported_modules(path) if m.split(".")[0] in banned}
+            assert not bad, f"{path.relative_to(ROOT)} imports {bad}"

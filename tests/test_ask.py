@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from bot.store import queries, questions
-from bot.store.commands import ask
-from bot.store.errors import InvalidCommand, NotFound
+from bot.answers import queries, questions
+from bot.answers.commandset import ask
+from bot.answers.response import Response
+from bot.records.errors import InvalidCommand, NotFound
 from bot.store.facts import FactStore
-from bot.store.response import Response
 from tests.test_cli import briefbot
 
 

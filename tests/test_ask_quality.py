@@ -6,10 +6,10 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from bot.store import questions
-from bot.store.errors import NotFound
+from bot.answers import questions
+from bot.answers.response import Response
+from bot.records.errors import NotFound
 from bot.store.facts import FactStore
-from bot.store.response import Response
 from bot.store.speakers import speaks_for_problems, voices
 from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
@@ -54,7 +54,7 @@ def test_an_anonymous_source_is_its_description_never_the_country(store: FactSto
 
 
 def test_a_profile_says_whom_it_speaks_for_both_ways(store: FactStore) -> None:
-    from bot.store import queries
+    from bot.answers import queries
 
     def lines(name: str) -> list[str]:
         response = queries.actor(store, name)

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.store import queries
-from bot.store.commands import ask
-from bot.store.digest import Change, digest
+from bot.answers import queries
+from bot.answers.commandset import ask
+from bot.answers.digest import Change, digest
+from bot.answers.response import Item, Response
+from bot.records.models import BRIEF_MAX
+from bot.records.standalone import MIN_WORDS, standalone_problem, word_count
+from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.models import BRIEF_MAX
-from bot.store.response import Item, Response
-from bot.store.standalone import MIN_WORDS, standalone_problem, word_count
-from bot.store.text import simplify
 
 BRIEF_WORDS_MAX = 260
 """'About 250 words': the brief's bullets, read in a minute."""
@@ -257,7 +257,7 @@ def test_brief_says_as_of_when_it_holds(store: FactStore) -> None:
 
 
 def test_a_topic_without_a_lead_spreads_its_bullets_over_events(store: FactStore) -> None:
-    from bot.store.answer import _event_keys
+    from bot.answers.compose import _event_keys
 
     for topic in (t for t in store.topics.values() if not t.lead):
         chosen = [i.fact for i in items(queries.brief(store, topic.id)) if i.fact]
@@ -291,8 +291,8 @@ def test_what_to_watch_is_curated_and_shown_last(store: FactStore) -> None:
 def test_a_watch_item_naming_no_fact_is_a_problem(store: FactStore) -> None:
     import msgspec
 
-    from bot.store.records import Lead
-    from bot.store.watch import watch_problems
+    from bot.records.served import Lead
+    from bot.records.watch import watch_problems
 
     assert watch_problems(store.topics, store.facts) == []
     topics = dict(store.topics)

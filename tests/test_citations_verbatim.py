@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store.commands import ask
+from bot.answers.commandset import ask
 from bot.store.facts import FactStore
 
 LINES = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.schema import schemas
+from bot.records.schema import schemas
 from tests.conftest import ROOT, Ran, StoreCopy, run_cli
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="briefbot-cli-"))

@@ -1,7 +1,7 @@
 import pytest
 
-from bot.store.commands import ask, parse
-from bot.store.errors import InvalidCommand
+from bot.answers.commandset import ask, parse
+from bot.records.errors import InvalidCommand
 from bot.store.facts import FactStore
 
 

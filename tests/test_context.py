@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import Session
-from bot.picture import NothingToDraw, draw_timeline
-from bot.store import queries
-from bot.store.answer import footnote_at, in_context
-from bot.store.errors import NotFound
+from bot.answers import queries
+from bot.answers.compose import footnote_at, in_context
+from bot.answers.passage import passage as in_article
+from bot.answers.response import Response
+from bot.console.picture import NothingToDraw, draw_timeline
+from bot.console.prompt import Session
+from bot.records.errors import NotFound
 from bot.store.facts import FactStore
-from bot.store.passage import passage as in_article
-from bot.store.response import Response
 from tests.test_cli import briefbot
 
 ARTICLE = (
@@ -54,7 +54,7 @@ def test_every_citation_of_every_answer_sits_verbatim_in_its_passage(store: Fact
 
 
 def queries_for(store: FactStore, line: str) -> Response:
-    from bot.store.commands import ask
+    from bot.answers.commandset import ask
 
     response = ask(store, line)
     assert response.ok, response.error

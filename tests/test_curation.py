@@ -14,11 +14,11 @@ from bot.curation.datefind import find_date
 from bot.curation.draft import draft, render_yaml
 from bot.curation.ingest import IngestError, ingest
 from bot.curation.promote import PromoteError, promote
-from bot.store.dates import FuzzyDate
-from bot.store.errors import StoreInvalid
+from bot.reading.loader import load_store
+from bot.records.dates import FuzzyDate
+from bot.records.errors import StoreInvalid
+from bot.records.sentences import split
 from bot.store.facts import FactStore
-from bot.store.loader import load_store
-from bot.store.sentences import split
 from tests.conftest import ROOT, StoreCopy
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from bot.store.dates import FuzzyDate, Precision, implied_precision
-from bot.store.errors import InvalidDate
+from bot.records.dates import FuzzyDate, Precision, implied_precision
+from bot.records.errors import InvalidDate
 
 
 @pytest.mark.parametrize(

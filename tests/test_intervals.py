@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from bot.store import queries
-from bot.store.dates import FuzzyDate
+from bot.answers import queries
+from bot.records.dates import FuzzyDate
 from bot.store.facts import FactStore
 from bot.store.intervals import IntervalIndex
 from tests.test_scale import generated

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.errors import Problem, StoreInvalid
+from bot.records.errors import Problem, StoreInvalid
 from bot.store.facts import FactStore
 from tests.conftest import StoreCopy
 
@@ -38,9 +38,9 @@ def test_the_real_store_is_valid(store: FactStore) -> None:
 
 
 def test_every_section_parsed_has_a_table_to_go_to() -> None:
-    from bot.store import loader, parsing
+    from bot.reading import collected, parsing
 
-    assert tuple(parsing.SECTIONS) == loader.KNOWLEDGE_SECTIONS
+    assert tuple(parsing.SECTIONS) == collected.KNOWLEDGE_SECTIONS
 
 
 def test_yaml_syntax_error_names_file_and_line(copy: StoreCopy) -> None:

@@ -1,7 +1,7 @@
 import pytest
 
+from bot.records.errors import Ambiguous, NotFound
 from bot.store import matching
-from bot.store.errors import Ambiguous, NotFound
 from bot.store.facts import FactStore
 from bot.store.matching import Entry, NameIndex
 
@@ -108,8 +108,8 @@ def _reference_rank(
     """rank() spelled out: every name of every entry scored, nothing cut short."""
     from rapidfuzz import fuzz
 
+    from bot.records.text import simplify
     from bot.store import matching
-    from bot.store.text import simplify
 
     key = simplify(query)
     best: dict[str, float] = {}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import queries
-from bot.store.errors import InvalidCommand, InvalidDate, NotFound
+from bot.answers import queries
+from bot.answers.response import Response
+from bot.records.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
-from bot.store.response import Response
 
 
 def facts_in(response: Response) -> list[str]:

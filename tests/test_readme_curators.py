@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store.errors import StoreInvalid
+from bot.records.errors import StoreInvalid
 from tests.conftest import ROOT, StoreCopy
 
 FACT = """facts:

@@ -8,35 +8,35 @@ import pickle
 
 import pytest
 
-from bot.store import models, records
-from bot.store.dates import FuzzyDate
+from bot.records import models, served
+from bot.records.dates import FuzzyDate
 from bot.store.diff import _hash
 from bot.store.facts import FactStore
 
 PAIRS = [
-    (models.Citation, records.Citation),
-    (models.Published, records.Published),
-    (models.Skip, records.Skip),
-    (models.Role, records.Role),
-    (models.Relation, records.Relation),
-    (models.Actor, records.Actor),
-    (models.FactDate, records.FactDate),
-    (models.Fact, records.Fact),
-    (models.Lead, records.Lead),
-    (models.Topic, records.Topic),
-    (models.Synonyms, records.Synonyms),
+    (models.Citation, served.Citation),
+    (models.Published, served.Published),
+    (models.Skip, served.Skip),
+    (models.Role, served.Role),
+    (models.Relation, served.Relation),
+    (models.Actor, served.Actor),
+    (models.FactDate, served.FactDate),
+    (models.Fact, served.Fact),
+    (models.Lead, served.Lead),
+    (models.Topic, served.Topic),
+    (models.Synonyms, served.Synonyms),
 ]
 
 
 @pytest.mark.parametrize(("model", "lean"), PAIRS, ids=lambda cls: cls.__name__)
 def test_each_served_record_has_its_models_fields_in_order(
-    model: type[models.Record], lean: type[records.Record]
+    model: type[models.Record], lean: type[served.Record]
 ) -> None:
     assert lean.__struct_fields__ == tuple(model.model_fields)
 
 
 def test_a_source_has_its_headers_fields_then_the_text() -> None:
-    assert records.Source.__struct_fields__ == (
+    assert served.Source.__struct_fields__ == (
         *models.SourceHeader.model_fields,
         "text",
         "file",
@@ -86,7 +86,7 @@ def test_every_record_of_the_real_store_hashes_as_its_model(store: FactStore) ->
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, records.Record):
+    if isinstance(value, served.Record):
         return {name: _plain(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
@@ -97,9 +97,9 @@ def _plain(value: object) -> object:
 
 def test_served_records_are_immutable_untracked_and_pickle_equal() -> None:
     fact = _awkward_fact().lean()
-    assert isinstance(fact, records.Fact)
-    assert isinstance(fact.citations[0], records.Citation)
-    assert fact.kind is records.FactKind.QUOTE
+    assert isinstance(fact, served.Fact)
+    assert isinstance(fact.citations[0], served.Citation)
+    assert fact.kind is served.FactKind.QUOTE
     with pytest.raises(AttributeError):
         fact.text = "changed"  # type: ignore[misc]
     assert not gc.is_tracked(fact)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.reading.loader import open_store
+from bot.records.errors import StoreInvalid
 from bot.store.diff import snapshot
-from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
-from bot.store.loader import open_store
 from tests.conftest import StoreCopy
 
 EVENTS = "knowledge/facts/events.yaml"
@@ -149,7 +149,7 @@ def test_a_reload_never_decodes_a_saved_store(
 ) -> None:
     """A reload is lent the served store (its very records and indexes); decoding a saved
     copy would hold a second copy of everything while both stores are alive."""
-    from bot.store import snapshot as saved_stores
+    from bot.reading import snapshot as saved_stores
 
     cache = tmp_path / "cache"
     served = load_warm(copy.knowledge, copy.seeds, cache)

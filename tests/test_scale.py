@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import queries
+from bot.answers import queries
+from bot.reading.loader import load_store
 from bot.store.facts import FactStore
-from bot.store.loader import load_store
 from testkit.generate import generate
 
 

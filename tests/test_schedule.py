@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.digest.schedule import (
+from bot.scheduling.due import (
     Decision,
     InvalidSchedule,
     complete_timezone,

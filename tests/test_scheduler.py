@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest.scheduler import (
+from bot.answers.response import Response
+from bot.scheduling.scheduler import (
     PAUSE_AFTER,
     ChannelUnavailable,
     DigestScheduler,
@@ -18,7 +19,6 @@ from bot.digest.scheduler import (
 from bot.state import State
 from bot.store.diff import snapshot
 from bot.store.facts import FactStore
-from bot.store.response import Response
 from testkit.clock import ManualClock
 from tests.conftest import StoreCopy
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import queries
-from bot.store.errors import StoreInvalid
+from bot.answers import queries
+from bot.records.errors import StoreInvalid
 from bot.store.facts import FactStore
 from bot.store.search import query_words, stem
 from bot.store.speakers import voices

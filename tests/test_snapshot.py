@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import queries, snapshot
+from bot.answers import queries
+from bot.reading import snapshot
+from bot.reading.loader import load_store, open_store
+from bot.records.errors import StoreInvalid
 from bot.store.diff import snapshot as records_of
-from bot.store.errors import StoreInvalid
 from bot.store.facts import FactStore
-from bot.store.loader import load_store, open_store
 from tests.conftest import StoreCopy
 
 
@@ -25,7 +26,7 @@ def open_(copy: StoreCopy, cache: Path) -> FactStore:
 
 def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Files this process parses afresh (not those decoded from a saved store)."""
-    from bot.store import parsing
+    from bot.reading import parsing
 
     parsed: list[str] = []
     for name in ("read_seed", "read_knowledge"):

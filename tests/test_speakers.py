@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.store.dates import FuzzyDate, after_publication
+from bot.records.dates import FuzzyDate, after_publication
+from bot.records.quoted import quote_speaker_problem
 from bot.store.facts import FactStore
-from bot.store.quoted import quote_speaker_problem
 
 WORDS = "We came to listen"
 

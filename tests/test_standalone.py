@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store.standalone import standalone_problem, word_count
+from bot.records.standalone import standalone_problem, word_count
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
+from bot.records.text import NormalizedText, clean_user_text, fold, simplify
 from bot.store.facts import FactStore
-from bot.store.text import NormalizedText, clean_user_text, fold, simplify
 
 ARTICLE = "Mali’s foreign minister,\n  Abdoulaye Diop – who said “appreciated” – hosted him."
 
@@ -42,8 +42,8 @@ def test_clean_user_text_strips_invisible_and_direction_characters() -> None:
 
 
 def test_search_words_are_the_words_simplify_gives(store: FactStore) -> None:
+    from bot.records.text import simplify
     from bot.store.search import _JOINED, _WORD, STOPWORDS, words
-    from bot.store.text import simplify
 
     def by_simplify(text: str) -> list[str]:
         simple = simplify(_JOINED.sub(r"\1", text))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.store.yamltree import TooMany, compose
+from bot.reading.yamltree import TooMany, compose
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 

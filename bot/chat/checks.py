@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 REFUSAL = "This command is for admins: members with Manage Server or an admin role."
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.store.response import CitationRef, Item, Response
+from bot.answers.response import CitationRef, Item, Response
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096

@@ -12,9 +12,9 @@ from typing import ClassVar
 
 import discord
 
+from bot.answers.response import CitationRef
 from bot.chat.embeds import Page
 from bot.chat.sources import SOURCES_ID, SourcesMenu
-from bot.store.response import CitationRef
 
 log = logging.getLogger(__name__)
 

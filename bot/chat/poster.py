@@ -25,11 +25,11 @@ from typing import Literal
 import aiohttp
 import discord
 
+from bot.answers.response import Response
 from bot.chat.embeds import COLOUR_OK, FOOTER_MAX, clip, escape, render
 from bot.chat.paging import sources_view
 from bot.chat.replies import NO_MENTIONS
-from bot.digest.scheduler import ChannelUnavailable, TransientFailure
-from bot.store.response import Response
+from bot.scheduling.scheduler import ChannelUnavailable, TransientFailure
 
 HISTORY_CHECKED = 50
 """Recent messages of a channel searched for a digest sent but not recorded."""

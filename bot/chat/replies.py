@@ -10,13 +10,13 @@ from typing import Any
 
 import discord
 
+from bot.answers.response import Response
 from bot.chat.embeds import render, render_error
 from bot.chat.paging import Pager
-from bot.picture import NothingToDraw, Picture, draw_timeline
-from bot.store.errors import BriefbotError
+from bot.console.picture import NothingToDraw, Picture, draw_timeline
+from bot.records.errors import BriefbotError
+from bot.serving.holder import StoreHolder
 from bot.store.facts import FactStore
-from bot.store.holder import StoreHolder
-from bot.store.response import Response
 
 DEFER_AFTER = 1.0
 """Seconds a query may run before the interaction is deferred (Discord allows 3)."""

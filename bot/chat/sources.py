@@ -16,12 +16,12 @@ from typing import Any
 
 import discord
 
+from bot.answers.compose import footnote_at
+from bot.answers.response import CitationRef
 from bot.chat.embeds import clip, clip_middle, render_passage
-from bot.store.answer import footnote_at
-from bot.store.errors import BriefbotError
+from bot.records.errors import BriefbotError
+from bot.serving.holder import StoreHolder
 from bot.store.facts import FactStore
-from bot.store.holder import StoreHolder
-from bot.store.response import CitationRef
 
 SOURCES_ID = "briefbot:sources"
 OPTIONS_MAX = 25

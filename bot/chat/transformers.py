@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from bot.store.commands import parse_flag
-from bot.store.dates import FuzzyDate
-from bot.store.errors import InvalidCommand
+from bot.answers.commandset import parse_flag
+from bot.records.dates import FuzzyDate
+from bot.records.errors import InvalidCommand
+from bot.records.text import clean_user_text
 from bot.store.matching import NameIndex
-from bot.store.text import clean_user_text
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 CHOICES_MAX = 25
 CHOICE_TEXT_MAX = 100

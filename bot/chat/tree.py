@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 import discord
 from discord import app_commands
 
+from bot.answers.response import Response
 from bot.chat.embeds import render_error
 from bot.chat.replies import send
+from bot.records.errors import BriefbotError
 from bot.state import StateError
-from bot.store.errors import BriefbotError
-from bot.store.response import Response
 
 log = logging.getLogger(__name__)
 

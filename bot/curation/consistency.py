@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.text import simplify
 
 SAME_EVENT = 72
 """Similarity (rapidfuzz token set ratio) at which two facts read as one event."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.records.sentences import Sentence, split
+from bot.records.served import Citation, Source
+from bot.records.text import NormalizedText, Span
 from bot.store.facts import FactStore
-from bot.store.records import Citation, Source
-from bot.store.sentences import Sentence, split
-from bot.store.text import NormalizedText, Span
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bot.store.dates import FuzzyDate, Precision
+from bot.records.dates import FuzzyDate, Precision
 
 _MONTH_NAMES = {
     name.casefold(): n

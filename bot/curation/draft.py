@@ -39,12 +39,12 @@ from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import Mention, Names, Proposed
 from bot.curation.speech import Context, speech
-from bot.store.dates import FuzzyDate
-from bot.store.errors import BriefbotError
+from bot.records.dates import FuzzyDate
+from bot.records.errors import BriefbotError
+from bot.records.sentences import Sentence, split
+from bot.records.served import Source
+from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.records import Source
-from bot.store.sentences import Sentence, split
-from bot.store.text import simplify
 
 ProposedActor = Proposed
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.curation.journal import curating
-from bot.store.dates import FuzzyDate
-from bot.store.errors import BriefbotError, InvalidDate
-from bot.store.models import SourceHeader
-from bot.store.text import simplify
+from bot.records.dates import FuzzyDate
+from bot.records.errors import BriefbotError, InvalidDate
+from bot.records.models import SourceHeader
+from bot.records.text import simplify
 
 
 class IngestError(BriefbotError):

@@ -32,8 +32,8 @@ from rapidfuzz import fuzz, process
 
 from bot.curation.drafts import Drafted
 from bot.curation.places import is_descriptive, is_place
+from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.text import simplify
 
 _NAME = re.compile(
     r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van)\s+)*"

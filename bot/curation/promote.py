@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 from bot.curation.journal import Journal, curating
-from bot.store.errors import BriefbotError, Problem, StoreInvalid
-from bot.store.files import files_under
-from bot.store.loader import load_store
+from bot.reading.files import files_under
+from bot.reading.loader import load_store
+from bot.records.errors import BriefbotError, Problem, StoreInvalid
 
 _ENTRY = re.compile(r"^  - id: ([a-z0-9-]+)\s*$")
 _SECTION = re.compile(r"^([a-z]+):")

@@ -1,4 +1,5 @@
-"""Runtime state in SQLite (aiosqlite): the only place with SQL."""
+"""Runtime state in SQLite (aiosqlite): the only place with SQL. Imports store (the diff
+of two versions) and nothing else of the bot."""
 
 from bot.state.db import State
 from bot.state.errors import DISK_FULL, StateError

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.records.served import Record
 from bot.store.facts import FactStore
-from bot.store.records import Record
 
 KINDS = ("facts", "actors", "sources", "topics")
 

@@ -13,17 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from bot.store.dates import Precision
+from bot.records.dates import Precision
+from bot.records.served import Actor, Citation, Fact, Relation, Source, Synonyms, Topic
+from bot.records.text import Span
 from bot.store.intervals import IntervalIndex
 from bot.store.matching import Entry, NameIndex
-from bot.store.records import Actor, Citation, Fact, Relation, Source, Synonyms, Topic
 from bot.store.search import SearchIndex
-from bot.store.text import Span
 
 if TYPE_CHECKING:
     import ctypes
-
-    from bot.store import snapshot
 
 
 class TimelineOrder(msgspec.Struct, frozen=True):
@@ -51,13 +49,32 @@ class FileRecords(msgspec.Struct, frozen=True):
     """Each record's line in the file (0: unknown), as 32-bit ints (``array("i")``)."""
 
 
+class SavedOrder(msgspec.Struct, frozen=True):
+    """The timeline order as :mod:`bot.reading.snapshot` saves it."""
+
+    timeline: list[str]
+    placement: dict[str, str]
+    depth: dict[str, int]
+
+
+class SavedFiles(msgspec.Struct, frozen=True):
+    """Which records each file gave (``FactStore.files``), as plain columns: a file's
+    records are the next ones of their sections in the saved tables, so no id is saved
+    twice."""
+
+    names: list[str]
+    fingerprints: list[bytes]
+    sections: list[bytes]
+    lines: list[bytes]
+
+
 RECORD_SECTIONS = ("sources", "actors", "facts", "topics", "synonyms")
 
 
 class FactStore:
     """Sources, actors, facts and topics, with the indexes queries need.
 
-    Built once by :func:`bot.store.loader.load_store` and never changed: a reload builds
+    Built once by :func:`bot.reading.loader.load_store` and never changed: a reload builds
     a new store and swaps the reference.
     """
 
@@ -351,11 +368,11 @@ class FactStore:
         digest: str,
         tables: Mapping[str, Mapping[str, Any]],
         spans: list[int],
-        order: snapshot.Order,
-        files: snapshot.Files,
+        order: SavedOrder,
+        files: SavedFiles,
         indexes: Mapping[str, Any],
     ) -> FactStore:
-        """A store rebuilt from what :mod:`bot.store.snapshot` saved of it (``indexes``
+        """A store rebuilt from what :mod:`bot.reading.snapshot` saved of it (``indexes``
         restored already). The search index holds the records' own id strings, not
         copies, and the heap is trimmed after decoding."""
         keys = dict.fromkeys(cited(tables["actors"], tables["facts"]))

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
-from bot.store.errors import Ambiguous, NotFound
-from bot.store.text import clean_user_text, simplify
+from bot.records.errors import Ambiguous, NotFound
+from bot.records.text import clean_user_text, simplify
 
 ACCEPT = 86
 """Score at or above which the best match is taken as the answer."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.records.served import Actor
 from bot.store.facts import FactStore
-from bot.store.records import Actor
 
 
 def speaks_for_problems(actors: Mapping[str, Actor]) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import discord
 import pytest
 import yarl
 
-from bot.app import BriefBot, create_bot
+from bot.chat.client import BriefBot, create_bot
 from bot.settings import Settings
 from testkit.fakediscord import payloads
 from testkit.fakediscord.fake import (
@@ -164,7 +164,7 @@ async def serving(
 
 def slow_actor(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
     """Make /actor's query take ``seconds`` (it runs in a thread, so the loop stays free)."""
-    from bot.store import queries
+    from bot.answers import queries
 
     real = queries.actor
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.digest.scheduler import DigestScheduler
+from bot.scheduling.scheduler import DigestScheduler
 from testkit.clock import ManualClock
 from testkit.fakediscord.fake import (
     ADMINISTRATOR,
@@ -198,8 +198,8 @@ async def test_rate_limits_are_waited_out(harness: Harness) -> None:
 
 async def test_a_channel_that_is_gone(harness: Harness) -> None:
     harness.expected_failures.add(404)
-    from bot.digest.scheduler import ChannelUnavailable
-    from bot.store.digest import digest
+    from bot.answers.digest import digest
+    from bot.scheduling.scheduler import ChannelUnavailable
 
     with pytest.raises(ChannelUnavailable, match="no longer exists"):
         await harness.bot.poster.post(
@@ -292,9 +292,9 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
     harness: Harness,
 ) -> None:
     """The nonce Discord enforces stops a re-send; the day's marker finds a lost record."""
+    from bot.answers.digest import digest
     from bot.chat.embeds import render
     from bot.chat.poster import nonce
-    from bot.store.digest import digest
 
     poster = harness.bot.poster
     response = digest(harness.bot.stores.current, [])
@@ -314,8 +314,8 @@ async def test_a_digest_goes_out_exactly_once_across_a_crash_and_retries(
 
 
 async def test_a_discord_outage_while_posting_is_waited_out(harness: Harness) -> None:
+    from bot.answers.digest import digest
     from bot.chat.embeds import render
-    from bot.store.digest import digest
 
     harness.expected_failures.add(502)
     harness.fake.server_errors[CHANNEL_ID] = 1  # discord.py retries a 5xx itself

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.store import queries
+from bot.answers import queries
 from testkit.fakediscord import payloads
 from testkit.fakediscord.fake import BOB, CHANNEL_ID
 from testkit.fakediscord.limits import check_message, embed_text

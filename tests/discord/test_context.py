@@ -7,10 +7,10 @@ import struct
 import zlib
 from typing import Any
 
-from bot.picture import draw_timeline
-from bot.store import queries
-from bot.store.answer import in_context
-from bot.store.digest import Change, digest
+from bot.answers import queries
+from bot.answers.compose import in_context
+from bot.answers.digest import Change, digest
+from bot.console.picture import draw_timeline
 from testkit.fakediscord import payloads
 from testkit.fakediscord.fake import BOB, CHANNEL_ID, Interaction
 from testkit.fakediscord.limits import ATTACHMENT_MAX, check_message

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.health import check_health
+from bot.serving.health import check_health
 from bot.state import State
 from testkit.fakediscord.fake import CURATORS_ROLE, OTHER_CHANNEL_ID, Interaction, OpenApi
 from testkit.fakediscord.limits import embed_text

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
+from bot.chat.client import create_bot
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.tree import CHANGED
 from testkit.fakediscord import payloads

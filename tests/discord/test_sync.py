@@ -8,9 +8,9 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.runner import sync_commands
+from bot.chat.runner import sync_commands
+from bot.reading.loader import load_store
 from bot.settings import Secret
-from bot.store.loader import load_store
 from testkit.fakediscord.fake import FakeDiscord, OpenApi
 from tests.discord.conftest import bot_settings
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.answers.digest import digest
 from bot.chat.embeds import render
-from bot.digest.scheduler import DigestScheduler
-from bot.store.digest import digest
+from bot.scheduling.scheduler import DigestScheduler
 from testkit.clock import ManualClock
 from testkit.fakediscord.fake import CHANNEL_ID, EVERYDAY, FORUM_CHANNEL_ID, MANAGE_GUILD
 from testkit.fakediscord.limits import check_message
@@ -113,7 +113,7 @@ async def test_threads_need_a_text_or_forum_channel(harness: Harness) -> None:
     response = digest(harness.bot.stores.current, [])
     await harness.bot.poster.post(int(CHANNEL_ID), response, "d3-20260325", thread="Digest x")
     (thread_id,) = harness.fake.threads
-    from bot.digest.scheduler import ChannelUnavailable
+    from bot.scheduling.scheduler import ChannelUnavailable
 
     try:
         await harness.bot.poster.post(int(thread_id), response, "d3-20260326", thread="Digest y")

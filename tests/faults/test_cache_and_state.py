@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.health import check_health
+from bot.serving.health import check_health
 from bot.settings import Settings
 from bot.state import State, StateError
 from tests.conftest import ROOT, StoreCopy

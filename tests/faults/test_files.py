@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.errors import Problem, StoreInvalid
-from bot.store.files import MAX_FILE_BYTES
-from bot.store.loader import load_store
-from bot.store.parsing import MAX_DEPTH
+from bot.reading.files import MAX_FILE_BYTES
+from bot.reading.loader import load_store
+from bot.reading.parsing import MAX_DEPTH
+from bot.records.errors import Problem, StoreInvalid
 from tests.conftest import ROOT, StoreCopy
 
 
@@ -141,7 +141,7 @@ def test_a_file_that_vanishes_or_cannot_be_opened_is_a_problem(
 
 @pytest.mark.parametrize("size", [0, 1, 4095, 4096, (1 << 20) + 3])
 def test_a_file_is_read_whole_whatever_its_size(tmp_path: Path, size: int) -> None:
-    from bot.store.files import read_regular
+    from bot.reading.files import read_regular
 
     path = tmp_path / "f.yaml"
     path.write_bytes(os.urandom(size))
@@ -154,7 +154,7 @@ def test_a_file_that_grows_while_read_is_read_to_its_end_or_refused(
 ) -> None:
     """Between the size seen and the read, the file grew: the rest is read too, and the
     size limit still holds."""
-    from bot.store import files
+    from bot.reading import files
 
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a" * 100)

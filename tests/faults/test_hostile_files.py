@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import parsing
-from bot.store.errors import Problem, StoreInvalid
-from bot.store.loader import load_store
+from bot.reading import parsing
+from bot.reading.loader import load_store
+from bot.records.errors import Problem, StoreInvalid
 from tests.conftest import StoreCopy
 
 FACT = """  - id: {id}
@@ -129,9 +129,9 @@ async def test_a_hostile_file_is_a_located_problem_and_never_stalls_the_serving_
     coroutine ticking every 5 ms is never late by a second (the issue saw 26 s)."""
     import asyncio
 
-    from bot.reload import Reloader
+    from bot.serving.holder import StoreHolder
+    from bot.serving.reload import Reloader
     from bot.state import State
-    from bot.store.holder import StoreHolder
 
     store = load_store(copy.knowledge, copy.seeds)
     copy.write("knowledge/facts/hostile.yaml", HOSTILE[shape])

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.lastgood import load_for_serving
-from bot.reload import Reloader
+from bot.records.errors import StoreInvalid
+from bot.serving.holder import StoreHolder
+from bot.serving.lastgood import load_for_serving
+from bot.serving.reload import Reloader
 from bot.state import State
-from bot.store.errors import StoreInvalid
-from bot.store.holder import StoreHolder
 from tests.conftest import StoreCopy
 
 

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.console import printable, run_console
+from bot.console.prompt import printable, run_console
 from bot.store.facts import FactStore
 from tests.conftest import ROOT, StoreCopy
 

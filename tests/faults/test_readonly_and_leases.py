@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.health import check_health
+from bot.serving.health import check_health
+from bot.serving.holder import StoreHolder
 from bot.settings import Settings
 from bot.state import State, StateError
 from bot.store.facts import FactStore
-from bot.store.holder import StoreHolder
 from tests.conftest import small_filesystem
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from bot.reload import Reloader
+from bot.reading.loader import open_store
+from bot.serving.holder import StoreHolder
+from bot.serving.reload import Reloader
 from bot.state import State
 from bot.store.facts import limit_arenas
-from bot.store.holder import StoreHolder
-from bot.store.loader import open_store
 from testkit.generate import generate
 
 RELOADS = 50

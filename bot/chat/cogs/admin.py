@@ -11,10 +11,10 @@ from discord.ext import commands
 from bot.chat.checks import admin_only
 from bot.chat.embeds import COLOUR_ERROR, COLOUR_OK, clip, escape
 from bot.chat.replies import send
-from bot.reload import ReloadOutcome
+from bot.serving.reload import ReloadOutcome
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 PROBLEMS_SHOWN = 10
 
@@ -69,3 +69,8 @@ def outcome_embed(outcome: ReloadOutcome) -> discord.Embed:
                     inline=False,
                 )
     return embed
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.admin")``."""
+    await bot.add_cog(Admin(bot))

@@ -8,13 +8,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers import queries, questions
+from bot.answers.commandset import COMMANDS, describe
 from bot.chat.replies import answer
 from bot.chat.transformers import Actor, Date, Switch, Text, Topic
-from bot.store import queries, questions
-from bot.store.commands import COMMANDS, describe
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 
 class Briefing(commands.Cog):
@@ -60,3 +60,8 @@ class Briefing(commands.Cog):
         self, interaction: discord.Interaction, query: app_commands.Transform[str, Text(200)]
     ) -> None:
         await answer(interaction, lambda store: queries.search(store, query))
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.briefing")``."""
+    await bot.add_cog(Briefing(bot))

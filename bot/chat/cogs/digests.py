@@ -14,18 +14,18 @@ from bot.chat.checks import admin_only, same_server
 from bot.chat.embeds import COLOUR_OK, escape
 from bot.chat.replies import defer_privately, send, send_response
 from bot.chat.transformers import TYPED_MAX, DigestChannel, Switch, Text
-from bot.digest.schedule import (
+from bot.records.errors import InvalidCommand
+from bot.scheduling.due import (
     complete_timezone,
     next_due_after,
     parse_local_time,
     parse_timezone,
 )
-from bot.digest.scheduler import ChannelUnavailable, TransientFailure
+from bot.scheduling.scheduler import ChannelUnavailable, TransientFailure
 from bot.state import Subscription
-from bot.store.errors import InvalidCommand
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 STATUS = {"active": "🟢 active", "failing": "🟠 failing", "paused": "🔴 paused"}
 
@@ -194,3 +194,8 @@ class Digests(
         last = await self.bot.state.last_posted(subscription.id)
         lines.append(f"Last posted: {last.local_date}" if last else "Not posted yet")
         return "\n".join(lines)[:1024]
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.digests")``."""
+    await bot.add_cog(Digests(bot))

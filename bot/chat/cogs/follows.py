@@ -8,16 +8,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chat.alerts import channel_follower, user_follower
+from bot.answers.alerts import Followed, name_of
 from bot.chat.checks import REFUSAL, is_admin, same_server
 from bot.chat.embeds import COLOUR_OK, escape
+from bot.chat.notifier import channel_follower, user_follower
 from bot.chat.replies import defer_privately, send
 from bot.chat.transformers import Actor, Topic
-from bot.store.alerts import Followed, name_of
-from bot.store.errors import InvalidCommand
+from bot.records.errors import InvalidCommand
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 FOLLOWS_SHOWN = 25
 
@@ -141,3 +141,8 @@ class Follows(commands.Cog):
                 value=f"{escape(info.reason or '')}. /follow again once that is fixed."[:1024],
             )
         await send(interaction, embed=embed, ephemeral=True)
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.follows")``."""
+    await bot.add_cog(Follows(bot))

@@ -9,12 +9,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers.commandset import COMMANDS
 from bot.chat.embeds import COLOUR_OK
 from bot.chat.replies import send
-from bot.store.commands import COMMANDS
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 
 class Meta(commands.Cog):
@@ -68,3 +68,8 @@ def _duration(seconds: float) -> str:
     parts += [f"{hours}h"] if hours or days else []
     parts.append(f"{minutes}m")
     return " ".join(parts)
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.meta")``."""
+    await bot.add_cog(Meta(bot))

@@ -8,13 +8,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers import queries
+from bot.answers.commandset import COMMANDS, describe
 from bot.chat.replies import answer
 from bot.chat.transformers import Actor, Source
-from bot.store import queries
-from bot.store.commands import COMMANDS, describe
 
 if TYPE_CHECKING:
-    from bot.app import BriefBot
+    from bot.chat.client import BriefBot
 
 
 class Profiles(commands.Cog):
@@ -30,3 +30,8 @@ class Profiles(commands.Cog):
     @app_commands.describe(**describe("sources"))
     async def sources(self, interaction: discord.Interaction, source: Source | None = None) -> None:
         await answer(interaction, lambda store: queries.sources(store, source))
+
+
+async def setup(bot: BriefBot) -> None:
+    """Loaded by ``bot.load_extension("bot.chat.cogs.profiles")``."""
+    await bot.add_cog(Profiles(bot))

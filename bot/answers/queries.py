@@ -1,0 +1,675 @@
+"""The query layer: each command's answer, composed from the store with citations.
+
+Every function takes the store and already-parsed options and returns a
+:class:`Response`, or raises a :class:`BriefbotError` (``NotFound``, ``Ambiguous``,
+``InvalidDate``...) that a caller turns into a failure response.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+from bot.answers.compose import Answer
+from bot.answers.response import Item, Response, SourceInfo
+from bot.records.dates import FuzzyDate
+from bot.records.errors import InvalidCommand, InvalidDate, NotFound
+from bot.records.served import Actor, Citation, Fact, FactKind, Relation, Source, Topic
+from bot.records.text import clean_user_text, simplify
+from bot.store.facts import FactStore
+from bot.store.search import query_words, stem, words
+from bot.store.speakers import voices
+
+SEARCH_LIMIT = 10
+QUERY_MAX = 500
+"""Characters of a search read (Discord's option allows 200; the console, anything)."""
+LIST_MAX = 25
+"""Most facts an actor profile or topic section lists; a note says how to see the rest."""
+TIMELINE_MAX = 60
+"""Most entries a timeline (or a source's fact list) shows: the latest ones."""
+
+
+# --- /brief ----------------------------------------------------------------------------
+
+
+def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Response:
+    """The situation in a minute (a topic's lead, at most eight bullets), or all of it."""
+    answer = Answer(store, "brief")
+    if topic is None or not clean_user_text(topic):
+        chosen = store.overview
+        if chosen is None:
+            raise NotFound(
+                "There is no overview topic; choose a topic.",
+                tuple(t.title for t in store.topics.values()),
+            )
+    else:
+        try:
+            chosen = store.topics[store.topic_names.resolve(topic)]
+        except NotFound:
+            return _brief_by_search(store, topic)
+    tagged = store.facts_by_topic.get(chosen.id, ())
+    # the summary's facts not tagged with the topic, counted without walking the tagged ones
+    total = len(tagged) + sum(chosen.id not in store.facts[f].topics for f in chosen.facts)
+    if more:
+        listed = set(chosen.facts)
+        extra = [store.facts[f] for f in tagged if f not in listed]
+        answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
+        answer.facts(
+            "More on this topic",
+            extra,
+            LIST_MAX,
+            f"/timeline topic:{chosen.id} or /search finds the rest",
+            latest=True,
+        )
+    else:
+        answer.section("In brief", answer.brief(chosen))
+        watch = [w for w in chosen.watch if all(f in store.facts for f in w.facts)]
+        answer.section("What to watch", (answer.lead(w) for w in watch), new_facts=False)
+        as_of = _as_of(store, chosen)
+        if as_of:
+            answer.notes.append(as_of)
+        answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
+    others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
+    if others:
+        answer.notes.append(f"Topics: {', '.join(others)}.")
+    return answer.response(chosen.title)
+
+
+def _as_of(store: FactStore, topic: Topic) -> str | None:
+    """ "As of": the publication date of the latest source the topic's facts cite."""
+    cited = {s for f in topic.facts if f in store.facts for s in store.facts[f].sources}
+    dated = [
+        (published, store.sources[s])
+        for s in sorted(cited)
+        if (published := store.sources[s].published) is not None
+    ]
+    if not dated:
+        return None
+    published, latest = max(dated, key=lambda pair: pair[0].date.end)
+    estimate = " (estimated)" if published.estimated else ""
+    return f"As of {published.date.label}{estimate}: the latest source, “{latest.title}”."
+
+
+def _brief_by_search(store: FactStore, topic: str) -> Response:
+    shown = clean_user_text(topic)
+    try:
+        found = search(store, topic)
+    except NotFound:
+        raise NotFound(
+            f"No topic or fact matches “{shown}”.",
+            tuple(t.title for t in store.topics.values()),
+        ) from None
+    return found.replace(
+        command="brief",
+        title=f"Facts matching “{shown}”",
+        notes=(f"No topic is called “{shown}”; these facts match it instead.", *found.notes),
+    )
+
+
+# --- /actor ----------------------------------------------------------------------------
+
+
+def actor(store: FactStore, name: str) -> Response:
+    """An actor's profile: who they are, what they said, what happened to them.
+
+    A name that is no actor but occurs in facts ("Niamey", "analysts") answers with those
+    facts, saying so; otherwise the error suggests the nearest actors and a search.
+    """
+    try:
+        person = store.actors[store.actor_names.resolve(name)]
+    except NotFound as missing:
+        return _facts_naming(store, name, missing)
+    answer = Answer(store, "actor")
+    who_citations = person.role.citations if person.role else person.citations
+    answer.section("Who", [Item(text=_who(store, person), cites=answer.book.cite(who_citations))])
+    known = {(c.source, c.quote) for c in who_citations}
+
+    speakers = voices(store, person.id)
+    within = {person.id, *store.parts.get(person.id, ())}
+    involved = {f for a in within for f in store.facts_by_actor.get(a, ())}
+    involved |= {  # what those who speak for it said
+        f
+        for a in speakers - within
+        for f in store.facts_by_actor.get(a, ())
+        if a in store.facts[f].by
+    }
+    facts = sorted((store.facts[f] for f in involved), key=store.chronological)
+    said = [f for f in facts if speakers.intersection(f.by)]
+    said_ids = {f.id for f in said}
+    own = set(store.facts_by_actor.get(person.id, ())) - said_ids
+    reacting = {  # what others said in response to this actor's words
+        r
+        for f in said_ids
+        for r in store.responses.get(f, ())
+        if not speakers.intersection(store.facts[r].by)
+    }
+    reactions = sorted((store.facts[r] for r in reacting), key=store.chronological)
+    about = [
+        f
+        for f in facts
+        if f.id in own
+        and f.id not in reacting
+        and not {(c.source, c.quote) for c in f.citations} <= known  # the "who" says it
+    ]
+    narrow = f"/timeline actor:{person.id} since:… narrows it"
+    answer.facts("Key facts", [f for f in about if f.date is None], LIST_MAX, narrow)
+    answer.facts("Said", said, LIST_MAX, narrow, latest=True)
+    answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
+    answer.section("Related actors", _relations(answer, person)[:LIST_MAX])
+    answer.section("Speaks for", _speaks_for(answer, person))
+    answer.facts(
+        "Timeline", [f for f in about if f.date is not None], LIST_MAX, narrow, latest=True
+    )
+    answer.section("Sources", _named_in(answer, person, (*said, *about, *reactions)))
+    aliases = f"Also: {', '.join(person.aliases)}" if person.aliases else None
+    subtitle = " · ".join(p for p in (str(person.kind).capitalize(), aliases) if p)
+    return answer.response(person.name, subtitle)
+
+
+def _facts_naming(store: FactStore, name: str, missing: NotFound) -> Response:
+    """Facts whose own words hold every word of a name that is not an actor's."""
+    shown = clean_user_text(name)
+    wanted = query_words(shown)
+    hits = store.fact_search.search(shown, limit=SEARCH_LIMIT) if wanted else []
+    exact = {stem(w) for w in wanted}
+    naming = [h for h in hits if exact <= h.terms]
+    if not naming:
+        raise NotFound(missing.message, (*missing.suggestions, f"/search query:{shown}"))
+    answer = Answer(store, "actor")
+    answer.section(
+        f"Facts naming “{shown}”",
+        (
+            answer.fact(store.facts[h.id], _matched_words(store, store.facts[h.id], h.terms))
+            for h in naming
+        ),
+    )
+    nearest = f" Nearest actors: {', '.join(missing.suggestions)}." if missing.suggestions else ""
+    answer.notes.append(f"No actor is called “{shown}”; these facts name it.{nearest}")
+    return answer.response(f"“{shown}” in the facts")
+
+
+def _who(store: FactStore, person: Actor) -> str:
+    """One line on who the actor is: the curated role, else its first stated relation."""
+    if person.role:
+        return f"{person.name}: {person.role.text}"
+    if person.relations:
+        relation = person.relations[0]
+        return f"{person.name}, {relation.relation} {store.actors[relation.actor].name}"
+    return f"{person.name} ({person.kind}); the sources give no role, only the facts below"
+
+
+def _relations(answer: Answer, person: Actor) -> list[Item]:
+    """Relations from both sides, leaving out what the actor's "who" line already says."""
+    store = answer.store
+    role = simplify(person.role.text) if person.role else ""
+    role_spans = [(c.source, store.span(c)) for c in person.role.citations] if person.role else []
+
+    def said_by_role(relation: Relation, other: Actor) -> bool:
+        """The role states it already: in so many words, or from the same passages."""
+        if role and simplify(relation.relation) in role and simplify(other.name) in role:
+            return True
+        return bool(role_spans) and all(
+            any(
+                c.source == source and outer.start <= inner.start and inner.end <= outer.end
+                for source, outer in role_spans
+            )
+            for c, inner in ((c, store.span(c)) for c in relation.citations)
+        )
+
+    stated = [(person, relation, store.actors[relation.actor]) for relation in person.relations]
+    stated += [
+        (store.actors[o], relation, person) for o, relation in store.relations_to.get(person.id, ())
+    ]
+
+    def role_names(relation: Relation, other: Actor) -> bool:
+        """The role says what the other is to this actor: its name and the relation's word
+        ("who hosted US envoy Nick Checker"), not merely its name ("the alliance Mali,
+        Niger and Burkina Faso formed" does not list them as members)."""
+        verb = simplify(relation.relation).split()[:1]
+        return bool(verb) and verb[0] in role.split() and simplify(other.name) in role
+
+    # What others are to this actor (its members, its officials) is listed unless the role
+    # says it in its own words; the actor's own relations, unless the role states them.
+    return [
+        Item(
+            text=f"{subject.name}: {relation.relation} {target.name}",
+            cites=answer.book.cite(relation.citations),
+        )
+        for subject, relation, target in stated
+        if not (
+            said_by_role(relation, target)
+            if subject is person
+            else role_names(relation, subject) and said_by_role(relation, subject)
+        )
+    ]
+
+
+def _speaks_for(answer: Answer, person: Actor) -> list[Item]:
+    """Who this actor speaks for, and who speaks for it (curated, cited where it is named)."""
+    store = answer.store
+
+    def cited(actor: Actor) -> tuple[int, ...]:
+        return answer.book.cite(actor.role.citations if actor.role else actor.citations)
+
+    items = [
+        Item(text=f"{person.name} speaks for {store.actors[a].name}", cites=cited(person))
+        for a in person.speaks_for
+        if a in store.actors
+    ]
+    items += [
+        Item(text=f"{other.name} speaks for {person.name}", cites=cited(other))
+        for other in store.actors.values()
+        if person.id in other.speaks_for
+    ]
+    return items
+
+
+def _named_in(answer: Answer, person: Actor, facts: Iterable[Fact]) -> list[Item]:
+    """Every source that names the actor or backs a fact about it."""
+    store = answer.store
+    own = [*person.citations, *(person.role.citations if person.role else ())]
+    own += [c for relation in person.relations for c in relation.citations]
+    counts: dict[str, int] = {}
+    first: dict[str, Citation] = {c.source: c for c in reversed(own)}
+    for fact in {f.id: f for f in facts}.values():
+        for source_id in fact.sources:
+            counts[source_id] = counts.get(source_id, 0) + 1
+        for citation in fact.citations:
+            first.setdefault(citation.source, citation)
+    items = []
+    for source_id in sorted(first, key=lambda s: (-counts.get(s, 0), s)):
+        title = store.sources[source_id].title
+        n = counts.get(source_id, 0)
+        backs = f"{n} fact{'s' if n != 1 else ''} above" if n else "names them"
+        items.append(Item(text=f"{title} ({backs})", cites=answer.book.cite([first[source_id]])))
+    return items
+
+
+# --- /timeline -------------------------------------------------------------------------
+
+
+def timeline(
+    store: FactStore,
+    actor: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Response:
+    """Dated facts in order, optionally for one actor or topic and between two dates."""
+    described: list[str] = []
+    chosen: set[str] | None = None  # fact ids the filters allow; None: all of them
+    if actor and clean_user_text(actor):
+        actor_id = store.actor_names.resolve(actor)
+        chosen = set(store.facts_by_actor.get(actor_id, ()))
+        described.append(store.actors[actor_id].name)
+    if topic and clean_user_text(topic):
+        topic_id = store.topic_names.resolve(topic)
+        tagged = set(store.facts_by_topic.get(topic_id, ()))
+        chosen = tagged if chosen is None else chosen & tagged
+        described.append(store.topics[topic_id].title)
+    start = FuzzyDate.parse_user(since) if since and clean_user_text(since) else None
+    end = FuzzyDate.parse_user(until) if until and clean_user_text(until) else None
+    if start and end and end.end < start.start:
+        raise InvalidDate(
+            f"{since}..{until}",
+            "'until' is before 'since'",
+            f"'until' ({end.label}) is before 'since' ({start.label}).",
+        )
+    low = start.start if start else FuzzyDate.parse("0001").start
+    high = end.end if end else FuzzyDate.parse("9999").end
+    if chosen is None:  # the whole timeline: the interval index, never a scan
+        every = store.timeline
+        if start or end:
+            total = store.dates.count(low.toordinal(), high.toordinal())
+            positions = store.dates.last(low.toordinal(), high.toordinal(), TIMELINE_MAX)
+            facts = [every[p] for p in positions]
+        else:
+            total, facts = len(every), list(every[-TIMELINE_MAX:])
+    elif start or end:  # start from the facts chosen, not the whole timeline
+        dated = (store.facts[f] for f in chosen if store.facts[f].date is not None)
+        facts = [f for f in dated if f.date is not None and f.date.when.overlaps(low, high)]
+        facts.sort(key=store.chronological)
+        total = len(facts)
+    else:
+        facts, total = store.latest(chosen, TIMELINE_MAX)
+    if start or end:
+        described.append(f"{start.label if start else '…'} to {end.label if end else 'now'}")
+    if not facts:
+        hint = f" /actor {described[0]} also lists undated facts." if actor and described else ""
+        what = f" {' · '.join(described)}" if described else ""
+        raise NotFound(f"No dated facts match{what}.{hint}")
+    answer = Answer(store, "timeline")
+    answer.facts(
+        "Timeline",
+        facts,
+        TIMELINE_MAX,
+        "narrow it with since:, until:, actor: or topic:",
+        latest=True,
+        total=total,
+    )
+    title = "Timeline" + (f": {' · '.join(described)}" if described else "")
+    answer.notes.append("Dates are shown only as precisely as the sources give them.")
+    return answer.response(title)
+
+
+# --- /search ---------------------------------------------------------------------------
+
+SAYING = frozenset(
+    """say says said saying tell tells told think thinks thought claim claims claimed argue
+    argued argues announce announced statement statements position positions stance view
+    views comment comments react reacted reaction reactions respond responded response
+    quote quotes quoted warn warned caution cautioned""".split()
+)
+"""Words that ask for what someone said rather than what happened."""
+SPEAKER_BOOST = 4.0
+"""How much more a named speaker's own statements weigh when the query asks what they said."""
+SAID_BOOST = 1.5
+"""How much more anything someone said weighs when the query asks what was said."""
+
+
+def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
+    """Facts and quotes ranked by how well they match the words given.
+
+    "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
+    first; "what did critics say" ranks what anyone said above what happened.
+    """
+    text = clean_user_text(query)[:QUERY_MAX]
+    if not words(text):
+        raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
+    boost = _reason_boost(store) if reasons else _saying_boost(store, text)
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
+    if not hits:
+        near = tuple(m.label for m in store.actor_names.rank(text))
+        raise NotFound(f"No facts match “{text}”.", near)
+    answer = Answer(store, "search")
+    items = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
+    answer.section("Results", items)
+    return answer.response(f"Search: “{text}”")
+
+
+AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|looks? forward|open to|unlikely|likely|explore|"
+    r"plans?|expected|continue to|to come)\b",
+    re.IGNORECASE,
+)
+"""Words by which a source speaks of what is to come."""
+
+
+def ahead(store: FactStore, about: str = "") -> Response:
+    """What the sources say is to come: facts whose shown words look ahead ("open to
+    consultations", "could re-engage", "will continue to wane"), latest first, on a
+    subject when one is given."""
+    looking = {
+        f.id
+        for f in store.facts.values()
+        if AHEAD.search(" ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+    }
+    facts = [store.facts[f] for f in looking]
+    if query_words(about):
+        hits = store.fact_search.search(about, limit=len(store.facts))
+        facts = [store.facts[h.id] for h in hits if h.id in looking]
+    else:  # the best-backed first (two sources before one), then the latest
+        facts.sort(key=store.chronological, reverse=True)
+        facts.sort(key=lambda f: -len(f.sources))
+    if not facts:
+        raise NotFound(f"The sources in the store say nothing of what is to come{_on(about)}.")
+    answer = Answer(store, "search")
+    answer.facts("What the sources say is to come", facts, SEARCH_LIMIT, "/search narrows it")
+    answer.notes.append("Only what the sources themselves say of the future; no forecast.")
+    return answer.response("What comes next" + _on(about))
+
+
+def _on(about: str) -> str:
+    return f" on “{about}”" if query_words(about) else ""
+
+
+def when(store: FactStore, question: str) -> Response:
+    """ "When did …": the dated facts that match, in the order they happened."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    best = hits[0].score if hits else 0.0
+    dated = [store.facts[h.id] for h in hits if h.score >= best / 2]
+    dated = [f for f in dated if f.date is not None]
+    if not dated:
+        raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
+    answer = Answer(store, "timeline")
+    first = dated[0]
+    answer.section("When", [answer.fact(first)])
+    dated.sort(key=store.chronological)
+    answer.facts("Timeline", dated, SEARCH_LIMIT, "/timeline lists everything")
+    answer.notes.append("Dates are shown only as precisely as the sources give them.")
+    return answer.response(f"When: “{text}”")
+
+
+def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Response:
+    """A yes/no question: a first line stating what the sources say on it in their own
+    cited words (or that they do not say so), then the facts that bear on it.
+
+    The sources "say" it when the best fact holds every word of ``subject`` (the words
+    naming what it is about; every word of the question when none are given)."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
+    if not hits:
+        raise NotFound(f"The sources in the store do not say “{text}”.")
+    wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
+
+    # The first line quotes the source words (of the best facts) holding most of the
+    # subject: the sources "say" it only when those words, as shown, hold all of it.
+    rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
+
+    def held(quote: str) -> list[float]:
+        shown = {stem(w) for w in words(quote)}
+        return [
+            r
+            for e, r in zip(wanted, rare, strict=True)
+            if any(t in shown for t in e if not t.startswith("#"))
+        ]
+
+    best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
+    citation, quote, top = max(best, key=lambda b: sum(held(b[1])))  # the first on ties
+    fact = store.facts[top.id]
+    hits = [top, *(h for h in hits if h.id != top.id)]
+    if len(held(quote)) == len(wanted):
+        line = f"The sources say: “{quote}”"
+    else:
+        line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
+    answer = Answer(store, "search")
+    answer.section(
+        "What the sources say",
+        [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
+    )
+    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in hits[1:5]))
+    return answer.response(f"“{text}”")
+
+
+REASON_BOOST = 1.5
+"""How much more a claim or an analysis weighs for "why …": the reasons someone gives."""
+
+
+def _reason_boost(store: FactStore) -> Callable[[str], float]:
+    def boost(fact_id: str) -> float:
+        kind = store.facts[fact_id].kind
+        return REASON_BOOST if kind in (FactKind.CLAIM, FactKind.ANALYSIS) else 1.0
+
+    return boost
+
+
+_FIGURE = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens?|hundreds?|thousands?|millions?|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b",
+    re.IGNORECASE,
+)
+"""A figure in a source's words (a year is a date, not a figure)."""
+
+
+def figures(store: FactStore, question: str) -> Response:
+    """ "How many / how much …": only facts whose shown words give a figure and hold the
+    question's words; otherwise the sources give no figure, said plainly."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    counted = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        held = all(any(t in hit.terms for t in e if not t.startswith("#")) for e in wanted)
+        if held and _FIGURE.search(shown):
+            counted.append(fact)
+    if not counted:
+        raise NotFound(
+            f"The sources in the store give no figure for “{text}”.",
+            (f"/search query:{text}",),
+        )
+    answer = Answer(store, "search")
+    answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
+    answer.notes.append("Numbers keep the sources' own wording.")
+    return answer.response(f"“{text}”")
+
+
+def speakers_named(store: FactStore, text: str) -> list[str]:
+    """Actors a text names, each with the bodies within it (the US: its State Department)."""
+    return [
+        member
+        for match in store.actor_names.mentions(text, store.fact_search.knows)
+        for member in voices(store, match.id)
+    ]
+
+
+def has_said(store: FactStore, actor_id: str) -> bool:
+    """Whether the store holds anything said by the actor or those who speak for it."""
+    return any(
+        a in store.facts[f].by
+        for a in voices(store, actor_id)
+        for f in store.facts_by_actor.get(a, ())
+    )
+
+
+def asks_what_was_said(text: str) -> bool:
+    return any(word in SAYING for word in simplify(text).split())
+
+
+def _saying_boost(store: FactStore, text: str) -> Callable[[str], float] | None:
+    if not asks_what_was_said(text):
+        return None
+    speakers = set(speakers_named(store, text))
+
+    def boost(fact_id: str) -> float:
+        fact = store.facts[fact_id]
+        if speakers and speakers.intersection(fact.by):
+            return SPEAKER_BOOST
+        return SAID_BOOST if fact.kind.attributed else 1.0
+
+    return boost
+
+
+def _matched_words(store: FactStore, fact: Fact, terms: frozenset[str]) -> list[str]:
+    """The words shown with a result that matched the query, to highlight."""
+    shown = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
+    found: dict[str, None] = {}
+    for word in _SHOWN_WORD.findall(shown):
+        if not terms.isdisjoint(_stems(word)):
+            found.setdefault(word, None)
+    return list(found)
+
+
+_SHOWN_WORD = re.compile(r"\w[\w'’-]*")
+
+
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> tuple[str, ...]:
+    """The index terms a word shown in an answer stands for (a store's words recur)."""
+    return tuple(stem(part) for part in words(word))
+
+
+def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
+    """What an actor (or a body within it) said, on one subject or all of them."""
+    person = store.actors[store.actor_names.resolve(speaker)]
+    speakers = voices(store, person.id)
+    theirs = {
+        f for a in speakers for f in store.facts_by_actor.get(a, ()) if a in store.facts[f].by
+    }
+    if not theirs:
+        raise NotFound(
+            f"The store has nothing {person.name} said.",
+            (f"/actor name:{person.name}", f"/timeline actor:{person.id}"),
+        )
+    subject = clean_user_text(about or "")
+    chosen: list[Fact] = []
+    if query_words(subject):
+        hits = store.fact_search.search(
+            subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
+        )
+        chosen = [  # matched in their own words, not only through a topic's name
+            store.facts[h.id]
+            for h in hits
+            if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
+        ]
+    answer = Answer(store, "search")
+    if chosen:
+        title = f"What {person.name} said about “{subject}”"
+    else:
+        chosen = sorted((store.facts[f] for f in theirs), key=store.chronological)
+        title = f"What {person.name} said"
+        if query_words(subject):
+            answer.notes.append(
+                f"Nothing {person.name} said mentions “{subject}”; this is all they said."
+            )
+    answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
+    return answer.response(title)
+
+
+# --- /sources --------------------------------------------------------------------------
+
+
+def sources(store: FactStore, source: str | None = None) -> Response:
+    """The sources and their metadata, or one source in detail."""
+    answer = Answer(store, "sources")
+    if source is None or not clean_user_text(source):
+        infos = tuple(_info(store, s) for s in store.sources.values())
+        answer.section("Sources", (Item(text=_describe(i)) for i in infos))
+        return answer.response(f"Sources ({len(infos)})", sources=infos)
+    chosen = store.sources[store.source_names.resolve(source)]
+    info = _info(store, chosen)
+    details = [Item(text=_describe(info))]
+    if info.published_reasoning:
+        details.append(Item(text=f"Date reasoning: {info.published_reasoning}"))
+    if info.contents:
+        details.append(Item(text=f"Contents: {info.contents}"))
+    answer.section("About", details)
+    facts = [store.facts[f] for f in store.facts_by_source.get(chosen.id, ())]
+    answer.facts(
+        f"Facts citing it ({len(facts)})", facts, TIMELINE_MAX, "/search finds particular ones"
+    )
+    return answer.response(chosen.title, subtitle=chosen.file, sources=(info,))
+
+
+def _info(store: FactStore, source: Source) -> SourceInfo:
+    published = source.published
+    return SourceInfo(
+        id=source.id,
+        title=source.title,
+        title_assigned=source.title_assigned,
+        outlet=source.outlet,
+        url=source.url,
+        published=published.date.label if published else None,
+        published_precision=str(published.precision) if published else None,
+        published_estimated=published.estimated if published else False,
+        published_reasoning=published.reasoning if published else None,
+        contents=source.contents,
+        file=source.file,
+        facts=len(store.facts_by_source.get(source.id, ())),
+    )
+
+
+def _describe(info: SourceInfo) -> str:
+    title = info.title + (" (title assigned by the curator)" if info.title_assigned else "")
+    if info.published:
+        when = f"published {'about ' if info.published_estimated else ''}{info.published}"
+    else:
+        when = "publication date unknown"
+    outlet = info.outlet or "outlet unknown"
+    return f"{title} · id {info.id} · {outlet} · {when} · {info.facts} facts · {info.file}"

@@ -1,0 +1,276 @@
+"""Plain questions routed to the command that answers them, saying how they were read.
+
+Deterministic and local: a few patterns on the question's words, then names looked up in
+the store. "Who is X" is X's profile, "what did X say about Y" is X's statements on Y,
+"when" and "what happened" are a timeline, anything else is a search. The answer says how
+the question was read ("Answered as /actor name:Nick Checker"), and when nothing in the
+store fits, it says so and suggests what does exist: it never answers beyond the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import msgspec
+
+from bot.answers import queries
+from bot.answers.response import Response
+from bot.records.errors import Ambiguous, InvalidCommand, NotFound
+from bot.records.text import clean_user_text
+from bot.store.facts import FactStore
+from bot.store.search import QUESTION_WORDS, query_words, stem
+
+QUESTION_MAX = 300
+"""Longest question read; Discord's option and the console are capped the same."""
+
+_WHO = re.compile(
+    r"^(?:who|what)(?:\s*'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?P<x>.+)$"
+    r"|^(?:tell\s+me\s+about|profile\s+of|about)\s+(?:the\s+)?(?P<y>.+)$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YES_NO = re.compile(
+    r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I
+)
+_NEXT = re.compile(
+    r"\b(?:next|ahead|upcoming|coming|to come|future|what now|from here)\b", re.IGNORECASE
+)
+_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
+""""whats", "who's": the question word and "is"."""
+_WHY = re.compile(r"^why\b", re.IGNORECASE)
+_COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
+NOT_COVERED = "The sources in the store"
+"""How every answer saying what the store does not hold begins."""
+COMMON_SHARE = 0.25
+"""A word held by at least this share of the facts is common ("US", "Sahel" in this story):
+a question whose known words are all common has no subject the store covers."""
+GENERIC = frozenset(
+    """now still new latest recent recently today lately currently current news update
+    updates situation story thing things really just ever go going get got make made
+    next steps ahead upcoming coming future plan plans""".split()
+)
+"""Words that shape a question without naming its subject."""
+VERBS = frozenset(
+    """be have do go come get make take give keep let put set see look seem want need try
+    use find feel leave call ask work help start stop begin end run turn move live bring
+    happen hold stand lose pay meet send sign offer build change lead win follow open close
+    plan agree allow expect decide remain continue defend protect fight attack support
+    oppose back block join drop cut grow rise fall reach return release free accept reject
+    respond react promise threaten warn deny admit mean act deal talk speak believe like""".split()
+)
+"""Common English verbs: an action a question asks about, never its subject. A verb the
+store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse."""
+
+
+class Coverage(msgspec.Struct, frozen=True):
+    """What a question is about, as far as the store goes."""
+
+    unknown: tuple[str, ...]
+    """Subject words (names, places, things) the store never uses, even as a synonym."""
+    rare: tuple[str, ...]
+    """Words the store knows that few facts hold: what the question is specifically about."""
+    common: tuple[str, ...]
+
+
+class Reading(msgspec.Struct, frozen=True):
+    """How a question was read: the command line it amounts to, and how to run it."""
+
+    line: str
+    run: Callable[[], Response]
+    specific: bool = False
+    """Whether the command itself is specific (one speaker's words, the timeline ahead), so
+    that common words alone are enough to answer."""
+
+
+def answer(store: FactStore, question: str) -> Response:
+    """Answer a plain question from the store, saying how it was read."""
+    text = _CONTRACTED.sub(
+        lambda m: f"{m[1]} is", clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+    )
+    if not query_words(text):
+        raise InvalidCommand(
+            "Ask about something in the store, e.g. “who is Nick Checker?” or "
+            "“what did Laessing say about democracy?”."
+        )
+    reading = read(store, text)
+    if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
+        _answerable(store, text, reading)
+    try:
+        response = reading.run()
+    except NotFound as missing:
+        if missing.message.startswith(NOT_COVERED):  # already says what the store lacks
+            raise
+        raise NotFound(
+            f"Nothing in the store answers “{text}”.",
+            missing.suggestions or _what_exists(store, text),
+        ) from None
+    note = f"Answered as {reading.line}"
+    return response.replace(command="ask", notes=(note, *response.notes))
+
+
+def read(store: FactStore, text: str) -> Reading:
+    """The command a question amounts to."""
+    named = store.actor_names.mentions(text, store.fact_search.knows)
+    if named and queries.asks_what_was_said(text):
+        # the first actor named who said anything, themselves or through those who speak
+        # for them ("what did the US president's adviser say": not the president himself)
+        speaker = next((m for m in named if queries.has_said(store, m.id)), named[0])
+        about = _ABOUT.search(text)
+        subject = about["y"] if about else None
+        owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
+        line = f"{owner} statements" + (f" about “{subject}”" if subject else "")
+        return Reading(line, lambda: queries.said(store, speaker.id, subject), specific=True)
+    who = _WHO.match(text)
+    if who:
+        reading = _profile(store, who["x"] or who["y"])
+        if reading is not None:
+            return reading
+    if _NEXT.search(text):
+        rest = " ".join(w for w in query_words(text) if w not in GENERIC and not _verb(w))
+        line = "what the sources say is to come" + (f" on “{rest}”" if rest else "")
+        return Reading(line, lambda: queries.ahead(store, rest), specific=True)
+    if _WHEN.match(text):
+        return _when(store, text, [m.id for m in named])
+    if _COUNT.match(text):
+        line = f"a question of numbers: the figures the sources give on “{text}”"
+        return Reading(line, lambda: queries.figures(store, text))
+    if _WHY.match(text):
+        line = f"a why question: the reasons the sources give on “{text}” first"
+        return Reading(line, lambda: queries.search(store, text, reasons=True))
+    if _YES_NO.match(text):
+        line = f"a yes/no question: what the sources say on “{text}”"
+        subject = coverage(store, text)
+        return Reading(line, lambda: queries.yes_no(store, text, (*subject.rare, *subject.common)))
+    return _search(store, text)
+
+
+def coverage(store: FactStore, text: str) -> Coverage:
+    """Which of a question's words the store covers, and how specifically."""
+    index = store.fact_search
+    unknown: list[str] = []
+    rare: list[str] = []
+    common: list[str] = []
+    for word in query_words(text):
+        if word in GENERIC or word in queries.SAYING or len(word) <= 2 or word.isdigit():
+            continue
+        terms = [t for t in index.expand(word) if not t.startswith("#")]
+        if not terms and not store.actor_names.mentions(word, index.knows):
+            # "released", "sending", "lately", "leave": how, not what; names and things count
+            if not word.endswith(("ed", "ing", "ly")) and not _verb(word):
+                unknown.append(word)
+            continue
+        (common if index.share(terms) >= COMMON_SHARE else rare).append(word)
+    return Coverage(tuple(unknown), tuple(rare), tuple(common))
+
+
+def _verb(word: str) -> bool:
+    """Whether ``word`` is a form of a common verb ("happens", "leaves", "defends")."""
+    plain = {word, word.removesuffix("s"), word.removesuffix("es")}
+    return bool(plain & VERBS) or stem(word) in _VERB_STEMS or word in QUESTION_WORDS
+
+
+_VERB_STEMS = frozenset(stem(v) for v in VERBS)
+
+
+def _answerable(store: FactStore, text: str, reading: Reading) -> None:
+    """Refuse, naming what the store does cover, a question whose subject it does not hold."""
+    covered = coverage(store, text)
+    if covered.unknown:
+        missing = ", ".join(f"“{_as_typed(text, w)}”" for w in covered.unknown)
+        raise NotFound(
+            f"The sources in the store do not cover {missing}.",
+            _closest(store, (*covered.rare, *covered.common)),
+        )
+    if not covered.rare and not reading.specific:
+        words = ", ".join(f"“{w}”" for w in covered.common)
+        raise NotFound(
+            f"The sources in the store have nothing specific on “{text}”: its words ({words}) "
+            "are common to most facts. Ask about a person, a place or an event.",
+            _closest(store, covered.common),
+        )
+
+
+def _as_typed(text: str, word: str) -> str:
+    """``word`` (simplified) as the user typed it, capitals and all."""
+    for typed in re.finditer(r"\w+", text):
+        if typed[0].casefold() == word:
+            return typed[0]
+    return word
+
+
+def _closest(store: FactStore, known: tuple[str, ...]) -> tuple[str, ...]:
+    """What the store covers nearest to a question's known words: the best facts' topics
+    and the actors named."""
+    if not known:
+        return tuple(f"/brief topic:{t}" for t in list(store.topics)[:3])
+    phrase = " ".join(known)
+    named = [
+        f"/actor name:{_quoted(m.label)}"
+        for m in store.actor_names.mentions(phrase, store.fact_search.knows)
+    ]
+    hits = store.fact_search.search(phrase, limit=3)
+    topics: list[str] = []
+    for hit in hits:
+        for topic in store.facts[hit.id].topics:
+            if topic in store.topics and not store.topics[topic].overview:
+                line = f"/brief topic:{topic} ({store.topics[topic].title})"
+                if line not in topics:
+                    topics.append(line)
+    search = [f"/search query:{_quoted(phrase)}"] if hits else []
+    return tuple(dict.fromkeys([*named[:2], *topics[:2], *search]))
+
+
+def _profile(store: FactStore, name: str) -> Reading | None:
+    """An actor's profile, else a topic's brief, for "who is X" / "what is X"."""
+    try:
+        actor_id = store.actor_names.resolve(name)
+    except (NotFound, Ambiguous):
+        pass
+    else:
+        label = store.actors[actor_id].name
+        return Reading(f"/actor name:{_quoted(label)}", lambda: queries.actor(store, actor_id))
+    try:
+        topic_id = store.topic_names.resolve(name)
+    except (NotFound, Ambiguous):
+        return None
+    return Reading(f"/brief topic:{topic_id}", lambda: queries.brief(store, topic_id))
+
+
+def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
+    years = _YEAR.findall(text)
+    since, until = (years[0], years[-1]) if years else (None, None)
+    rest = [
+        w
+        for w in query_words(text)
+        if not _YEAR.fullmatch(w) and not store.actor_names.mentions(w, store.fact_search.knows)
+    ]
+    if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
+        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text))
+    actor = actors[0] if len(actors) == 1 else None
+    parts = ["/timeline"]
+    if actor:
+        parts.append(f"actor:{_quoted(store.actors[actor].name)}")
+    if since:
+        parts += [f"since:{since}", f"until:{until}"]
+    return Reading(
+        " ".join(parts),
+        lambda: queries.timeline(store, actor, None, since, until),
+        specific=True,
+    )
+
+
+def _search(store: FactStore, text: str) -> Reading:
+    return Reading(f"/search query:{_quoted(text)}", lambda: queries.search(store, text))
+
+
+def _what_exists(store: FactStore, text: str) -> tuple[str, ...]:
+    near = [f"/actor name:{_quoted(m.label)}" for m in store.actor_names.rank(text, limit=3)]
+    topics = [f"/brief topic:{t}" for t in list(store.topics)[:3]]
+    return tuple(near + topics)
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if " " in value else value
