@@ -13,6 +13,7 @@ from bot.curation.journal import curating
 from bot.store.dates import FuzzyDate
 from bot.store.errors import BriefbotError, InvalidDate
 from bot.store.models import SourceHeader
+from bot.store.parsing import error_message
 from bot.store.text import simplify
 
 
@@ -135,7 +136,9 @@ def _ingest(
     try:
         SourceHeader.model_validate(header)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {error_message(e)}" for e in exc.errors()
+        )
         raise IngestError(f"The metadata is not valid: {problems}") from None
     lines = ["---"]
     for key, value in header.items():
