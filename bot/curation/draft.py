@@ -11,12 +11,17 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - other kinds: a sentence with no reporting verb whose verb is present tense and which
   carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") is the
   outlet's own reading (``analysis``, attributed to "the source's own assessment"); one
-  dated by a phrase of its own and telling a past action is an ``event``; the rest is
-  ``background`` (an undated action says so in a comment: it is an event once dated);
+  dated by a phrase of its own and telling a past action is an ``event`` (not one dated
+  "since …": a state lasting until publication); the rest is ``background`` (an undated
+  past action says so in a comment: the curator who dates it changes its kind);
+- left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
+  Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
+  sentences too short to state a fact;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
-  one inside a relative or subordinate clause (", which US forces left in August 2024":
-  another event's) nor one still to come ("due", "will", "next", "expected", "scheduled":
-  the store records no date after its source's publication), nor a weekday or month with
+  one inside a relative, subordinate or participle clause (", which US forces left in
+  August 2024", ", ousted in July 2023,": another event's) nor one still to come ("due",
+  "will", "next", "expected", "scheduled": the store records no date after its source's
+  publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
