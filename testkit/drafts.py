@@ -370,15 +370,17 @@ if __name__ == "__main__":
 
 FLOORS: dict[str, tuple[str, str, int]] = {
     # name: (field, count, recorded bound) for the "all" row; "wrong", "junk" and edits are
-    # ceilings, the rest floors. Raise them as the draft improves; never lower them.
-    "speakers right": ("speaker", "right", 83),
+    # ceilings, the rest floors. Raise them as the draft improves; never lower them (a
+    # ceiling moves up only when a new case brings its own count: "actor links wrong" went
+    # from 16 to 17 with wire-sahel-desk's "Niger's former president", see the doc).
+    "speakers right": ("speaker", "right", 101),
     "speakers wrong": ("speaker", "wrong", 4),
-    "kinds right": ("kind", "right", 73),
-    "dates right": ("date", "right", 79),
+    "kinds right": ("kind", "right", 92),
+    "dates right": ("date", "right", 97),
     "dates wrong": ("date", "wrong", 2),
-    "actor links right": ("actors", "right", 133),
-    "actor links wrong": ("actors", "wrong", 16),
-    "proposals right": ("proposals", "right", 13),
+    "actor links right": ("actors", "right", 143),
+    "actor links wrong": ("actors", "wrong", 17),
+    "proposals right": ("proposals", "right", 16),
     "proposals junk": ("proposals", "junk", 0),
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),

@@ -10,7 +10,8 @@ def test_the_written_cases_are_enough_and_varied() -> None:
     cases = load_cases()
     assert len(cases) >= 5
     texts = " ".join(c["text"] for c in cases)
-    for feature in ("Reporting by", " he ", "Analysts", "on Friday", "Airport"):
+    features = ("Reporting by", " he ", "Analysts", "on Friday", "Airport", "Desk", "I'm ")
+    for feature in (*features, "since September", "from 2022 to 2025", "ousted in July 2023"):
         assert feature in texts, feature
     assert all(c["expect"] for c in cases), CASES
 

@@ -52,6 +52,11 @@ def _review(copy: StoreCopy, name: str) -> str:
     return text
 
 
+def _line_of(copy: StoreCopy, name: str, text: str) -> int:
+    lines = (copy.knowledge / "drafts" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
+    return lines.index(text) + 1
+
+
 def test_an_actor_another_draft_proposes_is_linked_not_proposed_again(two: StoreCopy) -> None:
     first = (two.knowledge / "drafts" / "first.yaml").read_text()
     second = (two.knowledge / "drafts" / "second.yaml").read_text()
@@ -65,6 +70,9 @@ def test_an_actor_another_draft_proposes_is_linked_not_proposed_again(two: Store
     before = {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()}
     code, said = _cli(two, "validate", "--drafts")
     assert code == 1 and "actor farid-ouattara is only proposed in drafts/first.yaml" in said
+    # each problem names the line of its entry, as the loader's problems do
+    line = _line_of(two, "second", "  - id: second-01")
+    assert f"drafts/second.yaml:{line}: [second-01] actor farid-ouattara" in said
     code, said = _cli(two, "promote", "second", "--all")
     assert code == 1 and "farid-ouattara (proposed in drafts/first.yaml)" in said
     assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before
@@ -109,7 +117,9 @@ def test_validate_drafts_flags_a_text_never_rewritten(two: StoreCopy) -> None:
     _review(two, "first")
     (two.knowledge / "drafts" / "second.yaml").unlink()
     code, said = _cli(two, "validate", "--drafts")
-    assert code == 1 and "fact first-01: text still begins with the article's dateline" in said
+    line = _line_of(two, "first", "  - id: first-01")
+    assert code == 1, said
+    assert f"drafts/first.yaml:{line}: [first-01] text still begins with the article's" in said
     path = two.knowledge / "drafts" / "first.yaml"
     text = path.read_text()
     start = text.index('    text: "BAMAKO, March 13')
@@ -130,3 +140,46 @@ def test_a_proposed_actor_gets_a_role_stub_showing_its_form(two: StoreCopy) -> N
     kinds = (two.knowledge / "drafts" / "second.yaml").read_text()
     assert '    name: "Kati Relief"\n' in kinds
     assert "kind: organisation" in kinds[kinds.index('name: "Kati Relief"') :][:200]
+
+
+@pytest.mark.parametrize("shift", [-2, 2], ids=["dedented", "indented"])
+def test_promote_reviewed_takes_a_draft_an_editor_re_indented(two: StoreCopy, shift: int) -> None:
+    path = two.knowledge / "drafts" / "first.yaml"
+    lines = path.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true")
+    moved = [
+        (line[2:] if shift < 0 else "  " + line) if line.startswith("  ") else line
+        for line in lines.splitlines()
+    ]
+    path.write_text("\n".join(moved) + "\n", encoding="utf-8")
+    code, said = _cli(two, "promote", "first", "--reviewed")
+    assert code == 0, said
+    facts = (two.knowledge / "facts" / "first.yaml").read_text(encoding="utf-8")
+    assert "  - id: first-01\n    # line" in facts  # indented as the store's files are
+    assert "  - id: farid-ouattara\n" in (two.knowledge / "actors.yaml").read_text()
+    assert not path.exists()
+    assert _cli(two, "validate")[0] == 0
+
+
+def test_promote_all_with_reviewed_or_ids_is_refused_not_ignored(two: StoreCopy) -> None:
+    _review(two, "first")
+    before = {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()}
+    for words in (("--all", "--reviewed"), ("first-01", "--all"), ("--all", "--reviewed", "x")):
+        code, said = _cli(two, "promote", "first", *words)
+        assert code == 2 and "--all promotes every draft fact: give it alone" in said, words
+    assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before
+
+
+def test_ingest_problems_read_without_pydantics_prefix(copy: StoreCopy) -> None:
+    code, said = _cli(
+        copy,
+        "ingest",
+        "-",
+        "--title",
+        "Estimated",
+        "--published",
+        "2026-01",
+        "--estimated",
+        stdin="An article of our own with no reasoning given for its date.\n",
+    )
+    assert code == 1 and "an estimated date needs its reasoning" in said
+    assert "Value error" not in said

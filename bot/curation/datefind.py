@@ -1,9 +1,11 @@
 """Find date expressions in a sentence and normalise them, never beyond what they support.
 
 Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 2023",
-"between September and November 2025") stand
-alone. Relative ones ("on Monday", "last week", "in October", "recently") are resolved
-against the publication date, and are never made more precise than it is.
+"from 2022 to 2025", "between September and November 2025") stand alone; "since …" is a
+state lasting from then to publication, dated as that range ("since September" in an
+article of 20 April 2026: ``2025-09..2026-04-20``). Relative ones ("on Monday", "last
+week", "in October", "recently") are resolved against the publication date, and are never
+made more precise than it is.
 """
 
 from __future__ import annotations
@@ -31,7 +33,14 @@ _WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"\bbetween {_YEAR} and {_YEAR}\b", re.I)),
+    (
+        "range",
+        re.compile(
+            rf"\b(?:between|from) (?:{_MONTH},? )?{_YEAR} (?:and|to|until|till|through) "
+            rf"(?:{_MONTH},? )?{_YEAR}\b",
+            re.I,
+        ),
+    ),
     (
         "months-range",
         re.compile(rf"\b(?:between|from) {_MONTH} (?:and|to|until) {_MONTH},? {_YEAR}\b", re.I),
@@ -65,6 +74,8 @@ class FoundDate:
     relative: bool
     start: int = 0
     """Where the phrase begins in the sentence."""
+    ongoing: bool = False
+    """A "since …" phrase: a state from then until publication, dated as that range."""
 
 
 def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
@@ -84,8 +95,13 @@ def find_dates(sentence: str, published: FuzzyDate | None) -> list[FoundDate]:
             ):
                 continue
             resolved = _resolve(kind, match, published)
-            if resolved is not None:
-                found.append(FoundDate(match.group(0), resolved[0], resolved[1], match.start()))
+            if resolved is None:
+                continue
+            when, relative = resolved
+            ongoing = match.group(0).casefold().startswith("since ")
+            if ongoing and published is not None and when.end <= published.start:
+                when = FuzzyDate.parse(f"{when.text}..{published.text}")
+            found.append(FoundDate(match.group(0), when, relative, match.start(), ongoing))
     return found
 
 
@@ -94,7 +110,9 @@ def _resolve(
 ) -> tuple[FuzzyDate, bool] | None:
     groups = match.groups()
     if kind == "range":
-        return FuzzyDate.parse(f"{groups[0]}..{groups[1]}"), False
+        first = f"{groups[1]}-{_MONTH_NAMES[groups[0].casefold()]:02d}" if groups[0] else groups[1]
+        last = f"{groups[3]}-{_MONTH_NAMES[groups[2].casefold()]:02d}" if groups[2] else groups[3]
+        return FuzzyDate.parse(f"{first}..{last}"), False
     if kind == "months-range":
         first, last = (_MONTH_NAMES[m.casefold()] for m in groups[:2])
         # "between November and February 2026": the year is the last month's

@@ -11,12 +11,17 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - other kinds: a sentence with no reporting verb whose verb is present tense and which
   carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") is the
   outlet's own reading (``analysis``, attributed to "the source's own assessment"); one
-  dated by a phrase of its own and telling a past action is an ``event``; the rest is
-  ``background`` (an undated action says so in a comment: it is an event once dated);
+  dated by a phrase of its own and telling a past action is an ``event`` (not one dated
+  "since …": a state lasting until publication); the rest is ``background`` (an undated
+  past action says so in a comment: the curator who dates it changes its kind);
+- left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
+  Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
+  sentences too short to state a fact;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
-  one inside a relative or subordinate clause (", which US forces left in August 2024":
-  another event's) nor one still to come ("due", "will", "next", "expected", "scheduled":
-  the store records no date after its source's publication), nor a weekday or month with
+  one inside a relative, subordinate or participle clause (", which US forces left in
+  August 2024", ", ousted in July 2023,": another event's) nor one still to come ("due",
+  "will", "next", "expected", "scheduled": the store records no date after its source's
+  publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
@@ -53,11 +58,45 @@ TOO_SHORT = 4
 RESTATES = 72
 """Similarity (rapidfuzz token set ratio) at which a sentence restates an existing fact."""
 
-_BYLINE = re.compile(
+_NAMED = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4}"
+_CREDIT = re.compile(
+    rf"^(?:(?i:(?:additional\s+)?(?:reporting|editing|writing|compiled|translated|"
+    rf"production|graphics)\s+by)\s+{_NAMED}(?:\s+in\s+{_NAMED})?(?:\s+and\s+{_NAMED})?"
+    rf"|(?i:by)\s+{_NAMED}|{_NAMED})$"
+)
+"""One part of a byline: "Reporting by X", "By X", "Sahel Desk", a name."""
+_LEADING_CREDIT = re.compile(
     r"^\s*(?:\(?(?:additional\s+)?(?:reporting|editing|writing|compiled|translated)\s+by\b"
     r"|\(?\s*this story\b)",
     re.I,
 )
+_CREDITED = re.compile(r"\b(?:reporting|editing|writing|compiled|translated)\s+by\b|\bDesk\b", re.I)
+_PRESENTER = re.compile(r"(?<![\w“\"‘])(?:I[’']m|I am|[Mm]y name is)\s+[A-Z][\w’'-]+\s+[A-Z]")
+"""A presenter's own introduction or sign-off ("I'm Karim Ouedraogo, and this week…"):
+the programme's framing, not a fact."""
+
+
+def is_byline(text: str) -> bool:
+    """A credit line: "(Reporting by X; Editing by Y)", "By Sahel Desk", "(Sahel Desk;
+    Editing by Tom Brandt)": every part a credit, a desk or a name, one part at least a
+    credit or a desk."""
+    if _LEADING_CREDIT.match(text):
+        return True
+    inner = text.strip().rstrip(".").strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]
+    parts = [p.strip() for p in re.split(r"[;|]", inner) if p.strip()]
+    # a name alone is a part only beside a credit: "(Sahel Desk; Editing by Tom Brandt)"
+    credited = re.match(r"by\s", inner, re.I) or _CREDITED.search(inner)
+    return bool(parts and credited) and all(_CREDIT.match(p) for p in parts)
+
+
+def presents(text: str) -> bool:
+    """Whether the sentence is a presenter's introduction or sign-off, outside quotes."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    return _PRESENTER.search(unquoted) is not None
+
+
 _EVALUATIVE = re.compile(
     r"\b(?:marks|signals|underscores|highlights|suggests|reflects|mirrors|appears|appear|"
     r"seems|seem|presents|carries|carry|poses|raises|makes explicit|"
@@ -70,6 +109,8 @@ _PAST = re.compile(
     r"struck|fought|seized|was|were|led|spoke|saw|stood|fell|rose|broke|chose|drew|flew|"
     r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b"
 )
+_STATE = re.compile(r"\b(?:remains?|is|are|has|have|still|continues?|stays?|not|never)\b", re.I)
+"""A state told in the present ("remains barred", "has not commented"), not an action."""
 _REFERS_TO_EVENT = re.compile(
     r"\b(?:at|during|after|before|on the sidelines of)\s+the\s+"
     r"(?:meeting|visit|talks|summit|conference|attack|ceremony|trip)\b",
@@ -96,6 +137,9 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     published_date: bool = False
     """The date is the publication's, for want of a phrase: a weak date."""
+    dated_by: tuple[Sentence, str] | None = None
+    """The event sentence whose date this one takes, and the words referring to it ("at
+    the meeting"); its line is written with the draft, once the seed's header is final."""
 
 
 @dataclass
@@ -130,8 +174,10 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         key = simplify(sentence.text)
         if sentence.heading:
             skipped.append((sentence, "a heading"))
-        elif _BYLINE.match(sentence.text):
+        elif is_byline(sentence.text):
             skipped.append((sentence, "a byline"))
+        elif presents(sentence.text):
+            skipped.append((sentence, "a presenter's introduction or sign-off"))
         elif key in seen:
             skipped.append((sentence, "repeats an earlier sentence"))
         elif any(s.start < sentence.end and sentence.start < s.end for s in cited):
@@ -178,15 +224,18 @@ def _candidate(
         if found and candidate.kind != "analysis":
             _set_date(candidate, found.phrase, found.when, found.relative)
         else:
-            _date_said(candidate, source, paragraph, published)
+            _date_said(candidate, paragraph, published)
     elif found:
         _set_date(candidate, found.phrase, found.when, found.relative)
-        candidate.kind = "event" if _PAST.search(text) else "background"
+        # "since September": a state lasting until publication, not an action at a time
+        past = _PAST.search(text) and not found.ongoing
+        candidate.kind = "event" if past else "background"
     elif refused:
         pass  # the sentence's only dates are another clause's or still to come: no kind guess
-    elif _PAST.search(text):
+    elif _PAST.search(_main_clause(text)) and not _STATE.search(_main_clause(text)):
         candidate.notes.append(
-            "check: an action with no date in the sentence: kind event once you date it"
+            "check: a past action the sentence does not date: drafted background; if you "
+            "give it a date, change its kind to event"
         )
     for actor in candidate.actors:
         if actor in names.drafted:
@@ -219,6 +268,20 @@ _RELATIVE = re.compile(
 """A relative or subordinate clause the date phrase stands in (", which US forces left in
 August 2024"; "officers who seized power between 2020 and 2023"): its date is another
 event's, not the sentence's."""
+
+
+_PARTICIPLE = re.compile(
+    r",\s*(?:(?:first|later|briefly|once|then)\s+)?(?:[a-z]{3,}ed|held|taken|seized|born|"
+    r"sworn|chosen|caught|kept|driven|given|shot|struck|overthrown|thrown|hit)\b[^,;—]*$"
+)
+
+
+def _participle(text: str, found: FoundDate) -> bool:
+    """The phrase stands in a participle clause set off by commas (", ousted in July 2023,
+    remains in detention"): it dates what the participle says, not the sentence."""
+    after = text[found.start + len(found.phrase) :]
+    closed = re.match(r"[^,;.]*,", after) is not None
+    return closed and _PARTICIPLE.search(text[: found.start]) is not None
 
 
 _AHEAD_OR_BEHIND = re.compile(
@@ -261,7 +324,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
                 f"check: {found.phrase!r} with no verb in the past: a date still to come, or "
                 "the one before? not recorded"
             )
-        elif _RELATIVE.search(text[: found.start]):
+        elif _RELATIVE.search(text[: found.start]) or _participle(text, found):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
             )
@@ -279,17 +342,14 @@ def _set_date(candidate: Candidate, phrase: str | None, when: FuzzyDate, relativ
 
 
 def _date_said(
-    candidate: Candidate, source: Source, paragraph: list[Candidate], published: FuzzyDate | None
+    candidate: Candidate, paragraph: list[Candidate], published: FuzzyDate | None
 ) -> None:
     """Words said or written, with no date phrase of their own."""
     refers = _REFERS_TO_EVENT.search(candidate.sentence.text)
     event = next((c for c in reversed(paragraph) if c.kind == "event" and c.date), None)
     if refers and event is not None and event.date is not None:
         candidate.date = dict(event.date)
-        line = source.text_line + source.text.count("\n", 0, event.sentence.start)
-        candidate.notes.append(
-            f"check: dated by the event on line {line} ({refers.group(0)!r}), as said then"
-        )
+        candidate.dated_by = (event.sentence, refers.group(0))
     elif published is not None:
         candidate.date = {"when": str(published), "relative": True}
         candidate.published_date = True
@@ -437,11 +497,15 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
     if not result.candidates:
         out[-1] = "facts: []"
     for number, candidate in enumerate(result.candidates, 1):
-        line = shift + source.text_line + source.text.count("\n", 0, candidate.sentence.start)
+        notes = list(candidate.notes)
+        if candidate.dated_by:
+            event, words = candidate.dated_by
+            line = _line(source, event, shift)
+            notes.append(f"check: dated by the event on line {line} ({words!r}), as said then")
         out += [
             f"  - id: {source.id}-{number:02d}",
-            f"    # line {line}",
-            *(f"    # {n}" for n in candidate.notes),
+            f"    # line {_line(source, candidate.sentence, shift)}",
+            *(f"    # {n}" for n in notes),
             f"    kind: {candidate.kind}",
             f"    text: {_json(' '.join(candidate.sentence.text.split()))}  # REWRITE",
             "    reviewed: false  # set to true once text, kind, who and date are checked",
@@ -466,6 +530,11 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
     return "\n".join(out) + "\n"
 
 
+def _line(source: Source, sentence: Sentence, shift: int) -> int:
+    """The seed file's line the sentence starts on, ``shift`` lines added to its header."""
+    return shift + source.text_line + source.text.count("\n", 0, sentence.start)
+
+
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -475,7 +544,12 @@ def _short(text: str) -> str:
     return flat if len(flat) <= 70 else flat[:69] + "…"
 
 
-SKIPPED_FOR_SEED = ("a heading", "a byline", "too short to state a fact")
+SKIPPED_FOR_SEED = (
+    "a heading",
+    "a byline",
+    "a presenter's introduction or sign-off",
+    "too short to state a fact",
+)
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``
 does not then report it uncited."""
 

@@ -71,10 +71,13 @@ def draft_problems(knowledge_dir: Path, known: set[str]) -> list[str]:
         return problems
     for path in sorted(drafts_dir.glob("*.yaml")):
         data = _read(path)
+        lines = _id_lines(path)
         own = {a.get("id") for a in _records(data, "actors")}
         others = {d.id: d.file for d in proposed_in_drafts(drafts_dir, path.stem, known)}
         for fact in _records(data, "facts"):
             ident = fact.get("id")
+            line = lines.get(str(ident))
+            where = f"drafts/{path.name}" + (f":{line}" if line else "") + f": [{ident}]"
             named = [
                 *(fact.get("actors") or []),
                 *(fact.get("by") or []),
@@ -82,14 +85,28 @@ def draft_problems(knowledge_dir: Path, known: set[str]) -> list[str]:
             for actor in dict.fromkeys(a for a in named if isinstance(a, str)):
                 if actor not in known and actor not in own and actor in others:
                     problems.append(
-                        f"drafts/{path.name}: fact {ident}: actor {actor} is only proposed in "
-                        f"drafts/{others[actor]}: promote it from there first (promote refuses "
-                        "this fact until then)"
+                        f"{where} actor {actor} is only proposed in drafts/{others[actor]}: "
+                        "promote it from there first (promote refuses this fact until then)"
                     )
             text = fact.get("text")
             if isinstance(text, str) and DATELINE.match(text):
                 problems.append(
-                    f"drafts/{path.name}: fact {ident}: text still begins with the article's "
-                    "dateline: rewrite it as one neutral sentence"
+                    f"{where} text still begins with the article's dateline: rewrite it as one "
+                    "neutral sentence"
                 )
     return problems
+
+
+_ID_LINE = re.compile(r"^(?: *- | +)id: *[\"']?([a-z0-9-]+)[\"']? *$", re.M)
+
+
+def _id_lines(path: Path) -> dict[str, int]:
+    """Record id -> the line of the draft file its ``id:`` stands on (the first, if twice)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found: dict[str, int] = {}
+    for match in _ID_LINE.finditer(text):
+        found.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
+    return found

@@ -91,8 +91,8 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
             journal.write(seed, after)
             print(
                 f"edited {seed.name}'s header: added {len(skips)} sentence(s) left out of the "
-                "draft (headings, bylines, too short) to its skip list, so coverage passes; "
-                "the article text is unchanged"
+                "draft (headings, bylines, presenters' lines, too short) to its skip list, so "
+                "coverage passes; the article text is unchanged"
             )
         journal.write(path, render_yaml(result, shift))
     print(
@@ -108,11 +108,18 @@ def _promote(args: argparse.Namespace, settings: Settings) -> int:
     if not ids and not args.all and not reviewed_only:
         print("Name the draft facts to promote, or give --all or --reviewed.", file=sys.stderr)
         return 2
+    if args.all and (ids or reviewed_only):
+        print(
+            "--all promotes every draft fact: give it alone, not with --reviewed or fact ids "
+            "(--reviewed alone promotes every entry marked reviewed).",
+            file=sys.stderr,
+        )
+        return 2
     facts, actors = promote(
         settings.knowledge_dir,
         settings.seeds_dir,
         args.source,
-        None if args.all or not ids else ids,
+        ids or None,
         reviewed_only=reviewed_only,
     )
     print(

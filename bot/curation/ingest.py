@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.curation.journal import curating
+from bot.reading.parsing import error_message
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError, InvalidDate
 from bot.records.models import SourceHeader
@@ -135,7 +136,9 @@ def _ingest(
     try:
         SourceHeader.model_validate(header)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {error_message(e)}" for e in exc.errors()
+        )
         raise IngestError(f"The metadata is not valid: {problems}") from None
     lines = ["---"]
     for key, value in header.items():

@@ -10,16 +10,17 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   surname after another given name ("Zazia Bazoum" beside Mohamed Bazoum) is a new person;
 - a new name is proposed only if it is a name: not a capitalised first word of a sentence
   or quotation ("Unfortunately", "They", "Major"), not a month or weekday (or a
-  misspelling of one: "Octover"), not a dateline ("BAMAKO,"), not the outlet itself, not a
-  place (countries, capitals and regions in :mod:`bot.curation.places`; a name after "in",
-  "near", "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of
-  place or nationality ("West African", "Malian"), not a fragment of a known actor's name,
+  misspelling of one: "Octover"), not a dateline ("BAMAKO,"), not the outlet itself nor
+  its desk ("Sahel Desk") or presenter ("I'm Karim Ouedraogo"), not a place (countries,
+  capitals and regions in :mod:`bot.curation.places`; a name after "in", "near",
+  "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of place
+  or nationality ("West African", "Malian"), not a fragment of a known actor's name,
   and not a misspelling of one (that is linked to the known actor instead);
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),
   a title (a person), or else guessed from its words (a ministry is an organisation, a
-  republic a state, two or three plain words a person).
+  republic a state, a name after "the" not a person, two or three plain words a person).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec mr mrs ms dr prof gen lt col maj capt sgt gov sen rep president
-    minister general foreign""".split()
+    minister general foreign i i'm i’m""".split()
 )
 _CALENDAR = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -67,6 +68,8 @@ _PLACE_BEFORE = re.compile(
     r"village|region|province|district|north of|south of|east of|west of)\s+(?:the\s+)?)$",
     re.I,
 )
+_NEWSROOM = re.compile(r"\b(?:Desk|Newsroom)$")
+_PRESENTING = re.compile(r"\b(?:I[’']m|I am|[Mm]y name is)\s+$")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)s?$")
 _ORGANISATION = re.compile(
     r"\b(foundation|bureau|department|ministry|agency|office|company|council|commission|"
@@ -209,6 +212,8 @@ class Names:
             return None  # a dateline: "BAMAKO, Jan 30"
         if self.outlet and simplify(name) == self.outlet:
             return None  # the outlet itself (a dateline's "(Sahel Wire)")
+        if _NEWSROOM.search(name) or _PRESENTING.search(text[max(0, start - 20) : start]):
+            return None  # the outlet's own desk ("Sahel Desk") or presenter ("I'm X")
         person = self._surname(name)
         if person:
             return Mention(start, start + len(name), person)
@@ -233,7 +238,7 @@ class Names:
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
         proposal = self.proposed.get(name)
         if proposal is None:
-            kind = "person" if titled else guess_kind(name, text[: run.start()])
+            kind = "person" if titled else guess_kind(name, text[:start])
             proposal = Proposed(self._id(name), name, kind, text)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
@@ -284,6 +289,8 @@ def guess_kind(name: str, before: str = "") -> str:
         return "organisation"
     if _ARMED.search(name):
         return "armed group"
+    if re.search(r"\bthe\s+$", before[-10:], re.I):
+        return "organisation"  # "the United Nations": a person's name takes no article
     return "person" if len(name.split()) in (2, 3) else "organisation"
 
 
@@ -327,6 +334,10 @@ def is_name(phrase: str) -> bool:
 
 def _trim(name: str) -> str:
     words = name.split()
+    # an office with its qualifier before a name: "Defence Minister Kassoum Coulibaly"
+    titled = [i for i, w in enumerate(words[:3]) if w.casefold() in TITLES and i < len(words) - 1]
+    if titled and all(w[:1].isupper() for w in words[: titled[-1] + 2]):
+        words = words[titled[-1] + 1 :]
     while words and (
         words[0].casefold().strip("’'.") in NOT_NAMES | TITLES
         or re.fullmatch(r"[\w’'-]+-(?:based|backed|led|linked|aligned|allied)", words[0], re.I)

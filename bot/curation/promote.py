@@ -15,7 +15,8 @@ from bot.reading.files import files_under
 from bot.reading.loader import load_store
 from bot.records.errors import BriefbotError, Problem, StoreInvalid
 
-_ENTRY = re.compile(r"^  - id: ([a-z0-9-]+)\s*$")
+_ITEM = re.compile(r"^( *)- ")
+_ID = re.compile(r"^(?: *- | +)id: *[\"']?([a-z0-9-]+)[\"']? *$", re.M)
 _SECTION = re.compile(r"^([a-z]+):")
 
 
@@ -28,30 +29,51 @@ class PromoteError(BriefbotError):
 
 
 def _entries(text: str) -> dict[str, dict[str, str]]:
-    """Section -> id -> the entry's text block (from its '- id:' line to the next entry)."""
+    """Section -> id -> the entry's text block (from its '- ' line to the next entry), at
+    whatever indentation the file uses (an editor may have re-indented the draft)."""
     sections: dict[str, dict[str, str]] = {}
     section: str | None = None
-    current: str | None = None
+    column: int | None = None  # where the section's items start their "- "
     lines: list[str] = []
 
     def close() -> None:
-        if section and current:
-            sections.setdefault(section, {})[current] = "".join(lines).rstrip("\n") + "\n"
+        block = "".join(lines)
+        found = _ID.search(block)
+        if section and found:
+            sections.setdefault(section, {})[found[1]] = block.rstrip("\n") + "\n"
 
     for line in text.splitlines(keepends=True):
+        item = _ITEM.match(line)
+        indent = len(line) - len(line.lstrip(" "))
         if match := _SECTION.match(line):
             close()
-            section, current, lines = match[1], None, []
-        elif match := _ENTRY.match(line):
+            section, column, lines = match[1], None, []
+        elif item and section and (column is None or len(item[1]) == column):
             close()
-            current, lines = match[1], [line]
-        elif current is not None and (line.startswith("    ") or not line.strip()):
+            column, lines = len(item[1]), [line]
+        elif lines and (not line.strip() or (column is not None and indent > column)):
             lines.append(line)
-        elif current is not None:
+        else:
             close()
-            current, lines = None, []
+            lines = []
     close()
     return sections
+
+
+def _normalised(block: str) -> str:
+    """An entry indented as the store's files are: its "- " at column 2."""
+    item = _ITEM.match(block)
+    shift = 2 - (len(item[1]) if item else 2)
+    if shift == 0:
+        return block
+    out = []
+    for line in block.splitlines(keepends=True):
+        if shift > 0 and line.strip():
+            line = " " * shift + line
+        elif shift < 0:
+            line = line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+        out.append(line)
+    return "".join(out)
 
 
 def promote(
@@ -139,18 +161,18 @@ def _promote(
     merges = {i: m[1] for i in chosen if (m := _RESTATES.search(facts[i]))}
     try:
         for fact_id, target in merges.items():
-            _add_citations(journal, knowledge_dir, target, facts[fact_id])
+            _add_citations(journal, knowledge_dir, target, _normalised(facts[fact_id]))
         new = [i for i in chosen if i not in merges]
         if new:
             _append(
                 journal,
                 facts_file,
                 "facts",
-                [_REVIEWED_LINE.sub("", facts[i]) for i in new],
+                [_REVIEWED_LINE.sub("", _normalised(facts[i])) for i in new],
                 f"# Facts from {source_id}, promoted from its draft.\n",
             )
         if actors:
-            blocks = [_REVIEWED_LINE.sub("", proposed[a]) for a in actors]
+            blocks = [_REVIEWED_LINE.sub("", _normalised(proposed[a])) for a in actors]
             _append(journal, actors_file, "actors", blocks, "")
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in used]:
@@ -206,14 +228,23 @@ def _tidy(text: str) -> str:
     return text
 
 
+def _citation_lines(block: str) -> list[str]:
+    """The lines of an entry's citations list, its items at column 6 (an editor may have
+    written them level with ``citations:``)."""
+    cited = re.search(r"^    citations:[ \t]*\n", block, re.M)
+    lines: list[str] = []
+    for line in block[cited.end() :].splitlines() if cited else []:
+        indent = len(line) - len(line.lstrip(" "))
+        if indent <= 4 and not (indent == 4 and line.lstrip().startswith("- ")):
+            break
+        lines.append(line)
+    first = next((len(x) - len(x.lstrip(" ")) for x in lines if x.lstrip().startswith("- ")), 6)
+    return [" " * (6 - first) + line if first < 6 else line for line in lines]
+
+
 def _add_citations(journal: Journal, knowledge_dir: Path, target: str, block: str) -> None:
     """Add a restating candidate's citations to the existing fact ``target``, in place."""
-    cited = (
-        block[block.index("    citations:") :].split("\n", 1)[1]
-        if "    citations:" in block
-        else ""
-    )
-    lines = [line for line in cited.splitlines() if line.startswith("      ")]
+    lines = _citation_lines(block)
     if not lines:
         raise PromoteError(f"The entry restating {target} has no citations to add.")
     entry = re.compile(rf"^  - id: {re.escape(target)}\s*$", re.MULTILINE)

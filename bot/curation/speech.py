@@ -21,7 +21,9 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
 observers → analysis; an announcing verb ("announced", "said in a statement"), a
 government body, or a speaker described by an office (minister, spokesman, adviser,
-ministry, army) → statement; otherwise, and always for "accused", "claimed", "described",
+ministry, army), here or earlier in the article ("Foreign Minister X … He said"), or an
+unnamed speaker for a body ("a defence ministry official", "a government spokesman")
+→ statement; otherwise, and always for "accused", "claimed", "described",
 → claim.
 """
 
@@ -52,6 +54,11 @@ _OFFICE = re.compile(
     r"president|department|government|junta|presidency|military|secretary|envoy)\b",
     re.I,
 )
+_INSTITUTION = re.compile(
+    r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson)\b",
+    re.I,
+)
+"""An unnamed speaker described by the body they speak for: their words are its."""
 _PEOPLE = (
     r"analysts?|experts?|officials?|diplomats?|sources?|spokes(?:wo)?man|spokesperson|"
     r"aides?|advisers?|advisors?|observers?|residents?|witness(?:es)?|critics?|officers?|"
@@ -152,7 +159,7 @@ def speech(
         found.kind = "analysis"
     elif verb.group(1) in _CLAIMING:
         found.kind = "claim"
-    elif _official(text, verb, found, kind_of):
+    elif _official(text, verb, found, kind_of, _titles(found.by, context)):
         found.kind = "statement"
     if quoted and not theirs:
         coined = _POSSESSIVE.search(text[: quoted.start()])
@@ -161,8 +168,18 @@ def speech(
     return found
 
 
+def _titles(speakers: list[str], context: Context) -> str:
+    """The titles the article gave these speakers earlier ("Foreign Minister Abdoulaye
+    Diop … He said": the minister's words are a statement)."""
+    return " ".join(words for words, actor in context.titles if actor in speakers)
+
+
 def _official(
-    text: str, verb: re.Match[str], found: Speech, kind_of: Callable[[str], str | None]
+    text: str,
+    verb: re.Match[str],
+    found: Speech,
+    kind_of: Callable[[str], str | None],
+    titles: str = "",
 ) -> bool:
     if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
         return True
@@ -170,7 +187,9 @@ def _official(
         return True
     if found.attribution:
         anonymous = re.match(r"(?:an?|one|some|several)\b", found.attribution, re.I)
-        return not anonymous and _OFFICE.search(found.attribution) is not None
+        if anonymous:  # "a defence ministry official" speaks for it; "a local official" not
+            return _INSTITUTION.search(found.attribution) is not None
+        return _OFFICE.search(found.attribution) is not None
     if found.by:
         described = _apposition(text[: verb.start()])
         title = re.search(r"([^,]{1,60}),[^,]{1,60},\s*(?:\w+\s+)?$", text[: verb.start()])
@@ -179,7 +198,7 @@ def _official(
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
         if after:
             described += " " + after.group(1)
-        return _OFFICE.search(described + " " + found.title) is not None
+        return _OFFICE.search(f"{described} {found.title} {titles}") is not None
     return False
 
 
@@ -221,6 +240,8 @@ def _speaker(
             found.by = [following[0].actor]
         elif word and word[0].casefold().strip(",.") in _PRONOUNS:
             _pronoun(found, word[0].casefold().strip(",."), context)
+        elif described := _DESCRIBED_AFTER.match(text[verb.end() :]):
+            found.attribution = " ".join(described.group(1).split())  # “…,” said one analyst
         else:
             found.notes.append("check: who said this? (no name the draft knows after the verb)")
         return
@@ -290,12 +311,13 @@ def _speaker(
 _AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
 """Between a person and the body named as theirs: "Laessing of the Foundation"."""
 _DESCRIBED_AFTER = re.compile(
-    rf"\s+((?:an?|one|two|three|several|some|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})"
+    rf"\s+((?:(?:an?|one|two|three|several|some|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})"
     r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[A-Z][^,;“”\".]*?)?)"
     r"(?=\s+(?:who|speaking|,)|[,.;]|$)",
     re.I,
 )
-"""A described source after "according to": "a local official (who asked…)"."""
+"""A described source after "according to" or a quote's "said": "a local official (who
+asked…)", "press freedom groups", "one analyst"."""
 _MEMBERS_OF = re.compile(rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside)\s+(?:the\s+)?$", re.I)
 
 

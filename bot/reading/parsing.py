@@ -304,13 +304,14 @@ def _validate(
                     line=_line_at(data, loc, lines),
                     record=record or None,
                     field=_dotted(loc) or None,
-                    message=_message(error),
+                    message=error_message(error),
                 )
             )
         return None
 
 
-def _message(error: Mapping[str, Any]) -> str:
+def error_message(error: Mapping[str, Any]) -> str:
+    """A pydantic error as a curator reads it (no "Value error, " prefix)."""
     message = str(error["msg"]).removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
         return "unknown field (check its spelling)"
