@@ -39,7 +39,7 @@ console: install
 	$(BIN)/briefbot console
 
 test: install
-	$(BIN)/python -m pytest --durations=10
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=10
 
 lint: install
 	$(BIN)/ruff check bot tests benchmarks testkit
