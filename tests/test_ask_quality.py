@@ -167,3 +167,69 @@ def test_a_topic_only_match_never_ranks_above_a_visible_one(store: FactStore) ->
     hits = store.fact_search.search("bazoum", limit=10)
     visible = [any(not t.startswith("#") for t in h.terms) for h in hits]
     assert visible == sorted(visible, reverse=True) and visible[0]
+
+
+# --- issue 24, second pass: classes found by asking as an analyst --------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the us giving mali in return",  # "return": a verb, US and Mali: common
+        "why are they doing this",  # no subject at all
+    ],
+)
+def test_matches_on_verbs_and_common_words_alone_are_no_answer(
+    store: FactStore, question: str
+) -> None:
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, question)
+    assert caught.value.message.startswith("The sources in the store have nothing specific")
+    assert "()" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("how many days has bazoum been held", "bazoum-still-detained"),  # irregular "held"
+        ("did the EU pull out of the sahel", "eu-programmes-active"),  # "pull out"
+        ("who is brodie", None),  # a surname misspelt
+        ("what is jnm", None),  # an acronym with a letter missing
+    ],
+)
+def test_verbs_particles_and_slips_of_names_are_not_missing_subjects(
+    store: FactStore, question: str, fact: str | None
+) -> None:
+    response = questions.answer(store, question)
+    if fact is not None:
+        assert fact in shown(response)[:5]
+
+
+def test_the_speaker_is_named_before_what_was_said_about(store: FactStore) -> None:
+    """ "About the US" is the subject, never the speaker; "the head of" is no subject."""
+    juntas = questions.answer(store, "what did the juntas say about the us")
+    assert not juntas.notes[0].startswith("Answered as United States")
+    head = questions.answer(store, "what did the head of the state department say about mali")
+    assert head.notes[0] == "Answered as US State Department's statements about “mali”"
+
+
+def test_what_comes_next_lists_nothing_that_already_happened(store: FactStore) -> None:
+    """No event (it happened), and no announcement of a visit since made ("would visit")."""
+    response = questions.answer(store, "what happens next")
+    facts = [store.facts[f] for f in shown(response)]
+    assert facts and all(f.kind != "event" for f in facts)
+    assert "visit-announced" not in shown(response)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_bearing"),
+    [
+        ("is bazoum still detained", "rights-advocates-criticise"),  # shares only a name
+        ("is germany still in the sahel", "bazoum-still-detained"),  # shares only "still"
+    ],
+)
+def test_a_yes_no_answer_lists_only_facts_bearing_on_it(
+    store: FactStore, question: str, not_bearing: str
+) -> None:
+    response = questions.answer(store, question)
+    assert not_bearing not in shown(response)

@@ -17,7 +17,7 @@ from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
 from bot.store.records import Actor, Citation, Fact, FactKind, Relation, Source, Topic
 from bot.store.response import Item, Response, SourceInfo
-from bot.store.search import query_words, stem, words
+from bot.store.search import Hit, query_words, stem, words
 from bot.store.speakers import voices
 from bot.store.text import clean_user_text, simplify
 
@@ -392,21 +392,23 @@ def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
 
 
 AHEAD = re.compile(
-    r"\b(?:will|would|could|may|might|looks? forward|open to|unlikely|likely|explore|"
-    r"plans?|expected|continue to|to come)\b",
+    r"\b(?:will|could|may|might|looks? forward|open to|unlikely|likely|explore|"
+    r"plans?|expected|to come)\b",
     re.IGNORECASE,
 )
-"""Words by which a source speaks of what is to come."""
+"""Words by which a source speaks of what is to come. Not "would" (the future of a past
+announcement: "would visit" of a visit since made) nor "continue to" (what goes on now)."""
 
 
 def ahead(store: FactStore, about: str = "") -> Response:
-    """What the sources say is to come: facts whose shown words look ahead ("open to
+    """What the sources say is to come: facts whose own text looks ahead ("open to
     consultations", "could re-engage", "will continue to wane"), latest first, on a
-    subject when one is given."""
+    subject when one is given. An event is never to come: it happened, whatever the words
+    of the announcement a citation quotes."""
     looking = {
         f.id
         for f in store.facts.values()
-        if AHEAD.search(" ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+        if f.kind is not FactKind.EVENT and AHEAD.search(" ".join([f.text, f.words or ""]))
     }
     facts = [store.facts[f] for f in looking]
     if query_words(about):
@@ -445,12 +447,16 @@ def when(store: FactStore, question: str) -> Response:
     return answer.response(f"When: “{text}”")
 
 
-def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Response:
+def yes_no(
+    store: FactStore, question: str, subject: Sequence[str] = (), specific: Sequence[str] = ()
+) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
 
     The sources "say" it when the best fact holds every word of ``subject`` (the words
-    naming what it is about; every word of the question when none are given)."""
+    naming what it is about; every word of the question when none are given). A fact
+    bears on it when its shown words hold the rarest of the ``specific`` (rare) words
+    of the subject, or more than half of them: not one sharing only a name or a common word."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
@@ -482,8 +488,22 @@ def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Resp
         "What the sources say",
         [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
     )
-    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in hits[1:5]))
+    bearing = [h for h in hits[1:] if _bears(store, h, specific)]
+    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+def _bears(store: FactStore, hit: Hit, rare: Sequence[str]) -> bool:
+    """Whether a result's shown words hold the rarest of ``rare`` or more than half of
+    them (every result does when there are none)."""
+    index = store.fact_search
+    wanted = [e for e in (index.expand(w) for w in rare) if e]
+    if not wanted:
+        return True
+    shown = {t for t in hit.terms if not t.startswith("#")}
+    held = [bool(shown.intersection(e)) for e in wanted]
+    rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
+    return held[rarest] or sum(held) * 2 > len(held)
 
 
 REASON_BOOST = 1.5
