@@ -233,3 +233,19 @@ def test_a_yes_no_answer_lists_only_facts_bearing_on_it(
 ) -> None:
     response = questions.answer(store, question)
     assert not_bearing not in shown(response)
+
+
+def test_when_about_an_undated_fact_says_the_sources_give_no_date(store: FactStore) -> None:
+    response = questions.answer(store, "when did the aes form")
+    assert shown(response)[0] == "aes-formed"
+    assert "The sources give no date for this; this is what they say of it." in response.notes
+
+
+def test_an_indefinite_pronoun_is_no_missing_subject(store: FactStore) -> None:
+    response = questions.answer(store, "did anyone criticise boulos")
+    assert "rights-advocates-criticise" in shown(response)
+
+
+def test_an_abbreviation_reads_as_the_word(store: FactStore) -> None:
+    response = questions.answer(store, "what did the state dept say")
+    assert response.notes[0] == "Answered as US State Department's statements"

@@ -434,11 +434,15 @@ def when(store: FactStore, question: str) -> Response:
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
     best = hits[0].score if hits else 0.0
-    dated = [store.facts[h.id] for h in hits if h.score >= best / 2]
-    dated = [f for f in dated if f.date is not None]
-    if not dated:
+    matching = [store.facts[h.id] for h in hits if h.score >= best / 2]
+    dated = [f for f in matching if f.date is not None]
+    if not matching:
         raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
     answer = Answer(store, "timeline")
+    if not dated:  # what the question is about is in the store, but never dated
+        answer.facts("Undated", matching[:3], 3, "/search lists more")
+        answer.notes.append("The sources give no date for this; this is what they say of it.")
+        return answer.response(f"When: “{text}”")
     first = dated[0]
     answer.section("When", [answer.fact(first)])
     dated.sort(key=store.chronological)

@@ -51,7 +51,8 @@ GENERIC = frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
     next steps ahead upcoming coming future plan plans this that these those doing done
-    out up off down away around along""".split()
+    out up off down away around along anyone anybody someone somebody everyone everybody
+    nobody people""".split()
 )
 """Words that shape a question without naming its subject."""
 VERBS = frozenset(
