@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from bot.store.answer import Answer
+from bot.store.answer import Answer, chosen_for_brief
 from bot.store.dates import FuzzyDate
 from bot.store.errors import InvalidCommand, InvalidDate, NotFound
 from bot.store.facts import FactStore
@@ -28,6 +28,10 @@ LIST_MAX = 25
 """Most facts an actor profile or topic section lists; a note says how to see the rest."""
 TIMELINE_MAX = 60
 """Most entries a timeline (or a source's fact list) shows: the latest ones."""
+PROFILE_LONG = 12
+"""A profile showing more facts than this opens with its essentials on a page of their own."""
+ESSENTIALS = 5
+"""How many facts a long profile's essentials are: the weightiest, one per event."""
 
 
 # --- /brief ----------------------------------------------------------------------------
@@ -70,9 +74,11 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
         if as_of:
             answer.notes.append(as_of)
         answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
-    others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
-    if others:
-        answer.notes.append(f"Topics: {', '.join(others)}.")
+    others = [
+        f"{t.title} ({t.id})" for t in store.topics.values() if not t.overview and t.id != chosen.id
+    ]
+    if others:  # named by their titles, each with the id one types
+        answer.notes.append(f"Other topics (/brief topic:…): {'; '.join(others)}.")
     return answer.response(chosen.title)
 
 
@@ -153,6 +159,16 @@ def actor(store: FactStore, name: str) -> Response:
         and not {(c.source, c.quote) for c in f.citations} <= known  # the "who" says it
     ]
     narrow = f"/timeline actor:{person.id} since:… narrows it"
+    shown = {f.id for f in (*about, *said, *reactions)}
+    if len(shown) > PROFILE_LONG:  # the essentials first, on a page of their own
+        order = [f.id for f in facts if f.id in shown]
+        chosen = chosen_for_brief(store, order, ESSENTIALS)
+        answer.section("Essentials", (answer.fact(store.facts[f]) for f in chosen))
+        answer.notes.append(
+            f"The essentials first: {ESSENTIALS} of {len(shown)} facts by weight; "
+            "the full profile follows."
+        )
+        answer.page_break()
     answer.facts("Key facts", [f for f in about if f.date is None], LIST_MAX, narrow)
     answer.facts("Said", said, LIST_MAX, narrow, latest=True)
     answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
