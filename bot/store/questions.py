@@ -126,15 +126,15 @@ def answer(store: FactStore, question: str) -> Response:
 def read(store: FactStore, text: str) -> Reading:
     """The command a question amounts to."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
-    who, subject = _said_parts(text)
-    speakers = store.actor_names.mentions(who, store.fact_search.knows) if who else []
-    if speakers:
+    speaker_words, about = _said_parts(text)
+    speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
+    if speaker_words and speakers:
         # the first actor named who said anything, themselves or through those who speak
         # for them ("what did the US president's adviser say": not the president himself)
         speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
-        line = f"{owner} statements" + (f" about “{subject}”" if subject else "")
-        return Reading(line, lambda: queries.said(store, speaker.id, subject), specific=True)
+        line = f"{owner} statements" + (f" about “{about}”" if about else "")
+        return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"])
