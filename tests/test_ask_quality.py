@@ -249,3 +249,21 @@ def test_an_indefinite_pronoun_is_no_missing_subject(store: FactStore) -> None:
 def test_an_abbreviation_reads_as_the_word(store: FactStore) -> None:
     response = questions.answer(store, "what did the state dept say")
     assert response.notes[0] == "Answered as US State Department's statements"
+
+
+def test_a_yes_no_subject_is_held_by_any_name_of_its_actor(store: FactStore) -> None:
+    """The source names JNIM by its full name: the sources do say it attacked a convoy."""
+    first = questions.answer(store, "did jnim attack a convoy").sections[0].items[0]
+    assert first.text.startswith("The sources say: “") and first.fact == "fuel-convoy-attack"
+
+
+def test_a_verb_never_decides_a_search_that_names_a_subject(store: FactStore) -> None:
+    response = questions.answer(store, "what does the us want in return for security cooperation")
+    assert "trump-returns" not in shown(response)  # "return" is no subject
+    assert shown(response)[0] == "laessing-no-security-for-resources"
+
+
+def test_mistyped_question_words_are_read_as_meant(store: FactStore) -> None:
+    response = questions.answer(store, "wat did laessing say about democrcy")
+    assert response.notes[0].startswith("Answered as Ulf Laessing's statements")
+    assert shown(response) == ["laessing-americans-not-concerned"]

@@ -481,18 +481,23 @@ def yes_no(
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
         raise NotFound(f"The sources in the store do not say “{text}”.")
-    wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
+    typed = [w for w in subject or query_words(text) if store.fact_search.expand(w)]
+    wanted = [store.fact_search.expand(w) for w in typed]
+    named = [_named_by(store, w) for w in typed]
 
     # The first line quotes the source words (of the best facts) holding most of the
-    # subject: the sources "say" it only when those words, as shown, hold all of it.
+    # subject: the sources "say" it only when those words, as shown, hold all of it. A
+    # word naming an actor is held by any of the actor's names ("JNIM": "the Group for the
+    # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
     def held(quote: str) -> list[float]:
         shown = {stem(w) for w in words(quote)}
+        actors = {m.id for m in store.actor_names.mentions(quote)}
         return [
             r
-            for e, r in zip(wanted, rare, strict=True)
-            if any(t in shown for t in e if not t.startswith("#"))
+            for e, r, n in zip(wanted, rare, named, strict=True)
+            if any(t in shown for t in e if not t.startswith("#")) or n & actors
         ]
 
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
@@ -511,6 +516,15 @@ def yes_no(
     bearing = [h for h in hits[1:] if _bears(store, h, specific)]
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+def _named_by(store: FactStore, word: str) -> set[str]:
+    """The actors a word names, with the bodies within them."""
+    return {
+        a
+        for m in store.actor_names.mentions(word, store.fact_search.knows)
+        for a in (m.id, *store.parts.get(m.id, ()))
+    }
 
 
 def _bears(store: FactStore, hit: Hit, rare: Sequence[str]) -> bool:

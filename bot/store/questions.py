@@ -40,6 +40,22 @@ _NEXT = re.compile(
 )
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
 """"whats", "who's": the question word and "is"."""
+SLIPS = {
+    "wat": "what",
+    "wht": "what",
+    "waht": "what",
+    "whta": "what",
+    "hwo": "how",
+    "hw": "how",
+    "wen": "when",
+    "whn": "when",
+    "wich": "which",
+    "dose": "does",
+    "didnt": "did",
+    "isnt": "is",
+}
+"""Question words as they get mistyped: read as meant, never as a missing subject."""
+_SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
 NOT_COVERED = "The sources in the store"
@@ -99,8 +115,9 @@ class Reading(msgspec.Struct, frozen=True):
 
 def answer(store: FactStore, question: str) -> Response:
     """Answer a plain question from the store, saying how it was read."""
+    typed = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
     text = _CONTRACTED.sub(
-        lambda m: f"{m[1]} is", clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+        lambda m: f"{m[1]} is", _SLIPS.sub(lambda m: SLIPS[m[0].casefold()], typed)
     )
     if not query_words(text):
         raise InvalidCommand(
@@ -313,6 +330,12 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
 
 
 def _search(store: FactStore, text: str) -> Reading:
+    """A search on the question's words; its verbs left out when it names a subject
+    besides ("what does the US want in return for security": not Trump "returned")."""
+    covered = coverage(store, text)
+    verbs = {w for w in covered.common if _verb(w)}
+    if verbs and covered.rare:
+        text = " ".join(w for w in query_words(text) if w not in verbs)
     return Reading(f"/search query:{_quoted(text)}", lambda: queries.search(store, text))
 
 
