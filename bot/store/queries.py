@@ -403,8 +403,27 @@ def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
     for hit in hits:
         fact = store.facts[hit.id]
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
+    if reasons:
+        best = store.facts[hits[0].id]
+        answer.section("Why: the reasons given", _reasons_for(answer, best))
+        if best.kind is FactKind.EVENT:  # an event in response to another: its cause
+            caused = (store.facts[f] for f in best.responds_to if f in store.facts)
+            answer.section(
+                "Why: what it responded to, as linked by curators", map(answer.fact, caused)
+            )
     answer.section("Results", items)
     return answer.response(f"Search: “{text}”")
+
+
+def _reasons_for(answer: Answer, fact: Fact) -> list[Item]:
+    """The claims and analyses given in response to what a why question matched best
+    ("why is the US engaging the juntas": what an analyst says the shift addresses)."""
+    store = answer.store
+    return [
+        answer.fact(store.facts[r])
+        for r in store.responses.get(fact.id, ())
+        if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS)
+    ]
 
 
 AHEAD = re.compile(
