@@ -15,7 +15,7 @@ from bot.store.speakers import speaks_for_problems, voices
 
 PASS_RATE_MIN = 0.9
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 32 more (102), 0.833 before that pass, 0.961 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -278,3 +278,13 @@ def test_why_shows_the_reasons_given_in_response_to_what_it_matched(store: FactS
     biden = questions.answer(store, "why did biden suspend military cooperation")
     assert biden.sections[0].title.startswith("Why: what it responded to")
     assert shown(biden)[:2] == ["coups-2020-2023", "biden-cuts-military-cooperation"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did boulos say democracy doesn't matter", "did boulos say democracy doesnt matter"],
+)
+def test_a_negation_with_or_without_its_apostrophe_is_no_subject(
+    store: FactStore, question: str
+) -> None:
+    assert "boulos-le-monde" in shown(questions.answer(store, question))

@@ -68,9 +68,12 @@ GENERIC = frozenset(
     updates situation story thing things really just ever go going get got make made
     next steps ahead upcoming coming future plan plans this that these those doing done
     out up off down away around along anyone anybody someone somebody everyone everybody
-    nobody people""".split()
+    nobody people no not never doesnt doesn dont don didnt didn isnt isn wasnt wasn arent
+    aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
+    shouldn""".split()
 )
-"""Words that shape a question without naming its subject."""
+"""Words that shape a question without naming its subject (negations typed with or
+without their apostrophe among them)."""
 VERBS = frozenset(
     """be have do go come get make take give keep let put set see look seem want need try
     use find feel leave call ask work help start stop begin end run turn move live bring
@@ -78,7 +81,8 @@ VERBS = frozenset(
     plan agree allow expect decide remain continue defend protect fight attack support
     oppose back block join drop cut grow rise fall reach return release free accept reject
     respond react promise threaten warn deny admit mean act deal talk speak believe like
-    pull push put show tell say think know hear read write carry drive fly buy sell""".split()
+    pull push put show tell say think know hear read write carry drive fly buy sell matter
+    care mind count""".split()
 )
 """Common English verbs: an action a question asks about, never its subject. A verb the
 store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse, and one
