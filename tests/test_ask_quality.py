@@ -13,8 +13,9 @@ from bot.store.facts import FactStore
 from bot.store.speakers import speaks_for_problems, voices
 from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
-PASS_RATE_MIN = 0.85
-"""Measured 0.614 before issue 24's changes, 0.929 after."""
+PASS_RATE_MIN = 0.9
+"""Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
+pass's 33 more (103), 0.825 before that pass, 0.961 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -64,7 +65,7 @@ def test_a_profile_says_whom_it_speaks_for_both_ways(store: FactStore) -> None:
     assert "Massad Boulos speaks for Trump administration" in lines("Trump administration")
     said = queries.actor(store, "United States")
     assert "boulos-le-monde" in [
-        i.fact for s in said.sections if s.title == "Said" for i in s.items
+        i.fact for s in said.sections if s.title in ("Said", "Essentials") for i in s.items
     ]
 
 
@@ -167,3 +168,123 @@ def test_a_topic_only_match_never_ranks_above_a_visible_one(store: FactStore) ->
     hits = store.fact_search.search("bazoum", limit=10)
     visible = [any(not t.startswith("#") for t in h.terms) for h in hits]
     assert visible == sorted(visible, reverse=True) and visible[0]
+
+
+# --- issue 24, second pass: classes found by asking as an analyst --------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the us giving mali in return",  # "return": a verb, US and Mali: common
+        "why are they doing this",  # no subject at all
+    ],
+)
+def test_matches_on_verbs_and_common_words_alone_are_no_answer(
+    store: FactStore, question: str
+) -> None:
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, question)
+    assert caught.value.message.startswith("The sources in the store have nothing specific")
+    assert "()" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("how many days has bazoum been held", "bazoum-still-detained"),  # irregular "held"
+        ("did the EU pull out of the sahel", "eu-programmes-active"),  # "pull out"
+        ("who is brodie", None),  # a surname misspelt
+        ("what is jnm", None),  # an acronym with a letter missing
+    ],
+)
+def test_verbs_particles_and_slips_of_names_are_not_missing_subjects(
+    store: FactStore, question: str, fact: str | None
+) -> None:
+    response = questions.answer(store, question)
+    if fact is not None:
+        assert fact in shown(response)[:5]
+
+
+def test_the_speaker_is_named_before_what_was_said_about(store: FactStore) -> None:
+    """ "About the US" is the subject, never the speaker; "the head of" is no subject."""
+    juntas = questions.answer(store, "what did the juntas say about the us")
+    assert not juntas.notes[0].startswith("Answered as United States")
+    head = questions.answer(store, "what did the head of the state department say about mali")
+    assert head.notes[0] == "Answered as US State Department's statements about “mali”"
+
+
+def test_what_comes_next_lists_nothing_that_already_happened(store: FactStore) -> None:
+    """No event (it happened), and no announcement of a visit since made ("would visit")."""
+    response = questions.answer(store, "what happens next")
+    facts = [store.facts[f] for f in shown(response)]
+    assert facts and all(f.kind != "event" for f in facts)
+    assert "visit-announced" not in shown(response)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_bearing"),
+    [
+        ("is bazoum still detained", "rights-advocates-criticise"),  # shares only a name
+        ("is germany still in the sahel", "bazoum-still-detained"),  # shares only "still"
+    ],
+)
+def test_a_yes_no_answer_lists_only_facts_bearing_on_it(
+    store: FactStore, question: str, not_bearing: str
+) -> None:
+    response = questions.answer(store, question)
+    assert not_bearing not in shown(response)
+
+
+def test_when_about_an_undated_fact_says_the_sources_give_no_date(store: FactStore) -> None:
+    response = questions.answer(store, "when did the aes form")
+    assert shown(response)[0] == "aes-formed"
+    assert "The sources give no date for this; this is what they say of it." in response.notes
+
+
+def test_an_indefinite_pronoun_is_no_missing_subject(store: FactStore) -> None:
+    response = questions.answer(store, "did anyone criticise boulos")
+    assert "rights-advocates-criticise" in shown(response)
+
+
+def test_an_abbreviation_reads_as_the_word(store: FactStore) -> None:
+    response = questions.answer(store, "what did the state dept say")
+    assert response.notes[0] == "Answered as US State Department's statements"
+
+
+def test_a_yes_no_subject_is_held_by_any_name_of_its_actor(store: FactStore) -> None:
+    """The source names JNIM by its full name: the sources do say it attacked a convoy."""
+    first = questions.answer(store, "did jnim attack a convoy").sections[0].items[0]
+    assert first.text.startswith("The sources say: “") and first.fact == "fuel-convoy-attack"
+
+
+def test_a_verb_never_decides_a_search_that_names_a_subject(store: FactStore) -> None:
+    response = questions.answer(store, "what does the us want in return for security cooperation")
+    assert "trump-returns" not in shown(response)  # "return" is no subject
+    assert shown(response)[0] == "laessing-no-security-for-resources"
+
+
+def test_mistyped_question_words_are_read_as_meant(store: FactStore) -> None:
+    response = questions.answer(store, "wat did laessing say about democrcy")
+    assert response.notes[0].startswith("Answered as Ulf Laessing's statements")
+    assert shown(response) == ["laessing-americans-not-concerned"]
+
+
+def test_why_shows_the_reasons_given_in_response_to_what_it_matched(store: FactStore) -> None:
+    """An analyst's claim answering the shift is its reason; an event's curated cause too."""
+    engaging = questions.answer(store, "why is the US engaging the juntas")
+    assert engaging.sections[0].title == "Why: the reasons given"
+    assert shown(engaging)[0] == "laessing-pragmatic-stance"
+    biden = questions.answer(store, "why did biden suspend military cooperation")
+    assert biden.sections[0].title.startswith("Why: what it responded to")
+    assert shown(biden)[:2] == ["coups-2020-2023", "biden-cuts-military-cooperation"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did boulos say democracy doesn't matter", "did boulos say democracy doesnt matter"],
+)
+def test_a_negation_with_or_without_its_apostrophe_is_no_subject(
+    store: FactStore, question: str
+) -> None:
+    assert "boulos-le-monde" in shown(questions.answer(store, question))

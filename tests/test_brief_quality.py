@@ -181,8 +181,10 @@ def test_a_profile_lists_every_source_it_cites(store: FactStore) -> None:
 
 
 def test_organisations_speak_through_their_parts(store: FactStore) -> None:
-    said = next(s for s in queries.actor(store, "United States").sections if s.title == "Said")
-    assert {"visit-announced", "bureau-signals-openness"} <= {i.fact for i in said.items}
+    """What its parts said shows under "Said", or among a long profile's essentials."""
+    sections = queries.actor(store, "United States").sections
+    said = {i.fact for s in sections if s.title in ("Said", "Essentials") for i in s.items}
+    assert {"visit-announced", "bureau-signals-openness"} <= said
 
 
 def test_a_reaction_shows_with_what_it_reacts_to(store: FactStore) -> None:
@@ -301,3 +303,30 @@ def test_a_watch_item_naming_no_fact_is_a_problem(store: FactStore) -> None:
     )
     problems = watch_problems(topics, store.facts)
     assert ("overview", "watch[0].facts", "unknown fact 'no-such-fact'") in problems
+
+
+def test_a_long_profile_opens_with_its_essentials_on_a_page_of_their_own(
+    store: FactStore,
+) -> None:
+    from bot.answers.queries import ESSENTIALS, PROFILE_LONG
+    from bot.chat import embeds
+
+    response = queries.actor(store, "United States")
+    titles = [s.title for s in response.sections]
+    assert titles[:2] == ["Who", "Essentials"]
+    essentials = response.sections[1].items
+    assert len(essentials) == ESSENTIALS
+    assert response.sections[2].new_page
+    first_page = embeds.render(response)[0].embed.description or ""
+    assert "Essentials" in first_page and "Key facts" not in first_page
+    shown = [f for s in response.sections for i in s.items if (f := i.fact)]
+    assert len(shown) == len(set(shown)) > PROFILE_LONG  # nothing twice, nothing lost
+    short = queries.actor(store, "Reed Brody")
+    assert "Essentials" not in [s.title for s in short.sections]
+
+
+def test_topics_are_named_by_their_titles_with_the_id_to_type(store: FactStore) -> None:
+    note = next(n for n in queries.brief(store).notes if n.startswith("Other topics"))
+    security = store.topics["security"]
+    assert f"{security.title} (security)" in note
+    assert "/brief topic:" in note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,22 @@ def test_a_passage_in_a_long_article_reads_only_around_the_quote() -> None:
     start = article.index("said Ulf")
     found = in_article(article, start, start + 8)
     assert found.before == "Officials met on Monday." and found.after == "He left at noon."
+
+
+def test_a_timeline_of_old_background_and_recent_news_gives_the_news_its_own_scale(
+    store: FactStore,
+) -> None:
+    """Six years on one scale made each month of news a sliver: the recent weeks get a panel
+    of their own, where a month is wide enough to read."""
+    from bot.console.picture import recent_start
+
+    picture = draw_timeline(queries.timeline(store))
+    assert picture.recent is not None and len(picture.scales) == 2
+    early, recent = picture.scales
+    assert recent * 30 >= 60  # a month in the recent panel: at least 60 pixels
+    assert recent >= 10 * early
+    # a timeline whose facts are all recent, or spread evenly, keeps one scale
+    assert recent_start([(date(2026, 1, 1), date(2026, 1, 31))] * 3) is None
+    years = [(date(y, 1, 1), date(y, 12, 31)) for y in range(2018, 2026)]
+    assert recent_start(years) is None
+    assert draw_timeline(queries.timeline(store, "mohamed-bazoum")).rows > 0

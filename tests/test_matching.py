@@ -137,6 +137,9 @@ def _reference_rank(
             value = ratio - penalty - (0 if whole else matching.WORD_PENALTY)
             if ratio >= matching.SUGGEST and (value >= matching.SUGGEST or penalty):
                 best[owner] = max(value, best.get(owner, 0.0))
+            if matching.vowel_slip(part, name):  # whatever the ratio or the first letters
+                slip = matching.VOWEL_SLIP - penalty - (0 if whole else matching.WORD_PENALTY)
+                best[owner] = max(slip, best.get(owner, 0.0))
 
     score(key, 0, everywhere)
     if len(key.split()) > 1:
@@ -205,3 +208,26 @@ def test_hostile_queries_rank_without_error() -> None:
             assert match.score >= matching.SUGGEST - matching.WORD_PENALTY - matching.PART_PENALTY
         index.complete(query)
         index.mentions(query)
+
+
+@pytest.mark.parametrize(
+    ("typed", "actor"),
+    [
+        ("jnm", "jnim"),  # an acronym with a letter missing
+        ("brodie", "reed-brody"),  # a surname alone, its vowels misspelt
+        ("Reed Brodie", "reed-brody"),
+        ("Mohamad Bazoum", "mohamed-bazoum"),
+    ],
+)
+def test_a_name_misspelt_only_in_its_vowels_resolves(
+    store: FactStore, typed: str, actor: str
+) -> None:
+    assert store.actor_names.resolve(typed) == actor
+
+
+@pytest.mark.parametrize("typed", ["male", "nigeria", "iraq"])
+def test_a_vowel_slip_needs_the_same_consonants_and_length(store: FactStore, typed: str) -> None:
+    """ "male" is not Mali (a name under five letters only loses a letter), "nigeria" is not
+    Niger (two letters longer)."""
+    with pytest.raises(NotFound):
+        store.actor_names.resolve(typed)

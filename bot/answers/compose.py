@@ -133,6 +133,11 @@ class Answer:
         self.notes: list[str] = []
         self._shown_facts: set[str] = set()
         self._shown_texts: set[str] = set()
+        self._new_page = False
+
+    def page_break(self) -> None:
+        """Start the next section on a new page."""
+        self._new_page = True
 
     def fact(
         self, fact: Fact, matched: Iterable[str] = (), *, compact: bool = False, brief: bool = False
@@ -269,7 +274,10 @@ class Answer:
             self._shown_facts.update(item.facts or ((item.fact,) if item.fact else ()))
             collected.append(item)
         if collected:
-            self.sections.append(Section(title=title, items=tuple(collected)))
+            self.sections.append(
+                Section(title=title, items=tuple(collected), new_page=self._new_page)
+            )
+            self._new_page = False
 
     def response(
         self, title: str, subtitle: str | None = None, sources: tuple[SourceInfo, ...] = ()
@@ -283,6 +291,7 @@ class Answer:
         sections = tuple(
             Section(
                 title=section.title,
+                new_page=section.new_page,
                 items=tuple(
                     item.replace(cites=tuple(renumber[n] for n in item.cites))
                     if any(renumber[n] != n for n in item.cites)

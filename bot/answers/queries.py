@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from bot.answers.compose import Answer
+from bot.answers.compose import Answer, chosen_for_brief
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
 from bot.records.served import Actor, Citation, Fact, FactKind, Relation, Source, Topic
 from bot.records.text import clean_user_text, simplify
 from bot.store.facts import FactStore
-from bot.store.search import query_words, stem, words
+from bot.store.search import Hit, query_words, stem, words
 from bot.store.speakers import voices
 
 SEARCH_LIMIT = 10
@@ -28,6 +28,10 @@ LIST_MAX = 25
 """Most facts an actor profile or topic section lists; a note says how to see the rest."""
 TIMELINE_MAX = 60
 """Most entries a timeline (or a source's fact list) shows: the latest ones."""
+PROFILE_LONG = 12
+"""A profile showing more facts than this opens with its essentials on a page of their own."""
+ESSENTIALS = 5
+"""How many facts a long profile's essentials are: the weightiest, one per event."""
 
 
 # --- /brief ----------------------------------------------------------------------------
@@ -70,9 +74,11 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
         if as_of:
             answer.notes.append(as_of)
         answer.notes.append(f"All {total} facts: /brief topic:{chosen.id} more:true.")
-    others = [t.id for t in store.topics.values() if not t.overview and t.id != chosen.id]
-    if others:
-        answer.notes.append(f"Topics: {', '.join(others)}.")
+    others = [
+        f"{t.title} ({t.id})" for t in store.topics.values() if not t.overview and t.id != chosen.id
+    ]
+    if others:  # named by their titles, each with the id one types
+        answer.notes.append(f"Other topics (/brief topic:…): {'; '.join(others)}.")
     return answer.response(chosen.title)
 
 
@@ -153,6 +159,16 @@ def actor(store: FactStore, name: str) -> Response:
         and not {(c.source, c.quote) for c in f.citations} <= known  # the "who" says it
     ]
     narrow = f"/timeline actor:{person.id} since:… narrows it"
+    shown = {f.id for f in (*about, *said, *reactions)}
+    if len(shown) > PROFILE_LONG:  # the essentials first, on a page of their own
+        order = [f.id for f in facts if f.id in shown]
+        chosen = chosen_for_brief(store, order, ESSENTIALS)
+        answer.section("Essentials", (answer.fact(store.facts[f]) for f in chosen))
+        answer.notes.append(
+            f"The essentials first: {ESSENTIALS} of {len(shown)} facts by weight; "
+            "the full profile follows."
+        )
+        answer.page_break()
     answer.facts("Key facts", [f for f in about if f.date is None], LIST_MAX, narrow)
     answer.facts("Said", said, LIST_MAX, narrow, latest=True)
     answer.facts("Reactions", reactions, LIST_MAX, narrow, latest=True)
@@ -387,26 +403,47 @@ def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
     for hit in hits:
         fact = store.facts[hit.id]
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
+    if reasons:
+        best = store.facts[hits[0].id]
+        answer.section("Why: the reasons given", _reasons_for(answer, best))
+        if best.kind is FactKind.EVENT:  # an event in response to another: its cause
+            caused = (store.facts[f] for f in best.responds_to if f in store.facts)
+            answer.section(
+                "Why: what it responded to, as linked by curators", map(answer.fact, caused)
+            )
     answer.section("Results", items)
     return answer.response(f"Search: “{text}”")
 
 
+def _reasons_for(answer: Answer, fact: Fact) -> list[Item]:
+    """The claims and analyses given in response to what a why question matched best
+    ("why is the US engaging the juntas": what an analyst says the shift addresses)."""
+    store = answer.store
+    return [
+        answer.fact(store.facts[r])
+        for r in store.responses.get(fact.id, ())
+        if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS)
+    ]
+
+
 AHEAD = re.compile(
-    r"\b(?:will|would|could|may|might|looks? forward|open to|unlikely|likely|explore|"
-    r"plans?|expected|continue to|to come)\b",
+    r"\b(?:will|could|may|might|looks? forward|open to|unlikely|likely|explore|"
+    r"plans?|expected|to come)\b",
     re.IGNORECASE,
 )
-"""Words by which a source speaks of what is to come."""
+"""Words by which a source speaks of what is to come. Not "would" (the future of a past
+announcement: "would visit" of a visit since made) nor "continue to" (what goes on now)."""
 
 
 def ahead(store: FactStore, about: str = "") -> Response:
-    """What the sources say is to come: facts whose shown words look ahead ("open to
+    """What the sources say is to come: facts whose own text looks ahead ("open to
     consultations", "could re-engage", "will continue to wane"), latest first, on a
-    subject when one is given."""
+    subject when one is given. An event is never to come: it happened, whatever the words
+    of the announcement a citation quotes."""
     looking = {
         f.id
         for f in store.facts.values()
-        if AHEAD.search(" ".join([f.text, *(store.quoted(c) for c in f.citations)]))
+        if f.kind is not FactKind.EVENT and AHEAD.search(" ".join([f.text, f.words or ""]))
     }
     facts = [store.facts[f] for f in looking]
     if query_words(about):
@@ -432,11 +469,15 @@ def when(store: FactStore, question: str) -> Response:
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
     best = hits[0].score if hits else 0.0
-    dated = [store.facts[h.id] for h in hits if h.score >= best / 2]
-    dated = [f for f in dated if f.date is not None]
-    if not dated:
+    matching = [store.facts[h.id] for h in hits if h.score >= best / 2]
+    dated = [f for f in matching if f.date is not None]
+    if not matching:
         raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
     answer = Answer(store, "timeline")
+    if not dated:  # what the question is about is in the store, but never dated
+        answer.facts("Undated", matching[:3], 3, "/search lists more")
+        answer.notes.append("The sources give no date for this; this is what they say of it.")
+        return answer.response(f"When: “{text}”")
     first = dated[0]
     answer.section("When", [answer.fact(first)])
     dated.sort(key=store.chronological)
@@ -445,28 +486,37 @@ def when(store: FactStore, question: str) -> Response:
     return answer.response(f"When: “{text}”")
 
 
-def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Response:
+def yes_no(
+    store: FactStore, question: str, subject: Sequence[str] = (), specific: Sequence[str] = ()
+) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
 
     The sources "say" it when the best fact holds every word of ``subject`` (the words
-    naming what it is about; every word of the question when none are given)."""
+    naming what it is about; every word of the question when none are given). A fact
+    bears on it when its shown words hold the rarest of the ``specific`` (rare) words
+    of the subject, or more than half of them: not one sharing only a name or a common word."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
         raise NotFound(f"The sources in the store do not say “{text}”.")
-    wanted = [e for e in (store.fact_search.expand(w) for w in subject or query_words(text)) if e]
+    typed = [w for w in subject or query_words(text) if store.fact_search.expand(w)]
+    wanted = [store.fact_search.expand(w) for w in typed]
+    named = [_named_by(store, w) for w in typed]
 
     # The first line quotes the source words (of the best facts) holding most of the
-    # subject: the sources "say" it only when those words, as shown, hold all of it.
+    # subject: the sources "say" it only when those words, as shown, hold all of it. A
+    # word naming an actor is held by any of the actor's names ("JNIM": "the Group for the
+    # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
     def held(quote: str) -> list[float]:
         shown = {stem(w) for w in words(quote)}
+        actors = {m.id for m in store.actor_names.mentions(quote)}
         return [
             r
-            for e, r in zip(wanted, rare, strict=True)
-            if any(t in shown for t in e if not t.startswith("#"))
+            for e, r, n in zip(wanted, rare, named, strict=True)
+            if any(t in shown for t in e if not t.startswith("#")) or n & actors
         ]
 
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
@@ -482,8 +532,31 @@ def yes_no(store: FactStore, question: str, subject: Sequence[str] = ()) -> Resp
         "What the sources say",
         [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
     )
-    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in hits[1:5]))
+    bearing = [h for h in hits[1:] if _bears(store, h, specific)]
+    answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+def _named_by(store: FactStore, word: str) -> set[str]:
+    """The actors a word names, with the bodies within them."""
+    return {
+        a
+        for m in store.actor_names.mentions(word, store.fact_search.knows)
+        for a in (m.id, *store.parts.get(m.id, ()))
+    }
+
+
+def _bears(store: FactStore, hit: Hit, rare: Sequence[str]) -> bool:
+    """Whether a result's shown words hold the rarest of ``rare`` or more than half of
+    them (every result does when there are none)."""
+    index = store.fact_search
+    wanted = [e for e in (index.expand(w) for w in rare) if e]
+    if not wanted:
+        return True
+    shown = {t for t in hit.terms if not t.startswith("#")}
+    held = [bool(shown.intersection(e)) for e in wanted]
+    rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
+    return held[rarest] or sum(held) * 2 > len(held)
 
 
 REASON_BOOST = 1.5

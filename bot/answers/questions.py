@@ -40,6 +40,22 @@ _NEXT = re.compile(
 )
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
 """"whats", "who's": the question word and "is"."""
+SLIPS = {
+    "wat": "what",
+    "wht": "what",
+    "waht": "what",
+    "whta": "what",
+    "hwo": "how",
+    "hw": "how",
+    "wen": "when",
+    "whn": "when",
+    "wich": "which",
+    "dose": "does",
+    "didnt": "did",
+    "isnt": "is",
+}
+"""Question words as they get mistyped: read as meant, never as a missing subject."""
+_SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
 NOT_COVERED = "The sources in the store"
@@ -50,19 +66,35 @@ a question whose known words are all common has no subject the store covers."""
 GENERIC = frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
-    next steps ahead upcoming coming future plan plans""".split()
+    next steps ahead upcoming coming future plan plans this that these those doing done
+    out up off down away around along anyone anybody someone somebody everyone everybody
+    nobody people no not never doesnt doesn dont don didnt didn isnt isn wasnt wasn arent
+    aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
+    shouldn""".split()
 )
-"""Words that shape a question without naming its subject."""
+"""Words that shape a question without naming its subject (negations typed with or
+without their apostrophe among them)."""
 VERBS = frozenset(
     """be have do go come get make take give keep let put set see look seem want need try
     use find feel leave call ask work help start stop begin end run turn move live bring
     happen hold stand lose pay meet send sign offer build change lead win follow open close
     plan agree allow expect decide remain continue defend protect fight attack support
     oppose back block join drop cut grow rise fall reach return release free accept reject
-    respond react promise threaten warn deny admit mean act deal talk speak believe like""".split()
+    respond react promise threaten warn deny admit mean act deal talk speak believe like
+    pull push put show tell say think know hear read write carry drive fly buy sell matter
+    care mind count""".split()
 )
 """Common English verbs: an action a question asks about, never its subject. A verb the
-store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse."""
+store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse, and one
+it does use ("giving … in return") is no subject to list results on."""
+IRREGULAR = frozenset(
+    """held kept left told met sent paid gone went did done took taken gave given made
+    brought thought built lost won fought sought led began begun stood spent struck meant
+    felt found came become became got gotten seen saw knew known shown grown drew drawn
+    broke broken chose chosen spoke spoken wrote written rose risen fell fallen hid hidden
+    drove driven forgot forgotten sold bought heard read ran set put cut hit shut let""".split()
+)
+"""Irregular past forms of verbs ("how many days has Bazoum been held")."""
 
 
 class Coverage(msgspec.Struct, frozen=True):
@@ -87,8 +119,9 @@ class Reading(msgspec.Struct, frozen=True):
 
 def answer(store: FactStore, question: str) -> Response:
     """Answer a plain question from the store, saying how it was read."""
+    typed = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
     text = _CONTRACTED.sub(
-        lambda m: f"{m[1]} is", clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+        lambda m: f"{m[1]} is", _SLIPS.sub(lambda m: SLIPS[m[0].casefold()], typed)
     )
     if not query_words(text):
         raise InvalidCommand(
@@ -114,15 +147,15 @@ def answer(store: FactStore, question: str) -> Response:
 def read(store: FactStore, text: str) -> Reading:
     """The command a question amounts to."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
-    if named and queries.asks_what_was_said(text):
+    speaker_words, about = _said_parts(text)
+    speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
+    if speaker_words and speakers:
         # the first actor named who said anything, themselves or through those who speak
         # for them ("what did the US president's adviser say": not the president himself)
-        speaker = next((m for m in named if queries.has_said(store, m.id)), named[0])
-        about = _ABOUT.search(text)
-        subject = about["y"] if about else None
+        speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
-        line = f"{owner} statements" + (f" about “{subject}”" if subject else "")
-        return Reading(line, lambda: queries.said(store, speaker.id, subject), specific=True)
+        line = f"{owner} statements" + (f" about “{about}”" if about else "")
+        return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"])
@@ -143,33 +176,70 @@ def read(store: FactStore, text: str) -> Reading:
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
-        return Reading(line, lambda: queries.yes_no(store, text, (*subject.rare, *subject.common)))
+        return Reading(
+            line,
+            lambda: queries.yes_no(store, text, (*subject.rare, *subject.common), subject.rare),
+        )
     return _search(store, text)
 
 
+def _said_parts(text: str) -> tuple[str, str | None]:
+    """For "what did X say about Y": the words naming the speaker (before the subject) and
+    the subject (after the saying word), so that "what did the juntas say about the US"
+    never takes the US for the speaker. No saying word: nothing."""
+    for saying in re.finditer(r"[\w']+", text):
+        if saying[0].casefold() in queries.SAYING:
+            break
+    else:
+        return "", None
+    about = _ABOUT.search(text, saying.end())
+    if about is None:
+        return text, None
+    return text[: about.start()], about["y"]
+
+
 def coverage(store: FactStore, text: str) -> Coverage:
-    """Which of a question's words the store covers, and how specifically."""
+    """Which of a question's words the store covers, and how specifically. A verb the
+    store uses counts as common: it says what was done, not to whom or what."""
     index = store.fact_search
     unknown: list[str] = []
     rare: list[str] = []
     common: list[str] = []
     for word in query_words(text):
-        if word in GENERIC or word in queries.SAYING or len(word) <= 2 or word.isdigit():
+        if word in GENERIC or word in queries.SAYING or word.isdigit():
             continue
         terms = [t for t in index.expand(word) if not t.startswith("#")]
-        if not terms and not store.actor_names.mentions(word, index.knows):
+        if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
-            if not word.endswith(("ed", "ing", "ly")) and not _verb(word):
+            if len(word) > 2 and not word.endswith(("ed", "ing", "ly")) and not _verb(word):
                 unknown.append(word)
             continue
-        (common if index.share(terms) >= COMMON_SHARE else rare).append(word)
+        specific = index.share(terms) < COMMON_SHARE and not _verb(word)
+        (rare if specific else common).append(word)
     return Coverage(tuple(unknown), tuple(rare), tuple(common))
+
+
+def _names_actor(store: FactStore, word: str) -> bool:
+    """Whether ``word`` names an actor: in free text, or as a short name or acronym the
+    name index resolves ("jnm" for JNIM)."""
+    if store.actor_names.mentions(word, store.fact_search.knows):
+        return True
+    try:
+        store.actor_names.resolve(word)
+    except (NotFound, Ambiguous):
+        return False
+    return True
 
 
 def _verb(word: str) -> bool:
     """Whether ``word`` is a form of a common verb ("happens", "leaves", "defends")."""
     plain = {word, word.removesuffix("s"), word.removesuffix("es")}
-    return bool(plain & VERBS) or stem(word) in _VERB_STEMS or word in QUESTION_WORDS
+    return (
+        bool(plain & VERBS)
+        or word in IRREGULAR
+        or stem(word) in _VERB_STEMS
+        or word in QUESTION_WORDS
+    )
 
 
 _VERB_STEMS = frozenset(stem(v) for v in VERBS)
@@ -185,10 +255,11 @@ def _answerable(store: FactStore, text: str, reading: Reading) -> None:
             _closest(store, (*covered.rare, *covered.common)),
         )
     if not covered.rare and not reading.specific:
-        words = ", ".join(f"“{w}”" for w in covered.common)
+        words = ", ".join(f"“{_as_typed(text, w)}”" for w in covered.common)
+        why = f"its words ({words}) are common to most facts" if words else "it names no subject"
         raise NotFound(
-            f"The sources in the store have nothing specific on “{text}”: its words ({words}) "
-            "are common to most facts. Ask about a person, a place or an event.",
+            f"The sources in the store have nothing specific on “{text}”: {why}. "
+            "Ask about a person, a place or an event.",
             _closest(store, covered.common),
         )
 
@@ -263,6 +334,12 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
 
 
 def _search(store: FactStore, text: str) -> Reading:
+    """A search on the question's words; its verbs left out when it names a subject
+    besides ("what does the US want in return for security": not Trump "returned")."""
+    covered = coverage(store, text)
+    verbs = {w for w in covered.common if _verb(w)}
+    if verbs and covered.rare:
+        text = " ".join(w for w in query_words(text) if w not in verbs)
     return Reading(f"/search query:{_quoted(text)}", lambda: queries.search(store, text))
 
 

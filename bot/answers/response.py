@@ -91,6 +91,9 @@ class Item(Model, frozen=True, kw_only=True):
 class Section(Model, frozen=True, kw_only=True):
     title: str
     items: tuple[Item, ...]
+    new_page: bool = False
+    """Whether it starts a new page where answers are paged (Discord): what comes before
+    it is the answer's opening page (a long profile's essentials)."""
 
 
 class SourceInfo(Model, frozen=True, kw_only=True):

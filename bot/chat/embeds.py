@@ -82,6 +82,9 @@ def render(response: Response) -> list[Page]:
         return description, len(title) + description + notes
 
     for section in response.sections:
+        if section.new_page and len(lines) > (1 if header else 0):
+            pages.append((lines, cited))
+            lines, cited = [], []
         heading = f"\n**{escape(section.title)}**"
         for index, item in enumerate(section.items):
             block = ([heading] if index == 0 else []) + [_item(item)]

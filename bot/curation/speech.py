@@ -240,8 +240,8 @@ def _speaker(
             found.by = [following[0].actor]
         elif word and word[0].casefold().strip(",.") in _PRONOUNS:
             _pronoun(found, word[0].casefold().strip(",."), context)
-        elif described := _DESCRIBED_AFTER.match(text[verb.end() :]):
-            found.attribution = " ".join(described.group(1).split())  # “…,” said one analyst
+        elif after := _DESCRIBED_AFTER.match(text[verb.end() :]):
+            found.attribution = " ".join(after.group(1).split())  # “…,” said one analyst
         else:
             found.notes.append("check: who said this? (no name the draft knows after the verb)")
         return

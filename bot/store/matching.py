@@ -41,9 +41,37 @@ MENTION_WORDS = 6
 FETCH = 32
 """How many best-scoring names of a bucket are read first; all of them only when these
 do not settle the ranking."""
+VOWEL_SLIP = ACCEPT + MARGIN // 2
+"""Score of a word that differs from a name word only in its vowels ("Brodie" for Brody,
+"JNM" for JNIM): a slip ``fuzz.ratio`` scores too low on short names."""
+_VOWELS = frozenset("aeiouy")
 _STOPWORDS = frozenset(
     "the of and for in on to a an de la le les du des al us state states".split()
 )
+
+
+def vowel_slip(typed: str, name: str) -> bool:
+    """Whether ``typed`` is ``name`` misspelt only in the vowels of its words ("reed brodie"
+    for "reed brody", "jnm" for "jnim"): each word the same, or of at least four letters,
+    one letter longer or shorter at most, with the same first letter and consonants. A
+    word under five letters only loses a letter, so that "male" is never Mali."""
+    pairs = list(zip(typed.split(), name.split(), strict=False))
+    if typed == name or len(pairs) != len(name.split()) or len(pairs) != len(typed.split()):
+        return False
+    return all(t == n or _slip(t, n) for t, n in pairs)
+
+
+def _slip(typed: str, name: str) -> bool:
+    if len(name) < 4 or len(typed) < 3 or typed[0] != name[0]:
+        return False
+    if abs(len(typed) - len(name)) > 1 or (len(name) < 5 and len(typed) != len(name) - 1):
+        return False
+    return _consonants(typed) == _consonants(name)
+
+
+def _consonants(name: str) -> str:
+    """Each word's first letter and consonants: "reed brody" is "rd brd"."""
+    return " ".join(w[0] + "".join(c for c in w[1:] if c not in _VOWELS) for w in name.split())
 
 
 class Entry(msgspec.Struct, frozen=True):
@@ -223,6 +251,7 @@ class NameIndex:
     def _derive(self) -> None:
         """The lookups made from what is saved: dictionaries and lists of the same strings."""
         self._exact = {key: n for n, key in enumerate(self._keys) if len(self._whole[n])}
+        self._by_consonants: dict[str, list[int]] | None = None
         self._word_number = {word: n for n, word in enumerate(self._words)}
         self._buckets = {
             letter: ([self._keys[n] for n in numbers], numbers, lengths)
@@ -256,10 +285,12 @@ class NameIndex:
         for exact in self._named(key):
             best[exact] = 100.0
         self._score(key, 0, best, everywhere, limit)
+        self._slips(key, 0, best, limit)
         parts = key.split()
         if len(parts) > 1:
             for part in parts:
                 self._score(part, WORD_PENALTY + PART_PENALTY, best, False, limit)
+                self._slips(part, WORD_PENALTY + PART_PENALTY, best, limit)
         ranked = sorted(best.items(), key=lambda item: (-item[1], self._labels[item[0]]))
         return [self._match(n, round(s, 1)) for n, s in ranked[:limit]]
 
@@ -303,6 +334,28 @@ class NameIndex:
             for owner, value in scored:
                 if value > best.get(owner, 0.0):
                     best[owner] = value
+
+    def _slips(self, key: str, penalty: float, best: dict[int, float], limit: int) -> None:
+        """Raise ``best`` to VOWEL_SLIP for the names ``key`` misspells only in its vowels
+        (found by their consonants, whatever fuzz.ratio makes of them)."""
+        for number in self._skeletons().get(_consonants(key), ()):
+            if not vowel_slip(key, self._keys[number]):
+                continue
+            for owners, value in (
+                (self._whole[number], VOWEL_SLIP - penalty),
+                (self._word[number], VOWEL_SLIP - penalty - WORD_PENALTY),
+            ):
+                for owner in owners[:limit]:
+                    if value > best.get(owner, 0.0):
+                        best[owner] = value
+
+    def _skeletons(self) -> dict[str, list[int]]:
+        """Keys by their consonants, built the first time a name is not found exactly."""
+        if self._by_consonants is None:
+            self._by_consonants = {}
+            for number, key in enumerate(self._keys):
+                self._by_consonants.setdefault(_consonants(key), []).append(number)
+        return self._by_consonants
 
     def _values(
         self,
