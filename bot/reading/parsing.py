@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.reading.yamltree import TooMany, TooSlow, compose
+from bot.reading.yamltree import TooLong, TooMany, TooSlow, compose
 from bot.records import models
 from bot.records.dates import implied_precision
 from bot.records.errors import Problem
@@ -48,6 +48,9 @@ RECORDS_MAX = 20_000
 """Most records one file may hold (a generated 100k store writes 2,000 a file)."""
 FILE_PROBLEMS_MAX = 200
 """Problems reported for one file at most (fix those, and the next ones show)."""
+KEYS_MAX = FILE_PROBLEMS_MAX + 4
+"""Top-level keys past which a knowledge file is refused whole, before its values are
+built: each key but its four sections would be a problem, and that many are not shown."""
 INDENT_MAX = 400
 """Deepest indentation a line may have, in columns: far past MAX_DEPTH levels of any
 indentation a person writes, and found in one linear scan (deep indentation took libyaml
@@ -112,7 +115,7 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
         collected.problems.append(Problem(rel, f"not UTF-8 text ({exc.reason})"))
         return
     deadline = time.monotonic() + BUDGET_S
-    parsed = _parse_yaml(collected, rel, text, deadline=deadline)
+    parsed = _parse_yaml(collected, rel, text, deadline=deadline, knowledge=True)
     if parsed is None:
         # What the file meant to define is unknown: don't also report references to it.
         collected.broken.update(_DECLARED_ID.findall(text))
@@ -150,10 +153,6 @@ def read_knowledge(collected: Collected, rel: str, raw: bytes, printed: bytes) -
         if not isinstance(items, list):
             collected.problems.append(Problem(rel, f"{key!r} must be a list", field=key))
             continue
-        if len(items) > RECORDS_MAX:
-            message = f"{len(items):,} entries, more than {RECORDS_MAX:,}: split the file"
-            collected.problems.append(Problem(rel, message, field=key))
-            continue
         for number, item in enumerate(items):
             if number % 256 == 0 and time.monotonic() > deadline:
                 collected.problems.append(Problem(rel, _too_slow(), field=key))
@@ -190,7 +189,13 @@ def _too_slow() -> str:
 
 
 def _parse_yaml(
-    collected: Collected, rel: str, text: str, first_line: int = 1, deadline: float = math.inf
+    collected: Collected,
+    rel: str,
+    text: str,
+    first_line: int = 1,
+    deadline: float = math.inf,
+    *,
+    knowledge: bool = False,
 ) -> tuple[Any, dict[int, int]] | None:
     """The data and its line table, or ``None`` (with a problem recorded) on bad input."""
     too_deep = nesting_problem(text, first_line)
@@ -200,7 +205,23 @@ def _parse_yaml(
         return None
     budget = NODES_PER_BYTE * len(text) + 1000
     try:
-        return compose(text, first_line, budget, deadline)
+        if not knowledge:
+            return compose(text, first_line, budget, deadline)
+        return compose(
+            text, first_line, budget, deadline, keys_max=KEYS_MAX, entries_max=RECORDS_MAX
+        )
+    except TooLong as exc:
+        count, key, line = exc.args
+        if key is None:
+            message = (
+                f"{count:,} top-level keys: a knowledge file holds only its sections "
+                f"({', '.join(SECTIONS)}), each a list"
+            )
+            collected.problems.append(Problem(rel, message, line=line + first_line))
+        else:
+            message = f"{count:,} entries, more than {RECORDS_MAX:,}: split the file"
+            collected.problems.append(Problem(rel, message, field=str(key), line=line + first_line))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None

@@ -47,6 +47,16 @@ class TooSlow(Exception):
     """Reading a file took longer than its time budget."""
 
 
+class TooLong(Exception):
+    """The document or one of its top-level lists holds more entries than allowed, found
+    before any data is built: ``args``: the count, the entries' key (``None`` for the
+    document itself) and the 0-based line."""
+
+
+RELEASE_EVERY = 20_000
+"""Nodes freed between two chances for other threads to run."""
+
+
 CHECK_EVERY = 4096
 """Values built between two looks at the clock."""
 
@@ -56,19 +66,65 @@ Lines = dict[int, int]
 
 
 def compose(
-    text: str, first_line: int, budget: int, deadline: float = math.inf
+    text: str,
+    first_line: int,
+    budget: int,
+    deadline: float = math.inf,
+    *,
+    keys_max: float = math.inf,
+    entries_max: float = math.inf,
 ) -> tuple[Any, Lines]:
     """``text``'s data (``None`` for an empty document) and its line table.
 
-    Raises :class:`yaml.YAMLError` for text that is not YAML, :class:`TooMany` when
-    aliases expand it beyond ``budget`` values, :class:`TooSlow` past ``deadline`` (a
+    Raises :class:`yaml.YAMLError` for text that is not YAML, :class:`TooLong` for a
+    top-level mapping of more than ``keys_max`` keys or a top-level list (or a list under
+    a top-level key) of more than ``entries_max`` entries, :class:`TooMany` when aliases
+    expand it beyond ``budget`` values, :class:`TooSlow` past ``deadline`` (a
     ``time.monotonic()`` value).
     """
     node = yaml.compose(text, Loader=_Composer)
     if node is None:
         return None, {}
-    tree = _Tree(first_line, budget, deadline)
-    return tree.build(node), tree.lines
+    try:
+        _check_length(node, keys_max, entries_max)
+        tree = _Tree(first_line, budget, deadline)
+        return tree.build(node), tree.lines
+    finally:
+        _release(node)
+
+
+def _check_length(node: yaml.Node, keys_max: float, entries_max: float) -> None:
+    """Refuse a file far too long for its kind before building a value of it."""
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > entries_max:
+        raise TooLong(len(node.value), None, node.start_mark.line)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    if len(node.value) > keys_max:
+        raise TooLong(len(node.value), None, node.start_mark.line)
+    for key, value in node.value:
+        if isinstance(value, yaml.SequenceNode) and len(value.value) > entries_max:
+            raise TooLong(len(value.value), key.value, value.start_mark.line)
+
+
+def _release(node: yaml.Node) -> None:
+    """Free a composed tree a part at a time, letting other threads run in between: a
+    million nodes freed at once hold the interpreter for a fifth of a second or more, a
+    stall the serving loop would feel while a reload reads a hostile file."""
+    stack = [node]
+    del node
+    freed = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.MappingNode):
+            for pair in item.value:
+                stack.extend(pair)
+            item.value = []
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+            item.value = []
+        freed += 1
+        if freed % RELEASE_EVERY == 0:
+            time.sleep(0)  # lets the event loop's thread take the interpreter
 
 
 class _Tree:

@@ -66,6 +66,22 @@ def test_a_file_of_a_million_tiny_entries_is_one_problem(copy: StoreCopy) -> Non
     assert len(found) == 1 and "split the file" in found[0].message
 
 
+def test_a_file_of_a_million_top_level_keys_is_one_problem_before_any_value_is_built(
+    copy: StoreCopy,
+) -> None:
+    text = "".join(f"k{i}: 1\n" for i in range(1_000_000))
+    found = problems_in(copy, "knowledge/facts/keys.yaml", text, seconds=15)
+    assert len(found) == 1 and "1,000,000 top-level keys" in found[0].message
+    assert found[0].line == 1
+
+
+def test_a_few_unknown_sections_are_still_each_named(copy: StoreCopy) -> None:
+    text = "facts: []\nfcts: []\nactor: []\n"
+    found = problems_in(copy, "knowledge/facts/typos.yaml", text, seconds=5)
+    assert ["unknown section 'fcts'" in p.message for p in found] == [True, False]
+    assert "unknown section 'actor'" in found[1].message
+
+
 @pytest.mark.parametrize(
     "character", ["\u202e", "\u200b", "\x00", "\x1b", "\ufeff", "\u2066"], ids=repr
 )
