@@ -374,7 +374,7 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
     # with the fourth round's three articles, one each, see the doc).
-    "speakers right": ("speaker", "right", 134),
+    "speakers right": ("speaker", "right", 136),
     "speakers wrong": ("speaker", "wrong", 4),
     "kinds right": ("kind", "right", 130),
     "dates right": ("date", "right", 135),
@@ -386,9 +386,9 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
 }
-EDITS_CEILING = 150
+EDITS_CEILING = 148
 """114 on the eleven cases before the fourth round (unchanged by it), plus the 36 edits the
-three articles it added still need (3, 27, 6; they needed 104 before its rules)."""
+three articles it added still need (3, 25, 6; they needed 102 before its rules)."""
 
 
 def below_floor(total: Score) -> list[str]:

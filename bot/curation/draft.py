@@ -677,6 +677,7 @@ SKIPPED_FOR_SEED = (
     "a heading",
     "a byline",
     "a presenter's introduction or sign-off",
+    "a note on what the text is",
     "too short to state a fact",
 )
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``

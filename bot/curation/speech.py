@@ -392,7 +392,7 @@ def _owned(text: str, mention: Mention) -> bool:
 
 
 def _description(lead: str) -> str | None:
-    found = _DESCRIPTION.search(lead)
+    found = _DESCRIPTION.search(re.sub(r"^[\s”“\"]+", "", lead))  # “…,” one official who…
     if found is None:
         return None
     words = " ".join(found.group(1).strip(" ,").split())
