@@ -9,7 +9,8 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - actors: :mod:`bot.curation.names` (names that are names; places are not actors);
 - speakers and the kinds of reported speech: :mod:`bot.curation.speech`;
 - other kinds: a sentence with no reporting verb whose verb is present tense and which
-  carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") is the
+  carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") or
+  weighs what may be ("may depend", "Whether … is an open question") is the
   outlet's own reading (``analysis``, attributed to "the source's own assessment"); one
   dated by a phrase of its own and telling a past action is an ``event`` (not one dated
   "since …": a state lasting until publication); the rest is ``background`` (an undated
@@ -17,16 +18,22 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
   sentences too short to state a fact;
+- quotations going on: a sentence wholly in quotation marks right after a quote, or
+  opening a paragraph when the one before left its quotation open, is that quote's
+  speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
-  August 2024", ", ousted in July 2023,": another event's) nor one still to come ("due",
+  August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
+  "the report published by X on 2 June": another event's) nor one still to come ("due",
   "will", "next", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
   precision, or the date of an event the same paragraph reports when the sentence refers
-  to it ("at the meeting"), with a comment; nothing borrows the sentence before's date;
+  to it ("at the meeting"), or, in a statement's text whose first sentence says so
+  ("Unofficial translation of a statement … issued on 7 March 2026", left out as a note),
+  that statement's date, with a comment; nothing borrows the sentence before's date;
 - restatements: an existing fact about the same actors, of the same family (said or
   happened), with a compatible date, and at least :data:`RESTATES` similar.
 """

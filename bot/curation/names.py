@@ -15,7 +15,13 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   capitals and regions in :mod:`bot.curation.places`; a name after "in", "near",
   "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of place
   or nationality ("West African", "Malian"), not a fragment of a known actor's name,
-  and not a misspelling of one (that is linked to the known actor instead);
+  and not a misspelling of one (that is linked to the known actor instead), nor another
+  grouping word for one ("Confederation of Sahel States": linked, with a comment); not
+  an office by its portfolio ("the Minister of Security"), nor capitalised common words
+  (every word one the sources use in lower case: "Regional Cooperation"); the outlet is
+  recognised with or without its "The";
+- a state's government named through the state ("Niger's junta", "Niger's military
+  rulers", "the Government of Niger") is that government, when the store has one;
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),

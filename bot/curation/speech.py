@@ -10,7 +10,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
   left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
-  role for it) gave that title, when exactly one did;
+  role for it) gave that title, when exactly one did; ``the government`` (junta,
+  authorities): the one government named before it in the paragraph, else in the article;
 - an appositive subject ("A junta spokesman, Colonel X, told"): X;
 - a description as that subject, or after "according to" ("Analysts", "experts", "a
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
@@ -19,12 +20,13 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - a verb with "not" before it ("did not say") reports nothing.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
-observers → analysis; an announcing verb ("announced", "said in a statement"), a
-government body, or a speaker described by an office (minister, spokesman, adviser,
-ministry, army), here or earlier in the article ("Foreign Minister X … He said"), or an
-unnamed speaker for a body ("a defence ministry official", "a government spokesman")
-→ statement; otherwise, and always for "accused", "claimed", "described",
-→ claim.
+observers, and opinions ("thinks", "believes", "expect") → analysis; an announcing verb
+("announced", "said in a statement", "recalled", "welcomed", "called for"), a government,
+a state or an alliance, or a speaker described by an office (not a former one:
+minister, spokesman, adviser, ministry, army), here or earlier in the article
+("Foreign Minister X … He said"), or an unnamed speaker for a body ("a defence ministry
+official", "a government spokesman") → statement; otherwise, and always for "accused",
+"claimed", "described", → claim.
 """
 
 from __future__ import annotations
