@@ -9,7 +9,8 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - actors: :mod:`bot.curation.names` (names that are names; places are not actors);
 - speakers and the kinds of reported speech: :mod:`bot.curation.speech`;
 - other kinds: a sentence with no reporting verb whose verb is present tense and which
-  carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") is the
+  carries an evaluative word ("marks", "signals", "appears", "risks", "is gone") or
+  weighs what may be ("may depend", "Whether … is an open question") is the
   outlet's own reading (``analysis``, attributed to "the source's own assessment"); one
   dated by a phrase of its own and telling a past action is an ``event`` (not one dated
   "since …": a state lasting until publication); the rest is ``background`` (an undated
@@ -17,16 +18,22 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
   sentences too short to state a fact;
+- quotations going on: a sentence wholly in quotation marks right after a quote, or
+  opening a paragraph when the one before left its quotation open, is that quote's
+  speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
-  August 2024", ", ousted in July 2023,": another event's) nor one still to come ("due",
+  August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
+  "the report published by X on 2 June": another event's) nor one still to come ("due",
   "will", "next", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
   said or written with no phrase of its own takes the publication date, at its
   precision, or the date of an event the same paragraph reports when the sentence refers
-  to it ("at the meeting"), with a comment; nothing borrows the sentence before's date;
+  to it ("at the meeting"), or, in a statement's text whose first sentence says so
+  ("Unofficial translation of a statement … issued on 7 March 2026", left out as a note),
+  that statement's date, with a comment; nothing borrows the sentence before's date;
 - restatements: an existing fact about the same actors, of the same family (said or
   happened), with a compatible date, and at least :data:`RESTATES` similar.
 """
@@ -43,7 +50,7 @@ from rapidfuzz import fuzz
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import Mention, Names, Proposed
-from bot.curation.speech import Context, speech
+from bot.curation.speech import Context, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
 from bot.records.sentences import Sentence, split
@@ -76,6 +83,17 @@ _PRESENTER = re.compile(r"(?<![\w“\"‘])(?:I[’']m|I am|[Mm]y name is)\s+[A-
 the programme's framing, not a fact."""
 
 
+_TEXT_OF = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:unofficial|official|full|complete|abridged|english)\s+)*"
+    r"(?:translation|text|transcript|summary)\s+of\s+(?:an?|the|its)\s+"
+    r"(?:statement|communiqu[ée]|press release|declaration|speech|letter|message)\b",
+    re.I,
+)
+"""An article's first sentence saying what the text is ("Unofficial translation of a
+statement by the ministry, issued on 7 March 2026."): a note, not a fact; its date is the
+statement's."""
+
+
 def is_byline(text: str) -> bool:
     """A credit line: "(Reporting by X; Editing by Y)", "By Sahel Desk", "(Sahel Desk;
     Editing by Tom Brandt)": every part a credit, a desk or a name, one part at least a
@@ -104,6 +122,12 @@ _EVALUATIVE = re.compile(
     r"significant|stark|radical|evident|over))\b",
     re.I,
 )
+_HEDGED = re.compile(
+    r"^Whether\b|\b(?:may|might)\s+(?:well\s+|not\s+)*[a-z]{3,}\b"
+    r"|\b(?:is|are|remains?)\s+(?:an?\s+)?(?:open\s+question|unclear|doubtful|unknown)\b"
+)
+"""The outlet weighing what may be ("may depend", "might prove", "Whether … is an open
+question"): its own reading, as an evaluative word is ("may" in lower case: not the month)."""
 _PAST = re.compile(
     r"\b(?:[a-z]{3,}ed|met|took|held|left|fled|began|won|lost|went|came|gave|made|sent|shut|"
     r"struck|fought|seized|was|were|led|spoke|saw|stood|fell|rose|broke|chose|drew|flew|"
@@ -167,12 +191,19 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     context = Context()
     paragraph: list[Candidate] = []
     previous: Sentence | None = None
+    issued: FuzzyDate | None = None
+    open_quote: Candidate | None = None
+    published = source.published.date if source.published else None
     for sentence in split(source.text):
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
-            context.people, context.speaker, paragraph = [], [], []
-        previous = sentence
+            _new_paragraph(context)
+            paragraph = []
         key = simplify(sentence.text)
-        if sentence.heading:
+        if previous is None and _TEXT_OF.match(sentence.text):
+            skipped.append((sentence, "a note on what the text is"))
+            dates = find_dates(sentence.text, published)
+            issued = dates[0].when if dates else None
+        elif sentence.heading:
             skipped.append((sentence, "a heading"))
         elif is_byline(sentence.text):
             skipped.append((sentence, "a byline"))
@@ -185,11 +216,47 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         elif len(key.split()) < TOO_SHORT:
             skipped.append((sentence, "too short to state a fact"))
         else:
-            candidate = _candidate(store, source, sentence, names, context, paragraph)
+            around = Said(paragraph, open_quote, issued)
+            candidate = _candidate(store, source, sentence, names, context, around)
             candidates.append(candidate)
             paragraph.append(candidate)
+            open_quote = candidate if _leaves_open(sentence.text) else None
+        previous = sentence
         seen.add(key)
     return Draft(source, candidates, skipped, list(names.proposed.values()))
+
+
+@dataclass
+class Said:
+    """What a sentence's words may take from those around it."""
+
+    paragraph: list[Candidate]
+    """The candidates so far in its paragraph."""
+    open_quote: Candidate | None
+    """The candidate before, when its quotation was left open (the quote goes on)."""
+    issued: FuzzyDate | None
+    """The date of the statement the text is (its first sentence says so), if any."""
+
+
+def _new_paragraph(context: Context) -> None:
+    context.people, context.speaker, context.bodies = [], [], []
+
+
+def _leaves_open(text: str) -> bool:
+    """Whether the sentence ends inside a quotation ("“Now nobody mentions the word.")."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _continued(text: str, said: Said) -> Candidate | None:
+    """The quote these quoted words go on from: a sentence wholly inside quotation marks
+    right after a quote in its paragraph, or opening a paragraph when the one before left
+    its quotation open. Its speaker is that quote's."""
+    if not re.match(r"\s*[“\"]", text) or reporting_verb(text) is not None:
+        return None
+    before = said.paragraph[-1] if said.paragraph else said.open_quote
+    if before is None or before.kind != "quote":
+        return None
+    return before if re.match(r"\s*[“\"][^”\"]*[”\"]?\s*$", text) else None
 
 
 def _candidate(
@@ -198,17 +265,23 @@ def _candidate(
     sentence: Sentence,
     names: Names,
     context: Context,
-    paragraph: list[Candidate],
+    around: Said,
 ) -> Candidate:
     text = sentence.text
     mentions = names.find(text)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
+    candidate.notes += [m.note for m in mentions if m.note]
     published = source.published.date if source.published else None
     found, refused = _own_date(text, published)
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
+    quoted = _continued(text, around)
+    if quoted is not None:
+        _go_on(candidate, quoted, text)
+        _remember(context, mentions, candidate, names, text)
+        return candidate
     if said is not None:
         candidate.kind, candidate.by = said.kind, said.by
         candidate.attribution, candidate.words = said.attribution, said.words
@@ -216,7 +289,9 @@ def _candidate(
         for actor in said.by:
             if actor not in candidate.actors:
                 candidate.actors.append(actor)
-    elif _EVALUATIVE.search(text) and not _PAST.search(_main_clause(text)):
+    elif (_EVALUATIVE.search(text) or _HEDGED.search(text)) and not _PAST.search(
+        _main_clause(text)
+    ):
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
     candidate.notes += refused
@@ -224,7 +299,7 @@ def _candidate(
         if found and candidate.kind != "analysis":
             _set_date(candidate, found.phrase, found.when, found.relative)
         else:
-            _date_said(candidate, paragraph, published)
+            _date_said(candidate, around, published)
     elif found:
         _set_date(candidate, found.phrase, found.when, found.relative)
         # "since September": a state lasting until publication, not an action at a time
@@ -284,6 +359,41 @@ def _participle(text: str, found: FoundDate) -> bool:
     return closed and _PARTICIPLE.search(text[: found.start]) is not None
 
 
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their|his|her|our|some|all|two|three|four|five|"
+    r"several|many)\s+(?:[\w’'-]+\s+){0,2}?(?!(?:said|told|says|tells)\b)[\w’'-]+\s*$",
+    re.I,
+)
+"""A noun phrase with its determiner right before "that": "the three states that"."""
+
+
+def _that_relative(before: str) -> bool:
+    """The phrase stands in a relative clause opened by "that" after a noun with its
+    determiner ("the three states that quit the bloc last year"), not in the clause a
+    verb reports ("recalled that Niger had left the bloc in January 2025", "told reporters
+    that")."""
+    that = next(reversed(list(re.finditer(r"\bthat\b", before))), None)
+    if that is None or re.search(r"[,;—]", before[that.end() :]):
+        return False
+    head = before[: that.start()]
+    return _NOUN_BEFORE.search(head) is not None and not re.search(r"[a-z]{3,}ed\s*$", head)
+
+
+_MADE_BY = re.compile(
+    r"\b(?:the|a|an|its|their|this|that)\s+"
+    r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+){1,3}?"
+    r"(?:[a-z]{3,}ed|taken|given|written|drawn|shown|made|sent|held|signed|issued)\s+by\s+"
+    r"[^,;—]*$"
+)
+
+
+def _made_by(before: str) -> bool:
+    """The phrase dates a thing the sentence names as made by someone ("has examined the
+    report published by the Rights Office on 2 June"): that thing's date, not the
+    sentence's (also in reported speech: a blank rather than another event's date)."""
+    return _MADE_BY.search(before) is not None
+
+
 _AHEAD_OR_BEHIND = re.compile(
     r"(?:on|in|during|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
@@ -324,7 +434,12 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
                 f"check: {found.phrase!r} with no verb in the past: a date still to come, or "
                 "the one before? not recorded"
             )
-        elif _RELATIVE.search(text[: found.start]) or _participle(text, found):
+        elif (
+            _RELATIVE.search(text[: found.start])
+            or _participle(text, found)
+            or _that_relative(text[: found.start])
+            or _made_by(text[: found.start])
+        ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
             )
@@ -341,15 +456,33 @@ def _set_date(candidate: Candidate, phrase: str | None, when: FuzzyDate, relativ
         candidate.date["relative"] = True
 
 
-def _date_said(
-    candidate: Candidate, paragraph: list[Candidate], published: FuzzyDate | None
-) -> None:
+def _go_on(candidate: Candidate, quoted: Candidate, text: str) -> None:
+    """Quoted words going on from ``quoted``: its speaker's, said when it was."""
+    candidate.kind = "quote"
+    candidate.by, candidate.attribution = list(quoted.by), quoted.attribution
+    candidate.words = text.strip().strip('“”"').strip()
+    candidate.date = dict(quoted.date) if quoted.date else None
+    candidate.published_date = quoted.published_date
+    for actor in [*quoted.by, *(a for a in quoted.actors if a in quoted.by)]:
+        if actor not in candidate.actors:
+            candidate.actors.append(actor)
+    who = ", ".join(quoted.by) or quoted.attribution or "no speaker the draft trusts"
+    candidate.notes.append(f"check: the quotation goes on from the quote before: read as {who}")
+
+
+def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) -> None:
     """Words said or written, with no date phrase of their own."""
     refers = _REFERS_TO_EVENT.search(candidate.sentence.text)
-    event = next((c for c in reversed(paragraph) if c.kind == "event" and c.date), None)
+    event = next((c for c in reversed(around.paragraph) if c.kind == "event" and c.date), None)
     if refers and event is not None and event.date is not None:
         candidate.date = dict(event.date)
         candidate.dated_by = (event.sentence, refers.group(0))
+    elif around.issued is not None:
+        candidate.date = {"when": str(around.issued)}
+        candidate.published_date = True
+        candidate.notes.append(
+            "check: dated to the statement the text gives (its first sentence), when it was said"
+        )
     elif published is not None:
         candidate.date = {"when": str(published), "relative": True}
         candidate.published_date = True
@@ -366,6 +499,9 @@ def _remember(
     context: Context, mentions: list[Mention], candidate: Candidate, names: Names, text: str
 ) -> None:
     for mention in mentions:
+        if names.kind(mention.actor) != "person":
+            context.bodies.append(mention.actor)
+            context.named.append(mention.actor)
         if names.kind(mention.actor) == "person":
             context.people.append(mention.actor)
             gender = _gender(text[max(0, mention.start - 40) : mention.start])
@@ -548,6 +684,7 @@ SKIPPED_FOR_SEED = (
     "a heading",
     "a byline",
     "a presenter's introduction or sign-off",
+    "a note on what the text is",
     "too short to state a fact",
 )
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``

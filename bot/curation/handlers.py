@@ -91,8 +91,8 @@ def _draft(args: argparse.Namespace, settings: Settings) -> int:
             journal.write(seed, after)
             print(
                 f"edited {seed.name}'s header: added {len(skips)} sentence(s) left out of the "
-                "draft (headings, bylines, presenters' lines, too short) to its skip list, so "
-                "coverage passes; the article text is unchanged"
+                "draft (headings, bylines, presenters' lines, notes on the text, too short) to "
+                "its skip list, so coverage passes; the article text is unchanged"
             )
         journal.write(path, render_yaml(result, shift))
     print(

@@ -15,7 +15,13 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   capitals and regions in :mod:`bot.curation.places`; a name after "in", "near",
   "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of place
   or nationality ("West African", "Malian"), not a fragment of a known actor's name,
-  and not a misspelling of one (that is linked to the known actor instead);
+  and not a misspelling of one (that is linked to the known actor instead), nor another
+  grouping word for one ("Confederation of Sahel States": linked, with a comment); not
+  an office by its portfolio ("the Minister of Security"), nor capitalised common words
+  (every word one the sources use in lower case: "Regional Cooperation"); the outlet is
+  recognised with or without its "The";
+- a state's government named through the state ("Niger's junta", "Niger's military
+  rulers", "the Government of Niger") is that government, when the store has one;
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),
@@ -84,11 +90,33 @@ _STATE = re.compile(r"\b(republic|kingdom|state of|emirates|federation)\b", re.I
 _GOVERNMENT = re.compile(r"\b(congress|parliament|senate|assembly|government|junta)\b", re.I)
 
 
+_GOVERNMENT_AFTER = re.compile(
+    r"[’']s\s+(?:military\s+)?(?:junta|government|rulers|leaders|authorities|regime)\b"
+    r"(?!\s+(?:leader|chief|head|spokes\w+|official|minister|adviser|advisor)s?\b)"
+)
+"""Not "Niger's junta leader", "the government spokesman": a person of it."""
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[Mm]ilitary\s+)?(?:[Gg]overnment|[Jj]unta|[Aa]uthorities|[Rr]egime)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_GROUPINGS = frozenset(
+    "alliance confederation federation union league community coalition bloc".split()
+)
+_PARTICLES = frozenset({"of", "the", "and", "for", "al", "de", "du", "des", "la", "le"})
+
+
+def _bare(name: str) -> str:
+    """A simplified name without its leading "the" ("the meridian review")."""
+    return re.sub(r"^the\s+", "", name)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     actor: str
+    note: str | None = None
+    """A ``# check:`` comment on how the name was read ("another name for …?")."""
 
 
 @dataclass
@@ -106,7 +134,13 @@ class Names:
         self, store: FactStore, outlet: str | None, drafted: Sequence[Drafted] = ()
     ) -> None:
         self.store = store
-        self.outlet = simplify(outlet) if outlet else None
+        self.outlet = _bare(simplify(outlet)) if outlet else None
+        self.common = {
+            w.casefold()
+            for source in store.sources.values()
+            for w in re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", source.text)
+        }
+        """Words the sources use in lower case: common words, never a whole name."""
         self.patterns: list[tuple[re.Pattern[str], str]] = []
         self.spellings: dict[str, str] = {}
         self.words: set[str] = set()
@@ -150,7 +184,7 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
-        known = [k for k in known if not self._namesake(text, k)]
+        known = [self._government(text, k) for k in known if not self._namesake(text, k)]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
@@ -171,6 +205,28 @@ class Names:
             if found is not None:
                 kept.append(found)
         return sorted(kept, key=lambda m: m.start)
+
+    def _government(self, text: str, mention: Mention) -> Mention:
+        """A state's government named through the state ("Niger's junta", "Niger's military
+        rulers", "the Government of Niger"): the one government actor part of that state
+        (as the store's alias "Mali's military government" is Mali's junta)."""
+        actor = self.store.actors.get(mention.actor)
+        if actor is None or actor.kind != "state":
+            return mention
+        governments = [
+            a.id
+            for a in self.store.actors.values()
+            if a.kind == "government" and mention.actor in a.part_of
+        ]
+        if len(governments) != 1:
+            return mention
+        after = _GOVERNMENT_AFTER.match(text, mention.end)
+        if after:
+            return Mention(mention.start, after.end(), governments[0])
+        before = _GOVERNMENT_BEFORE.search(text[: mention.start])
+        if before:
+            return Mention(before.start(), mention.end, governments[0])
+        return mention
 
     def _namesake(self, text: str, mention: Mention) -> bool:
         """A known person's surname after another given name ("Zazia Bazoum" beside
@@ -210,8 +266,8 @@ class Names:
             return None  # a capitalised first word is not a name by itself
         if name.isupper() and text[run.end() : run.end() + 1] == "," and start <= first:
             return None  # a dateline: "BAMAKO, Jan 30"
-        if self.outlet and simplify(name) == self.outlet:
-            return None  # the outlet itself (a dateline's "(Sahel Wire)")
+        if self.outlet and _bare(simplify(name)) == self.outlet:
+            return None  # the outlet itself (a dateline's "(Sahel Wire)", "The Review")
         if _NEWSROOM.search(name) or _PRESENTING.search(text[max(0, start - 20) : start]):
             return None  # the outlet's own desk ("Sahel Desk") or presenter ("I'm X")
         person = self._surname(name)
@@ -226,6 +282,12 @@ class Names:
         key = simplify(name)
         if process.extractOne(key, _CALENDAR, scorer=fuzz.ratio, score_cutoff=MISSPELT):
             return None  # "Octover"
+        if all(w in self.common for w in key.split() if w not in _PARTICLES):
+            return None  # "Regional Cooperation", "Security": common words capitalised
+        variant = self._variant(key)
+        if variant:
+            note = f"check: {name!r} read as {variant}: another name for it? add it as an alias"
+            return Mention(start, start + len(name), variant, note)
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
         if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
             return Mention(start, start + len(name), self.spellings[spelt[0]])
@@ -236,12 +298,27 @@ class Names:
         ]
         if holders:  # part of a name proposed earlier: that actor, if only one has it
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
+        if re.match(r"\s+group\b", text[start + len(name) :]):
+            name += " group"  # "the Wagner group": the group's name as news copy gives it
         proposal = self.proposed.get(name)
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
             proposal = Proposed(self._id(name), name, kind, text)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
+
+    def _variant(self, key: str) -> str | None:
+        """A known body under another grouping word ("Confederation of Sahel States" beside
+        the Alliance of Sahel States): the same "of …" of two words or more."""
+        head, _, tail = key.partition(" of ")
+        if head not in _GROUPINGS or len(tail.split()) < 2:
+            return None
+        found = {
+            actor
+            for spelling, actor in self.spellings.items()
+            if spelling.partition(" of ")[0] in _GROUPINGS and spelling.partition(" of ")[2] == tail
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _surname(self, name: str) -> str | None:
         """A lone surname of a person proposed earlier in the article ("Okonde")."""
@@ -332,7 +409,17 @@ def is_name(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in particles for w in words)
 
 
+_OFFICE_OF = re.compile(
+    r"^(?:The\s+)?(?:(?:Deputy|Vice|Acting|Interim|Former|Junior)\s+)?"
+    r"(?:Minister|Ministers|Secretary|Commissioner|Director|Minister of State)\s+(?:of|for)\s",
+    re.I,
+)
+"""An office named by its portfolio ("the Minister of Security"): no name in it."""
+
+
 def _trim(name: str) -> str:
+    if _OFFICE_OF.match(name):
+        return ""
     words = name.split()
     # an office with its qualifier before a name: "Defence Minister Kassoum Coulibaly"
     titled = [i for i, w in enumerate(words[:3]) if w.casefold() in TITLES and i < len(words) - 1]

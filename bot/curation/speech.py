@@ -10,7 +10,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
   left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
-  role for it) gave that title, when exactly one did;
+  role for it) gave that title, when exactly one did; ``the government`` (junta,
+  authorities): the one government named before it in the paragraph, else in the article;
 - an appositive subject ("A junta spokesman, Colonel X, told"): X;
 - a description as that subject, or after "according to" ("Analysts", "experts", "a
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
@@ -19,12 +20,13 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - a verb with "not" before it ("did not say") reports nothing.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
-observers → analysis; an announcing verb ("announced", "said in a statement"), a
-government body, or a speaker described by an office (minister, spokesman, adviser,
-ministry, army), here or earlier in the article ("Foreign Minister X … He said"), or an
-unnamed speaker for a body ("a defence ministry official", "a government spokesman")
-→ statement; otherwise, and always for "accused", "claimed", "described",
-→ claim.
+observers, and opinions ("thinks", "believes", "expect") → analysis; an announcing verb
+("announced", "said in a statement", "recalled", "welcomed", "called for"), a government,
+a state or an alliance, or a speaker described by an office (not a former one:
+minister, spokesman, adviser, ministry, army), here or earlier in the article
+("Foreign Minister X … He said"), or an unnamed speaker for a body ("a defence ministry
+official", "a government spokesman") → statement; otherwise, and always for "accused",
+"claimed", "described", → claim.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ from dataclasses import dataclass, field
 from bot.curation.names import Mention
 
 _VERBS = (
+    r"called for|calls for|called on|calls on|taken note|took note|takes note|"
+    r"recalled|recalls|reaffirmed|reaffirms|reiterated|reiterates|stressed|stresses|"
+    r"emphasi[sz]ed|emphasi[sz]es|welcomed|welcomes|condemned|condemns|thinks|think|"
+    r"expects|expect|"
     r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
     r"stated|explained|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
     r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
@@ -46,7 +52,16 @@ _VERBS = (
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[,.;:!?]?[”\"]")
-_ANNOUNCING = frozenset("announced announces declared declares stated signalled signaled".split())
+_ANNOUNCING = frozenset(
+    (
+        "announced announces declared declares stated signalled signaled recalled recalls "
+        "reaffirmed reaffirms reiterated reiterates welcomed welcomes condemned condemns"
+    ).split()
+) | {"called for", "calls for", "called on", "calls on", "taken note", "took note", "takes note"}
+"""Verbs of an official's or a body's announcement (diplomatic copy's "recalled",
+"reaffirmed", "welcomed", "called for", "has taken note of"): a statement."""
+_OPINING = frozenset("thinks think believes believe expects expect".split())
+"""Verbs of opinion: what follows is the speaker's reading, an analysis."""
 _CLAIMING = frozenset("accused accuses alleged claimed claims described".split())
 _ANALYSTS = re.compile(r"\b(analysts?|experts?|observers?|commentators?|scholars?)\b", re.I)
 _OFFICE = re.compile(
@@ -71,11 +86,12 @@ _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
     rf"other|many|the|its|their)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_PEOPLE})"
     r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?)?)\s*,?"
-    r"(?:\s+(?:speaking|who)\b[^,]*,)?\s*(?:\w+ly\s+)?$",
+    r"(?:\s+(?:speaking|who)\b[^,]*,|\s+who\s+[^,;“”\"]{1,60}?)?\s*(?:also\s+|\w+ly\s+)?$",
     re.I,
 )
 """A described speaker right before the verb: "Analysts", "a diplomat at the US embassy in
-Bamako", "A Malian diplomat, speaking on condition of anonymity,"."""
+Bamako", "A Malian diplomat, speaking on condition of anonymity,", "one official who took
+part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"(minister|envoy|spokesman|spokeswoman|spokesperson|president|ambassador|adviser|"
@@ -107,6 +123,10 @@ class Context:
     """(title words near a mention, actor id) so far in the article, in order."""
     genders: dict[str, str] = field(default_factory=dict)
     """Actor id -> "he" or "she", where the article said ("His daughter, X"; "Mr X")."""
+    bodies: list[str] = field(default_factory=list)
+    """Actors other than persons named so far in this paragraph, in order."""
+    named: list[str] = field(default_factory=list)
+    """Actors other than persons named so far in the article, in order."""
 
 
 @dataclass
@@ -155,7 +175,9 @@ def speech(
     if quoted and len(quoted.group(1).split()) >= 3 and theirs:
         found.kind = "quote"
         found.words = quoted.group(1).strip()
-    elif found.attribution and _ANALYSTS.search(found.attribution) and not found.by:
+    elif verb.group(1) in _OPINING or (
+        found.attribution and _ANALYSTS.search(found.attribution) and not found.by
+    ):
         found.kind = "analysis"
     elif verb.group(1) in _CLAIMING:
         found.kind = "claim"
@@ -183,8 +205,8 @@ def _official(
 ) -> bool:
     if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
         return True
-    if found.by and all(kind_of(a) == "government" for a in found.by):
-        return True
+    if found.by and all(kind_of(a) in _BODIES for a in found.by):
+        return True  # a government, a state or an alliance speaking
     if found.attribution:
         anonymous = re.match(r"(?:an?|one|some|several)\b", found.attribution, re.I)
         if anonymous:  # "a defence ministry official" speaks for it; "a local official" not
@@ -198,8 +220,13 @@ def _official(
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
         if after:
             described += " " + after.group(1)
-        return _OFFICE.search(f"{described} {found.title} {titles}") is not None
+        return _OFFICE.search(_FORMER.sub("", f"{described} {found.title} {titles}")) is not None
     return False
+
+
+_BODIES = frozenset({"government", "state", "alliance"})
+_FORMER = re.compile(rf"\b(?:former|ex-)\s*(?:[\w-]+\s+){{0,2}}?{_OFFICE.pattern}", re.I)
+"""A former office ("a former foreign minister"): no longer speaking for a body."""
 
 
 def _apposition(lead: str) -> str:
@@ -267,6 +294,10 @@ def _speaker(
             and re.search(r",\s*(?:\S+\s+){0,2}$", text[start : m.start])
         ]
     role = _ROLE.search(lead)
+    body = _BODY_ROLE.search(lead)
+    if body and not subject:
+        _the_body(found, body.group(1).casefold(), context, kind_of)
+        return
     if subject and not role:
         mention = subject[-1]
         earlier = [m for m in mentions if start <= m.start and m.end <= mention.start]
@@ -308,6 +339,32 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_BODY_ROLE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
+    r"regime))\s*,?\s*(?:also\s+)?$"
+)
+"""A government named by its office alone ("the government added")."""
+
+
+def _the_body(
+    found: Speech, word: str, context: Context, kind_of: Callable[[str], str | None]
+) -> None:
+    """ "the government": the one government named before it in the paragraph, or else
+    in the article; two or none: a description."""
+    for named, where in ((context.bodies, "in the paragraph"), (context.named, "in the article")):
+        governments = list(dict.fromkeys(a for a in named if kind_of(a) == "government"))
+        if len(governments) == 1:
+            found.by = governments
+            found.notes.append(
+                f"check: 'the {word}' read as {governments[0]}, the one government named "
+                f"before it {where}"
+            )
+            return
+        if governments:
+            break
+    found.attribution = f"the {word}"
+
+
 _AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
 """Between a person and the body named as theirs: "Laessing of the Foundation"."""
 _DESCRIBED_AFTER = re.compile(
@@ -337,12 +394,13 @@ def _owned(text: str, mention: Mention) -> bool:
 
 
 def _description(lead: str) -> str | None:
-    found = _DESCRIPTION.search(lead)
+    found = _DESCRIPTION.search(re.sub(r"^[\s”“\"]+", "", lead))  # “…,” one official who…
     if found is None:
         return None
     words = " ".join(found.group(1).strip(" ,").split())
     words = re.sub(r"^(?:yet|but|and|however|still|so|now)\s+", "", words, flags=re.I)
-    words = re.sub(r",\s*(?:speaking|who)\b.*$", "", words)
+    words = re.sub(r",?\s*\b(?:speaking|who)\b.*$", "", words)
+    words = re.sub(r"\s+(?:also|\w+ly)$", "", words)
     if len(words.split()) > 10:
         return None
     return words
