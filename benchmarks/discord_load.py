@@ -17,8 +17,9 @@ import yarl
 
 from benchmarks.stats import percentile
 from bot.chat.client import create_bot
-from bot.scheduling.scheduler import DigestScheduler, ManualClock
+from bot.scheduling.scheduler import DigestScheduler
 from bot.settings import Settings
+from testkit.clock import ManualClock
 
 ROOT = Path(__file__).resolve().parents[1]
 GUILD_ID = 200000000000000001

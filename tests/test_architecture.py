@@ -198,3 +198,12 @@ def test_tests_and_benchmarks_share_only_the_testing_package() -> None:
         for path in (ROOT / root).rglob("*.py"):
             bad = {m for m in imported_modules(path) if m.split(".")[0] in banned}
             assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_every_module_of_the_bot_testkit_and_benchmarks_imports() -> None:
+    """A module the suite never imports (a benchmark, say) still names only what exists."""
+    import importlib
+
+    for name in sorted(module_graph("bot", "testkit", "benchmarks")):
+        if not name.endswith("__main__"):
+            importlib.import_module(name)
