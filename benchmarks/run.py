@@ -66,7 +66,7 @@ def store_dirs(size: str) -> tuple[Path, Path, dict[str, Any]]:
         queries_file = ROOT / "benchmarks" / "queries_1x.json"
         return ROOT / "knowledge", ROOT / "seeds", json.loads(queries_file.read_text())
     folder = DATA / size
-    stamp = hashlib.sha256((ROOT / "benchmarks" / "generate.py").read_bytes()).hexdigest()
+    stamp = hashlib.sha256((ROOT / "testkit" / "generate.py").read_bytes()).hexdigest()
     if (folder / "stamp").exists() and (folder / "stamp").read_text() == stamp:
         return (
             folder / "knowledge",
