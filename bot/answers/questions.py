@@ -14,12 +14,12 @@ from collections.abc import Callable
 
 import msgspec
 
-from bot.answers import queries
+from bot.answers import claims, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
-from bot.store.search import QUESTION_WORDS, query_words, stem
+from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem
 
 QUESTION_MAX = 300
 """Longest question read; Discord's option and the console are capped the same."""
@@ -31,6 +31,7 @@ _WHO = re.compile(
 )
 _WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:by|from)\s+(?P<x>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YES_NO = re.compile(
     r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I
@@ -70,10 +71,20 @@ GENERIC = frozenset(
     out up off down away around along anyone anybody someone somebody everyone everybody
     nobody people no not never doesnt doesn dont don didnt didn isnt isn wasnt wasn arent
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
-    shouldn""".split()
+    shouldn role roles part different difference differences differ compare compared
+    comparison versus vs similar same between""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
-without their apostrophe among them)."""
+without their apostrophe among them; "role", "different", "compare": what is asked of
+a subject, never the subject)."""
+CLASS_NOUNS = frozenset(
+    """country countries nation nations state states group groups president presidents
+    government governments region regions official officials leader leaders power powers
+    world organisation organisations organization organizations body bodies member
+    members membership""".split()
+)
+"""Nouns naming a kind of thing rather than one: "which countries left ECOWAS" is about
+ECOWAS. Held by the store, they count as common words; never as a missing subject."""
 VERBS = frozenset(
     """be have do go come get make take give keep let put set see look seem want need try
     use find feel leave call ask work help start stop begin end run turn move live bring
@@ -154,8 +165,16 @@ def read(store: FactStore, text: str) -> Reading:
         # for them ("what did the US president's adviser say": not the president himself)
         speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
+        about = about.strip() if about else None
         line = f"{owner} statements" + (f" about “{about}”" if about else "")
         return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
+    described = coverage(store, speaker_words).rare if speaker_words else ()
+    if described and not speakers:  # "what did human rights groups say"
+        rare = coverage(store, text).rare
+        return Reading(
+            f"what those described as “{' '.join(described)}” said",
+            lambda: queries.said_by_description(store, text, described, rare),
+        )
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"])
@@ -172,30 +191,41 @@ def read(store: FactStore, text: str) -> Reading:
         return Reading(line, lambda: queries.figures(store, text))
     if _WHY.match(text):
         line = f"a why question: the reasons the sources give on “{text}” first"
-        return Reading(line, lambda: queries.search(store, text, reasons=True))
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.search(store, text, reasons=True, bearing=rare))
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
+        claimed = claims.claim(store, text, GENERIC)
         return Reading(
             line,
-            lambda: queries.yes_no(store, text, (*subject.rare, *subject.common), subject.rare),
+            lambda: queries.yes_no(
+                store, text, (*subject.rare, *subject.common), subject.rare, claimed
+            ),
         )
     return _search(store, text)
 
 
 def _said_parts(text: str) -> tuple[str, str | None]:
-    """For "what did X say about Y": the words naming the speaker (before the subject) and
-    the subject (after the saying word), so that "what did the juntas say about the US"
-    never takes the US for the speaker. No saying word: nothing."""
+    """For "what did X say about Y": the words naming the speaker and the subject, so that
+    "what did the juntas say about the US" never takes the US for the speaker, nor "did
+    Burkina Faso respond to the US offer" the US. The speaker is named before the saying
+    word ("what did X say"), else right after it ("statements by X"); the subject is what
+    follows "about" (or "on", "of" …), else the rest ("what did X tell AFP"). No saying
+    word: nothing."""
     for saying in re.finditer(r"[\w']+", text):
         if saying[0].casefold() in queries.SAYING:
             break
     else:
         return "", None
     about = _ABOUT.search(text, saying.end())
-    if about is None:
-        return text, None
-    return text[: about.start()], about["y"]
+    after = text[saying.end() : about.start() if about else len(text)]
+    by = _BY.match(after)
+    if by and not query_words(text[: saying.start()]):
+        return by["x"], about["y"] if about else None
+    if about is not None:
+        return text[: saying.start()], about["y"]
+    return text[: saying.start()], after if query_words(after) else None
 
 
 def coverage(store: FactStore, text: str) -> Coverage:
@@ -209,6 +239,10 @@ def coverage(store: FactStore, text: str) -> Coverage:
         if word in GENERIC or word in queries.SAYING or word.isdigit():
             continue
         terms = [t for t in index.expand(word) if not t.startswith("#")]
+        if word in CLASS_NOUNS:
+            if terms:
+                common.append(word)
+            continue
         if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
             if len(word) > 2 and not word.endswith(("ed", "ing", "ly")) and not _verb(word):
@@ -216,7 +250,15 @@ def coverage(store: FactStore, text: str) -> Coverage:
             continue
         specific = index.share(terms) < COMMON_SHARE and not _verb(word)
         (rare if specific else common).append(word)
+    if not rare and common and all(_verb(w) for w in common):
+        # "what changed": the verb is all the question asks about, so it is its subject
+        rare = [w for w in common if index.share(_terms(index, w)) < COMMON_SHARE]
+        common = [w for w in common if w not in rare]
     return Coverage(tuple(unknown), tuple(rare), tuple(common))
+
+
+def _terms(index: SearchIndex, word: str) -> list[str]:
+    return [t for t in index.expand(word) if not t.startswith("#")]
 
 
 def _names_actor(store: FactStore, word: str) -> bool:
@@ -319,7 +361,8 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
         if not _YEAR.fullmatch(w) and not store.actor_names.mentions(w, store.fact_search.knows)
     ]
     if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
-        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text))
+        claimed = claims.claim(store, text, GENERIC)
+        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
     if actor:
@@ -340,7 +383,10 @@ def _search(store: FactStore, text: str) -> Reading:
     verbs = {w for w in covered.common if _verb(w)}
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
-    return Reading(f"/search query:{_quoted(text)}", lambda: queries.search(store, text))
+    return Reading(
+        f"/search query:{_quoted(text)}",
+        lambda: queries.search(store, text, bearing=covered.rare),
+    )
 
 
 def _what_exists(store: FactStore, text: str) -> tuple[str, ...]:
