@@ -23,6 +23,7 @@ _AUX = re.compile(
     r"\s+",
     re.IGNORECASE,
 )
+_ACTIVE = re.compile(r"^(?:when\s+)?(?:did|does|do)\b", re.IGNORECASE)
 _BREAK = re.compile(
     r";|,\s+(?=(?:while|whereas|although|though|but|yet)\b)"
     r"|\s(?=(?:while|whereas|although|though)\s)"
@@ -36,7 +37,8 @@ _LEADING = re.compile(
 SUBJECT_WORDS = 3
 """Most words of a name taken as the subject right after the auxiliary ("Burkina Faso")."""
 SKIPPED = frozenset(
-    """still ever really actually also already even yet now officially been being be""".split()
+    """still ever really actually also already even yet now officially been being be
+    happen happened happens occur occurred occurs""".split()
 )
 """Words between the subject and its predicate that say nothing of it."""
 
@@ -52,12 +54,18 @@ class Claim(msgspec.Struct, frozen=True):
     """The predicate's first word as typed; None when the question has none."""
     predicate_terms: frozenset[str]
     """Its index terms: empty when the store never uses the word, so nothing states it."""
+    active: bool = False
+    """Whether the question asks what an actor did ("did the EU withdraw"): a clause
+    naming it only after the predicate ("expelled … EU partners") has it as an object.
+    A passive question ("was the convoy attacked") may be stated either way, and so may
+    a thing's ("did the Niamey attack happen")."""
 
 
 def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -> Claim | None:
     """The claim of a yes/no or "when" question; None when it names no subject. ``skip``:
     words that shape the question without saying anything of the subject."""
-    stripped = _AUX.sub("", question.strip(), count=1)
+    aux = _AUX.match(question.strip())
+    stripped = question.strip()[aux.end() :] if aux else question.strip()
     tokens = [w for w in query_words(stripped) if w not in SKIPPED and w not in skip]
     if not tokens:
         return None
@@ -65,7 +73,12 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
     for size in range(1, min(SUBJECT_WORDS, len(tokens)) + 1):
         named = store.actor_names.mentions(" ".join(tokens[:size]), store.fact_search.knows)
         if named:
-            taken, actors = size, frozenset(_with_parts(store, named[0].id))
+            actor = store.actors[named[0].id]
+            spelt = set(words(" ".join([actor.name, *actor.aliases])))
+            taken = size  # and the words of its name that follow ("burkina" "faso")
+            while taken < len(tokens) and taken < SUBJECT_WORDS and tokens[taken] in spelt:
+                taken += 1
+            actors = frozenset(_with_parts(store, actor.id))
             break
     terms = frozenset(t for w in tokens[:taken] for t in _terms(store, w))
     rest = [w for w in tokens[taken:] if not w.endswith("ly")]
@@ -76,6 +89,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         actors,
         predicate,
         frozenset(_terms(store, predicate)) if predicate else frozenset(),
+        active=bool(actors and aux and _ACTIVE.match(aux[0])),
     )
 
 
@@ -100,10 +114,30 @@ def states(store: FactStore, claimed: Claim, text: str) -> bool:
     if claimed.predicate is not None and not claimed.predicate_terms:
         return False
     for clause in clauses(text):
-        shown = {stem(w) for w in words(clause)}
-        named = {m.id for m in store.actor_names.mentions(clause)}
-        subject = bool(shown & claimed.subject_terms or named & claimed.subject_actors)
-        predicate = claimed.predicate is None or bool(shown & claimed.predicate_terms)
-        if subject and predicate:
+        at = _predicate_at(claimed, clause)
+        if at is None:
+            continue
+        # what the subject did: named before the predicate
+        if _names_subject(store, claimed, clause[:at] if claimed.active else clause):
             return True
     return False
+
+
+def _predicate_at(claimed: Claim, clause: str) -> int | None:
+    """Where the clause first holds the predicate (its end when there is none to hold)."""
+    if claimed.predicate is None:
+        return len(clause)
+    for word in _WORD.finditer(clause):
+        if any(stem(w) in claimed.predicate_terms for w in words(word[0])):
+            return word.start()
+    return None
+
+
+def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    shown = {stem(w) for w in words(text)}
+    if shown & claimed.subject_terms:
+        return True
+    return bool({m.id for m in store.actor_names.mentions(text)} & claimed.subject_actors)
+
+
+_WORD = re.compile(r"[\w'’-]+")

@@ -520,7 +520,9 @@ def when(store: FactStore, question: str, claimed: Claim | None = None) -> Respo
         raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
     answer = Answer(store, "timeline")
     if not dated:  # what the question is about is in the store, but never dated
-        answer.facts("Undated", matching[:3], 3, "/search lists more")
+        undated = all(f.date is None for f in matching[:3])
+        title = "Undated" if undated else "What they say of it (their dates are of other facts)"
+        answer.facts(title, matching[:3], 3, "/search lists more")
         answer.notes.append("The sources give no date for this; this is what they say of it.")
         return answer.response(f"When: “{text}”")
     first = dated[0]
@@ -586,10 +588,15 @@ def yes_no(
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
     # the first on ties
     citation, quote, top = max(best, key=lambda b: (said(b[1]), sum(held(b[1]))))
+    if not said(quote):  # a quote cut short of its subject: the fact's own cited text
+        told = next((b for b in best if said(store.facts[b[2].id].text)), None)
+        citation, quote, top = told or (citation, quote, top)
     fact = store.facts[top.id]
     hits = [top, *(h for h in hits if h.id != top.id)]
     if said(quote):
         line = f"The sources say: “{quote}”"
+    elif said(fact.text):
+        line = f"The sources say so: {fact.text}"
     else:
         line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
     answer = Answer(store, "search")

@@ -31,6 +31,7 @@ _WHO = re.compile(
 )
 _WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:(?:to|at|with|for)\s+)?", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|from)\s+(?P<x>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YES_NO = re.compile(
@@ -196,7 +197,7 @@ def read(store: FactStore, text: str) -> Reading:
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
-        claimed = claims.claim(store, text, GENERIC)
+        claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
         return Reading(
             line,
             lambda: queries.yes_no(
@@ -225,6 +226,7 @@ def _said_parts(text: str) -> tuple[str, str | None]:
         return by["x"], about["y"] if about else None
     if about is not None:
         return text[: saying.start()], about["y"]
+    after = _LEADING_PREPOSITION.sub("", after)
     return text[: saying.start()], after if query_words(after) else None
 
 
@@ -361,7 +363,7 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
         if not _YEAR.fullmatch(w) and not store.actor_names.mentions(w, store.fact_search.knows)
     ]
     if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
-        claimed = claims.claim(store, text, GENERIC)
+        claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
         return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
