@@ -13,9 +13,10 @@ from bot.store.facts import FactStore
 from bot.store.speakers import speaks_for_problems, voices
 from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
-PASS_RATE_MIN = 0.9
+PASS_RATE_MIN = 0.95
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 33 more (103), 0.825 before that pass, 0.961 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 29 more
+(132), 0.894 before that pass, 0.970 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -292,3 +293,110 @@ def test_a_negation_with_or_without_its_apostrophe_is_no_subject(
     store: FactStore, question: str
 ) -> None:
     assert "boulos-le-monde" in shown(questions.answer(store, question))
+
+
+# --- issue 24, third pass: a fresh analyst's classes -----------------------------------------
+
+
+def first_line(response: Response) -> str:
+    return response.sections[0].items[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("did the eu expel french troops", False),  # the EU only as the object, later
+        ("did the us withdraw from niger", False),  # Niger withdrew (from ECOWAS), not the US
+        ("did niger expel french troops", True),
+        ("has france left mali", True),  # "While France has withdrawn militarily from Mali"
+        ("has bazoum been freed", False),  # no source speaks of freeing him
+    ],
+)
+def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(
+    store: FactStore, question: str, said: bool
+) -> None:
+    line = first_line(questions.answer(store, question))
+    assert line.startswith("The sources say") is said, line
+
+
+def test_a_yes_no_about_words_a_silent_actor_said_is_refused(store: FactStore) -> None:
+    """ "Did Burkina Faso reply to Washington": Burkina Faso said nothing in the store; the
+    US, named after the saying word, is what it would have replied to, not the speaker."""
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, "did burkina faso reply to washington")
+    assert caught.value.message.startswith("The sources in the store hold nothing Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("which countries formed the aes", ["aes-formed"]),  # not every fact on "countries"
+        ("what have rights advocates said", ["rights-advocates-criticise"]),
+        ("what did the juntas say about the us", ["malian-diplomat-counterterrorism"]),
+    ],
+)
+def test_results_matching_only_class_or_common_words_are_not_listed(
+    store: FactStore, question: str, only: list[str]
+) -> None:
+    assert shown(questions.answer(store, question)) == only
+
+
+def test_a_word_matched_only_in_another_actors_name_is_not_shown(store: FactStore) -> None:
+    """ "France" is in "Agence France-Presse", which the reader of the AFP line never sees."""
+    assert "us-diplomat-jihadists-settling" not in shown(
+        questions.answer(store, "has france left mali")
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the leader of burkina faso",  # an office and a common name: nothing specific
+        "who is the defence minister of mali",  # "defence" and "minister", never together
+    ],
+)
+def test_an_office_the_sources_never_name_is_refused(store: FactStore, question: str) -> None:
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, question)
+    assert caught.value.message.startswith(questions.NOT_COVERED)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("what is france's role now", "french-troops-expelled"),  # "role": no subject
+        ("how does the trump approach differ from biden's", "biden-cuts-military-cooperation"),
+        ("what did agence france-presse report", "us-diplomat-jihadists-settling"),  # an outlet
+        ("what did the us tell le monde", "boulos-le-monde"),
+        ("what is washington proposing to mali", "visit-announced"),
+        ("what has changed", "radical-change-evident"),  # the verb is the whole question
+    ],
+)
+def test_question_shaping_words_and_outlets_are_no_missing_subject(
+    store: FactStore, question: str, fact: str
+) -> None:
+    assert fact in shown(questions.answer(store, question))[:5]
+
+
+def test_how_many_members_lists_the_members_the_sources_name(store: FactStore) -> None:
+    response = questions.answer(store, "how many members does the aes have")
+    items = [i.text for s in response.sections for i in s.items]
+    assert {"Mali", "Niger", "Burkina Faso"} == {i.split(":")[0] for i in items}
+    assert all(i.cites for s in response.sections for i in s.items)
+    assert "The sources give no figure; these are the members they name." in response.notes
+
+
+def test_when_gives_only_the_date_of_a_fact_stating_it(store: FactStore) -> None:
+    """ "More than 900 days after his removal" dates the detention, not the removal."""
+    removed = questions.answer(store, "when was bazoum removed from power")
+    assert "When" not in [s.title for s in removed.sections]
+    assert "The sources give no date for this; this is what they say of it." in removed.notes
+    hit = questions.answer(store, "when was the fuel convoy hit")
+    assert hit.sections[0].title == "When" and shown(hit)[0] == "fuel-convoy-attack"
+
+
+def test_an_actor_quoted_only_through_those_speaking_for_it_says_so(store: FactStore) -> None:
+    response = questions.answer(store, "what did trump say")
+    assert any(n.startswith("Donald Trump is not quoted") for n in response.notes)
+    outlet = questions.answer(store, "what did le monde say")
+    assert outlet.title == "What Le Monde was told"

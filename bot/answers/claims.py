@@ -23,7 +23,7 @@ _AUX = re.compile(
     r"\s+",
     re.IGNORECASE,
 )
-_ACTIVE = re.compile(r"^(?:when\s+)?(?:did|does|do)\b", re.IGNORECASE)
+_BE = re.compile(r"^(?:when\s+)?(?:is|are|was|were)\b|\bbeen\b", re.IGNORECASE)
 _BREAK = re.compile(
     r";|,\s+(?=(?:while|whereas|although|though|but|yet)\b)"
     r"|\s(?=(?:while|whereas|although|though)\s)"
@@ -55,7 +55,8 @@ class Claim(msgspec.Struct, frozen=True):
     predicate_terms: frozenset[str]
     """Its index terms: empty when the store never uses the word, so nothing states it."""
     active: bool = False
-    """Whether the question asks what an actor did ("did the EU withdraw"): a clause
+    """Whether the question asks what an actor did ("did the EU withdraw", "has France
+    left"), not what was done to it ("was Bazoum released"): a clause
     naming it only after the predicate ("expelled … EU partners") has it as an object.
     A passive question ("was the convoy attacked") may be stated either way, and so may
     a thing's ("did the Niamey attack happen")."""
@@ -89,8 +90,21 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         actors,
         predicate,
         frozenset(_terms(store, predicate)) if predicate else frozenset(),
-        active=bool(actors and aux and _ACTIVE.match(aux[0])),
+        active=bool(actors) and not _passive(question, predicate),
     )
+
+
+def _passive(question: str, predicate: str | None) -> bool:
+    """Whether the question asks what was done to its subject ("was Bazoum released",
+    "has Bazoum been freed"), not what it did ("has France left", "is the US sending")."""
+    participle = predicate is not None and (
+        predicate.endswith(("ed", "en")) or predicate in PARTICIPLES
+    )
+    return participle and _BE.search(question) is not None
+
+
+PARTICIPLES = frozenset("held kept shut hit put cut set left told sent paid made".split())
+"""Irregular past participles a passive question may end on ("was the convoy hit")."""
 
 
 def _terms(store: FactStore, word: str) -> list[str]:

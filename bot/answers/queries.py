@@ -378,7 +378,8 @@ SAYING = frozenset(
     argued argues announce announced statement statements position positions stance view
     views comment comments react reacted reaction reactions respond responded response
     quote quotes quoted warn warned caution cautioned report reports reported reporting
-    offer offers offered offering propose proposes proposed proposing""".split()
+    offer offers offered offering propose proposes proposed proposing reply replies
+    replied""".split()
 )
 """Words that ask for what someone said rather than what happened."""
 SPEAKER_BOOST = 4.0
@@ -388,21 +389,27 @@ SAID_BOOST = 1.5
 
 
 def search(
-    store: FactStore, query: str, *, reasons: bool = False, bearing: Sequence[str] = ()
+    store: FactStore,
+    query: str,
+    *,
+    reasons: bool = False,
+    bearing: Sequence[str] = (),
+    any_word: bool = False,
 ) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
     "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
     first; "what did critics say" ranks what anyone said above what happened. Given the
     question's rare words (``bearing``), only results whose shown words hold the rarest of
-    them, or most of them, are listed: not those matching only "countries" or "US".
+    them, or most of them (any of them, ``any_word``, for a comparison), are listed: not
+    those matching only "countries" or "US".
     """
     text = clean_user_text(query)[:QUERY_MAX]
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
-    hits = [h for h in hits if _bears(store, h, bearing)]
+    hits = [h for h in hits if _bears(store, h, bearing, any_word)]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -618,15 +625,23 @@ def _named_by(store: FactStore, word: str) -> set[str]:
     }
 
 
-def _bears(store: FactStore, hit: Hit, rare: Sequence[str]) -> bool:
+def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = False) -> bool:
     """Whether a result's shown words hold the rarest of ``rare`` or more than half of
-    them (every result does when there are none)."""
+    them (every result does when there are none). Shown: the fact's text and quotes, or
+    an actor the fact involves that the word names; not the name of another actor the
+    index also reads ("France" in "Agence France-Presse")."""
     index = store.fact_search
-    wanted = [e for e in (index.expand(w) for w in rare) if e]
-    if not wanted:
+    pairs = [(w, e) for w, e in ((w, index.expand(w)) for w in rare) if e]
+    if not pairs:
         return True
-    shown = {t for t in hit.terms if not t.startswith("#")}
-    held = [bool(shown.intersection(e)) for e in wanted]
+    fact = store.facts[hit.id]
+    seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
+    shown = {stem(w) for w in words(seen)} & hit.terms
+    involved = {*fact.actors, *fact.by}
+    held = [bool(shown.intersection(e)) or bool(_named_by(store, w) & involved) for w, e in pairs]
+    if any_word:  # "compare Biden and Trump": either side bears on it
+        return any(held)
+    wanted = [e for _, e in pairs]
     rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
     return held[rarest] or sum(held) * 2 > len(held)
 

@@ -19,7 +19,7 @@ from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
-from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem
+from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
 
 QUESTION_MAX = 300
 """Longest question read; Discord's option and the console are capped the same."""
@@ -32,6 +32,10 @@ _WHO = re.compile(
 _WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:(?:to|at|with|for)\s+)?", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:compare[sd]?|comparing|comparison|differ(?:s|ent|ence|ences)?|versus|vs)\b",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s*(?:by|from)\s+(?P<x>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YES_NO = re.compile(
@@ -94,7 +98,8 @@ VERBS = frozenset(
     oppose back block join drop cut grow rise fall reach return release free accept reject
     respond react promise threaten warn deny admit mean act deal talk speak believe like
     pull push put show tell say think know hear read write carry drive fly buy sell matter
-    care mind count""".split()
+    care mind count quit break abandon exit sever ditch snub embrace welcome court invade
+    seize enter differ""".split()
 )
 """Common English verbs: an action a question asks about, never its subject. A verb the
 store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse, and one
@@ -181,6 +186,8 @@ def read(store: FactStore, text: str) -> Reading:
         reading = _profile(store, who["x"] or who["y"])
         if reading is not None:
             return reading
+        if text.casefold().startswith("who"):
+            _office_named(store, who["x"] or who["y"])
     if _NEXT.search(text):
         rest = " ".join(w for w in query_words(text) if w not in GENERIC and not _verb(w))
         line = "what the sources say is to come" + (f" on “{rest}”" if rest else "")
@@ -205,6 +212,27 @@ def read(store: FactStore, text: str) -> Reading:
             ),
         )
     return _search(store, text)
+
+
+_OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for)\s+(?P<place>.+)$", re.IGNORECASE)
+
+
+def _office_named(store: FactStore, name: str) -> None:
+    """Refuse "who is the defence minister of Mali" when no fact names a "defence
+    minister": an office is a phrase, not its words apart ("defence ties", "foreign
+    minister")."""
+    office = _OFFICE.match(name)
+    wanted = query_words(office["office"]) if office else []
+    if len(wanted) < 2:
+        return
+    phrase = " ".join(wanted)
+    hits = store.fact_search.search(phrase, limit=queries.SEARCH_LIMIT)
+    if not any(phrase in " ".join(words(store.search_text(store.facts[h.id]))) for h in hits):
+        raise NotFound(
+            f"The sources in the store do not name the {office['office'].strip()} "
+            f"of {office['place'].strip()}.",
+            _closest(store, tuple(query_words(name))),
+        )
 
 
 def _said_parts(text: str) -> tuple[str, str | None]:
@@ -385,9 +413,10 @@ def _search(store: FactStore, text: str) -> Reading:
     verbs = {w for w in covered.common if _verb(w)}
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
+    compared = _COMPARED.search(text) is not None
     return Reading(
         f"/search query:{_quoted(text)}",
-        lambda: queries.search(store, text, bearing=covered.rare),
+        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared),
     )
 
 
