@@ -310,6 +310,7 @@ def first_line(response: Response) -> str:
         ("did niger expel french troops", True),
         ("has france left mali", True),  # "While France has withdrawn militarily from Mali"
         ("has bazoum been freed", False),  # no source speaks of freeing him
+        ("did the niamey attack succeed", False),  # nor of its success: it was repelled
     ],
 )
 def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(
@@ -400,3 +401,10 @@ def test_an_actor_quoted_only_through_those_speaking_for_it_says_so(store: FactS
     assert any(n.startswith("Donald Trump is not quoted") for n in response.notes)
     outlet = questions.answer(store, "what did le monde say")
     assert outlet.title == "What Le Monde was told"
+
+
+def test_what_bears_on_a_yes_no_names_its_subject_first(store: FactStore) -> None:
+    """Not said of the EU, but what the sources say of the EU there is listed."""
+    response = questions.answer(store, "did the eu leave mali")
+    assert first_line(response).startswith("The sources do not say so")
+    assert "eu-programmes-active" in shown(response)[1:5]

@@ -54,6 +54,9 @@ class Claim(msgspec.Struct, frozen=True):
     """The predicate's first word as typed; None when the question has none."""
     predicate_terms: frozenset[str]
     """Its index terms: empty when the store never uses the word, so nothing states it."""
+    unused: tuple[str, ...] = ()
+    """Words of what the question says that the store never uses ("did the Niamey attack
+    succeed"): nothing states them."""
     active: bool = False
     """Whether the question asks what an actor did ("did the EU withdraw", "has France
     left"), not what was done to it ("was Bazoum released"): a clause
@@ -90,6 +93,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         actors,
         predicate,
         frozenset(_terms(store, predicate)) if predicate else frozenset(),
+        unused=tuple(w for w in rest if not _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
     )
 
@@ -125,7 +129,7 @@ def clauses(text: str) -> list[str]:
 
 def states(store: FactStore, claimed: Claim, text: str) -> bool:
     """Whether one clause of ``text`` holds both the claim's subject and its predicate."""
-    if claimed.predicate is not None and not claimed.predicate_terms:
+    if claimed.unused or (claimed.predicate is not None and not claimed.predicate_terms):
         return False
     for clause in clauses(text):
         at = _predicate_at(claimed, clause)
@@ -145,6 +149,11 @@ def _predicate_at(claimed: Claim, clause: str) -> int | None:
         if any(stem(w) in claimed.predicate_terms for w in words(word[0])):
             return word.start()
     return None
+
+
+def names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether ``text`` names the claim's subject at all (by a word or an actor's name)."""
+    return _names_subject(store, claimed, text)
 
 
 def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:

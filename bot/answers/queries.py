@@ -593,13 +593,19 @@ def yes_no(
         )
 
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
+
     # the first on ties
-    citation, quote, top = max(best, key=lambda b: (said(b[1]), sum(held(b[1]))))
+    def subject(quote: str) -> bool:
+        return claimed is None or claims.names_subject(store, claimed, quote)
+
+    # what states it, else the nearest that names its subject ("Germany … a presence")
+    citation, quote, top = max(best, key=lambda b: (said(b[1]), subject(b[1]), sum(held(b[1]))))
     if not said(quote):  # a quote cut short of its subject: the fact's own cited text
         told = next((b for b in best if said(store.facts[b[2].id].text)), None)
         citation, quote, top = told or (citation, quote, top)
     fact = store.facts[top.id]
     hits = [top, *(h for h in hits if h.id != top.id)]
+    stated = said(quote) or said(fact.text)
     if said(quote):
         line = f"The sources say: “{quote}”"
     elif said(fact.text):
@@ -611,7 +617,22 @@ def yes_no(
         "What the sources say",
         [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
     )
-    bearing = [h for h in hits[1:] if _bears(store, h, specific)]
+
+    def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
+        fact = store.facts[hit.id]
+        return (
+            claimed is not None
+            and not stated
+            and claimed.subject in specific
+            and any(
+                claims.names_subject(store, claimed, t)
+                for t in (fact.text, *(store.quoted(c) for c in fact.citations))
+            )
+        )
+
+    # what bears on it, those naming its subject first ("EU programmes remain active")
+    bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
 
@@ -628,8 +649,9 @@ def _named_by(store: FactStore, word: str) -> set[str]:
 def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = False) -> bool:
     """Whether a result's shown words hold the rarest of ``rare`` or more than half of
     them (every result does when there are none). Shown: the fact's text and quotes, or
-    an actor the fact involves that the word names; not the name of another actor the
-    index also reads ("France" in "Agence France-Presse")."""
+    an actor they name by any of its names ("the Group for the Support of Islam and
+    Muslims" for "JNIM"); not the name of another actor the index also reads ("France" in
+    "Agence France-Presse"), nor an actor curated for the fact that its words never name."""
     index = store.fact_search
     pairs = [(w, e) for w, e in ((w, index.expand(w)) for w in rare) if e]
     if not pairs:
@@ -637,7 +659,7 @@ def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = Fal
     fact = store.facts[hit.id]
     seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
     shown = {stem(w) for w in words(seen)} & hit.terms
-    involved = {*fact.actors, *fact.by}
+    involved = {m.id for m in store.actor_names.mentions(seen)}
     held = [bool(shown.intersection(e)) or bool(_named_by(store, w) & involved) for w, e in pairs]
     if any_word:  # "compare Biden and Trump": either side bears on it
         return any(held)
