@@ -15,8 +15,8 @@ from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
 PASS_RATE_MIN = 0.95
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 29 more
-(132), 0.894 before that pass, 0.970 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 32 more
+(135), 0.889 before that pass, 0.970 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -311,6 +311,9 @@ def first_line(response: Response) -> str:
         ("has france left mali", True),  # "While France has withdrawn militarily from Mali"
         ("has bazoum been freed", False),  # no source speaks of freeing him
         ("did the niamey attack succeed", False),  # nor of its success: it was repelled
+        ("did russia attack the niamey airport", False),  # Russia described its repelling
+        ("did diop host checker", True),
+        ("did the us host diop", False),  # Diop hosted the US envoy, not the other way
     ],
 )
 def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(

@@ -135,10 +135,33 @@ def states(store: FactStore, claimed: Claim, text: str) -> bool:
         at = _predicate_at(claimed, clause)
         if at is None:
             continue
-        # what the subject did: named before the predicate
-        if _names_subject(store, claimed, clause[:at] if claimed.active else clause):
+        if not claimed.active:
+            if _names_subject(store, claimed, clause):
+                return True
+            continue
+        # what the subject did: named before the predicate, with no word of saying between
+        # ("Russia described the repelling of the … attack" is no attack by Russia)
+        before = clause[:at]
+        start = _subject_end(store, claimed, before)
+        if start is not None and not _REPORTING.search(before[start:]):
             return True
     return False
+
+
+def _subject_end(store: FactStore, claimed: Claim, text: str) -> int | None:
+    """Where ``text`` first names the claim's subject in full (None: it never does)."""
+    for word in _WORD.finditer(text):
+        if _names_subject(store, claimed, text[: word.end()]):
+            return word.end()
+    return None
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|described|describes|claimed|claims|announced|noted|"
+    r"argued|warned|acknowledged|signalled|signaled|called|reported|stated|added|adds)\b",
+    re.IGNORECASE,
+)
+"""Words of saying: a subject followed by one speaks of the predicate, it does not do it."""
 
 
 def _predicate_at(claimed: Claim, clause: str) -> int | None:
@@ -160,7 +183,10 @@ def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
     shown = {stem(w) for w in words(text)}
     if shown & claimed.subject_terms:
         return True
-    return bool({m.id for m in store.actor_names.mentions(text)} & claimed.subject_actors)
+    # any spelling close to one of the subject's names ("Group for the Support of Islam
+    # and Muslims", its long name, is matched only so): it must still be the subject
+    named = store.actor_names.mentions(text)
+    return bool({m.id for m in named} & claimed.subject_actors)
 
 
 _WORD = re.compile(r"[\w'’-]+")

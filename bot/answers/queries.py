@@ -659,7 +659,7 @@ def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = Fal
     fact = store.facts[hit.id]
     seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
     shown = {stem(w) for w in words(seen)} & hit.terms
-    involved = {m.id for m in store.actor_names.mentions(seen)}
+    involved = {m.id for m in store.actor_names.mentions(seen, index.knows)}
     held = [bool(shown.intersection(e)) or bool(_named_by(store, w) & involved) for w, e in pairs]
     if any_word:  # "compare Biden and Trump": either side bears on it
         return any(held)
