@@ -249,15 +249,9 @@ def _relations(answer: Answer, person: Actor) -> list[Item]:
 
     # What others are to this actor (its members, its officials) is listed unless the role
     # says it in its own words; the actor's own relations, unless the role states them.
-    # Each line opens with the other actor's name, never the profile's own ("Hosted in
-    # Bamako by Abdoulaye Diop" on Nick Checker's, not "Nick Checker: hosted …").
     return [
         Item(
-            text=(
-                f"{relation.relation[:1].upper()}{relation.relation[1:]} {target.name}"
-                if subject is person
-                else f"{subject.name}: {relation.relation} {target.name}"
-            ),
+            text=f"{subject.name}: {relation.relation} {target.name}",
             cites=answer.book.cite(relation.citations),
         )
         for subject, relation, target in stated
