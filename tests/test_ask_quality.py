@@ -15,8 +15,8 @@ from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
 PASS_RATE_MIN = 0.95
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 32 more
-(135), 0.889 before that pass, 0.970 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 33 more
+(136), 0.882 before that pass, 0.971 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -97,6 +97,7 @@ def test_a_speaks_for_naming_no_actor_is_a_problem(store: FactStore) -> None:
         ("what does algeria think about the shift", "“algeria”"),
         ("chinese investment in niger", "“chinese”, “investment”"),
         ("did China comment on the visit", "“China”"),
+        ("did the AU comment on the shift", "“AU”"),  # a two-letter name, not an English word
     ],
 )
 def test_a_subject_the_store_never_names_is_refused_plainly(

@@ -114,6 +114,13 @@ IRREGULAR = frozenset(
 """Irregular past forms of verbs ("how many days has Bazoum been held")."""
 
 
+ENGLISH_SHORT = frozenset(
+    """am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye
+    eh ah hi re vs""".split()
+)
+"""Two-letter English words; any other ("UN", "AU") is a name the store may not hold."""
+
+
 class Coverage(msgspec.Struct, frozen=True):
     """What a question is about, as far as the store goes."""
 
@@ -275,7 +282,8 @@ def coverage(store: FactStore, text: str) -> Coverage:
             continue
         if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
-            if len(word) > 2 and not word.endswith(("ed", "ing", "ly")) and not _verb(word):
+            short = len(word) <= 2 and word in ENGLISH_SHORT
+            if len(word) > 1 and not short and not _affixed(word) and not _verb(word):
                 unknown.append(word)
             continue
         specific = index.share(terms) < COMMON_SHARE and not _verb(word)
@@ -289,6 +297,10 @@ def coverage(store: FactStore, text: str) -> Coverage:
 
 def _terms(index: SearchIndex, word: str) -> list[str]:
     return [t for t in index.expand(word) if not t.startswith("#")]
+
+
+def _affixed(word: str) -> bool:
+    return len(word) > 2 and word.endswith(("ed", "ing", "ly"))
 
 
 def _names_actor(store: FactStore, word: str) -> bool:
