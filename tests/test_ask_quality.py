@@ -15,8 +15,8 @@ from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
 PASS_RATE_MIN = 0.95
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 33 more
-(136), 0.882 before that pass, 0.971 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 34 more
+(137), 0.876 before that pass, 0.971 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -315,6 +315,7 @@ def first_line(response: Response) -> str:
         ("did russia attack the niamey airport", False),  # Russia described its repelling
         ("did diop host checker", True),
         ("did the us host diop", False),  # Diop hosted the US envoy, not the other way
+        ("did the bureau of african affairs visit niger", False),  # a name with "of" in it
     ],
 )
 def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(
@@ -375,6 +376,7 @@ def test_an_office_the_sources_never_name_is_refused(store: FactStore, question:
         ("what did the us tell le monde", "boulos-le-monde"),
         ("what is washington proposing to mali", "visit-announced"),
         ("what has changed", "radical-change-evident"),  # the verb is the whole question
+        ("were drivers killed near bamako", "fuel-convoy-attack"),  # "near": no subject
     ],
 )
 def test_question_shaping_words_and_outlets_are_no_missing_subject(

@@ -15,6 +15,7 @@ import re
 
 import msgspec
 
+from bot.records.text import simplify
 from bot.store.facts import FactStore
 from bot.store.search import query_words, stem, words
 
@@ -34,8 +35,6 @@ _LEADING = re.compile(
     r"^\W*(?:while|whereas|although|though|if|as|since|after|before|when|because)\b[^,]*,",
     re.IGNORECASE,
 )
-SUBJECT_WORDS = 3
-"""Most words of a name taken as the subject right after the auxiliary ("Burkina Faso")."""
 SKIPPED = frozenset(
     """still ever really actually also already even yet now officially been being be
     happen happened happens occur occurred occurs""".split()
@@ -73,22 +72,18 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
     tokens = [w for w in query_words(stripped) if w not in SKIPPED and w not in skip]
     if not tokens:
         return None
-    taken, actors = 1, frozenset[str]()
-    for size in range(1, min(SUBJECT_WORDS, len(tokens)) + 1):
-        named = store.actor_names.mentions(" ".join(tokens[:size]), store.fact_search.knows)
-        if named:
-            actor = store.actors[named[0].id]
-            spelt = set(words(" ".join([actor.name, *actor.aliases])))
-            taken = size  # and the words of its name that follow ("burkina" "faso")
-            while taken < len(tokens) and taken < SUBJECT_WORDS and tokens[taken] in spelt:
-                taken += 1
-            actors = frozenset(_with_parts(store, actor.id))
-            break
-    terms = frozenset(t for w in tokens[:taken] for t in _terms(store, w))
-    rest = [w for w in tokens[taken:] if not w.endswith("ly")]
+    subject, rest, actors = tokens[:1], tokens[1:], frozenset[str]()
+    named = _named_first(store, stripped)
+    if named is not None:
+        actor_id, spoken, after = named
+        actors = frozenset(_with_parts(store, actor_id))
+        subject = query_words(spoken) or subject
+        rest = [w for w in query_words(after) if w not in SKIPPED and w not in skip]
+    terms = frozenset(t for w in subject for t in _terms(store, w))
+    rest = [w for w in rest if not w.endswith("ly")]
     predicate = rest[0] if rest else None
     return Claim(
-        " ".join(tokens[:taken]),
+        " ".join(subject),
         terms,
         actors,
         predicate,
@@ -96,6 +91,31 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         unused=tuple(w for w in rest if not _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
     )
+
+
+def _named_first(store: FactStore, text: str) -> tuple[str, str, str] | None:
+    """The actor a question's words name first, right at their start ("the Bureau of
+    African Affairs visit …"), with the words naming it and those after; else None."""
+    spoken = _WORD.findall(simplify(text))
+    while spoken and spoken[0] in _ARTICLES:
+        spoken = spoken[1:]
+    for size in range(1, min(NAME_WORDS, len(spoken)) + 1):
+        named = store.actor_names.mentions(" ".join(spoken[:size]), store.fact_search.knows)
+        if named:
+            later = store.actor_names.mentions(" ".join(spoken[1:size]), store.fact_search.knows)
+            if named[0].id in {m.id for m in later}:  # named, but not from the start
+                return None
+            actor = store.actors[named[0].id]
+            spelt = set(words(" ".join([actor.name, *actor.aliases])))
+            while size < len(spoken) and spoken[size] in spelt:  # "burkina" "faso"
+                size += 1
+            return actor.id, " ".join(spoken[:size]), " ".join(spoken[size:])
+    return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+NAME_WORDS = 6
+"""Most words of a name read at a question's start ("Bureau of African Affairs")."""
 
 
 def _passive(question: str, predicate: str | None) -> bool:

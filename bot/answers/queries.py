@@ -379,7 +379,7 @@ SAYING = frozenset(
     views comment comments react reacted reaction reactions respond responded response
     quote quotes quoted warn warned caution cautioned report reports reported reporting
     offer offers offered offering propose proposes proposed proposing reply replies
-    replied""".split()
+    replied mention mentions mentioned""".split()
 )
 """Words that ask for what someone said rather than what happened."""
 SPEAKER_BOOST = 4.0

@@ -77,7 +77,8 @@ GENERIC = frozenset(
     nobody people no not never doesnt doesn dont don didnt didn isnt isn wasnt wasn arent
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
     shouldn role roles part different difference differences differ compare compared
-    comparison versus vs similar same between""".split()
+    comparison versus vs similar same between near across against inside outside within
+    towards toward through during among beyond behind beside despite""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
