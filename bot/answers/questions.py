@@ -191,7 +191,9 @@ def read(store: FactStore, text: str) -> Reading:
         )
     who = _WHO.match(text)
     if who:
-        reading = _profile(store, who["x"] or who["y"])
+        reading = _profile(store, who["x"] or who["y"]) or _office_holder(
+            store, who["x"] or who["y"]
+        )
         if reading is not None:
             return reading
         if text.casefold().startswith("who"):
@@ -222,7 +224,31 @@ def read(store: FactStore, text: str) -> Reading:
     return _search(store, text)
 
 
-_OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for)\s+(?P<place>.+)$", re.IGNORECASE)
+_OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for|to)\s+(?P<place>.+)$", re.IGNORECASE)
+
+
+def _office_holder(store: FactStore, name: str) -> Reading | None:
+    """ "Who is the head of the bureau": the profile of the actor the curated relations
+    make exactly that office of the actor named ("head of" the Bureau of African Affairs);
+    not "the president of Niger" for its "deposed president"."""
+    office = _OFFICE.match(name)
+    if office is None:
+        return None
+    wanted = query_words(office["office"])
+    named = store.actor_names.mentions(office["place"], store.fact_search.knows)
+    try:
+        place = named[0].id if named else store.actor_names.resolve(office["place"])
+    except (NotFound, Ambiguous):
+        return None
+    held = [
+        (h, r) for h, r in store.relations_to.get(place, ()) if query_words(r.relation) == wanted
+    ]
+    if not held:
+        return None
+    holder, relation = held[0]
+    label = store.actors[holder].name
+    line = f"/actor name:{_quoted(label)} ({relation.relation} {store.actors[place].name})"
+    return Reading(line, lambda: queries.actor(store, holder))
 
 
 def _office_named(store: FactStore, name: str) -> None:
