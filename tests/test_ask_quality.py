@@ -407,6 +407,7 @@ def test_an_actor_quoted_only_through_those_speaking_for_it_says_so(store: FactS
     assert any(n.startswith("Donald Trump is not quoted") for n in response.notes)
     outlet = questions.answer(store, "what did le monde say")
     assert outlet.title == "What Le Monde was told"
+    assert outlet.notes[0] == "Answered as what Le Monde was told"
 
 
 def test_what_bears_on_a_yes_no_names_its_subject_first(store: FactStore) -> None:

@@ -849,8 +849,8 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         )
     elif not any(own.intersection(f.by) for f in chosen):
         answer.notes.append(
-            f"{person.name} is not quoted; these are the words of those who speak for them, "
-            "each line naming who said it."
+            f"{person.name} is not quoted; these are the words of those who speak for "
+            f"{person.name}, each line naming who said it."
         )
     answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
     return answer.response(title)

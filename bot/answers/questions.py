@@ -17,6 +17,7 @@ import msgspec
 from bot.answers import claims, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
+from bot.records.served import ActorKind
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
 from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
@@ -180,7 +181,11 @@ def read(store: FactStore, text: str) -> Reading:
         speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
         about = about.strip() if about else None
-        line = f"{owner} statements" + (f" about “{about}”" if about else "")
+        told = store.actors[speaker.id].kind is ActorKind.MEDIA and not queries.has_said(
+            store, speaker.id
+        )
+        what = f"what {speaker.label} was told" if told else f"{owner} statements"
+        line = what + (f" about “{about}”" if about else "")
         return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
     described = coverage(store, speaker_words).rare if speaker_words else ()
     if described and not speakers:  # "what did human rights groups say"
