@@ -431,12 +431,17 @@ def search(
 
 
 def said_by_description(
-    store: FactStore, query: str, speaker: Sequence[str], bearing: Sequence[str] = ()
+    store: FactStore,
+    query: str,
+    speaker: Sequence[str],
+    bearing: Sequence[str] = (),
+    within: set[str] | None = None,
 ) -> Response:
     """ "What did the juntas say", "what did human rights groups say": what was said by
     those the ``speaker`` words describe (in a source's description of them, or a name of
     the body they speak for), matched first; else a search holding the question's rare
-    words (``bearing``), never what someone said on an unrelated subject."""
+    words (``bearing``), never what someone said on an unrelated subject. ``within``:
+    the speakers allowed (those who speak for the actor named, "the Malian diplomat")."""
     text = clean_user_text(query)[:QUERY_MAX]
     wanted = [e for e in (store.fact_search.expand(w) for w in speaker) if e]
     hits = store.fact_search.search(text, limit=len(store.facts), boost=_saying_boost(store, text))
@@ -444,6 +449,7 @@ def said_by_description(
         store.facts[h.id]
         for h in hits
         if store.facts[h.id].kind.attributed
+        and (within is None or not within.isdisjoint(store.facts[h.id].by))
         and _describes(store, store.facts[h.id], wanted)
         and _bears(store, h, [w for w in bearing if w not in speaker])
     ]
@@ -456,6 +462,20 @@ def said_by_description(
     answer.facts("Said", described, SEARCH_LIMIT, "/search finds more")
     answer.notes.append(f"What those the sources describe as “{who}” said, each line naming who.")
     return answer.response(f"Said by “{who}”")
+
+
+def described(store: FactStore, speaker: Sequence[str]) -> bool:
+    """Whether a source describes someone it quotes by all these words ("a Malian
+    diplomat"), not only by a name."""
+    wanted = [e for e in (store.fact_search.expand(w) for w in speaker) if e]
+    return bool(wanted) and any(
+        f.attribution and _described_by(f.attribution, wanted) for f in store.facts.values()
+    )
+
+
+def _described_by(text: str, wanted: Sequence[dict[str, float]]) -> bool:
+    held = {stem(w) for w in words(text)}
+    return all(held.intersection(t for t in e if not t.startswith("#")) for e in wanted)
 
 
 def _describes(store: FactStore, fact: Fact, wanted: Sequence[dict[str, float]]) -> bool:

@@ -21,6 +21,7 @@ from bot.records.served import ActorKind
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
 from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
+from bot.store.speakers import voices
 
 QUESTION_MAX = 300
 """Longest question read; Discord's option and the console are capped the same."""
@@ -175,10 +176,22 @@ def read(store: FactStore, text: str) -> Reading:
     named = store.actor_names.mentions(text, store.fact_search.knows)
     speaker_words, about = _said_parts(text)
     speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
-    if speaker_words and speakers:
-        # the first actor named who said anything, themselves or through those who speak
-        # for them ("what did the US president's adviser say": not the president himself)
-        speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
+    # the first actor named who said anything, themselves or through those who speak for
+    # them ("what did the US president's adviser say": not the president himself)
+    speaker = next((m for m in speakers if queries.has_said(store, m.id)), None)
+    speaker = speaker or (speakers[0] if speakers else None)
+    described = _described(store, speaker_words, [m.id for m in speakers])
+    if described and (speaker is None or queries.described(store, described)):
+        # "what did human rights groups say", "what did the Malian diplomat say": those
+        # the sources describe so, and for the actor named, not all it said
+        rare = coverage(store, text).rare
+        within = voices(store, speaker.id) if speaker else None
+        whose = f", for {speaker.label}" if speaker else ""
+        return Reading(
+            f"what those described as “{' '.join(described)}” said{whose}",
+            lambda: queries.said_by_description(store, text, described, rare, within),
+        )
+    if speaker_words and speaker is not None:
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
         about = about.strip() if about else None
         told = store.actors[speaker.id].kind is ActorKind.MEDIA and not queries.has_said(
@@ -187,13 +200,6 @@ def read(store: FactStore, text: str) -> Reading:
         what = f"what {speaker.label} was told" if told else f"{owner} statements"
         line = what + (f" about “{about}”" if about else "")
         return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
-    described = coverage(store, speaker_words).rare if speaker_words else ()
-    if described and not speakers:  # "what did human rights groups say"
-        rare = coverage(store, text).rare
-        return Reading(
-            f"what those described as “{' '.join(described)}” said",
-            lambda: queries.said_by_description(store, text, described, rare),
-        )
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"]) or _office_holder(
@@ -272,6 +278,17 @@ def _office_named(store: FactStore, name: str) -> None:
             f"of {office['place'].strip()}.",
             _closest(store, tuple(query_words(name))),
         )
+
+
+def _described(store: FactStore, speaker_words: str, named: list[str]) -> tuple[str, ...]:
+    """The rare words describing a speaker beyond the names of the actors named ("diplomat"
+    in "the Malian diplomat"; nothing in "the American embassy", an actor's own alias)."""
+    if not speaker_words:
+        return ()
+    spelt = {
+        w for a in named for w in words(" ".join([store.actors[a].name, *store.actors[a].aliases]))
+    }
+    return tuple(w for w in coverage(store, speaker_words).rare if w not in spelt)
 
 
 def _said_parts(text: str) -> tuple[str, str | None]:
