@@ -318,10 +318,21 @@ def _snapshot(args: argparse.Namespace, settings: Settings, store: FactStore) ->
     return 0
 
 
+QUOTE_ALONE = (
+    "✗ /quote shows a footnote of the last answer, and `briefbot ask` answers a single line: "
+    "there is no last answer. Run `briefbot console`, ask there, then type /quote <n>; "
+    "or ask with --json, whose citations hold each footnote's passage."
+)
+"""What ``briefbot ask "/quote 9"`` says: not that there is no /quote command."""
+
+
 def _ask(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:
     from bot.answers.commandset import ask
-    from bot.console.prompt import printable, shown, write_picture
+    from bot.console.prompt import QUOTE, printable, shown, write_picture
 
+    if QUOTE.fullmatch(args.line.strip().split(" ", 1)[0]):
+        print(QUOTE_ALONE, file=sys.stderr)
+        return 2
     response = ask(store, args.line)
     print(printable(shown(store, response, as_json=args.json)))
     if args.png is not None and response.ok:

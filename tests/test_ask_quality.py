@@ -13,9 +13,10 @@ from bot.store.facts import FactStore
 from bot.store.speakers import speaks_for_problems, voices
 from testkit.quality import ASK_QUESTIONS, REFUSE, evaluate_ask, load_questions
 
-PASS_RATE_MIN = 0.9
+PASS_RATE_MIN = 0.95
 """Measured 0.614 before issue 24's changes, 0.929 after (70 questions); with the second
-pass's 33 more (103), 0.825 before that pass, 0.961 after."""
+pass's 33 more (103), 0.825 before that pass, 0.961 after; with the third pass's 37 more
+(140), 0.879 before that pass, 0.971 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -96,6 +97,7 @@ def test_a_speaks_for_naming_no_actor_is_a_problem(store: FactStore) -> None:
         ("what does algeria think about the shift", "“algeria”"),
         ("chinese investment in niger", "“chinese”, “investment”"),
         ("did China comment on the visit", "“China”"),
+        ("did the AU comment on the shift", "“AU”"),  # a two-letter name, not an English word
     ],
 )
 def test_a_subject_the_store_never_names_is_refused_plainly(
@@ -119,11 +121,15 @@ def test_a_verb_the_store_does_not_use_is_not_a_missing_subject(store: FactStore
 
 
 def test_a_yes_no_question_opens_with_what_the_sources_say(store: FactStore) -> None:
-    said = questions.answer(store, "has bazoum been released")
+    said = questions.answer(store, "is bazoum still detained")
     first = said.sections[0].items[0]
     assert first.text.startswith("The sources say: “") and first.fact == "bazoum-still-detained"
     quote = said.citations[first.cites[0] - 1].quote
     assert quote in first.text  # the store's own cited words
+    # no source speaks of a release: the nearest words, never "the sources say"
+    released = questions.answer(store, "has bazoum been released").sections[0].items[0]
+    assert released.text.startswith("The sources do not say so")
+    assert released.fact == "bazoum-still-detained"
     unsaid = questions.answer(store, "did the us resume military cooperation")
     first = unsaid.sections[0].items[0]
     assert first.text.startswith("The sources do not say so")
@@ -288,3 +294,144 @@ def test_a_negation_with_or_without_its_apostrophe_is_no_subject(
     store: FactStore, question: str
 ) -> None:
     assert "boulos-le-monde" in shown(questions.answer(store, question))
+
+
+# --- issue 24, third pass: a fresh analyst's classes -----------------------------------------
+
+
+def first_line(response: Response) -> str:
+    return response.sections[0].items[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("did the eu expel french troops", False),  # the EU only as the object, later
+        ("did the us withdraw from niger", False),  # Niger withdrew (from ECOWAS), not the US
+        ("did niger expel french troops", True),
+        ("has france left mali", True),  # "While France has withdrawn militarily from Mali"
+        ("has bazoum been freed", False),  # no source speaks of freeing him
+        ("did the niamey attack succeed", False),  # nor of its success: it was repelled
+        ("did russia attack the niamey airport", False),  # Russia described its repelling
+        ("did diop host checker", True),
+        ("did the us host diop", False),  # Diop hosted the US envoy, not the other way
+        ("did the bureau of african affairs visit niger", False),  # a name with "of" in it
+    ],
+)
+def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(
+    store: FactStore, question: str, said: bool
+) -> None:
+    line = first_line(questions.answer(store, question))
+    assert line.startswith("The sources say") is said, line
+
+
+def test_a_yes_no_about_words_a_silent_actor_said_is_refused(store: FactStore) -> None:
+    """ "Did Burkina Faso reply to Washington": Burkina Faso said nothing in the store; the
+    US, named after the saying word, is what it would have replied to, not the speaker."""
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, "did burkina faso reply to washington")
+    assert caught.value.message.startswith("The sources in the store hold nothing Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("which countries formed the aes", ["aes-formed"]),  # not every fact on "countries"
+        ("what have rights advocates said", ["rights-advocates-criticise"]),
+        ("what did the juntas say about the us", ["malian-diplomat-counterterrorism"]),
+    ],
+)
+def test_results_matching_only_class_or_common_words_are_not_listed(
+    store: FactStore, question: str, only: list[str]
+) -> None:
+    assert shown(questions.answer(store, question)) == only
+
+
+def test_a_word_matched_only_in_another_actors_name_is_not_shown(store: FactStore) -> None:
+    """ "France" is in "Agence France-Presse", which the reader of the AFP line never sees."""
+    assert "us-diplomat-jihadists-settling" not in shown(
+        questions.answer(store, "has france left mali")
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the leader of burkina faso",  # an office and a common name: nothing specific
+        "who is the defence minister of mali",  # "defence" and "minister", never together
+    ],
+)
+def test_an_office_the_sources_never_name_is_refused(store: FactStore, question: str) -> None:
+    with pytest.raises(NotFound) as caught:
+        questions.answer(store, question)
+    assert caught.value.message.startswith(questions.NOT_COVERED)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("what is france's role now", "french-troops-expelled"),  # "role": no subject
+        ("how does the trump approach differ from biden's", "biden-cuts-military-cooperation"),
+        ("what did agence france-presse report", "us-diplomat-jihadists-settling"),  # an outlet
+        ("what did the us tell le monde", "boulos-le-monde"),
+        ("what is washington proposing to mali", "visit-announced"),
+        ("what has changed", "radical-change-evident"),  # the verb is the whole question
+        ("were drivers killed near bamako", "fuel-convoy-attack"),  # "near": no subject
+    ],
+)
+def test_question_shaping_words_and_outlets_are_no_missing_subject(
+    store: FactStore, question: str, fact: str
+) -> None:
+    assert fact in shown(questions.answer(store, question))[:5]
+
+
+def test_how_many_members_lists_the_members_the_sources_name(store: FactStore) -> None:
+    response = questions.answer(store, "how many members does the aes have")
+    items = [i.text for s in response.sections for i in s.items]
+    assert {"Mali", "Niger", "Burkina Faso"} == {i.split(":")[0] for i in items}
+    assert all(i.cites for s in response.sections for i in s.items)
+    assert "The sources give no figure; these are the members they name." in response.notes
+
+
+def test_when_gives_only_the_date_of_a_fact_stating_it(store: FactStore) -> None:
+    """ "More than 900 days after his removal" dates the detention, not the removal."""
+    removed = questions.answer(store, "when was bazoum removed from power")
+    assert "When" not in [s.title for s in removed.sections]
+    assert "The sources give no date for this; this is what they say of it." in removed.notes
+    hit = questions.answer(store, "when was the fuel convoy hit")
+    assert hit.sections[0].title == "When" and shown(hit)[0] == "fuel-convoy-attack"
+
+
+def test_an_actor_quoted_only_through_those_speaking_for_it_says_so(store: FactStore) -> None:
+    response = questions.answer(store, "what did trump say")
+    assert any(n.startswith("Donald Trump is not quoted") for n in response.notes)
+    outlet = questions.answer(store, "what did le monde say")
+    assert outlet.title == "What Le Monde was told"
+    assert outlet.notes[0] == "Answered as what Le Monde was told"
+
+
+def test_what_bears_on_a_yes_no_names_its_subject_first(store: FactStore) -> None:
+    """Not said of the EU, but what the sources say of the EU there is listed."""
+    response = questions.answer(store, "did the eu leave mali")
+    assert first_line(response).startswith("The sources do not say so")
+    assert "eu-programmes-active" in shown(response)[1:5]
+
+
+def test_an_office_of_a_named_actor_is_its_holders_profile(store: FactStore) -> None:
+    """The curated relation answers "who is the head of X"; a "deposed president of"
+    Niger is no answer to who its president is."""
+    head = questions.answer(store, "whos the head of the bureau of african affairs")
+    assert (
+        head.notes[0]
+        == 'Answered as /actor name:"Nick Checker" (head of Bureau of African Affairs)'
+    )
+    with pytest.raises(NotFound):
+        questions.answer(store, "who is the president of niger")
+
+
+def test_a_speaker_described_beyond_a_name_is_those_so_described(store: FactStore) -> None:
+    """ "The diplomat from Mali" is the source's "a Malian diplomat", not all Mali said,
+    nor the US embassy's diplomat."""
+    response = questions.answer(store, "what did the diplomat from mali say")
+    assert shown(response) == ["malian-diplomat-counterterrorism"]
+    assert response.notes[0] == "Answered as what those described as “diplomat” said, for Mali"

@@ -66,6 +66,13 @@ def test_ask_json_failure_has_message_and_suggestions() -> None:
     assert "Mohamed Bazoum" in data["error"]["suggestions"]
 
 
+def test_ask_quote_says_it_needs_the_console_not_that_it_does_not_exist() -> None:
+    result = briefbot("ask", "/quote 9")
+    assert result.returncode == 2
+    assert "There is no /quote command" not in result.stderr + result.stdout
+    assert "briefbot console" in result.stderr
+
+
 def test_sources_json_lists_id_title_and_file() -> None:
     data = json.loads(briefbot("ask", "--json", "/sources").stdout)
     assert {(s["id"], s["file"]) for s in data["sources"]} == {

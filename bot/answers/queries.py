@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from bot.answers import claims
+from bot.answers.claims import Claim
 from bot.answers.compose import Answer, chosen_for_brief
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
-from bot.records.served import Actor, Citation, Fact, FactKind, Relation, Source, Topic
+from bot.records.served import Actor, ActorKind, Citation, Fact, FactKind, Relation, Source, Topic
 from bot.records.text import clean_user_text, simplify
 from bot.store.facts import FactStore
 from bot.store.search import Hit, query_words, stem, words
@@ -375,7 +377,9 @@ SAYING = frozenset(
     """say says said saying tell tells told think thinks thought claim claims claimed argue
     argued argues announce announced statement statements position positions stance view
     views comment comments react reacted reaction reactions respond responded response
-    quote quotes quoted warn warned caution cautioned""".split()
+    quote quotes quoted warn warned caution cautioned report reports reported reporting
+    offer offers offered offering propose proposes proposed proposing reply replies
+    replied mention mentions mentioned""".split()
 )
 """Words that ask for what someone said rather than what happened."""
 SPEAKER_BOOST = 4.0
@@ -384,17 +388,28 @@ SAID_BOOST = 1.5
 """How much more anything someone said weighs when the query asks what was said."""
 
 
-def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
+def search(
+    store: FactStore,
+    query: str,
+    *,
+    reasons: bool = False,
+    bearing: Sequence[str] = (),
+    any_word: bool = False,
+) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
     "What did X say (about Y)" ranks X's own statements (and those of bodies within X)
-    first; "what did critics say" ranks what anyone said above what happened.
+    first; "what did critics say" ranks what anyone said above what happened. Given the
+    question's rare words (``bearing``), only results whose shown words hold the rarest of
+    them, or most of them (any of them, ``any_word``, for a comparison), are listed: not
+    those matching only "countries" or "US".
     """
     text = clean_user_text(query)[:QUERY_MAX]
     if not words(text):
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
+    hits = [h for h in hits if _bears(store, h, bearing, any_word)]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -413,6 +428,61 @@ def search(store: FactStore, query: str, *, reasons: bool = False) -> Response:
             )
     answer.section("Results", items)
     return answer.response(f"Search: “{text}”")
+
+
+def said_by_description(
+    store: FactStore,
+    query: str,
+    speaker: Sequence[str],
+    bearing: Sequence[str] = (),
+    within: set[str] | None = None,
+) -> Response:
+    """ "What did the juntas say", "what did human rights groups say": what was said by
+    those the ``speaker`` words describe (in a source's description of them, or a name of
+    the body they speak for), matched first; else a search holding the question's rare
+    words (``bearing``), never what someone said on an unrelated subject. ``within``:
+    the speakers allowed (those who speak for the actor named, "the Malian diplomat")."""
+    text = clean_user_text(query)[:QUERY_MAX]
+    wanted = [e for e in (store.fact_search.expand(w) for w in speaker) if e]
+    hits = store.fact_search.search(text, limit=len(store.facts), boost=_saying_boost(store, text))
+    described = [
+        store.facts[h.id]
+        for h in hits
+        if store.facts[h.id].kind.attributed
+        and (within is None or not within.isdisjoint(store.facts[h.id].by))
+        and _describes(store, store.facts[h.id], wanted)
+        and _bears(store, h, [w for w in bearing if w not in speaker])
+    ]
+    who = " ".join(speaker)
+    if not described:
+        found = search(store, text, bearing=bearing)
+        note = f"No one the sources describe as “{who}” is quoted; these facts match instead."
+        return found.replace(notes=(note, *found.notes))
+    answer = Answer(store, "search")
+    answer.facts("Said", described, SEARCH_LIMIT, "/search finds more")
+    answer.notes.append(f"What those the sources describe as “{who}” said, each line naming who.")
+    return answer.response(f"Said by “{who}”")
+
+
+def described(store: FactStore, speaker: Sequence[str]) -> bool:
+    """Whether a source describes someone it quotes by all these words ("a Malian
+    diplomat"), not only by a name."""
+    wanted = [e for e in (store.fact_search.expand(w) for w in speaker) if e]
+    return bool(wanted) and any(
+        f.attribution and _described_by(f.attribution, wanted) for f in store.facts.values()
+    )
+
+
+def _described_by(text: str, wanted: Sequence[dict[str, float]]) -> bool:
+    held = {stem(w) for w in words(text)}
+    return all(held.intersection(t for t in e if not t.startswith("#")) for e in wanted)
+
+
+def _describes(store: FactStore, fact: Fact, wanted: Sequence[dict[str, float]]) -> bool:
+    """Whether who said a fact (its attribution, its speakers' names) holds every word."""
+    names = [n for a in fact.by for n in (store.actors[a].name, *store.actors[a].aliases)]
+    said_by = {stem(w) for w in words(" ".join([fact.attribution or "", *names]))}
+    return all(said_by.intersection(t for t in e if not t.startswith("#")) for e in wanted)
 
 
 def _reasons_for(answer: Answer, fact: Fact) -> list[Item]:
@@ -464,18 +534,22 @@ def _on(about: str) -> str:
     return f" on “{about}”" if query_words(about) else ""
 
 
-def when(store: FactStore, question: str) -> Response:
-    """ "When did …": the dated facts that match, in the order they happened."""
+def when(store: FactStore, question: str, claimed: Claim | None = None) -> Response:
+    """ "When did …": the dated facts that match, in the order they happened. The "When"
+    line is the date of a fact that states the ``claimed`` subject and predicate (the date
+    of "Bazoum remains detained … after his removal" is no date of the removal)."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
     best = hits[0].score if hits else 0.0
     matching = [store.facts[h.id] for h in hits if h.score >= best / 2]
-    dated = [f for f in matching if f.date is not None]
+    dated = [f for f in matching if f.date is not None and _states(store, claimed, f)]
     if not matching:
         raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
     answer = Answer(store, "timeline")
     if not dated:  # what the question is about is in the store, but never dated
-        answer.facts("Undated", matching[:3], 3, "/search lists more")
+        undated = all(f.date is None for f in matching[:3])
+        title = "Undated" if undated else "What they say of it (their dates are of other facts)"
+        answer.facts(title, matching[:3], 3, "/search lists more")
         answer.notes.append("The sources give no date for this; this is what they say of it.")
         return answer.response(f"When: “{text}”")
     first = dated[0]
@@ -486,14 +560,28 @@ def when(store: FactStore, question: str) -> Response:
     return answer.response(f"When: “{text}”")
 
 
+def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
+    """Whether the fact's own text or one of its quotes states the claim (no claim: yes)."""
+    if claimed is None:
+        return True
+    shown = [fact.text, *(store.quoted(c) for c in fact.citations)]
+    return any(claims.states(store, claimed, text) for text in shown)
+
+
 def yes_no(
-    store: FactStore, question: str, subject: Sequence[str] = (), specific: Sequence[str] = ()
+    store: FactStore,
+    question: str,
+    subject: Sequence[str] = (),
+    specific: Sequence[str] = (),
+    claimed: Claim | None = None,
 ) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
 
-    The sources "say" it when the best fact holds every word of ``subject`` (the words
-    naming what it is about; every word of the question when none are given). A fact
+    The sources "say" it when a quote of the best facts holds every word of ``subject``
+    (the words naming what it is about; every word of the question when none are given)
+    and, given the question's ``claimed`` subject and predicate, one of its clauses holds
+    both: "reduced cooperation with EU partners" does not say the EU withdrew. A fact
     bears on it when its shown words hold the rarest of the ``specific`` (rare) words
     of the subject, or more than half of them: not one sharing only a name or a common word."""
     text = clean_user_text(question)[:QUERY_MAX]
@@ -519,12 +607,29 @@ def yes_no(
             if any(t in shown for t in e if not t.startswith("#")) or n & actors
         ]
 
+    def said(quote: str) -> bool:
+        return len(held(quote)) == len(wanted) and (
+            claimed is None or claims.states(store, claimed, quote)
+        )
+
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
-    citation, quote, top = max(best, key=lambda b: sum(held(b[1])))  # the first on ties
+
+    # the first on ties
+    def subject(quote: str) -> bool:
+        return claimed is None or claims.names_subject(store, claimed, quote)
+
+    # what states it, else the nearest that names its subject ("Germany … a presence")
+    citation, quote, top = max(best, key=lambda b: (said(b[1]), subject(b[1]), sum(held(b[1]))))
+    if not said(quote):  # a quote cut short of its subject: the fact's own cited text
+        told = next((b for b in best if said(store.facts[b[2].id].text)), None)
+        citation, quote, top = told or (citation, quote, top)
     fact = store.facts[top.id]
     hits = [top, *(h for h in hits if h.id != top.id)]
-    if len(held(quote)) == len(wanted):
+    stated = said(quote) or said(fact.text)
+    if said(quote):
         line = f"The sources say: “{quote}”"
+    elif said(fact.text):
+        line = f"The sources say so: {fact.text}"
     else:
         line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
     answer = Answer(store, "search")
@@ -532,7 +637,22 @@ def yes_no(
         "What the sources say",
         [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
     )
-    bearing = [h for h in hits[1:] if _bears(store, h, specific)]
+
+    def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
+        fact = store.facts[hit.id]
+        return (
+            claimed is not None
+            and not stated
+            and claimed.subject in specific
+            and any(
+                claims.names_subject(store, claimed, t)
+                for t in (fact.text, *(store.quoted(c) for c in fact.citations))
+            )
+        )
+
+    # what bears on it, those naming its subject first ("EU programmes remain active")
+    bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
 
@@ -546,15 +666,24 @@ def _named_by(store: FactStore, word: str) -> set[str]:
     }
 
 
-def _bears(store: FactStore, hit: Hit, rare: Sequence[str]) -> bool:
+def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = False) -> bool:
     """Whether a result's shown words hold the rarest of ``rare`` or more than half of
-    them (every result does when there are none)."""
+    them (every result does when there are none). Shown: the fact's text and quotes, or
+    an actor they name by any of its names ("the Group for the Support of Islam and
+    Muslims" for "JNIM"); not the name of another actor the index also reads ("France" in
+    "Agence France-Presse"), nor an actor curated for the fact that its words never name."""
     index = store.fact_search
-    wanted = [e for e in (index.expand(w) for w in rare) if e]
-    if not wanted:
+    pairs = [(w, e) for w, e in ((w, index.expand(w)) for w in rare) if e]
+    if not pairs:
         return True
-    shown = {t for t in hit.terms if not t.startswith("#")}
-    held = [bool(shown.intersection(e)) for e in wanted]
+    fact = store.facts[hit.id]
+    seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
+    shown = {stem(w) for w in words(seen)} & hit.terms
+    involved = {m.id for m in store.actor_names.mentions(seen, index.knows)}
+    held = [bool(shown.intersection(e)) or bool(_named_by(store, w) & involved) for w, e in pairs]
+    if any_word:  # "compare Biden and Trump": either side bears on it
+        return any(held)
+    wanted = [e for _, e in pairs]
     rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
     return held[rarest] or sum(held) * 2 > len(held)
 
@@ -593,6 +722,9 @@ def figures(store: FactStore, question: str) -> Response:
         if held and _FIGURE.search(shown):
             counted.append(fact)
     if not counted:
+        members = _members_named(store, text)
+        if members is not None:
+            return members
         raise NotFound(
             f"The sources in the store give no figure for “{text}”.",
             (f"/search query:{text}",),
@@ -601,6 +733,38 @@ def figures(store: FactStore, question: str) -> Response:
     answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
     answer.notes.append("Numbers keep the sources' own wording.")
     return answer.response(f"“{text}”")
+
+
+MEMBER = "member"
+"""The word of a relation that makes one actor a member of another ("member of")."""
+
+
+def _members_named(store: FactStore, text: str) -> Response | None:
+    """ "How many countries are in the alliance": with no figure given, the members the
+    sources name for the alliance the question names (None when it names none)."""
+    for match in store.actor_names.mentions(text, store.fact_search.knows):
+        members = [
+            (store.actors[other], relation)
+            for other, relation in store.relations_to.get(match.id, ())
+            if MEMBER in relation.relation.split()
+        ]
+        if not members:
+            continue
+        group = store.actors[match.id]
+        answer = Answer(store, "search")
+        answer.section(
+            f"Members of {group.name} the sources name",
+            (
+                Item(
+                    text=f"{member.name}: {relation.relation} {group.name}",
+                    cites=answer.book.cite(relation.citations),
+                )
+                for member, relation in members
+            ),
+        )
+        answer.notes.append("The sources give no figure; these are the members they name.")
+        return answer.response(f"“{text}”")
+    return None
 
 
 def speakers_named(store: FactStore, text: str) -> list[str]:
@@ -665,9 +829,15 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
     theirs = {
         f for a in speakers for f in store.facts_by_actor.get(a, ()) if a in store.facts[f].by
     }
+    told = person.kind is ActorKind.MEDIA and not theirs
+    if told:  # an outlet reports what others told it: "what did Le Monde say"
+        theirs = {
+            f for f in store.facts_by_actor.get(person.id, ()) if store.facts[f].kind.attributed
+        }
     if not theirs:
         raise NotFound(
-            f"The store has nothing {person.name} said.",
+            f"The sources in the store hold nothing {person.name} said, "
+            "nor anything said by anyone speaking for them.",
             (f"/actor name:{person.name}", f"/timeline actor:{person.id}"),
         )
     subject = clean_user_text(about or "")
@@ -682,15 +852,26 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
             if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
         ]
     answer = Answer(store, "search")
+    said_what = f"What {person.name} was told" if told else f"What {person.name} said"
     if chosen:
-        title = f"What {person.name} said about “{subject}”"
+        title = f"{said_what} about “{subject}”"
     else:
         chosen = sorted((store.facts[f] for f in theirs), key=store.chronological)
-        title = f"What {person.name} said"
+        title = said_what
         if query_words(subject):
             answer.notes.append(
                 f"Nothing {person.name} said mentions “{subject}”; this is all they said."
             )
+    own = {person.id, *store.parts.get(person.id, ())}
+    if told:
+        answer.notes.append(
+            f"{person.name} is an outlet: these are what others told it, each line naming who."
+        )
+    elif not any(own.intersection(f.by) for f in chosen):
+        answer.notes.append(
+            f"{person.name} is not quoted; these are the words of those who speak for "
+            f"{person.name}, each line naming who said it."
+        )
     answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
     return answer.response(title)
 

@@ -14,12 +14,14 @@ from collections.abc import Callable
 
 import msgspec
 
-from bot.answers import queries
+from bot.answers import claims, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
+from bot.records.served import ActorKind
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
-from bot.store.search import QUESTION_WORDS, query_words, stem
+from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
+from bot.store.speakers import voices
 
 QUESTION_MAX = 300
 """Longest question read; Discord's option and the console are capped the same."""
@@ -31,6 +33,12 @@ _WHO = re.compile(
 )
 _WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:(?:to|at|with|for)\s+)?", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:compare[sd]?|comparing|comparison|differ(?:s|ent|ence|ences)?|versus|vs)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^\s*(?:by|from)\s+(?P<x>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YES_NO = re.compile(
     r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b", re.I
@@ -70,10 +78,21 @@ GENERIC = frozenset(
     out up off down away around along anyone anybody someone somebody everyone everybody
     nobody people no not never doesnt doesn dont don didnt didn isnt isn wasnt wasn arent
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
-    shouldn""".split()
+    shouldn role roles part different difference differences differ compare compared
+    comparison versus vs similar same between near across against inside outside within
+    towards toward through during among beyond behind beside despite""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
-without their apostrophe among them)."""
+without their apostrophe among them; "role", "different", "compare": what is asked of
+a subject, never the subject)."""
+CLASS_NOUNS = frozenset(
+    """country countries nation nations state states group groups president presidents
+    government governments region regions official officials leader leaders power powers
+    world organisation organisations organization organizations body bodies member
+    members membership""".split()
+)
+"""Nouns naming a kind of thing rather than one: "which countries left ECOWAS" is about
+ECOWAS. Held by the store, they count as common words; never as a missing subject."""
 VERBS = frozenset(
     """be have do go come get make take give keep let put set see look seem want need try
     use find feel leave call ask work help start stop begin end run turn move live bring
@@ -82,7 +101,8 @@ VERBS = frozenset(
     oppose back block join drop cut grow rise fall reach return release free accept reject
     respond react promise threaten warn deny admit mean act deal talk speak believe like
     pull push put show tell say think know hear read write carry drive fly buy sell matter
-    care mind count""".split()
+    care mind count quit break abandon exit sever ditch snub embrace welcome court invade
+    seize enter differ""".split()
 )
 """Common English verbs: an action a question asks about, never its subject. A verb the
 store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse, and one
@@ -95,6 +115,13 @@ IRREGULAR = frozenset(
     drove driven forgot forgotten sold bought heard read ran set put cut hit shut let""".split()
 )
 """Irregular past forms of verbs ("how many days has Bazoum been held")."""
+
+
+ENGLISH_SHORT = frozenset(
+    """am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye
+    eh ah hi re vs""".split()
+)
+"""Two-letter English words; any other ("UN", "AU") is a name the store may not hold."""
 
 
 class Coverage(msgspec.Struct, frozen=True):
@@ -149,18 +176,39 @@ def read(store: FactStore, text: str) -> Reading:
     named = store.actor_names.mentions(text, store.fact_search.knows)
     speaker_words, about = _said_parts(text)
     speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
-    if speaker_words and speakers:
-        # the first actor named who said anything, themselves or through those who speak
-        # for them ("what did the US president's adviser say": not the president himself)
-        speaker = next((m for m in speakers if queries.has_said(store, m.id)), speakers[0])
+    # the first actor named who said anything, themselves or through those who speak for
+    # them ("what did the US president's adviser say": not the president himself)
+    speaker = next((m for m in speakers if queries.has_said(store, m.id)), None)
+    speaker = speaker or (speakers[0] if speakers else None)
+    described = _described(store, speaker_words, [m.id for m in speakers])
+    if described and (speaker is None or queries.described(store, described)):
+        # "what did human rights groups say", "what did the Malian diplomat say": those
+        # the sources describe so, and for the actor named, not all it said
+        rare = coverage(store, text).rare
+        within = voices(store, speaker.id) if speaker else None
+        whose = f", for {speaker.label}" if speaker else ""
+        return Reading(
+            f"what those described as “{' '.join(described)}” said{whose}",
+            lambda: queries.said_by_description(store, text, described, rare, within),
+        )
+    if speaker_words and speaker is not None:
         owner = speaker.label + ("'" if speaker.label.endswith("s") else "'s")
-        line = f"{owner} statements" + (f" about “{about}”" if about else "")
+        about = about.strip() if about else None
+        told = store.actors[speaker.id].kind is ActorKind.MEDIA and not queries.has_said(
+            store, speaker.id
+        )
+        what = f"what {speaker.label} was told" if told else f"{owner} statements"
+        line = what + (f" about “{about}”" if about else "")
         return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
     who = _WHO.match(text)
     if who:
-        reading = _profile(store, who["x"] or who["y"])
+        reading = _profile(store, who["x"] or who["y"]) or _office_holder(
+            store, who["x"] or who["y"]
+        )
         if reading is not None:
             return reading
+        if text.casefold().startswith("who"):
+            _office_named(store, who["x"] or who["y"])
     if _NEXT.search(text):
         rest = " ".join(w for w in query_words(text) if w not in GENERIC and not _verb(w))
         line = "what the sources say is to come" + (f" on “{rest}”" if rest else "")
@@ -172,30 +220,98 @@ def read(store: FactStore, text: str) -> Reading:
         return Reading(line, lambda: queries.figures(store, text))
     if _WHY.match(text):
         line = f"a why question: the reasons the sources give on “{text}” first"
-        return Reading(line, lambda: queries.search(store, text, reasons=True))
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.search(store, text, reasons=True, bearing=rare))
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
+        claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
         return Reading(
             line,
-            lambda: queries.yes_no(store, text, (*subject.rare, *subject.common), subject.rare),
+            lambda: queries.yes_no(
+                store, text, (*subject.rare, *subject.common), subject.rare, claimed
+            ),
         )
     return _search(store, text)
 
 
+_OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for|to)\s+(?P<place>.+)$", re.IGNORECASE)
+
+
+def _office_holder(store: FactStore, name: str) -> Reading | None:
+    """ "Who is the head of the bureau": the profile of the actor the curated relations
+    make exactly that office of the actor named ("head of" the Bureau of African Affairs);
+    not "the president of Niger" for its "deposed president"."""
+    office = _OFFICE.match(name)
+    if office is None:
+        return None
+    wanted = query_words(office["office"])
+    named = store.actor_names.mentions(office["place"], store.fact_search.knows)
+    try:
+        place = named[0].id if named else store.actor_names.resolve(office["place"])
+    except (NotFound, Ambiguous):
+        return None
+    held = [
+        (h, r) for h, r in store.relations_to.get(place, ()) if query_words(r.relation) == wanted
+    ]
+    if not held:
+        return None
+    holder, relation = held[0]
+    label = store.actors[holder].name
+    line = f"/actor name:{_quoted(label)} ({relation.relation} {store.actors[place].name})"
+    return Reading(line, lambda: queries.actor(store, holder))
+
+
+def _office_named(store: FactStore, name: str) -> None:
+    """Refuse "who is the defence minister of Mali" when no fact names a "defence
+    minister": an office is a phrase, not its words apart ("defence ties", "foreign
+    minister")."""
+    office = _OFFICE.match(name)
+    wanted = query_words(office["office"]) if office else []
+    if len(wanted) < 2:
+        return
+    phrase = " ".join(wanted)
+    hits = store.fact_search.search(phrase, limit=queries.SEARCH_LIMIT)
+    if not any(phrase in " ".join(words(store.search_text(store.facts[h.id]))) for h in hits):
+        raise NotFound(
+            f"The sources in the store do not name the {office['office'].strip()} "
+            f"of {office['place'].strip()}.",
+            _closest(store, tuple(query_words(name))),
+        )
+
+
+def _described(store: FactStore, speaker_words: str, named: list[str]) -> tuple[str, ...]:
+    """The rare words describing a speaker beyond the names of the actors named ("diplomat"
+    in "the Malian diplomat"; nothing in "the American embassy", an actor's own alias)."""
+    if not speaker_words:
+        return ()
+    spelt = {
+        w for a in named for w in words(" ".join([store.actors[a].name, *store.actors[a].aliases]))
+    }
+    return tuple(w for w in coverage(store, speaker_words).rare if w not in spelt)
+
+
 def _said_parts(text: str) -> tuple[str, str | None]:
-    """For "what did X say about Y": the words naming the speaker (before the subject) and
-    the subject (after the saying word), so that "what did the juntas say about the US"
-    never takes the US for the speaker. No saying word: nothing."""
+    """For "what did X say about Y": the words naming the speaker and the subject, so that
+    "what did the juntas say about the US" never takes the US for the speaker, nor "did
+    Burkina Faso respond to the US offer" the US. The speaker is named before the saying
+    word ("what did X say"), else right after it ("statements by X"); the subject is what
+    follows "about" (or "on", "of" …), else the rest ("what did X tell AFP"). No saying
+    word: nothing."""
     for saying in re.finditer(r"[\w']+", text):
         if saying[0].casefold() in queries.SAYING:
             break
     else:
         return "", None
     about = _ABOUT.search(text, saying.end())
-    if about is None:
-        return text, None
-    return text[: about.start()], about["y"]
+    after = text[saying.end() : about.start() if about else len(text)]
+    by = _BY.match(after)
+    if by and not query_words(text[: saying.start()]):
+        return by["x"], about["y"] if about else None
+    if about is not None:
+        return text[: saying.start()], about["y"]
+    after = _LEADING_PREPOSITION.sub("", after)
+    return text[: saying.start()], after if query_words(after) else None
 
 
 def coverage(store: FactStore, text: str) -> Coverage:
@@ -209,14 +325,31 @@ def coverage(store: FactStore, text: str) -> Coverage:
         if word in GENERIC or word in queries.SAYING or word.isdigit():
             continue
         terms = [t for t in index.expand(word) if not t.startswith("#")]
+        if word in CLASS_NOUNS:
+            if terms:
+                common.append(word)
+            continue
         if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
-            if len(word) > 2 and not word.endswith(("ed", "ing", "ly")) and not _verb(word):
+            short = len(word) <= 2 and word in ENGLISH_SHORT
+            if len(word) > 1 and not short and not _affixed(word) and not _verb(word):
                 unknown.append(word)
             continue
         specific = index.share(terms) < COMMON_SHARE and not _verb(word)
         (rare if specific else common).append(word)
+    if not rare and common and all(_verb(w) for w in common):
+        # "what changed": the verb is all the question asks about, so it is its subject
+        rare = [w for w in common if index.share(_terms(index, w)) < COMMON_SHARE]
+        common = [w for w in common if w not in rare]
     return Coverage(tuple(unknown), tuple(rare), tuple(common))
+
+
+def _terms(index: SearchIndex, word: str) -> list[str]:
+    return [t for t in index.expand(word) if not t.startswith("#")]
+
+
+def _affixed(word: str) -> bool:
+    return len(word) > 2 and word.endswith(("ed", "ing", "ly"))
 
 
 def _names_actor(store: FactStore, word: str) -> bool:
@@ -319,7 +452,11 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
         if not _YEAR.fullmatch(w) and not store.actor_names.mentions(w, store.fact_search.knows)
     ]
     if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
-        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text))
+        claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
+        if claimed is not None:  # its date needs the subject and the predicate, not the
+            # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit")
+            claimed = msgspec.structs.replace(claimed, unused=())
+        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
     if actor:
@@ -340,7 +477,11 @@ def _search(store: FactStore, text: str) -> Reading:
     verbs = {w for w in covered.common if _verb(w)}
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
-    return Reading(f"/search query:{_quoted(text)}", lambda: queries.search(store, text))
+    compared = _COMPARED.search(text) is not None
+    return Reading(
+        f"/search query:{_quoted(text)}",
+        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared),
+    )
 
 
 def _what_exists(store: FactStore, text: str) -> tuple[str, ...]:

@@ -1,0 +1,212 @@
+"""What a yes/no or "when" question claims, and whether a source's words state it.
+
+"Did the EU withdraw from Mali" claims something of a subject (the EU) by a predicate
+(withdraw). A quote "states" the claim only when one of its clauses holds both: "Mali,
+Niger, and Burkina Faso expelled French troops, reduced cooperation with EU partners"
+holds "EU" and "expelled" (withdraw) in different clauses, so it does not say the EU
+withdrew. Deterministic and local: clauses are cut at semicolons, at a leading "while …,",
+before "while", "whereas", "although", "though", "but" after a comma, and before a comma's
+new verb phrase (", reduced cooperation", not the ", claimed by …," that qualifies a noun).
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from bot.records.text import simplify
+from bot.store.facts import FactStore
+from bot.store.search import query_words, stem, words
+
+_AUX = re.compile(
+    r"^(?:when\s+)?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
+    r"\s+",
+    re.IGNORECASE,
+)
+_BE = re.compile(r"^(?:when\s+)?(?:is|are|was|were)\b|\bbeen\b", re.IGNORECASE)
+_BREAK = re.compile(
+    r";|,\s+(?=(?:while|whereas|although|though|but|yet)\b)"
+    r"|\s(?=(?:while|whereas|although|though)\s)"
+    r"|,\s+(?:and\s+)?(?=\w+ing\b|\w+ed\s+(?!by\b))",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^\W*(?:while|whereas|although|though|if|as|since|after|before|when|because)\b[^,]*,",
+    re.IGNORECASE,
+)
+SKIPPED = frozenset(
+    """still ever really actually also already even yet now officially been being be
+    happen happened happens occur occurred occurs""".split()
+)
+"""Words between the subject and its predicate that say nothing of it."""
+
+
+class Claim(msgspec.Struct, frozen=True):
+    """A question's subject and the first word of what it says of it."""
+
+    subject: str
+    """The subject as typed (simplified), for saying what the sources do not state."""
+    subject_terms: frozenset[str]
+    subject_actors: frozenset[str]
+    predicate: str | None
+    """The predicate's first word as typed; None when the question has none."""
+    predicate_terms: frozenset[str]
+    """Its index terms: empty when the store never uses the word, so nothing states it."""
+    unused: tuple[str, ...] = ()
+    """Words of what the question says that the store never uses ("did the Niamey attack
+    succeed"): nothing states them."""
+    active: bool = False
+    """Whether the question asks what an actor did ("did the EU withdraw", "has France
+    left"), not what was done to it ("was Bazoum released"): a clause
+    naming it only after the predicate ("expelled … EU partners") has it as an object.
+    A passive question ("was the convoy attacked") may be stated either way, and so may
+    a thing's ("did the Niamey attack happen")."""
+
+
+def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -> Claim | None:
+    """The claim of a yes/no or "when" question; None when it names no subject. ``skip``:
+    words that shape the question without saying anything of the subject."""
+    aux = _AUX.match(question.strip())
+    stripped = question.strip()[aux.end() :] if aux else question.strip()
+    tokens = [w for w in query_words(stripped) if w not in SKIPPED and w not in skip]
+    if not tokens:
+        return None
+    subject, rest, actors = tokens[:1], tokens[1:], frozenset[str]()
+    named = _named_first(store, stripped)
+    if named is not None:
+        actor_id, spoken, after = named
+        actors = frozenset(_with_parts(store, actor_id))
+        subject = query_words(spoken) or subject
+        rest = [w for w in query_words(after) if w not in SKIPPED and w not in skip]
+    terms = frozenset(t for w in subject for t in _terms(store, w))
+    rest = [w for w in rest if not w.endswith("ly")]
+    predicate = rest[0] if rest else None
+    return Claim(
+        " ".join(subject),
+        terms,
+        actors,
+        predicate,
+        frozenset(_terms(store, predicate)) if predicate else frozenset(),
+        unused=tuple(w for w in rest if not _terms(store, w)),
+        active=bool(actors) and not _passive(question, predicate),
+    )
+
+
+def _named_first(store: FactStore, text: str) -> tuple[str, str, str] | None:
+    """The actor a question's words name first, right at their start ("the Bureau of
+    African Affairs visit …"), with the words naming it and those after; else None."""
+    spoken = _WORD.findall(simplify(text))
+    while spoken and spoken[0] in _ARTICLES:
+        spoken = spoken[1:]
+    for size in range(1, min(NAME_WORDS, len(spoken)) + 1):
+        named = store.actor_names.mentions(" ".join(spoken[:size]), store.fact_search.knows)
+        if named:
+            later = store.actor_names.mentions(" ".join(spoken[1:size]), store.fact_search.knows)
+            if named[0].id in {m.id for m in later}:  # named, but not from the start
+                return None
+            actor = store.actors[named[0].id]
+            spelt = set(words(" ".join([actor.name, *actor.aliases])))
+            while size < len(spoken) and spoken[size] in spelt:  # "burkina" "faso"
+                size += 1
+            return actor.id, " ".join(spoken[:size]), " ".join(spoken[size:])
+    return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+NAME_WORDS = 6
+"""Most words of a name read at a question's start ("Bureau of African Affairs")."""
+
+
+def _passive(question: str, predicate: str | None) -> bool:
+    """Whether the question asks what was done to its subject ("was Bazoum released",
+    "has Bazoum been freed"), not what it did ("has France left", "is the US sending")."""
+    participle = predicate is not None and (
+        predicate.endswith(("ed", "en")) or predicate in PARTICIPLES
+    )
+    return participle and _BE.search(question) is not None
+
+
+PARTICIPLES = frozenset("held kept shut hit put cut set left told sent paid made".split())
+"""Irregular past participles a passive question may end on ("was the convoy hit")."""
+
+
+def _terms(store: FactStore, word: str) -> list[str]:
+    return [t for t in store.fact_search.expand(word) if not t.startswith("#")]
+
+
+def _with_parts(store: FactStore, actor_id: str) -> set[str]:
+    return {actor_id, *store.parts.get(actor_id, ())}
+
+
+def clauses(text: str) -> list[str]:
+    """A sentence's clauses, as far as punctuation and a few conjunctions tell them."""
+    leading = _LEADING.match(text)
+    head = [leading[0]] if leading else []
+    rest = text[leading.end() :] if leading else text
+    return [c for c in (*head, *_BREAK.split(rest)) if c.strip()]
+
+
+def states(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether one clause of ``text`` holds both the claim's subject and its predicate."""
+    if claimed.unused or (claimed.predicate is not None and not claimed.predicate_terms):
+        return False
+    for clause in clauses(text):
+        at = _predicate_at(claimed, clause)
+        if at is None:
+            continue
+        if not claimed.active:
+            if _names_subject(store, claimed, clause):
+                return True
+            continue
+        # what the subject did: named before the predicate, with no word of saying between
+        # ("Russia described the repelling of the … attack" is no attack by Russia)
+        before = clause[:at]
+        start = _subject_end(store, claimed, before)
+        if start is not None and not _REPORTING.search(before[start:]):
+            return True
+    return False
+
+
+def _subject_end(store: FactStore, claimed: Claim, text: str) -> int | None:
+    """Where ``text`` first names the claim's subject in full (None: it never does)."""
+    for word in _WORD.finditer(text):
+        if _names_subject(store, claimed, text[: word.end()]):
+            return word.end()
+    return None
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|described|describes|claimed|claims|announced|noted|"
+    r"argued|warned|acknowledged|signalled|signaled|called|reported|stated|added|adds)\b",
+    re.IGNORECASE,
+)
+"""Words of saying: a subject followed by one speaks of the predicate, it does not do it."""
+
+
+def _predicate_at(claimed: Claim, clause: str) -> int | None:
+    """Where the clause first holds the predicate (its end when there is none to hold)."""
+    if claimed.predicate is None:
+        return len(clause)
+    for word in _WORD.finditer(clause):
+        if any(stem(w) in claimed.predicate_terms for w in words(word[0])):
+            return word.start()
+    return None
+
+
+def names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether ``text`` names the claim's subject at all (by a word or an actor's name)."""
+    return _names_subject(store, claimed, text)
+
+
+def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    shown = {stem(w) for w in words(text)}
+    if shown & claimed.subject_terms:
+        return True
+    # any spelling close to one of the subject's names ("Group for the Support of Islam
+    # and Muslims", its long name, is matched only so): it must still be the subject
+    named = store.actor_names.mentions(text)
+    return bool({m.id for m in named} & claimed.subject_actors)
+
+
+_WORD = re.compile(r"[\w'’-]+")
