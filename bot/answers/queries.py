@@ -8,7 +8,7 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from bot.answers import claims
@@ -435,7 +435,7 @@ def said_by_description(
     query: str,
     speaker: Sequence[str],
     bearing: Sequence[str] = (),
-    within: set[str] | None = None,
+    within: Collection[str] | None = None,
 ) -> Response:
     """ "What did the juntas say", "what did human rights groups say": what was said by
     those the ``speaker`` words describe (in a source's description of them, or a name of
@@ -615,11 +615,13 @@ def yes_no(
     best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
 
     # the first on ties
-    def subject(quote: str) -> bool:
+    def names_subject(quote: str) -> bool:
         return claimed is None or claims.names_subject(store, claimed, quote)
 
     # what states it, else the nearest that names its subject ("Germany … a presence")
-    citation, quote, top = max(best, key=lambda b: (said(b[1]), subject(b[1]), sum(held(b[1]))))
+    citation, quote, top = max(
+        best, key=lambda b: (said(b[1]), names_subject(b[1]), sum(held(b[1])))
+    )
     if not said(quote):  # a quote cut short of its subject: the fact's own cited text
         told = next((b for b in best if said(store.facts[b[2].id].text)), None)
         citation, quote, top = told or (citation, quote, top)

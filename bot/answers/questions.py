@@ -267,7 +267,9 @@ def _office_named(store: FactStore, name: str) -> None:
     minister": an office is a phrase, not its words apart ("defence ties", "foreign
     minister")."""
     office = _OFFICE.match(name)
-    wanted = query_words(office["office"]) if office else []
+    if office is None:
+        return
+    wanted = query_words(office["office"])
     if len(wanted) < 2:
         return
     phrase = " ".join(wanted)
