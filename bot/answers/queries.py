@@ -8,7 +8,7 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
 
 from bot.answers import claims
@@ -435,7 +435,7 @@ def said_by_description(
     query: str,
     speaker: Sequence[str],
     bearing: Sequence[str] = (),
-    within: Collection[str] | None = None,
+    within: Set[str] | None = None,
 ) -> Response:
     """ "What did the juntas say", "what did human rights groups say": what was said by
     those the ``speaker`` words describe (in a source's description of them, or a name of
