@@ -12,14 +12,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def imported_modules(path: Path, package: str = "") -> set[str]:
+    """Every module a file imports, for typing only (``TYPE_CHECKING``) or inside a function
+    included: relative imports resolved, ``from a import b`` counted as ``a.b`` too."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -119,23 +125,6 @@ def test_seed_files_hold_the_articles_exactly_as_imported() -> None:
         assert f"sha256: {hashlib.sha256(body).hexdigest()}".encode() in raw, path.name
 
 
-def project_imports(path: Path, package: str) -> set[str]:
-    """Every module a file imports, for typing only (``TYPE_CHECKING``) or inside a function
-    included: relative imports resolved, ``from a import b`` counted as ``a.b`` too."""
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*parts, base] if base else parts)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
-
-
 def module_graph(*roots: str) -> dict[str, set[str]]:
     """module -> the project modules it imports, for the given top packages."""
     files: dict[str, Path] = {}
@@ -147,7 +136,7 @@ def module_graph(*roots: str) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        graph[name] = {m for m in project_imports(path, package) if m in files and m != name}
+        graph[name] = {m for m in imported_modules(path, package) if m in files and m != name}
     return graph
 
 
