@@ -370,10 +370,8 @@ def _candidate(
         _go_on(candidate, quoted, text)
         _remember(context, mentions, candidate, names, text)
         return candidate
-    first_person = re.match(r"\s*(?:I|We)\b", text) is not None
-    if said is not None and not said.by and not said.attribution and around.guest and first_person:
-        said.by = [around.guest]  # "I believe…" under a guest's label
-        said.notes = [n for n in said.notes if "who says this" not in n]
+    if said is not None and not said.by and not said.attribution and around.guest:
+        said = None  # "I believe…", "the juntas believe…" under a guest's label: the guest's
     if said is None and around.guest is not None:
         said = Speech("analysis", by=[around.guest])
         said.notes.append(
