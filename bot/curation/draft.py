@@ -50,7 +50,7 @@ from rapidfuzz import fuzz
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import Mention, Names, Proposed
-from bot.curation.speech import Context, reporting_verb, speech
+from bot.curation.speech import Context, Speech, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
 from bot.records.sentences import Sentence, split
@@ -92,6 +92,64 @@ _TEXT_OF = re.compile(
 """An article's first sentence saying what the text is ("Unofficial translation of a
 statement by the ministry, issued on 7 March 2026."): a note, not a fact; its date is the
 statement's."""
+
+
+_LABEL = re.compile(
+    r"^\s*((?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)(?:\s+(?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)){1,3})"
+    r":\s+(?=\S)"
+)
+"""A transcript's speaker label opening a paragraph: "KARIM OUEDRAOGO: …", "Awa Sangare: …"
+(two to four capitalised words, all in capitals or each with its capital)."""
+_PLEASANTRY = re.compile(
+    r"^\s*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome|thank\s+you|thanks|"
+    r"many\s+thanks|good-?bye|bye|that[’']s\s+all|that\s+is\s+all|that\s+was|"
+    r"it[’']s\s+(?:a\s+)?pleasure|a\s+pleasure|you[’']re\s+welcome|stay\s+with\s+us)\b",
+    re.I,
+)
+"""A greeting, thanks or sign-off ("Good evening.", "Thank you, Salif.", "That's all from
+us."): the programme's courtesy, not a fact."""
+_INTRODUCES = re.compile(
+    r"^\s*(?:joining\s+(?:me|us)\b|with\s+(?:me|us)\b[^.?!]{0,30}?\b(?:is|are)\b|"
+    r"(?:my|our)\s+(?:guest|guests|reporter|correspondent)\b)",
+    re.I,
+)
+"""A presenter introducing a guest or a reporter ("Joining me now is X, a researcher…",
+"Our reporter X travelled to the area."): hosting, not a fact (the names in it are still
+proposed)."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A transcript paragraph's speaker label."""
+
+    name: str
+    """As a name ("Karim Ouedraogo" for "KARIM OUEDRAOGO")."""
+    end: int
+    """Where the words said begin, in the paragraph's first sentence."""
+    host: bool
+    """The programme's presenter: the first label of the transcript."""
+
+
+def speaker_label(text: str, host: str | None) -> Label | None:
+    """The label opening ``text``, if any; ``host``: the presenter's name, once known."""
+    found = _LABEL.match(text)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    name = " ".join(w if not w.isupper() else w[0] + w[1:].lower() for w in words)
+    return Label(name, found.end(), host is None or host == name)
+
+
+def hosting(text: str, label: Label) -> str | None:
+    """Why a labelled line is left out: a pleasantry, a presenter's introduction, or a
+    presenter's question to a guest; ``None`` for a line worth a fact."""
+    if _PLEASANTRY.match(text):
+        return "a pleasantry of the programme"
+    if label.host and _INTRODUCES.match(text):
+        return "a presenter's introduction of a guest or reporter"
+    if label.host and text.rstrip().endswith("?"):
+        return "a presenter's question to a guest"
+    return None
 
 
 def is_byline(text: str) -> bool:
@@ -194,11 +252,21 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     issued: FuzzyDate | None = None
     open_quote: Candidate | None = None
     published = source.published.date if source.published else None
+    label: Label | None = None
+    host: str | None = None
+    guest: str | None = None
     for sentence in split(source.text):
+        cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
             _new_paragraph(context)
             paragraph = []
+            label = speaker_label(sentence.text, host)
+            if label is not None:
+                cut, host = label.end, host or label.name
+                guest = None if label.host else _label_actor(names, label, sentence)
+        said = sentence.text[cut:]
         key = simplify(sentence.text)
+        why = hosting(said, label) if label is not None else None
         if previous is None and _TEXT_OF.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
@@ -209,14 +277,18 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a byline"))
         elif presents(sentence.text):
             skipped.append((sentence, "a presenter's introduction or sign-off"))
+        elif why is not None:
+            skipped.append((sentence, why))
+            if why.startswith("a presenter's introduction"):
+                names.find(said)  # the guest and their body are still proposed
         elif key in seen:
             skipped.append((sentence, "repeats an earlier sentence"))
         elif any(s.start < sentence.end and sentence.start < s.end for s in cited):
             skipped.append((sentence, "already cited by the store"))
-        elif len(key.split()) < TOO_SHORT:
+        elif len(simplify(said).split()) < TOO_SHORT:
             skipped.append((sentence, "too short to state a fact"))
         else:
-            around = Said(paragraph, open_quote, issued)
+            around = Said(paragraph, open_quote, issued, cut, guest)
             candidate = _candidate(store, source, sentence, names, context, around)
             candidates.append(candidate)
             paragraph.append(candidate)
@@ -236,6 +308,22 @@ class Said:
     """The candidate before, when its quotation was left open (the quote goes on)."""
     issued: FuzzyDate | None
     """The date of the statement the text is (its first sentence says so), if any."""
+    label_end: int = 0
+    """Where the words said begin after a transcript's speaker label (0: no label)."""
+    guest: str | None = None
+    """The actor a transcript's label (not the presenter's) says is speaking."""
+
+
+def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
+    """The known actor a speaker label names, or the person proposed from it (citing the
+    labelled sentence)."""
+    found = [m for m in names.find(label.name) if m.end - m.start == len(label.name)]
+    if not found:
+        return None
+    proposal = next((p for p in names.proposed.values() if p.id == found[0].actor), None)
+    if proposal is not None and proposal.quote == label.name:
+        proposal.kind, proposal.quote = "person", sentence.text
+    return found[0].actor
 
 
 def _new_paragraph(context: Context) -> None:
@@ -267,7 +355,7 @@ def _candidate(
     context: Context,
     around: Said,
 ) -> Candidate:
-    text = sentence.text
+    text = sentence.text[around.label_end :]
     mentions = names.find(text)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
@@ -282,6 +370,13 @@ def _candidate(
         _go_on(candidate, quoted, text)
         _remember(context, mentions, candidate, names, text)
         return candidate
+    if said is not None and not said.by and not said.attribution and around.guest:
+        said = None  # "I believe…", "the juntas believe…" under a guest's label: the guest's
+    if said is None and around.guest is not None:
+        said = Speech("analysis", by=[around.guest])
+        said.notes.append(
+            f"check: said by {around.guest} (the transcript's speaker label): read as their view"
+        )
     if said is not None:
         candidate.kind, candidate.by = said.kind, said.by
         candidate.attribution, candidate.words = said.attribution, said.words
@@ -300,6 +395,11 @@ def _candidate(
             _set_date(candidate, found.phrase, found.when, found.relative)
         else:
             _date_said(candidate, around, published)
+    elif found and published is not None and _since_clause(text, found):
+        # "Since the bloc was founded in 2023, its members have…": from then to publication
+        since = FuzzyDate.parse(f"{found.when}..{published}")
+        _set_date(candidate, found.phrase, since, found.relative)
+        candidate.notes.append(f"check: 'Since … {found.phrase}': from then to publication")
     elif found:
         _set_date(candidate, found.phrase, found.when, found.relative)
         # "since September": a state lasting until publication, not an action at a time
@@ -394,6 +494,23 @@ def _made_by(before: str) -> bool:
     return _MADE_BY.search(before) is not None
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+,\s+[^-–—()]{3,25}?(?:\s*\([^)]*\))?\s*[-–—]+\s")
+"""A wire dateline ("BAMAKO, March 10 (Sahel Wire) - "): its date is the filing's, and a
+date the sentence itself gives comes first."""
+_AHEAD_NO_DATE = re.compile(
+    r"\b(?:next\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"later\s+this\s+(?:week|month|year))\b",
+    re.I,
+)
+"""Dates still to come the date finder gives no date ("is expected … next week")."""
+_TOLD_AT = re.compile(
+    r"\b(?:(?:told|tells)(?:\s+(?:me|us|him|her|them|reporters|journalists|"
+    r"(?:an?|the|his|her|their|its)\s+[\w’'-]+))?|said|wrote|announced|declared|added)"
+    r"(?:\s+(?:in|at|to|during|outside)\s+(?:an?\s+|the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*"
+    r"\s*$"
+)
+"""A past reporting verb with only its object and places between it and the date ("he
+told a crowd in Dori on Saturday"): the date is the telling's, behind us."""
 _AHEAD_OR_BEHIND = re.compile(
     r"(?:on|in|during|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
@@ -415,6 +532,8 @@ def _behind(text: str, found: FoundDate) -> bool:
     before = text[: found.start]
     if re.search(r"\b(?:said|told|announced|stated|declared|wrote|added)\s*$", before):
         return True
+    if _TOLD_AT.search(before):
+        return True
     clause = re.split(r"\b(?:said|says|told|tells|that)\b|;", before)[-1]
     return _BEHIND.search(clause + text[found.start :]) is not None
 
@@ -425,7 +544,13 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     one after a word of the future ("due", "will", "next", "scheduled") is still to come,
     and the store records no date after its source's publication."""
     notes: list[str] = []
-    for found in find_dates(text, published):
+    found_all = find_dates(text, published)
+    dateline = _DATELINE.match(text)
+    if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
+        found_all.sort(key=lambda f: f.start < dateline.end())
+    if not found_all and (ahead := _AHEAD_NO_DATE.search(text)):
+        notes.append(f"check: a date still to come ({ahead.group(0)!r}): not recorded")
+    for found in found_all:
         clause = re.split(r"[,;—]", text[: found.start])[-1]
         if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]):
             notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
@@ -446,6 +571,13 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         else:
             return found, notes
     return None, notes
+
+
+def _since_clause(text: str, found: FoundDate) -> bool:
+    """The sentence opens with a "Since …" clause holding the date phrase ("Since the
+    border was closed in October 2025, traders have lost…"): a state from then on."""
+    opening = re.match(r"\s*Since\b[^,;]*,", text)
+    return opening is not None and found.start < opening.end() and not found.ongoing
 
 
 def _set_date(candidate: Candidate, phrase: str | None, when: FuzzyDate, relative: bool) -> None:
@@ -682,6 +814,9 @@ def _short(text: str) -> str:
 
 SKIPPED_FOR_SEED = (
     "a heading",
+    "a pleasantry of the programme",
+    "a presenter's introduction of a guest or reporter",
+    "a presenter's question to a guest",
     "a byline",
     "a presenter's introduction or sign-off",
     "a note on what the text is",

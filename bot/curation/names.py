@@ -275,6 +275,8 @@ class Names:
             return Mention(start, start + len(name), person)
         if _is_place(text, start, name) or is_descriptive(name):
             return None
+        if _AREA_AFTER.match(text, start + len(name)):
+            return None  # "the Boucle du Mouhoun region": a place
         if " " not in name and _NATIONALITY.match(name):
             return None  # "American", "Malian": an adjective, not an actor
         if "-" in name and all(simplify(p) in self.spellings for p in name.split("-")):
@@ -433,6 +435,12 @@ def _trim(name: str) -> str:
     while words and words[-1].casefold() in NOT_NAMES:
         words = words[:-1]
     return re.sub(r"[’']s$", "", " ".join(words))
+
+
+_AREA_AFTER = re.compile(
+    r"\s+(?:region|province|district|department|prefecture|commune|county|municipality)\b"
+)
+"""An administrative area's word after a name ("in the Seno province"): the name is a place."""
 
 
 def _first_letter(text: str) -> int:

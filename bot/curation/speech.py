@@ -80,7 +80,7 @@ _PEOPLE = (
     r"commanders?|members?|researchers?|ministry|army|government|police|military|"
     r"authorities|people|activists?|lawmakers?|leaders?|workers?|envoy|minister|president|"
     r"charity|charities|campaigners?|organi[sz]ations?|groups?|NGOs?|agency|union|party|"
-    r"figures?|spokespeople"
+    r"figures?|spokespeople|secretar(?:y|ies)|directors?|heads?|chiefs?|governors?|mayors?"
 )
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
@@ -157,6 +157,22 @@ def reporting_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_CLOSING_SAID = re.compile(
+    r"(?<=,)\s?(said|says|added|adds)\b(?=[^,;“”\"]*(?:,[^,;“”\"]*)?\s*\.?\s*$)"
+)
+"""A closing ", said its secretary, X." after a clause with its own verb ("The union
+wrote to the junta last month, said …"): the sentence's telling."""
+
+
+def _closing_verb(text: str, verb: re.Match[str]) -> re.Match[str]:
+    """The verb that reports the whole sentence: a closing ", said X." after a clause,
+    else the first reporting verb."""
+    if _QUOTED.search(text):
+        return verb
+    closing = _CLOSING_SAID.search(text, verb.end())
+    return closing if closing is not None else verb
+
+
 def speech(
     text: str,
     mentions: list[Mention],
@@ -168,6 +184,7 @@ def speech(
     verb = reporting_verb(text)
     if verb is None:
         return None
+    verb = _closing_verb(text, verb)
     quoted = _QUOTED.search(text)
     found = Speech("claim")
     _speaker(found, text, verb, quoted, mentions, context, kind_of, roles)
@@ -263,21 +280,25 @@ def _speaker(
         # “…,” said X / “…,” said he
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
         word = text[verb.end() :].split()[:1]
-        if following:
-            found.by = [following[0].actor]
-        elif word and word[0].casefold().strip(",.") in _PRONOUNS:
-            _pronoun(found, word[0].casefold().strip(",."), context)
-        elif after := _DESCRIBED_AFTER.match(text[verb.end() :]):
-            found.attribution = " ".join(after.group(1).split())  # “…,” said one analyst
-        else:
+        if word and word[0].casefold().strip(",.") in _PRONOUNS and not following:
+            here = _named_here(text, verb.start(), mentions, kind_of)
+            _pronoun(found, word[0].casefold().strip(",."), context, here)
+        elif not _inverted(found, text, verb, mentions):
             found.notes.append("check: who said this? (no name the draft knows after the verb)")
         return
+    if (
+        re.search(r",\s*$", lead)
+        and verb.group(1) in _SAYING
+        and _inverted(found, text, verb, mentions, whole=True)
+    ):
+        return  # "…, said its secretary, X."
     if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
         before = lead.rstrip(" ,")
         if before.casefold().endswith(pronoun[0].casefold()) and not before[
             : -len(pronoun[0])
         ].rstrip().endswith(("that", "and")):
-            _pronoun(found, pronoun[0].casefold(), context)
+            here = _named_here(text, start + len(lead.rstrip(" ,")), mentions, kind_of)
+            _pronoun(found, pronoun[0].casefold(), context, here)
             return
     subject = [
         m
@@ -406,7 +427,78 @@ def _description(lead: str) -> str | None:
     return words
 
 
-def _pronoun(found: Speech, pronoun: str, context: Context) -> None:
+_SAYING = frozenset("said says added adds told tells".split())
+"""Verbs whose speaker may follow them after a clause: "…, said its secretary, X."."""
+_TO_END = re.compile(r"\s*(?:\.|$)")
+
+
+def _inverted(
+    found: Speech, text: str, verb: re.Match[str], mentions: list[Mention], whole: bool = False
+) -> bool:
+    """The speaker after the verb: a name ("said X"), or a description with its name in
+    apposition ("said the government spokesman, X": X), or a description alone (an
+    attribution). ``whole``: the speaker must end the sentence (no quote before the verb)."""
+    following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+    if following:
+        if whole and not _TO_END.match(text, following[0].end):
+            return False
+        found.by = [following[0].actor]
+        return True
+    after = _DESCRIBED_AFTER.match(text[verb.end() :])
+    if after is None:
+        return False
+    at = verb.end() + after.end()
+    comma = re.match(r"\s*,\s*", text[at:])
+    named = comma and next((m for m in mentions if m.start == at + comma.end()), None)
+    end = named.end if named else at
+    if whole and not _TO_END.match(text, end):
+        return False
+    described = " ".join(after.group(1).split())
+    if named:
+        found.by, found.title = [named.actor], described
+        found.notes.append(
+            f"check: '{described}, {text[named.start : named.end]}' read as {named.actor}"
+        )
+    else:
+        found.attribution = described  # “…,” said one analyst
+    return True
+
+
+_SUBJECT_START = re.compile(r"\s*[“\"‘]?\s*(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}")
+"""Before a sentence's subject: nothing, or its title ("Senator", "Foreign Minister")."""
+
+
+def _named_here(
+    text: str, upto: int, mentions: list[Mention], kind_of: Callable[[str], str | None]
+) -> list[tuple[str, bool]]:
+    """The persons the sentence names before ``upto`` outside quoted words, each with
+    whether it is the sentence's subject (named first, after its title at most)."""
+    quotes = [q.span() for q in _QUOTED.finditer(text)]
+    return [
+        (m.actor, _SUBJECT_START.fullmatch(text[: m.start]) is not None)
+        for m in mentions
+        if m.end <= upto
+        and kind_of(m.actor) == "person"
+        and not any(a <= m.start < b for a, b in quotes)
+    ]
+
+
+def _pronoun(
+    found: Speech, pronoun: str, context: Context, here: list[tuple[str, bool]] = ()
+) -> None:
+    if pronoun in ("he", "she") and here:
+        people = list(dict.fromkeys(actor for actor, _ in here))
+        if len(people) == 1 and here[0][1]:
+            found.by = people
+            found.notes.append(
+                f"check: '{pronoun}' read as {people[0]}, the subject of the same sentence"
+            )
+        else:
+            found.notes.append(
+                f"check: who is '{pronoun}'? the sentence names {len(people)} "
+                f"person{'s' if len(people) > 1 else ''} before it, not as one clear subject"
+            )
+        return
     if pronoun in ("he", "she") and context.people:
         people = list(dict.fromkeys(reversed(context.people)))  # the most recent first
         fits = [p for p in people if context.genders.get(p, pronoun) == pronoun]
