@@ -32,7 +32,7 @@ official", "a government spokesman") → statement; otherwise, and always for "a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.curation.names import Mention
@@ -484,7 +484,7 @@ def _named_here(
 
 
 def _pronoun(
-    found: Speech, pronoun: str, context: Context, here: list[tuple[str, bool]] = ()
+    found: Speech, pronoun: str, context: Context, here: Sequence[tuple[str, bool]] = ()
 ) -> None:
     if pronoun in ("he", "she") and here:
         people = list(dict.fromkeys(actor for actor, _ in here))
