@@ -147,6 +147,21 @@ def build_parser() -> argparse.ArgumentParser:
         "ids may follow it",
     )
     promote.set_defaults(handler=_curate)
+    reports = sub.add_parser(
+        "reports", help="problems users reported with answers: list, show or close them"
+    )
+    reports.set_defaults(handler=_reports, action="list", all=False, json=False)
+    actions = reports.add_subparsers(dest="action", metavar="ACTION")
+    listing = actions.add_parser("list", help="the open reports, newest first (the default)")
+    listing.add_argument("--all", action="store_true", help="closed ones too")
+    listing.add_argument("--json", action="store_true", help="print the reports as JSON")
+    show = actions.add_parser("show", help="one report in full: answer, footnotes, store")
+    show.add_argument("id", type=int, help="the report's number")
+    show.add_argument("--json", action="store_true", help="print the report as JSON")
+    close = actions.add_parser("close", help="close a report, saying what was done")
+    close.add_argument("id", type=int, help="the report's number")
+    close.add_argument("--note", required=True, help="what was done, e.g. 'fact corrected'")
+    close.add_argument("--by", help="who closed it (default: your user name)")
     schema = sub.add_parser("schema", help="write JSON Schema for the knowledge files")
     schema.add_argument(
         "--out", type=Path, metavar="DIR", help="folder to write to (default: <knowledge>/schema)"
@@ -246,6 +261,12 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _reports(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.console.reports import run_reports
+
+    return run_reports(args, settings.db)
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord_token is None:
         store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
@@ -281,7 +302,7 @@ def _console(
     def reload() -> FactStore:
         return open_store(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
 
-    return run_console(store, banner=banner, reload=reload)
+    return run_console(store, banner=banner, reload=reload, reports=settings.db)
 
 
 def _coverage(args: argparse.Namespace, settings: Settings, store: FactStore) -> int:

@@ -16,6 +16,7 @@ from discord.ext import commands
 from bot.chat.notifier import FollowNotifier
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.poster import ChannelPoster
+from bot.chat.reports import file_report, is_report_form
 from bot.chat.sources import SourcesMenu
 from bot.chat.tree import BriefTree
 from bot.scheduling.scheduler import Clock, DigestScheduler
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 QUERY_THREADS = 2
 EXTENSIONS = tuple(
     f"bot.chat.cogs.{name}"
-    for name in ("briefing", "profiles", "meta", "digests", "admin", "follows")
+    for name in ("briefing", "profiles", "meta", "digests", "admin", "follows", "reports")
 )
 """The cogs, each loaded as an extension (its module's ``setup``): no cog is imported here,
 so the cogs may name :class:`BriefBot` in their types without an import circle."""
@@ -207,7 +208,11 @@ class BriefBot(commands.Bot):
             await self.state.close()
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
-        """A button no live view owns (expired pages, a forged id): say so, privately."""
+        """A report form's submission: filed (whether or not the form outlived a restart).
+        A button no live view owns (expired pages, a forged id): say so, privately."""
+        if is_report_form(interaction):
+            await file_report(interaction)
+            return
         if interaction.type is not discord.InteractionType.component:
             return
         data: dict[str, Any] = dict(interaction.data or {})

@@ -24,6 +24,7 @@ from bot.answers.response import Response
 from bot.chat.embeds import render
 from bot.chat.paging import sources_view
 from bot.chat.poster import send_page
+from bot.chat.reports import report_value
 from bot.state import Follow, State, StoreVersion
 from bot.store.facts import FactStore
 
@@ -108,7 +109,8 @@ class FollowNotifier:
             if not isinstance(channel, discord.abc.Messageable):
                 raise _Gone
             for number, page in enumerate(render(response)[:PAGES_MAX]):
-                view = sources_view(page, response.citations)
+                report = report_value(response.store_version, "(follow alert)")
+                view = sources_view(page, response.citations, report)
                 message = await send_page(channel, page.embed, view, f"f{version_id}-{number}")
                 first = first or message.id
         except discord.Forbidden as exc:

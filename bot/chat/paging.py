@@ -34,6 +34,7 @@ class Pager(discord.ui.View):
         owner_id: int,
         citations: tuple[CitationRef, ...] = (),
         timeout: float = PAGE_TIMEOUT,
+        report: str | None = None,
     ) -> None:
         super().__init__(timeout=timeout)
         self.pages = pages
@@ -46,7 +47,7 @@ class Pager(discord.ui.View):
             for button in (self.previous, self.counter, self.next):
                 self.remove_item(button)
         if self._refs:
-            self.sources = SourcesMenu(self._page_refs())
+            self.sources = SourcesMenu(self._page_refs(), report)
             self.add_item(self.sources)
         self._sync_buttons()
         Pager.live.add(self)
@@ -127,12 +128,15 @@ class Pager(discord.ui.View):
             log.info("could not remove page buttons: %s", exc)
 
 
-def sources_view(page: Page, citations: tuple[CitationRef, ...]) -> discord.ui.View | None:
-    """A Sources menu alone, for posts no one asked for (digests); ``None`` if uncited."""
+def sources_view(
+    page: Page, citations: tuple[CitationRef, ...], report: str | None = None
+) -> discord.ui.View | None:
+    """A Sources menu alone, for posts no one asked for (digests, alerts), with the report
+    option when ``report`` is given; ``None`` if uncited."""
     refs = {ref.number: ref for ref in citations}
     shown = [refs[n] for n in page.cites if n in refs]
     if not shown:
         return None
     view = discord.ui.View(timeout=None)
-    view.add_item(SourcesMenu(shown))
+    view.add_item(SourcesMenu(shown, report))
     return view

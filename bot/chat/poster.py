@@ -29,6 +29,7 @@ from bot.answers.response import Response
 from bot.chat.embeds import COLOUR_OK, FOOTER_MAX, clip, escape, render
 from bot.chat.paging import sources_view
 from bot.chat.replies import NO_MENTIONS
+from bot.chat.reports import report_value
 from bot.scheduling.scheduler import ChannelUnavailable, TransientFailure
 
 HISTORY_CHECKED = 50
@@ -236,7 +237,8 @@ def _pages(response: Response, marker: str) -> list[Page]:
     for page in render(response):
         footer = f"{page.embed.footer.text or ''} · {marker}".strip(" ·")
         page.embed.set_footer(text=footer[-FOOTER_MAX:])
-        pages.append((page.embed, sources_view(page, response.citations)))
+        report = report_value(response.store_version, "(daily digest)")
+        pages.append((page.embed, sources_view(page, response.citations, report)))
     return pages
 
 

@@ -13,6 +13,7 @@ import discord
 from bot.answers.response import Response
 from bot.chat.embeds import render, render_error
 from bot.chat.paging import Pager
+from bot.chat.reports import asked, report_value
 from bot.console.picture import NothingToDraw, Picture, draw_timeline
 from bot.records.errors import BriefbotError
 from bot.serving.holder import StoreHolder
@@ -119,7 +120,8 @@ async def send_response(
     if picture is not None:
         extra["file"] = discord.File(io.BytesIO(picture.png), filename=PICTURE_NAME)
         pages[0].embed.set_image(url=f"attachment://{PICTURE_NAME}")
-    pager = Pager(pages, interaction.user.id, response.citations)
+    report = report_value(response.store_version, asked(interaction))
+    pager = Pager(pages, interaction.user.id, response.citations, report=report)
     if not pager.needed:
         pager.stop()
         await send(interaction, embed=pager.embed, ephemeral=ephemeral, **extra)

@@ -19,13 +19,14 @@ import discord
 from bot.answers.compose import footnote_at
 from bot.answers.response import CitationRef
 from bot.chat.embeds import clip, clip_middle, render_passage
+from bot.chat.reports import OPTION_DESCRIPTION, OPTION_LABEL, ReportForm, opens_form
 from bot.records.errors import BriefbotError
 from bot.serving.holder import StoreHolder
 from bot.store.facts import FactStore
 
 SOURCES_ID = "briefbot:sources"
 OPTIONS_MAX = 25
-"""Discord's limit of options in one select menu."""
+"""Discord's limit of options in one select menu (the last one may be the report option)."""
 CHOSEN_MAX = 5
 """Footnotes one choice may open (five passages fit one message's 6,000 characters)."""
 LABEL_MAX = 100
@@ -45,16 +46,30 @@ def _option(ref: CitationRef) -> discord.SelectOption:
     )
 
 
-class SourcesMenu(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SOURCES_ID):
-    """Up to 25 footnotes of one page; choosing shows them in context, privately."""
+def _options(refs: Sequence[CitationRef], report: str | None) -> list[discord.SelectOption]:
+    """The page's footnotes, then (with ``report``, the form's context) the report option."""
+    room = OPTIONS_MAX - (report is not None)
+    options = [_option(ref) for ref in refs[:room]]
+    if report is not None:
+        options.append(
+            discord.SelectOption(label=OPTION_LABEL, value=report, description=OPTION_DESCRIPTION)
+        )
+    return options or [discord.SelectOption(label="(no sources)", value="0:")]
 
-    def __init__(self, refs: Sequence[CitationRef] = ()) -> None:
-        options = [_option(ref) for ref in refs[:OPTIONS_MAX]]
+
+class SourcesMenu(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SOURCES_ID):
+    """Up to 25 footnotes of one page, choosing shows them in context, privately; and
+    ``report`` (a Sources menu option value, :func:`bot.chat.reports.report_value`) offers
+    "Report a problem", which opens :class:`~bot.chat.reports.ReportForm`."""
+
+    def __init__(self, refs: Sequence[CitationRef] = (), report: str | None = None) -> None:
+        self.report = report
+        options = _options(refs, report)
         super().__init__(
             discord.ui.Select(
                 custom_id=SOURCES_ID,
                 placeholder=PLACEHOLDER,
-                options=options or [discord.SelectOption(label="(no sources)", value="0:")],
+                options=options,
                 min_values=1,
                 max_values=max(1, min(CHOSEN_MAX, len(options))),
                 row=4,
@@ -63,7 +78,7 @@ class SourcesMenu(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SOURC
 
     def show(self, refs: Sequence[CitationRef]) -> None:
         """Offer these footnotes instead (a page turned)."""
-        options = [_option(ref) for ref in refs[:OPTIONS_MAX]]
+        options = _options(refs, self.report)
         self.item.options = options
         self.item.max_values = max(1, min(CHOSEN_MAX, len(options)))
 
@@ -80,6 +95,9 @@ class SourcesMenu(discord.ui.DynamicItem[discord.ui.Select[Any]], template=SOURC
     async def callback(self, interaction: discord.Interaction[discord.Client]) -> None:
         data: dict[str, Any] = dict(interaction.data or {})
         values = [str(v) for v in data.get("values", [])][:CHOSEN_MAX]
+        if (context := opens_form(values)) is not None:
+            await interaction.response.send_modal(ReportForm(context))
+            return
         stores: StoreHolder = interaction.client.stores  # type: ignore[attr-defined]
         with stores.lease() as store:
             try:

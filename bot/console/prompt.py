@@ -22,6 +22,7 @@ from bot.store.facts import FactStore
 HISTORY = Path.home() / ".briefbot_history"
 EXIT_WORDS = frozenset({"exit", "quit", ":q", "/exit", "/quit"})
 QUOTE = re.compile(r"/quote", re.IGNORECASE)
+REPORT = re.compile(r"/report", re.IGNORECASE)
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
 """Terminal escape sequences: CSI (colours, cursor, clearing), OSC (titles, links), others."""
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,6 +56,7 @@ def help_text() -> str:
         "",
         "  /timeline picture:true        (also writes timeline.png here)",
         "  /quote 2                      (footnote 2 of the last answer, in its article)",
+        "  /report the date is wrong | the article says Tuesday   (tell the curators)",
         "",
         "Also: help, json (toggle JSON output), quit. Up/down arrows recall history.",
     ]
@@ -85,25 +87,50 @@ def write_picture(response: Response, path: Path) -> str:
 
 
 class Session:
-    """One console's state: the last cited answer, for ``/quote``; where pictures go."""
+    """One console's state: the last cited answer (what was asked and shown), for
+    ``/quote`` and ``/report``; where pictures go; the database reports go to."""
 
-    def __init__(self, store: FactStore, pictures: Path | None = None) -> None:
+    def __init__(
+        self, store: FactStore, pictures: Path | None = None, reports: Path | None = None
+    ) -> None:
         self.store = store
         self.pictures = pictures or Path.cwd()
+        self.reports = reports
         self.last: Response | None = None
+        self.last_asked = ""
+        self.last_shown = ""
 
     def handle(self, line: str, as_json: bool = False) -> str:
-        if QUOTE.fullmatch(line.split(" ", 1)[0]):
-            return self.quote(line.split(" ", 1)[1] if " " in line else "")
+        first = line.split(" ", 1)[0]
+        rest = line.split(" ", 1)[1] if " " in line else ""
+        if QUOTE.fullmatch(first):
+            return self.quote(rest)
+        if REPORT.fullmatch(first):
+            return self.report(rest)
         response, invocation = run_line(self.store, line)
-        if response.ok and response.citations:
-            self.last = response
         text = shown(self.store, response, as_json)
+        if response.ok and response.citations:
+            self.last, self.last_asked = response, line
+            self.last_shown = text if not as_json else render(response)
         if response.citations and not as_json:
-            text += "\n(/quote <n> shows footnote n in its article)"
+            text += "\n(/quote <n> shows footnote n in its article; /report <what is wrong>)"
         if response.ok and invocation is not None and invocation.wants("picture"):
             text += "\n" + write_picture(response, self.pictures / f"{response.command}.png")
         return text
+
+    def report(self, text: str) -> str:
+        """Report a problem with the last cited answer: ``/report what | detail``."""
+        if self.reports is None:
+            return "✗ Reports need the bot's database: run the console with `briefbot console`."
+        if self.last is None:
+            return "✗ No answer with sources yet: ask something, then /report what is wrong."
+        what, _, detail = text.partition("|")
+        if not what.strip():
+            return "✗ Say what is wrong: /report <what is wrong> | <optional detail>."
+        from bot.console.reports import file_report, report_of
+
+        report = report_of(self.last, self.last_asked, self.last_shown, what, detail)
+        return file_report(self.reports, report)
 
     def quote(self, numbers: str) -> str:
         """Footnotes of the last answer, each in its article."""
@@ -128,6 +155,7 @@ def run_console(
     out: TextIO = sys.stdout,
     banner: str = "",
     reload: Callable[[], FactStore] | None = None,
+    reports: Path | None = None,
 ) -> int:
     """Read commands until end of input or ``quit``; return an exit status. With
     ``reload``, SIGHUP re-reads the store, as it does for the bot (a broken store is
@@ -142,7 +170,7 @@ def run_console(
         file=out,
     )
     as_json = False
-    session = Session(store)
+    session = Session(store, reports=reports)
     reloads = _Reloads(session, reload, out) if reload is not None else None
     if reloads is not None and read is input and not sys.stdin.isatty():
         read = _PipeReader(sys.stdin.fileno(), out, lambda: reloads.pending).read
@@ -259,7 +287,7 @@ def _enable_history() -> None:
         readline.read_history_file(HISTORY)
     readline.set_history_length(1000)
     atexit.register(_save_history, readline)
-    words = [f"/{name}" for name in COMMANDS] + ["/quote", "help", "json", "quit"]
+    words = [f"/{name}" for name in COMMANDS] + ["/quote", "/report", "help", "json", "quit"]
 
     def complete(text: str, state: int) -> str | None:
         matches = [w for w in words if w.startswith(text)]

@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, Self
@@ -29,7 +29,9 @@ from bot.state.models import (
     DigestPost,
     Follow,
     Follower,
+    NewReport,
     RecordChange,
+    Report,
     StoreVersion,
     Subscription,
 )
@@ -78,6 +80,8 @@ def _add_rows(known: Snapshot, rows: Iterable[aiosqlite.Row]) -> None:
         known.setdefault(kind, {})[record_id] = content_hash
 
 
+REPORTS_PER_HOUR = 5
+"""Reports one person may send in an hour: enough for a bad answer, too few to flood."""
 FILES = ("", "-wal", "-shm")
 """The database and the two files SQLite keeps beside it in WAL mode while it is open."""
 WATCH_EVERY = 5.0
@@ -695,11 +699,99 @@ class State:
                     (failure, follower),
                 )
 
+    # --- reports ------------------------------------------------------------------------
+
+    async def add_report(
+        self, report: NewReport, *, per_hour: int = REPORTS_PER_HOUR
+    ) -> Report | None:
+        """Store a report; ``None`` when its reporter already sent ``per_hour`` in the
+        last hour (counted and added in one transaction: no burst slips past)."""
+        now = self._clock().astimezone(UTC)
+        since = (now - timedelta(hours=1)).isoformat(timespec="seconds")
+        async with self._transaction() as db:
+            async with db.execute(
+                "SELECT count(*) FROM reports WHERE reporter = ? AND created_at > ?",
+                (report.reporter, since),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and row[0] >= per_hour:
+                return None
+            footnotes = json.dumps([f.model_dump() for f in report.footnotes])
+            cursor = await db.execute(
+                """INSERT INTO reports (reporter, reporter_name, guild_id, channel_id,
+                       message_id, asked, store_version, what, detail, footnotes, shown,
+                       created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    report.reporter,
+                    report.reporter_name,
+                    report.guild_id,
+                    report.channel_id,
+                    report.message_id,
+                    report.asked,
+                    report.store_version,
+                    report.what,
+                    report.detail,
+                    footnotes,
+                    report.shown,
+                    now.isoformat(timespec="seconds"),
+                ),
+            )
+            report_id = cursor.lastrowid
+        found = await self.report(report_id or 0)
+        assert found is not None
+        return found
+
+    async def report(self, report_id: int) -> Report | None:
+        async with self._db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _report(row) if row else None
+
+    async def reports(self, *, include_closed: bool = False, limit: int = 100) -> list[Report]:
+        """Open reports (or all), newest first."""
+        where = "" if include_closed else "WHERE status = 'open'"
+        async with self._db.execute(
+            f"SELECT * FROM reports {where} ORDER BY id DESC LIMIT ?", (limit,)
+        ) as cursor:
+            return [_report(row) for row in await cursor.fetchall()]
+
+    async def close_report(self, report_id: int, *, by: str, resolution: str) -> Report | None:
+        """Close an open report saying what was done; ``None`` if there is no such open one."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """UPDATE reports SET status = 'closed', closed_at = ?, closed_by = ?,
+                       resolution = ?
+                   WHERE id = ? AND status = 'open'""",
+                (_utc(self._clock), by, resolution, report_id),
+            )
+            closed = cursor.rowcount > 0
+        return await self.report(report_id) if closed else None
+
+    async def report_counts(self, *, hours: int = 24) -> tuple[int, int]:
+        """(open reports, reports made in the last ``hours``)."""
+        since = (self._clock().astimezone(UTC) - timedelta(hours=hours)).isoformat(
+            timespec="seconds"
+        )
+        async with self._db.execute(
+            """SELECT count(*) FILTER (WHERE status = 'open'),
+                      count(*) FILTER (WHERE created_at > ?)
+               FROM reports""",
+            (since,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
 
 def _version(row: aiosqlite.Row) -> StoreVersion:
     data = dict(row)
     data["diff"] = StoreDiff.model_validate(json.loads(data["diff"]))
     return StoreVersion.model_validate(data)
+
+
+def _report(row: aiosqlite.Row) -> Report:
+    data = dict(row)
+    data["footnotes"] = tuple(json.loads(data["footnotes"]))
+    return Report.model_validate(data)
 
 
 def backup(db: Path, target: Path) -> dict[str, int]:

@@ -85,3 +85,38 @@ class Follower(Row):
     reason: str | None
     seen_version: int
     """Alerts cover the store versions recorded after this one."""
+
+
+class Footnote(Row):
+    """A footnote as the reporter saw it under the answer."""
+
+    number: int
+    link: str
+    label: str
+    quote: str
+
+
+class NewReport(Row):
+    """What a user reports about an answer, with what they saw."""
+
+    reporter: str
+    """'user:<id>' on Discord, 'console:<name>' in the local console."""
+    reporter_name: str
+    asked: str
+    store_version: str
+    what: str
+    detail: str = ""
+    footnotes: tuple[Footnote, ...] = ()
+    shown: str = ""
+    guild_id: int | None = None
+    channel_id: int | None = None
+    message_id: int | None = None
+
+
+class Report(NewReport):
+    id: int
+    status: Literal["open", "closed"]
+    created_at: str
+    closed_at: str | None
+    closed_by: str | None
+    resolution: str | None

@@ -28,7 +28,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from testkit.fakediscord.limits import ATTACHMENT_MAX, attachment_problems, component_problems
+from testkit.fakediscord.limits import (
+    ATTACHMENT_MAX,
+    attachment_problems,
+    component_problems,
+    modal_problems,
+)
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 APPLICATION_ID = "100000000000000001"
@@ -65,6 +70,10 @@ EVERYDAY = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, se
 
 THREAD_EXISTS = 160004
 CALLBACK_DEADLINE = 3.0
+PING, MODAL_SUBMIT = 1, 5
+"""Interaction types (Discord's interaction object) a modal may not answer."""
+MODAL = 9
+"""The callback type that opens a form."""
 FOLLOW_UP_WINDOW = 15 * 60.0
 NONCE_WINDOW = 5 * 60.0
 """Discord checks an enforced nonce's uniqueness "in the past few minutes"."""
@@ -119,6 +128,8 @@ class Interaction:
     loading: bool = False
     """Deferred (type 5) and not yet replaced by a follow-up or an edit."""
     deleted: set[str] = field(default_factory=set)
+    modal: dict[str, Any] | None = None
+    """The form this interaction opened (callback type 9), as the bot sent it."""
 
     def messages(self) -> list[dict[str, Any]]:
         """Every message this interaction left in the channel, in order."""
@@ -341,6 +352,13 @@ class FakeDiscord:
             return _error(400, 40060, "Interaction has already been acknowledged.")
         kind = body["type"]
         data = body.get("data") or {}
+        if kind == MODAL and state.type in (PING, MODAL_SUBMIT):
+            # Discord's callback types: MODAL is "not available for MODAL_SUBMIT and PING
+            # interactions"
+            self.schema_problems.append("a modal answered a modal submission")
+            return _error(400, 50035, "Invalid Form Body: a modal cannot answer this")
+        if kind == MODAL:
+            self.schema_problems += modal_problems(data)
         state.callback_type, state.callback_body = kind, body
         state.acknowledged = time.monotonic()
         state.ephemeral = bool(data.get("flags", 0) & 64)
@@ -360,6 +378,8 @@ class FakeDiscord:
                 "response_message_ephemeral": state.ephemeral,
             }
             resource["message"] = message
+        elif kind == MODAL:
+            state.modal = data
         elif kind == 7 and state.original is not None:
             state.original = {**state.original, **_message_fields(data)}
             resource["message"] = state.original

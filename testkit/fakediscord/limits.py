@@ -99,3 +99,65 @@ def attachment_problems(data: dict[str, Any], files: dict[str, bytes]) -> list[s
         if url.startswith("attachment://") and url.removeprefix("attachment://") not in files:
             problems.append(f"the embed shows {url} but no such file was uploaded")
     return problems
+
+
+MODAL_TITLE_MAX = 45
+MODAL_COMPONENTS_MAX = 5
+
+
+def modal_problems(data: dict[str, Any]) -> list[str]:
+    """Discord's rules for a modal (callback type 9) beyond its OpenAPI schema.
+
+    From Discord's interaction-response and component references: a modal has a
+    custom_id of 1-100 characters, a title of at most 45, and one to five components;
+    an action row in a modal holds exactly one text input; a text input's min_length is
+    at most its max_length; every custom_id in the modal is unique.
+    """
+    problems: list[str] = []
+    if not 0 < len(data.get("custom_id") or "") <= 100:
+        problems.append("a modal's custom_id has 1-100 characters")
+    if not 0 < len(data.get("title") or "") <= MODAL_TITLE_MAX:
+        problems.append(f"a modal's title has 1-{MODAL_TITLE_MAX} characters")
+    rows = data.get("components") or []
+    if not 0 < len(rows) <= MODAL_COMPONENTS_MAX:
+        problems.append(f"a modal has 1-{MODAL_COMPONENTS_MAX} components, not {len(rows)}")
+    seen: set[str] = set()
+    for row in rows:
+        inputs = [row.get("component")] if row.get("type") == 18 else row.get("components") or []
+        if row.get("type") == 1 and len(inputs) != 1:
+            problems.append("an action row in a modal holds exactly one text input")
+        for component in inputs:
+            if not isinstance(component, dict):
+                continue
+            custom_id = str(component.get("custom_id", ""))
+            if custom_id in seen:
+                problems.append(f"custom_id {custom_id!r} is used twice in one modal")
+            seen.add(custom_id)
+            low, high = component.get("min_length") or 0, component.get("max_length") or 4000
+            if low > high:
+                problems.append(f"text input {custom_id!r}: min_length {low} > max_length {high}")
+    return problems
+
+
+def submission_problems(modal: dict[str, Any], values: dict[str, str]) -> list[str]:
+    """What Discord's client would not let a user submit: a required input left empty, a
+    value outside its min/max length, an input the form does not have."""
+    inputs = {
+        c["custom_id"]: c
+        for row in modal.get("components") or []
+        for c in ([row.get("component")] if row.get("type") == 18 else row.get("components") or [])
+        if isinstance(c, dict) and c.get("type") == 4
+    }
+    problems = [f"the form has no input {name!r}" for name in values if name not in inputs]
+    for name, component in inputs.items():
+        value = values.get(name, "")
+        required = component.get("required", True) is not False
+        if required and not value:
+            problems.append(f"{name!r} is required")
+        if value and not (
+            (component.get("min_length") or 0)
+            <= len(value)
+            <= (component.get("max_length") or 4000)
+        ):
+            problems.append(f"{name!r} is outside its length limits")
+    return problems

@@ -14,6 +14,7 @@ from testkit.fakediscord.fake import (
     guild,
     snowflake,
 )
+from testkit.fakediscord.limits import submission_problems
 
 STRING, INTEGER, BOOLEAN, CHANNEL = 3, 4, 5, 7
 
@@ -178,3 +179,25 @@ def in_dm(payload: dict[str, Any], who: dict[str, Any] = ALICE) -> dict[str, Any
         "authorizing_integration_owners": {"0": GUILD_ID},
     }
     return dm
+
+
+def submit(
+    opened: dict[str, Any],
+    values: dict[str, str],
+    *,
+    message: dict[str, Any] | None = None,
+    who: dict[str, Any] = ALICE,
+) -> dict[str, Any]:
+    """A MODAL_SUBMIT (interaction type 5) of the form ``opened`` (the bot's callback data),
+    filled in with ``values``; Discord sends the message when a component opened the form.
+    Refuses what Discord's client would not submit (``limits.submission_problems``)."""
+    problems = submission_problems(opened, values)
+    assert not problems, problems
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": name, "value": value}]}
+        for name, value in values.items()
+    ]
+    payload = _base(5, {"custom_id": opened["custom_id"], "components": rows}, who, EVERYDAY, [])
+    if message is not None:
+        payload["message"] = message
+    return payload

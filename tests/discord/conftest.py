@@ -58,6 +58,8 @@ class Harness:
                         (
                             "CommandTree-invoker",
                             "discord-ui-view-dispatch",
+                            "discord-ui-modal-dispatch",
+                            "discord.py: on_interaction",
                             "discord-ui-dynamic-item",
                             "discord.py: interaction",
                         )

@@ -47,6 +47,7 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
         "follow",
         "unfollow",
         "following",
+        "reports",
     }
     for command in commands.values():
         assert command["name"] == command["name"].lower() and len(command["name"]) <= 32
@@ -66,6 +67,9 @@ async def test_sync_registers_every_command_with_descriptions(harness: Harness) 
     digest = {o["name"]: o for o in commands["digest"]["options"]}
     assert set(digest) == {"subscribe", "unsubscribe", "list", "preview", "send-now"}
     assert all(o["type"] == 1 for o in digest.values())
+    reports = {o["name"]: o for o in commands["reports"]["options"]}
+    assert set(reports) == {"list", "show", "close"}
+    assert int(commands["reports"]["default_member_permissions"]) == 1 << 5  # Manage Server
     subscribe = {o["name"]: o for o in digest["subscribe"]["options"]}
     assert subscribe["channel"]["type"] == 7 and subscribe["timezone"]["autocomplete"]
     assert subscribe["skip_quiet"]["type"] == 5

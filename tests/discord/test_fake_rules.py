@@ -118,3 +118,54 @@ async def test_uploads_must_match_their_attachment_entries(fake: FakeDiscord) ->
     assert any("no such file" in p for p in fake.schema_problems)
     await upload("big.png", ATTACHMENT_MAX + 1, "attachment://big.png")
     assert any("over Discord's" in p for p in fake.schema_problems)
+
+
+def _form(**overrides: object) -> dict[str, object]:
+    text = {"type": 4, "custom_id": "what", "style": 1, "label": "What is wrong?"}
+    return {
+        "custom_id": "f",
+        "title": "Report",
+        "components": [{"type": 1, "components": [text]}],
+    } | overrides
+
+
+async def test_a_modal_never_answers_a_modal_submission(fake: FakeDiscord) -> None:
+    state = known(fake)
+    state.type = 5  # MODAL_SUBMIT
+    status, _ = await post(
+        fake, "/interactions/900000000000000001/tok/callback", {"type": 9, "data": _form()}
+    )
+    assert status == 400
+    assert "a modal answered a modal submission" in fake.schema_problems
+
+
+async def test_a_modal_answers_a_component_within_its_limits(fake: FakeDiscord) -> None:
+    state = known(fake)
+    state.type = 3  # MESSAGE_COMPONENT
+    long_title = _form(title="x" * 46)
+    status, _ = await post(
+        fake, "/interactions/900000000000000001/tok/callback", {"type": 9, "data": long_title}
+    )
+    assert status == 200 and state.modal == long_title
+    assert any("title" in p for p in fake.schema_problems), fake.schema_problems
+
+
+def test_modal_rules_from_discords_reference() -> None:
+    from testkit.fakediscord.limits import modal_problems, submission_problems
+
+    assert modal_problems(_form()) == []
+    text = {"type": 4, "custom_id": "a", "style": 1, "label": "A"}
+    two_in_a_row = _form(components=[{"type": 1, "components": [text, {**text, "custom_id": "b"}]}])
+    assert "exactly one text input" in " ".join(modal_problems(two_in_a_row))
+    six = _form(
+        components=[{"type": 1, "components": [{**text, "custom_id": str(n)}]} for n in range(6)]
+    )
+    assert "1-5 components" in " ".join(modal_problems(six))
+    twice = _form(components=[{"type": 1, "components": [text]}] * 2)
+    assert "used twice" in " ".join(modal_problems(twice))
+    bounded = _form(
+        components=[{"type": 1, "components": [{**text, "min_length": 5, "max_length": 10}]}]
+    )
+    assert submission_problems(bounded, {"a": "abc"}) == ["'a' is outside its length limits"]
+    assert submission_problems(bounded, {}) == ["'a' is required"]
+    assert submission_problems(bounded, {"z": "x", "a": "abcdef"}) == ["the form has no input 'z'"]

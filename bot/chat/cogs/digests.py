@@ -131,6 +131,10 @@ class Digests(
         embed = discord.Embed(title="Digest subscriptions", colour=COLOUR_OK)
         if not subscriptions:
             embed.description = "None yet: `/digest subscribe` in a channel to start."
+        opened, recent = await self.bot.state.report_counts()
+        embed.set_footer(
+            text=f"Reports from users: {opened} open, {recent} in the last 24 hours (/reports list)"
+        )
         for subscription in subscriptions[:25]:
             embed.add_field(
                 name=f"#{self._name(subscription)}",
