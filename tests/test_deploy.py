@@ -146,6 +146,17 @@ def test_the_start_command_serves_without_a_token(image: tuple[Path, dict[str, s
     assert "Mohamed Bazoum" in result.stdout
 
 
+def test_the_installed_package_carries_its_migrations(image: tuple[Path, dict[str, str]]) -> None:
+    """The entry point imports the installed package, not /app/bot: a wheel without the
+    .sql migrations could not open the database (it once shipped none)."""
+    start = exec_form(next(a for w, a in instructions() if w == "CMD"))
+    result = run(image, start, stdin="/brief\n/report the second line is a week off\n")
+    assert result.returncode == 0, result.stderr
+    assert "Report #1 stored for the curators" in result.stdout, result.stdout[-2000:]
+    listed = run(image, ["briefbot", "reports"])
+    assert "#1 [open]" in listed.stdout, listed.stderr
+
+
 def test_healthcheck_fails_when_the_database_is_not_writable(
     image: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
