@@ -6,7 +6,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from bot.answers import questions
+from bot.answers import queries, questions
 from bot.answers.response import Response
 from bot.records.errors import NotFound
 from bot.store.facts import FactStore
@@ -398,6 +398,10 @@ def test_when_gives_only_the_date_of_a_fact_stating_it(store: FactStore) -> None
     removed = questions.answer(store, "when was bazoum removed from power")
     assert "When" not in [s.title for s in removed.sections]
     assert "The sources give no date for this; this is what they say of it." in removed.notes
+    for question in ("when was bazoum detained", "when was bazoum locked up"):
+        held = questions.answer(store, question)  # "remains detained" dates no beginning
+        assert [s.title for s in held.sections][0] == queries.ONGOING_TITLE, question
+        assert "The sources do not say when this began" in " ".join(held.notes)
     hit = questions.answer(store, "when was the fuel convoy hit")
     assert hit.sections[0].title == "When" and shown(hit)[0] == "fuel-convoy-attack"
 

@@ -534,6 +534,12 @@ def _on(about: str) -> str:
     return f" on “{about}”" if query_words(about) else ""
 
 
+ONGOING = re.compile(r"\b(?:remains?|still|continues? to|goes on)\b", re.IGNORECASE)
+"""Words of a state still holding when the source wrote: its date is "as of", not when it
+began."""
+ONGOING_TITLE = "Still so as of these dates (when it began, the sources do not say)"
+
+
 def when(store: FactStore, question: str, claimed: Claim | None = None) -> Response:
     """ "When did …": the dated facts that match, in the order they happened. The "When"
     line is the date of a fact that states the ``claimed`` subject and predicate (the date
@@ -546,6 +552,15 @@ def when(store: FactStore, question: str, claimed: Claim | None = None) -> Respo
     if not matching:
         raise NotFound(f"No dated fact matches “{text}”.", (f"/search query:{text}",))
     answer = Answer(store, "timeline")
+    ongoing = [f for f in dated if ONGOING.search(f.text)]
+    if ongoing and len(ongoing) == len(dated):
+        # "when was Bazoum detained": "remains detained" is dated when it was still so
+        answer.facts(ONGOING_TITLE, ongoing, 3, "/search lists more")
+        answer.notes.append(
+            "The sources do not say when this began; these facts say it was still so as of "
+            "their dates."
+        )
+        return answer.response(f"When: “{text}”")
     if not dated:  # what the question is about is in the store, but never dated
         undated = all(f.date is None for f in matching[:3])
         title = "Undated" if undated else "What they say of it (their dates are of other facts)"
