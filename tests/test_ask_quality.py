@@ -400,7 +400,7 @@ def test_when_gives_only_the_date_of_a_fact_stating_it(store: FactStore) -> None
     assert "The sources give no date for this; this is what they say of it." in removed.notes
     for question in ("when was bazoum detained", "when was bazoum locked up"):
         held = questions.answer(store, question)  # "remains detained" dates no beginning
-        assert [s.title for s in held.sections][0] == queries.ONGOING_TITLE, question
+        assert held.sections[0].title == queries.ONGOING_TITLE, question
         assert "The sources do not say when this began" in " ".join(held.notes)
     hit = questions.answer(store, "when was the fuel convoy hit")
     assert hit.sections[0].title == "When" and shown(hit)[0] == "fuel-convoy-attack"
