@@ -111,7 +111,9 @@ def test_dangling_actor_reference_suggests_the_near_id(copy: StoreCopy) -> None:
 
 
 def test_dangling_source_topic_fact_and_relation(copy: StoreCopy) -> None:
-    copy.edit(EVENTS, "topics: [us-shift, economics-minerals]", "topics: [us-shift, economy]")
+    copy.edit(
+        EVENTS, "topics: [overview, us-shift, economics-minerals]", "topics: [us-shift, economy]"
+    )
     copy.edit(TOPICS, "      - radical-change-evident\n", "      - radical-change\n")
     copy.edit(ACTORS, "      - actor: us-state-department\n", "      - actor: state-dept\n")
     copy.edit(
@@ -320,12 +322,12 @@ def test_a_quote_must_be_shown_with_its_speaker(copy: StoreCopy) -> None:
 
 
 def test_a_lead_bullet_is_checked_like_a_fact(copy: StoreCopy) -> None:
-    copy.edit(TOPICS, "facts: [fuel-convoy-attack, militants-resilient]", "facts: [fuel-convoy]")
-    copy.edit(TOPICS, "      - text: In Niger, an attack", "      - text: It says an attack")
+    copy.edit(TOPICS, "facts: [fuel-convoy-attack, militants-resilient,", "facts: [fuel-convoy,")
+    copy.edit(TOPICS, "      - text: Trump adviser Massad Boulos", "      - text: It says Massad Boulos")
     found = problems(copy)
     assert {(p.record, p.field) for p in found} == {
-        ("overview", "lead[5].facts[0]"),
-        ("overview", "lead[6].text"),
+        ("overview", "lead[6].facts[0]"),
+        ("overview", "lead[4].text"),
     }
 
 
