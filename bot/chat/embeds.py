@@ -27,6 +27,8 @@ PAGE_BUDGET = 5600
 DESCRIPTION_BUDGET = 3800
 ITEM_MAX = 1500
 QUOTE_MAX = 300
+CORRECTION_MAX = 400
+"""Characters of a correction's note under its line (the earlier text may be long)."""
 
 COLOUR_OK = discord.Colour.from_rgb(47, 111, 158)
 COLOUR_ERROR = discord.Colour.from_rgb(196, 64, 64)
@@ -148,7 +150,7 @@ def _item(item: Item) -> str:
         pattern = re.compile(r"(?<![\w*])(" + "|".join(re.escape(w) for w in words) + r")(?![\w*])")
         text = pattern.sub(r"**\1**", text)
     marks = "".join(f"[{n}]" for n in item.cites)
-    line = f"• {clip(text, ITEM_MAX)} {marks}".rstrip()
+    line = " ".join(p for p in (f"• {clip(text, ITEM_MAX)}", marks, item.sourcing) if p)
     meta = []
     if item.date:
         meta.append(
@@ -160,6 +162,8 @@ def _item(item: Item) -> str:
         meta.append(escape(item.label))
     if item.context:
         meta.append(escape(item.context))
+    if item.correction:
+        meta.append(escape(clip(item.correction, CORRECTION_MAX)))
     if meta:
         line += "\n-# " + " · ".join(meta)
     return line
@@ -211,5 +215,5 @@ def render_passage(ref: CitationRef) -> discord.Embed:
         colour=COLOUR_OK,
     )
     about = [p for p in (ref.outlet, ref.published) if p] or ["outlet and date not given"]
-    embed.set_footer(text=clip(" · ".join(about), 200))
+    embed.set_footer(text=clip(" · ".join([*about, ref.graded]), 200))
     return embed
