@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from testkit.fakediscord.fake import ALICE, Interaction
-from testkit.fakediscord.limits import embed_text
+from testkit.fakediscord.limits import check_message, embed_text
 from tests.discord.conftest import Harness
 from tests.discord.test_admin import ADMIN, text
 from tests.discord.test_context import choose, menu, shown
@@ -98,6 +98,9 @@ async def test_followers_are_told_of_a_correction_then_a_retraction(harness: Har
     assert "Why retracted: The test withdraws it." in retracted
     found = every_text(await harness.command("search", {"query": "Bazoum locked up residence"}))
     assert "Bazoum is still locked up" not in found
+    for request in harness.fake.requests:  # every alert within Discord's limits
+        if request.path.endswith("/messages") and request.body:
+            check_message(request.body)
     listed = every_text(await harness.command("sources", {"source": "us-shifts-strategy"}))
     assert (
         "Retracted: Niger's deposed president" in listed
