@@ -151,10 +151,11 @@ def test_every_line_carries_one_sourcing_symbol_and_the_answer_one_legend(
     response = answer(store)  # type: ignore[operator]
     facts = [i for i in items(response) if i.fact]
     assert facts and all(i.sourcing and i.sourcing[0] in "◆◇○" for i in facts)
-    legends = [n for n in response.notes if n.startswith("Sourcing:")]
-    assert len(legends) == 1
-    for symbol in {i.sourcing[0] for i in facts if i.sourcing}:
-        assert symbol in legends[0]
+    assert response.legend and response.legend.startswith("Sourcing:")
+    assert not any("Sourcing:" in n for n in response.notes)
+    for symbol in "◆◇○":  # the symbols shown are explained, and only those
+        shown = any(i.sourcing and i.sourcing[0] == symbol for i in facts)
+        assert (f"{symbol} " in response.legend) is shown
     single = [i for i in facts if i.independent == 1]
     assert single and all(i.sourcing and i.sourcing.startswith("○") for i in single)
     text = render(response)
@@ -308,3 +309,31 @@ def test_the_console_diff_and_digest_say_corrected_and_retracted(
     assert "Retracted: Donald Trump returned" in posted and "Corrected: USAID" in posted
     listed = json.loads(briefbot(*args, "ask", "--json", "/timeline", env=env).stdout)
     assert RETRACT not in {i["fact"] for s in listed["sections"] for i in s["items"]}
+
+
+def test_a_saved_store_keeps_grades_repeats_and_retractions(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    """A restart decodes the saved store: the trust fields and the retracted facts come
+    back as they were, and answers are the same."""
+    from bot.reading.loader import open_store
+
+    copy.edit(CHECKER, HEADER_END, HEADER_END + GRADE_B)
+    repeat_of(copy, CHECKER, "us-shifts-strategy")
+    retract(copy)
+    correct(copy)
+    cache = tmp_path / "cache"
+    first = open_store(copy.knowledge, copy.seeds, cache)
+    again = open_store(copy.knowledge, copy.seeds, cache)
+    assert again is not first and dict(again.sources) == dict(first.sources)
+    assert dict(again.all_facts) == dict(first.all_facts) and list(again.retracted) == [RETRACT]
+    assert again.sources["checker-bamako-visit"].based_on == ("us-shifts-strategy",)
+
+    def answers(store: FactStore) -> list[Response]:
+        return [
+            queries.timeline(store),
+            queries.sources(store, "us-shifts-strategy"),
+            queries.actor(store, "USAID"),
+        ]
+
+    assert answers(again) == answers(first)

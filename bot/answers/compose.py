@@ -374,7 +374,6 @@ class Answer:
             )
             for section in self.sections
         )
-        legend = _legend(sections)
         return Response(
             ok=True,
             command=self.command,
@@ -383,7 +382,8 @@ class Answer:
             sections=sections,
             sources=sources,
             citations=self.book.refs(list(renumber)),
-            notes=(*self.notes, *legend),
+            notes=tuple(self.notes),
+            legend=_legend(sections),
             store_version=self.store.version,
         )
 
@@ -392,13 +392,13 @@ def _joined(*parts: str | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _legend(sections: Iterable[Section]) -> tuple[str, ...]:
+def _legend(sections: Iterable[Section]) -> str | None:
     """One line explaining the sourcing symbols the answer shows (none if it shows none)."""
     used = {item.sourcing[0] for section in sections for item in section.items if item.sourcing}
     if not used:
-        return ()
+        return None
     meanings = [f"{symbol} {meaning}" for symbol, meaning in SOURCING.items() if symbol in used]
-    return (f"Sourcing: {'; '.join(meanings)}; {CREDIBILITY_LEGEND}.",)
+    return f"Sourcing: {'; '.join(meanings)}; {CREDIBILITY_LEGEND}."
 
 
 def _per_fact(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:

@@ -144,6 +144,8 @@ class Response(Model, frozen=True, kw_only=True):
     sources: tuple[SourceInfo, ...] = ()
     citations: tuple[CitationRef, ...] = ()
     notes: tuple[str, ...] = ()
+    legend: str | None = None
+    """What the sourcing tokens its items show mean (one line; none when none is shown)."""
     error: ErrorInfo | None = None
     store_version: str
 

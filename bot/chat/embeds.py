@@ -78,9 +78,11 @@ def render(response: Response) -> list[Page]:
     lines: list[str] = [header] if header else []
     cited: list[int] = []
 
+    legend = len(response.legend or "")  # in every page's footer
+
     def size(block_lines: list[str], numbers: list[int]) -> tuple[int, int]:
         description = len("\n".join(block_lines))
-        notes = sum(note_sizes[n] for n in numbers) + 40
+        notes = sum(note_sizes[n] for n in numbers) + 40 + legend
         return description, len(title) + description + notes
 
     for section in response.sections:
@@ -116,7 +118,9 @@ def render(response: Response) -> list[Page]:
         footer = f"store {response.store_version}"
         if len(pages) > 1:
             footer += f" · page {number}/{len(pages)}"
-        embed.set_footer(text=footer)
+        if response.legend:  # on every page: a reader of page 2 needs it too
+            footer = f"{response.legend}\n{footer}"
+        embed.set_footer(text=clip(footer, FOOTER_MAX))
         rendered.append(Page(embed, tuple(sorted(page_cites))))
     return rendered
 

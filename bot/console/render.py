@@ -22,6 +22,8 @@ def render(response: Response, width: int = WIDTH) -> str:
         lines.append(response.subtitle)
     for note in response.notes:
         lines += textwrap.wrap(f"ℹ {note}", width)
+    if response.legend:
+        lines += textwrap.wrap(response.legend, width)
     for section in response.sections:
         lines += ["", section.title, "─" * len(section.title)]
         for item in section.items:

@@ -50,8 +50,14 @@ async def test_timeline_lines_carry_a_symbol_and_the_answer_one_legend(harness: 
     first = state.messages()[0]["embeds"][0]
     lines = [line for line in first["description"].splitlines() if line.startswith("• ")]
     assert lines and all(line.rstrip()[-2] in "◆◇○" for line in lines)
-    assert first["description"].count("Sourcing:") == 1
-    assert "○ one ungraded source, confirmed nowhere else" in first["description"]
+    assert "page 1/" in first["footer"]["text"]
+    turned = await harness.press(state.messages()[0], "Next")  # the legend is on every page
+    pages = [first, turned.callback_body["data"]["embeds"][0]]
+    assert "page 2/" in pages[1]["footer"]["text"]
+    for page in pages:
+        assert page["footer"]["text"].startswith("Sourcing: ◆ two or more independent sources")
+        assert "○ one ungraded source, confirmed nowhere else" in page["footer"]["text"]
+        assert "Sourcing:" not in page["description"]
 
 
 async def test_a_broken_grade_or_loop_is_refused_and_the_store_kept(harness: Harness) -> None:
