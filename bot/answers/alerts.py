@@ -38,7 +38,17 @@ def name_of(store: FactStore, followed: Followed) -> str | None:
 
 def _about(store: FactStore, followed: Followed) -> frozenset[str]:
     index = store.facts_by_actor if followed.kind == "actor" else store.facts_by_topic
-    return frozenset(index.get(followed.target, ()))
+    withdrawn = (  # retracted facts are in no index: what they were about is their own
+        f.id
+        for f in store.retracted.values()
+        if followed.target in ((*f.actors, *f.by) if followed.kind == "actor" else f.topics)
+    )
+    return frozenset((*index.get(followed.target, ()), *withdrawn))
+
+
+def _edited(fact: Fact) -> bool:
+    """A change that is neither a correction nor a retraction (those say so themselves)."""
+    return fact.corrected is None and fact.retracted is None
 
 
 def alert(
@@ -48,7 +58,7 @@ def alert(
     changed = {
         c.record_id: c.change
         for c in changes
-        if c.kind == "facts" and c.change != "removed" and c.record_id in store.facts
+        if c.kind == "facts" and c.change != "removed" and c.record_id in store.all_facts
     }
     if not changed:
         return None
@@ -60,7 +70,7 @@ def alert(
         if name is None:
             continue
         about = _about(store, followed)
-        facts: list[Fact] = [store.facts[f] for f in changed if f in about and f not in covered]
+        facts: list[Fact] = [store.all_facts[f] for f in changed if f in about and f not in covered]
         if not facts:
             continue
         covered.update(f.id for f in facts)
@@ -70,11 +80,18 @@ def alert(
             if followed.kind == "actor"
             else f"/brief topic:{name} more:true shows them all"
         )
-        answer.facts(name, facts, ALERT_MAX, hint, latest=True)
+        answer.facts(
+            name,
+            facts,
+            ALERT_MAX,
+            hint,
+            latest=True,
+            item=lambda fact: answer.change(fact, changed[fact.id]),
+        )
         shown.append(name)
     if not shown:
         return None
-    if any(changed[f] == "changed" for f in covered):
+    if any(changed[f] == "changed" and _edited(store.all_facts[f]) for f in covered):
         answer.notes.append("Some entries were updated, not new: their sources were edited.")
     answer.notes.append("You follow these; /unfollow to stop.")
     return answer.response(f"New on {', '.join(shown)}"[:200])

@@ -8,6 +8,7 @@ parsed command against the store and always returns a :class:`Response`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Literal
 
@@ -94,11 +95,25 @@ def _about(store: FactStore) -> Response:
                 items=(
                     Item(text=f"Version {store.version}, loaded {loaded}"),
                     Item(text=f"Contents: {counts}"),
+                    Item(text=f"Source grades: {source_grades(store)}"),
                 ),
             ),
         ),
         store_version=store.version,
     )
+
+
+def source_grades(store: FactStore) -> str:
+    """How many sources have each reliability grade, and how many none: '2 ungraded'."""
+    grades = Counter(
+        str(s.reliability.grade) if s.reliability else "ungraded" for s in store.sources.values()
+    )
+    order = sorted(grades, key=lambda g: (g == "ungraded", g))
+    shown = ", ".join(
+        f"{grades[g]} ungraded" if g == "ungraded" else f"{grades[g]} graded {g}" for g in order
+    )
+    retracted = len(store.retracted)
+    return (shown or "no sources") + (f"; {retracted} fact(s) retracted" if retracted else "")
 
 
 COMMANDS: Mapping[str, Command] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.answers.passage import passage
 from bot.answers.response import CitationRef, Item, Response, Section, SourceInfo
@@ -18,6 +18,39 @@ CONTEXT_MAX = 90
 
 MERGE_MAX = 700
 """Longest passage one footnote may cover when it joins several quotes from one source."""
+
+
+SOURCING = {
+    "◆": "two or more independent sources",
+    "◇": "one source (and any copies of it)",
+    "○": "one ungraded source, confirmed nowhere else",
+}
+"""The symbol for how a line is sourced, explained once per answer by its legend."""
+CREDIBILITY_LEGEND = "digit: credibility, 1 confirmed by independent sources … 6 cannot be judged"
+
+
+def sourcing(store: FactStore, facts: Sequence[Fact]) -> tuple[str, int, int]:
+    """How a line resting on ``facts`` is sourced: its symbol, the independent sources of
+    its least backed fact, and that fact's credibility (the weakest of them decides)."""
+    weakest = min(
+        facts,
+        key=lambda f: (store.independent(f), not store.ungraded_alone(f), -store.credibility(f)[0]),
+    )
+    independent = store.independent(weakest)
+    if independent > 1:
+        symbol = "◆"
+    elif store.ungraded_alone(weakest):
+        symbol = "○"
+    else:
+        symbol = "◇"
+    return symbol, independent, max(store.credibility(f)[0] for f in facts)
+
+
+def correction_note(fact: Fact) -> str | None:
+    """A corrected fact's short note: why, and what it said before."""
+    if fact.corrected is None:
+        return None
+    return f"Corrected: {fact.corrected.reason} (earlier: “{fact.corrected.was}”)"
 
 
 _Key = tuple[str, int, int]
@@ -51,6 +84,7 @@ def footnote(
         end=end,
         outlet=source.outlet,
         published=when,
+        graded=source.graded,
         passage=passage(source.text, start, end) if in_context else None,
         link=f"{source.sha256[:LINK_HASH]}:{start}:{end}",
     )
@@ -148,9 +182,16 @@ class Answer:
         if fact.kind.attributed:
             who = ", ".join(store.actors[a].name for a in fact.by)
             label = f"{fact.kind} · {fact.attribution or who}"
-        if fact.corroborated:  # how many articles back it, when more than one does
-            backed = f"{len(fact.sources)} sources"
+        symbol, independent, credibility = sourcing(store, [fact])
+        if fact.corroborated:  # how many articles back it, and how many are independent
+            backed = f"{independent} independent sources"
+            if independent < len(fact.sources):
+                backed = f"{len(fact.sources)} sources, {independent} independent"
             label = f"{label} · {backed}" if label else backed
+        grade, reason = store.credibility(fact)
+        if reason is not None:
+            set_by = f"credibility {grade} set by curators: {reason}"
+            label = f"{label} · {set_by}" if label else set_by
         date, phrase, span, estimated = self._when(fact)
         if brief:
             cites = self.book.cite([_shortest(store, fact.citations)])
@@ -172,7 +213,30 @@ class Answer:
             placement=store.placement.get(fact.id),
             span=span,
             estimated=estimated,
+            sourcing=f"{symbol}{credibility}",
+            independent=independent,
+            credibility=credibility,
+            correction=correction_note(fact),
         )
+
+    def change(self, fact: Fact, change: str) -> Item:
+        """A fact that is new or changed since a reader last saw it: a retraction or a
+        correction says so ("Retracted: …", "Corrected: …"), never a silent edit."""
+        item = self.fact(fact)
+        if fact.retracted is not None:
+            return item.replace(
+                text=f"Retracted: {fact.text}",
+                label=_joined("retracted", item.label),
+                sourcing=None,
+                correction=f"Why retracted: {fact.retracted.reason}",
+            )
+        if fact.corrected is not None and change == "changed":
+            return item.replace(
+                text=f"Corrected: {fact.text}", label=_joined("corrected", item.label)
+            )
+        if change == "changed":
+            return item.replace(label=_joined("updated", item.label))
+        return item
 
     def lead(self, lead: Lead) -> Item:
         """A brief's bullet: the curator's sentence, dated by its first dated event (as
@@ -182,6 +246,8 @@ class Answer:
         events = [f for f in dated if not f.kind.attributed] or dated
         when = self._when(events[0]) if events else (None, None, None, False)
         date, phrase, span, estimated = when
+        symbol, independent, credibility = sourcing(self.store, facts)
+        corrected = [note for note in map(correction_note, facts) if note]
         return Item(
             text=lead.text,
             cites=self.book.cite(_per_fact(self.store, facts)),
@@ -192,6 +258,10 @@ class Answer:
             date_phrase=phrase,
             span=span,
             estimated=estimated,
+            sourcing=f"{symbol}{credibility}",
+            independent=independent,
+            credibility=credibility,
+            correction="; ".join(corrected) or None,
         )
 
     def brief(self, topic: Topic, limit: int = BRIEF_MAX) -> list[Item]:
@@ -200,7 +270,8 @@ class Answer:
         if topic.lead:
             return [self.lead(lead) for lead in topic.lead[:limit]]
         tagged = self.store.facts_by_topic.get(topic.id, ())
-        candidates = [*topic.facts, *(f for f in tagged if f not in topic.facts)]
+        summary = [f for f in topic.facts if f in self.store.facts]  # none retracted
+        candidates = [*summary, *(f for f in tagged if f not in topic.facts)]
         return [
             self.fact(self.store.facts[f], brief=True)
             for f in chosen_for_brief(self.store, candidates, limit)
@@ -248,14 +319,16 @@ class Answer:
         *,
         latest: bool = False,
         total: int | None = None,
+        item: Callable[[Fact], Item] | None = None,
     ) -> None:
-        """A section of facts, at most ``limit`` of them (the latest ones if ``latest``).
+        """A section of facts, at most ``limit`` of them (the latest ones if ``latest``),
+        each made an item by ``item`` (:meth:`fact` by default).
 
         ``total`` is how many there are when ``facts`` is already only the ones to show.
         """
         fresh = [f for f in facts if f.id not in self._shown_facts]
         shown = fresh[-limit:] if latest else fresh[:limit]
-        self.section(title, (self.fact(f) for f in shown))
+        self.section(title, map(item or self.fact, shown))
         among = max(total or 0, len(fresh))
         if among > len(shown):
             which = "latest" if latest else "first"
@@ -310,8 +383,22 @@ class Answer:
             sources=sources,
             citations=self.book.refs(list(renumber)),
             notes=tuple(self.notes),
+            legend=_legend(sections),
             store_version=self.store.version,
         )
+
+
+def _joined(*parts: str | None) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def _legend(sections: Iterable[Section]) -> str | None:
+    """One line explaining the sourcing symbols the answer shows (none if it shows none)."""
+    used = {item.sourcing[0] for section in sections for item in section.items if item.sourcing}
+    if not used:
+        return None
+    meanings = [f"{symbol} {meaning}" for symbol, meaning in SOURCING.items() if symbol in used]
+    return f"Sourcing: {'; '.join(meanings)}; {CREDIBILITY_LEGEND}."
 
 
 def _per_fact(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:

@@ -62,11 +62,8 @@ def _new_items(answer: Answer, changes: list[Change]) -> list[Item]:
     for change in changes:
         if change.change == "removed":
             continue
-        if change.kind == "facts" and change.record_id in store.facts:
-            item = answer.fact(store.facts[change.record_id])
-            if change.change == "changed":
-                item = item.replace(label=" · ".join(p for p in ("updated", item.label) if p))
-            items.append(item)
+        if change.kind == "facts" and change.record_id in store.all_facts:
+            items.append(answer.change(store.all_facts[change.record_id], change.change))
         elif change.kind == "actors" and change.record_id in store.actors:
             actor = store.actors[change.record_id]
             cited = actor.role.citations if actor.role else actor.citations

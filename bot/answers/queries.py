@@ -17,7 +17,17 @@ from bot.answers.compose import Answer, chosen_for_brief
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
-from bot.records.served import Actor, ActorKind, Citation, Fact, FactKind, Relation, Source, Topic
+from bot.records.served import (
+    Actor,
+    ActorKind,
+    Citation,
+    Fact,
+    FactKind,
+    Relation,
+    Reliability,
+    Source,
+    Topic,
+)
 from bot.records.text import clean_user_text, simplify
 from bot.store.facts import FactStore
 from bot.store.search import Hit, query_words, stem, words
@@ -56,11 +66,12 @@ def brief(store: FactStore, topic: str | None = None, more: bool = False) -> Res
             return _brief_by_search(store, topic)
     tagged = store.facts_by_topic.get(chosen.id, ())
     # the summary's facts not tagged with the topic, counted without walking the tagged ones
-    total = len(tagged) + sum(chosen.id not in store.facts[f].topics for f in chosen.facts)
+    summary = [store.facts[f] for f in chosen.facts if f in store.facts]  # none retracted
+    total = len(tagged) + sum(chosen.id not in f.topics for f in summary)
     if more:
         listed = set(chosen.facts)
         extra = [store.facts[f] for f in tagged if f not in listed]
-        answer.section("Summary", (answer.fact(store.facts[f]) for f in chosen.facts))
+        answer.section("Summary", map(answer.fact, summary))
         answer.facts(
             "More on this topic",
             extra,
@@ -910,12 +921,37 @@ def sources(store: FactStore, source: str | None = None) -> Response:
         details.append(Item(text=f"Date reasoning: {info.published_reasoning}"))
     if info.contents:
         details.append(Item(text=f"Contents: {info.contents}"))
+    if chosen.reliability is not None:
+        grade = chosen.reliability
+        details.append(Item(text=f"Graded {grade.grade} by {grade.by}: {grade.reason}"))
+    if chosen.based_on:
+        repeated = ", ".join(store.sources[s].title for s in chosen.based_on)
+        details.append(
+            Item(text=f"Repeats: {repeated} (a fact they both back counts one independent source)")
+        )
     answer.section("About", details)
+    withdrawn = [f for f in store.retracted.values() if chosen.id in f.sources]
+    answer.section(
+        "Retracted (kept here, never shown in answers)",
+        (_retracted(answer, f) for f in withdrawn),
+    )
     facts = [store.facts[f] for f in store.facts_by_source.get(chosen.id, ())]
     answer.facts(
         f"Facts citing it ({len(facts)})", facts, TIMELINE_MAX, "/search finds particular ones"
     )
     return answer.response(chosen.title, subtitle=chosen.file, sources=(info,))
+
+
+def _retracted(answer: Answer, fact: Fact) -> Item:
+    """A retracted fact as /sources lists it: its text, marked, with the reason."""
+    assert fact.retracted is not None
+    return Item(
+        text=f"Retracted: {fact.text}",
+        cites=answer.book.cite(fact.citations),
+        fact=fact.id,
+        kind=str(fact.kind),
+        correction=f"Why retracted: {fact.retracted.reason}",
+    )
 
 
 def _info(store: FactStore, source: Source) -> SourceInfo:
@@ -933,6 +969,10 @@ def _info(store: FactStore, source: Source) -> SourceInfo:
         contents=source.contents,
         file=source.file,
         facts=len(store.facts_by_source.get(source.id, ())),
+        reliability=str(source.reliability.grade) if source.reliability else None,
+        reliability_reason=source.reliability.reason if source.reliability else None,
+        graded_by=source.reliability.by if source.reliability else None,
+        based_on=source.based_on,
     )
 
 
@@ -943,4 +983,11 @@ def _describe(info: SourceInfo) -> str:
     else:
         when = "publication date unknown"
     outlet = info.outlet or "outlet unknown"
-    return f"{title} · id {info.id} · {outlet} · {when} · {info.facts} facts · {info.file}"
+    graded = "ungraded"
+    if info.reliability:
+        graded = f"reliability {info.reliability} ({Reliability(info.reliability).meaning})"
+    repeats = f" · repeats {', '.join(info.based_on)}" if info.based_on else ""
+    return (
+        f"{title} · id {info.id} · {outlet} · {graded}{repeats} · {when} · "
+        f"{info.facts} facts · {info.file}"
+    )

@@ -52,6 +52,8 @@ class CitationRef(Model, frozen=True, kw_only=True):
     outlet: str | None = None
     published: str | None = None
     """The source's publication date as shown, '(est.)' when estimated."""
+    graded: str = "ungraded"
+    """The source's reliability grade as shown: 'reliability B (usually reliable)'."""
     passage: Passage | None = None
     link: str = ""
     """``<text hash>:<start>:<end>``: finds these words again while the article is served."""
@@ -86,6 +88,16 @@ class Item(Model, frozen=True, kw_only=True):
     """The first and last day its date allows (ISO), for dated facts."""
     estimated: bool = False
     """Whether its date is an estimate (shown '(est.)')."""
+    sourcing: str | None = None
+    """How well it is sourced, as one short token: a symbol (:data:`compose.SOURCING`) and
+    the credibility digit (1–6), e.g. '◆1'; explained by the answer's legend note."""
+    independent: int | None = None
+    """How many independent sources back it (a source and its copies count once)."""
+    credibility: int | None = None
+    """1 (confirmed by other independent sources) to 6 (cannot be judged)."""
+    correction: str | None = None
+    """A corrected fact's note (what changed and why, with the earlier text), or why a
+    retracted one was withdrawn (listed only by /sources and the digest and alerts)."""
 
 
 class Section(Model, frozen=True, kw_only=True):
@@ -109,6 +121,12 @@ class SourceInfo(Model, frozen=True, kw_only=True):
     contents: str | None
     file: str
     facts: int
+    reliability: str | None = None
+    """Its grade, A–F (None: ungraded)."""
+    reliability_reason: str | None = None
+    graded_by: str | None = None
+    based_on: tuple[str, ...] = ()
+    """Ids of the sources it repeats."""
 
 
 class ErrorInfo(Model, frozen=True, kw_only=True):
@@ -126,6 +144,8 @@ class Response(Model, frozen=True, kw_only=True):
     sources: tuple[SourceInfo, ...] = ()
     citations: tuple[CitationRef, ...] = ()
     notes: tuple[str, ...] = ()
+    legend: str | None = None
+    """What the sourcing tokens its items show mean (one line; none when none is shown)."""
     error: ErrorInfo | None = None
     store_version: str
 

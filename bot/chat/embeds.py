@@ -27,6 +27,8 @@ PAGE_BUDGET = 5600
 DESCRIPTION_BUDGET = 3800
 ITEM_MAX = 1500
 QUOTE_MAX = 300
+CORRECTION_MAX = 400
+"""Characters of a correction's note under its line (the earlier text may be long)."""
 
 COLOUR_OK = discord.Colour.from_rgb(47, 111, 158)
 COLOUR_ERROR = discord.Colour.from_rgb(196, 64, 64)
@@ -76,9 +78,11 @@ def render(response: Response) -> list[Page]:
     lines: list[str] = [header] if header else []
     cited: list[int] = []
 
+    legend = len(response.legend or "")  # in every page's footer
+
     def size(block_lines: list[str], numbers: list[int]) -> tuple[int, int]:
         description = len("\n".join(block_lines))
-        notes = sum(note_sizes[n] for n in numbers) + 40
+        notes = sum(note_sizes[n] for n in numbers) + 40 + legend
         return description, len(title) + description + notes
 
     for section in response.sections:
@@ -114,7 +118,9 @@ def render(response: Response) -> list[Page]:
         footer = f"store {response.store_version}"
         if len(pages) > 1:
             footer += f" · page {number}/{len(pages)}"
-        embed.set_footer(text=footer)
+        if response.legend:  # on every page: a reader of page 2 needs it too
+            footer = f"{response.legend}\n{footer}"
+        embed.set_footer(text=clip(footer, FOOTER_MAX))
         rendered.append(Page(embed, tuple(sorted(page_cites))))
     return rendered
 
@@ -148,7 +154,7 @@ def _item(item: Item) -> str:
         pattern = re.compile(r"(?<![\w*])(" + "|".join(re.escape(w) for w in words) + r")(?![\w*])")
         text = pattern.sub(r"**\1**", text)
     marks = "".join(f"[{n}]" for n in item.cites)
-    line = f"• {clip(text, ITEM_MAX)} {marks}".rstrip()
+    line = " ".join(p for p in (f"• {clip(text, ITEM_MAX)}", marks, item.sourcing) if p)
     meta = []
     if item.date:
         meta.append(
@@ -160,6 +166,8 @@ def _item(item: Item) -> str:
         meta.append(escape(item.label))
     if item.context:
         meta.append(escape(item.context))
+    if item.correction:
+        meta.append(escape(clip(item.correction, CORRECTION_MAX)))
     if meta:
         line += "\n-# " + " · ".join(meta)
     return line
@@ -211,5 +219,5 @@ def render_passage(ref: CitationRef) -> discord.Embed:
         colour=COLOUR_OK,
     )
     about = [p for p in (ref.outlet, ref.published) if p] or ["outlet and date not given"]
-    embed.set_footer(text=clip(" · ".join(about), 200))
+    embed.set_footer(text=clip(" · ".join([*about, ref.graded]), 200))
     return embed

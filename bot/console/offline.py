@@ -37,8 +37,16 @@ def print_diff(settings: Settings, store: FactStore, baseline: str | None = None
         part = getattr(changes, kind)
         for mark, ids in (("+", part.added), ("~", part.changed), ("-", part.removed)):
             for record_id in ids:
-                print(f"  {mark} {kind[:-1]} {record_id}")
+                print(f"  {mark} {kind[:-1]} {record_id}{_marked(store, kind, record_id)}")
     return 0
+
+
+def _marked(store: FactStore, kind: str, record_id: str) -> str:
+    """' (retracted)' or ' (corrected)' for a fact that now is: a change said as such."""
+    fact = store.all_facts.get(record_id) if kind == "facts" else None
+    if fact is None:
+        return ""
+    return " (retracted)" if fact.retracted else " (corrected)" if fact.corrected else ""
 
 
 async def _known(settings: Settings) -> tuple[dict[str, dict[str, str]], str | None]:

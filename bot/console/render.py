@@ -22,6 +22,8 @@ def render(response: Response, width: int = WIDTH) -> str:
         lines.append(response.subtitle)
     for note in response.notes:
         lines += textwrap.wrap(f"ℹ {note}", width)
+    if response.legend:
+        lines += textwrap.wrap(response.legend, width)
     for section in response.sections:
         lines += ["", section.title, "─" * len(section.title)]
         for item in section.items:
@@ -43,7 +45,7 @@ def render(response: Response, width: int = WIDTH) -> str:
 def _item(item: Item, width: int) -> list[str]:
     text = _highlight(item.text, item.matched)
     marks = "".join(f"[{n}]" for n in item.cites)
-    head = " ".join(p for p in (text, marks) if p)
+    head = " ".join(p for p in (text, marks, item.sourcing) if p)
     lines = textwrap.wrap(head, width, initial_indent="  • ", subsequent_indent="    ")
     meta = []
     if item.date:
@@ -58,7 +60,7 @@ def _item(item: Item, width: int) -> list[str]:
         lines += textwrap.wrap(
             " · ".join(meta), width, initial_indent="    ", subsequent_indent="    "
         )
-    for extra in (item.context, item.note and f"note: {item.note}"):
+    for extra in (item.context, item.correction, item.note and f"note: {item.note}"):
         if extra:
             lines += textwrap.wrap(extra, width, initial_indent="    ", subsequent_indent="    ")
     return lines
@@ -73,8 +75,8 @@ def _highlight(text: str, words: tuple[str, ...]) -> str:
 
 def render_passage(ref: CitationRef, width: int = WIDTH) -> str:
     """Footnote ``ref`` in its article: the sentence before and after, the quote in bold."""
-    about = [p for p in (ref.outlet, ref.published) if p]
-    lines = [f"[{ref.number}] {ref.source_title}" + (f" · {' · '.join(about)}" if about else "")]
+    about = [p for p in (ref.outlet, ref.published, ref.graded) if p]
+    lines = [f"[{ref.number}] {ref.source_title} · {' · '.join(about)}"]
     if ref.url:
         lines.append(f"    <{ref.url}>")
     where = ref.in_passage

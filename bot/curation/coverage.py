@@ -28,7 +28,7 @@ class SourceCoverage:
 
 def all_citations(store: FactStore) -> list[Citation]:
     citations: list[Citation] = []
-    for fact in store.facts.values():
+    for fact in store.all_facts.values():  # a retracted fact's passages were read too
         citations += fact.citations
     for actor in store.actors.values():
         citations += actor.citations

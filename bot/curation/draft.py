@@ -238,9 +238,13 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     if source_id not in store.sources:
         raise DraftError(f"There is no source {source_id!r}.", tuple(store.sources))
     source = store.sources[source_id]
-    # Only facts count: an actor's citation marks where it is named, not a fact drafted.
+    # Only facts count: an actor's citation marks where it is named, not a fact drafted
+    # (a retracted one too: its passage was read, and is not drafted again).
     cited = [
-        store.span(c) for f in store.facts.values() for c in f.citations if c.source == source_id
+        store.span(c)
+        for f in store.all_facts.values()
+        for c in f.citations
+        if c.source == source_id
     ]
     names = Names(store, source.outlet, drafted)
     candidates: list[Candidate] = []

@@ -256,6 +256,7 @@ class _Checks:
         )
 
     def run(self) -> dict[tuple[str, str], int]:
+        self.check_based_on()
         self.check_skips()
         self.check_reviewed()
         self.check_actors()
@@ -296,6 +297,18 @@ class _Checks:
         for index, ref in enumerate(ids):
             if ref not in pool and ref not in self.collected.broken:
                 self.problem(section, rid, _unknown(noun, ref, pool), f"{fld}[{index}]")
+
+    def check_based_on(self) -> None:
+        """``based_on`` names known sources and never loops back to the source itself."""
+        for source in self.sources.values():
+            for index, other in enumerate(source.based_on):
+                if other not in self.sources and other not in self.collected.broken:
+                    message = _unknown("source", other, self.sources)
+                    self.problem("sources", source.id, message, f"based_on[{index}]")
+            loop = _based_on_loop(self.sources, source.id)
+            if loop is not None:
+                message = f"'based_on' goes round in a circle: {' -> '.join(loop)}"
+                self.problem("sources", source.id, message, "based_on")
 
     def check_skips(self) -> None:
         for source in self.sources.values():
@@ -340,10 +353,13 @@ class _Checks:
             self.refs("facts", fact.id, "by", fact.by, self.actors)
             self.refs("facts", fact.id, "topics", fact.topics, self.topics)
             self.refs("facts", fact.id, "responds_to", fact.responds_to, self.facts)
+            self.refs("facts", fact.id, "contradicts", fact.contradicts, self.facts)
+            if fact.id in fact.contradicts:
+                self.problem("facts", fact.id, "a fact cannot contradict itself", "contradicts")
             if fact.restates is not None:
                 self.refs("facts", fact.id, "restates", (fact.restates,), self.facts)
             # (the checks of a fact on its own ran when it was parsed: parsing.fact_problems)
-            unchanged = self.previous is not None and self.previous.facts.get(fact.id) == fact
+            unchanged = self.previous is not None and self.previous.all_facts.get(fact.id) == fact
             _check_date(self.collected, fact, self.articles, unchanged, self.same)
             self.check_speaker(fact)
             _check_began(self.collected, fact, self.actors)
@@ -367,12 +383,24 @@ class _Checks:
         if unnamed is not None:
             self.problem("facts", fact.id, unnamed, "text")
 
+    def not_retracted(self, topic_id: str, fld: str, ids: Iterable[str]) -> None:
+        """A curated sentence never rests on a retracted fact (it would state it)."""
+        for index, fact_id in enumerate(ids):
+            fact = self.facts.get(fact_id)
+            if fact is not None and fact.retracted is not None:
+                message = (
+                    f"fact {fact_id!r} is retracted: rewrite this sentence without it "
+                    "and drop it from the list"
+                )
+                self.problem("topics", topic_id, message, f"{fld}[{index}]")
+
     def check_topics(self) -> None:
         facts = self.facts
         for topic in self.topics.values():
             self.refs("topics", topic.id, "facts", topic.facts, facts)
             for index, lead in enumerate(topic.lead):
                 self.refs("topics", topic.id, f"lead[{index}].facts", lead.facts, facts)
+                self.not_retracted(topic.id, f"lead[{index}].facts", lead.facts)
                 unclear = standalone_problem(lead.text)
                 if unclear:
                     self.problem("topics", topic.id, f"the text {unclear}", f"lead[{index}].text")
@@ -383,6 +411,8 @@ class _Checks:
                         f"but does not list {topic.id!r} in its topics"
                     )
                     self.problem("topics", topic.id, message, f"facts[{index}]")
+            for index, watch in enumerate(topic.watch):
+                self.not_retracted(topic.id, f"watch[{index}].facts", watch.facts)
         for topic_id, fld, message in watch_problems(self.topics, facts):
             self.problem("topics", topic_id, message, fld)
         overviews = [t.id for t in self.topics.values() if t.overview]
@@ -458,6 +488,22 @@ def _check_began(collected: Collected, fact: Fact, actors: Mapping[str, Actor]) 
                 f"{began.label}: narrow the date or check the actors",
                 "date.when",
             )
+
+
+def _based_on_loop(sources: Mapping[str, Source], start: str) -> list[str] | None:
+    """The path by which ``start``'s ``based_on`` leads back to it, if one does."""
+    pending: list[list[str]] = [[start, other] for other in sources[start].based_on]
+    seen: set[str] = set()
+    while pending:
+        path = pending.pop()
+        last = path[-1]
+        if last == start:
+            return path
+        if last in seen or last not in sources:
+            continue
+        seen.add(last)
+        pending.extend([*path, other] for other in sources[last].based_on)
+    return None
 
 
 def _check_parts(collected: Collected, actors: Mapping[str, Actor]) -> None:

@@ -136,7 +136,7 @@ def save(folder: Path, key: str, store: FactStore) -> bool:
 
 def _frames(key: str, store: FactStore) -> Iterator[bytes]:
     encode = msgspec.msgpack.Encoder().encode
-    tables = [list(getattr(store, name).values()) for name, _ in TABLES]
+    tables = [list(store.table(name).values()) for name, _ in TABLES]
     counts = tuple(-(-len(rows) // CHUNK) for rows in tables)
     spans = store.spans_in_order()
     yield encode(Header(key, store.digest, counts, len(spans)))

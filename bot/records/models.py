@@ -30,6 +30,7 @@ from bot.records.errors import InvalidDate
 from bot.records.served import BRIEF_MAX as BRIEF_MAX  # the enums and limits are shared
 from bot.records.served import ActorKind as ActorKind
 from bot.records.served import FactKind as FactKind
+from bot.records.served import Reliability as Reliability
 
 Id = Annotated[
     str,
@@ -160,6 +161,28 @@ class Skip(Record):
     reason: Text = Field(description="Why it needs no fact, e.g. 'subheading'")
 
 
+REASON_MAX = 300
+"""Longest reason a curator gives for a grade, a correction or a retraction: shown beside it."""
+Reason = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_MAX),
+    AfterValidator(_showable),
+]
+
+
+class Grade(Record):
+    """How far a source can be relied on, graded by a named curator for a stated reason."""
+
+    grade: Reliability = Field(
+        description="A completely reliable, B usually reliable, C fairly reliable, D not "
+        "usually reliable, E unreliable, F reliability cannot be judged"
+    )
+    reason: Reason = Field(description="Why this grade: the outlet's record, what it is")
+    by: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] = (
+        Field(description="Who graded it")
+    )
+
+
 class SourceHeader(Record):
     """The metadata header of a ``seeds/*.md`` file."""
 
@@ -178,6 +201,14 @@ class SourceHeader(Record):
     )
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256 of the article text below the header: seeds are never edited"
+    )
+    reliability: Grade | None = Field(
+        default=None, description="The source's grade; none: shown as 'ungraded'"
+    )
+    based_on: tuple[Id, ...] = Field(
+        default=(),
+        description="Sources this one repeats (wire copy, a rewrite): a fact they both back "
+        "counts one independent source",
     )
 
 
@@ -254,6 +285,29 @@ class FactDate(Record):
     )
 
 
+class Credibility(Record):
+    """How credible a fact's information is, set by a curator (else derived)."""
+
+    grade: Annotated[int, Field(ge=1, le=6)] = Field(
+        description="1 confirmed by other independent sources, 2 probably true, 3 possibly "
+        "true, 4 doubtful, 5 improbable, 6 truth cannot be judged"
+    )
+    reason: Reason = Field(description="Why this grade")
+
+
+class Correction(Record):
+    """A fact whose text was corrected: the earlier text is kept and the change shown."""
+
+    was: Text = Field(description="The fact's text before the correction, as it was served")
+    reason: Reason = Field(description="What changed and why")
+
+
+class Retraction(Record):
+    """A fact withdrawn: kept for /sources and history, never served in answers."""
+
+    reason: Reason = Field(description="Why it was retracted")
+
+
 class Fact(Record):
     id: Id
     kind: FactKind
@@ -288,6 +342,22 @@ class Fact(Record):
         "checked it; an unreviewed entry is never served or promoted",
     )
     citations: Citations
+    contradicts: tuple[Id, ...] = Field(
+        default=(),
+        description="Facts this one contradicts: both are shown as doubtful (credibility 4) "
+        "unless other independent sources confirm them",
+    )
+    credibility: Credibility | None = Field(
+        default=None,
+        description="Set by a curator, with a reason; else derived from independent "
+        "sources and contradicting facts",
+    )
+    corrected: Correction | None = Field(
+        default=None, description="The earlier text and what changed: shown as a correction"
+    )
+    retracted: Retraction | None = Field(
+        default=None, description="Withdrawn, with a reason: never shown in answers"
+    )
 
     @model_validator(mode="after")
     def _attribution(self) -> Self:
@@ -296,6 +366,10 @@ class Fact(Record):
             raise ValueError(f"{article} {self.kind} needs 'by' (actor ids) or 'attribution'")
         if self.kind is FactKind.QUOTE and not self.words:
             raise ValueError("a quote needs 'words', the words quoted")
+        if self.corrected is not None and self.retracted is not None:
+            raise ValueError("a fact is either corrected or retracted, not both")
+        if self.corrected is not None and self.corrected.was == self.text:
+            raise ValueError("'corrected.was' is the text as it is now: give the earlier text")
         return self
 
 

@@ -44,6 +44,41 @@ class FactKind(StrEnum):
         return self in (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS, FactKind.QUOTE)
 
 
+class Reliability(StrEnum):
+    """A source's reliability, graded as analysts do (the Admiralty code's letter)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+    @property
+    def meaning(self) -> str:
+        return _RELIABILITY[self]
+
+
+_RELIABILITY = {
+    Reliability.A: "completely reliable",
+    Reliability.B: "usually reliable",
+    Reliability.C: "fairly reliable",
+    Reliability.D: "not usually reliable",
+    Reliability.E: "unreliable",
+    Reliability.F: "reliability cannot be judged",
+}
+
+CREDIBILITY = {
+    1: "confirmed by other independent sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+"""What each credibility grade of information means (the Admiralty code's digit)."""
+
+
 class Record(Struct, frozen=True, gc=False):
     """A served record; fields and their order are those of its pydantic model."""
 
@@ -65,6 +100,12 @@ class Skip(Record, frozen=True):
     reason: str
 
 
+class Grade(Record, frozen=True):
+    grade: Reliability
+    reason: str
+    by: str
+
+
 class Source(Record, frozen=True):
     """A loaded source: its header, the article text and the file it came from."""
 
@@ -78,10 +119,19 @@ class Source(Record, frozen=True):
     imported_from: str | None
     skip: tuple[Skip, ...]
     sha256: str
+    reliability: Grade | None
+    based_on: tuple[str, ...]
     text: str
     file: str
     text_line: int = 1
     """The line of the file on which the article text starts."""
+
+    @property
+    def graded(self) -> str:
+        """The grade as shown: 'reliability B (usually reliable)', or 'ungraded'."""
+        if self.reliability is None:
+            return "ungraded"
+        return f"reliability {self.reliability.grade} ({self.reliability.grade.meaning})"
 
 
 class Role(Record, frozen=True):
@@ -117,6 +167,20 @@ class FactDate(Record, frozen=True):
     after: tuple[str, ...] = ()
 
 
+class Credibility(Record, frozen=True):
+    grade: int
+    reason: str
+
+
+class Correction(Record, frozen=True):
+    was: str
+    reason: str
+
+
+class Retraction(Record, frozen=True):
+    reason: str
+
+
 class Fact(Record, frozen=True):
     id: str
     kind: FactKind
@@ -132,6 +196,10 @@ class Fact(Record, frozen=True):
     responds_to: tuple[str, ...]
     reviewed: bool
     citations: tuple[Citation, ...]
+    contradicts: tuple[str, ...] = ()
+    credibility: Credibility | None = None
+    corrected: Correction | None = None
+    retracted: Retraction | None = None
 
     @property
     def predecessors(self) -> tuple[str, ...]:

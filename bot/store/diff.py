@@ -37,7 +37,7 @@ def snapshot(store: FactStore, earlier: tuple[FactStore, Snapshot] | None = None
 
 def _tables(store: FactStore) -> dict[str, Mapping[str, Record]]:
     return {
-        "facts": store.facts,
+        "facts": store.all_facts,  # a retraction is a change, not a removal
         "actors": store.actors,
         "sources": store.sources,
         "topics": store.topics,
@@ -50,9 +50,20 @@ def _hash(record: Record) -> str:
     return hashlib.sha256(_JSON.encode(record).encode()).hexdigest()[:16]
 
 
+ADDED_LATER = frozenset(
+    {"reliability", "based_on", "contradicts", "credibility", "corrected", "retracted"}
+)
+"""Fields added after histories were first recorded: hashed only when set, so a record
+that does not use them keeps the hash it was recorded with."""
+
+
 def _fields(value: object) -> object:
     if isinstance(value, Record):
-        return {name: getattr(value, name) for name in value.__struct_fields__}
+        return {
+            name: field
+            for name in value.__struct_fields__
+            if (field := getattr(value, name)) not in (None, ()) or name not in ADDED_LATER
+        }
     return str(value)  # a date, as curators write it
 
 

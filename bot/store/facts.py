@@ -99,12 +99,20 @@ class FactStore:
         self._tables = (dict(sources), dict(actors), dict(facts), dict(topics))
         self.sources = MappingProxyType(self._tables[0])
         self.actors = MappingProxyType(self._tables[1])
-        self.facts = MappingProxyType(self._tables[2])
+        every = self._tables[2]
+        self.all_facts = MappingProxyType(every)
+        """Every fact, the retracted ones included (for /sources, history and saving)."""
+        withdrawn = {k: f for k, f in every.items() if f.retracted is not None}
+        self.retracted = MappingProxyType(withdrawn)
+        """Facts withdrawn: kept for /sources and history, never served by an answer."""
+        served = {k: f for k, f in every.items() if k not in withdrawn} if withdrawn else every
+        self.facts = MappingProxyType(served)
+        """The facts answers serve: every fact but the retracted ones."""
         self.topics = MappingProxyType(self._tables[3])
         self.synonyms = MappingProxyType(dict(synonyms or {}))
         self.files = MappingProxyType(dict(files or {}))
         self._spans = dict(spans)  # each packed in one int (see Span.packed)
-        self._order = {fact_id: n for n, fact_id in enumerate(self.facts)}
+        self._order = {fact_id: n for n, fact_id in enumerate(every)}
         self._depth = order.depth if order else _sequence_depths(self.facts)
 
         by_actor: dict[str, list[str]] = defaultdict(list)
@@ -125,6 +133,9 @@ class FactStore:
         self.facts_by_topic = {k: tuple(v) for k, v in by_topic.items()}
         self.facts_by_source = {k: tuple(v) for k, v in by_source.items()}
         self.responses = _responses(self.facts)
+        self.contradicted = _contradicted(self.facts)
+        """For each fact, the served facts it contradicts or that contradict it."""
+        self.roots = _roots(self.sources)
         self.parts = _parts(self.actors)
         self.relations_to = _relations_to(self.actors)
         self.placement: dict[str, str] = dict(order.placement) if order else {}
@@ -135,6 +146,34 @@ class FactStore:
         self._position = {fact.id: n for n, fact in enumerate(self.timeline)}
         self.overview = next((t for t in self.topics.values() if t.overview), None)
 
+    def independent(self, fact: Fact) -> int:
+        """How many independent sources back a fact: sources that repeat another
+        (``based_on``, followed to its root) count once with it."""
+        groups: list[frozenset[str]] = []
+        for source_id in fact.sources:
+            roots = self.roots.get(source_id, frozenset({source_id}))
+            joined = [g for g in groups if g & roots]
+            groups = [g for g in groups if not g & roots]
+            groups.append(roots.union(*joined))
+        return len(groups)
+
+    def credibility(self, fact: Fact) -> tuple[int, str | None]:
+        """The fact's credibility (1–6) and the curator's reason when one set it; else
+        derived: 1 when independent sources confirm it, 4 when another fact contradicts
+        it (3 if it is confirmed all the same), 6 (cannot be judged) on one source."""
+        if fact.credibility is not None:
+            return fact.credibility.grade, fact.credibility.reason
+        confirmed = self.independent(fact) > 1
+        if self.contradicted.get(fact.id):
+            return (3 if confirmed else 4), None
+        return (1 if confirmed else 6), None
+
+    def ungraded_alone(self, fact: Fact) -> bool:
+        """Whether the fact rests on one independent source that no curator has graded."""
+        return self.independent(fact) == 1 and all(
+            self.sources[s].reliability is None for s in fact.sources
+        )
+
     @property
     def order(self) -> TimelineOrder:
         """The timeline's order as ids, to save with the checks (see the loader)."""
@@ -144,7 +183,7 @@ class FactStore:
         """This store's order, copied, if ``facts`` would be ordered the same: the same
         ids in the same file order, each with the same kind, date and responses."""
         if list(map(_order_inputs, facts.values())) != list(
-            map(_order_inputs, self.facts.values())
+            map(_order_inputs, self.all_facts.values())
         ):
             return None
         order = self.order
@@ -245,18 +284,29 @@ class FactStore:
         known = self.files.get(rel)
         if known is None or known.fingerprint != fingerprint:
             return None
-        tables: tuple[Mapping[str, Any], ...] = (
-            self.sources, self.actors, self.facts, self.topics, self.synonyms
-        )  # fmt: skip
         try:
             return [
-                (RECORD_SECTIONS[section], tables[section][record_id], line or None)
+                (
+                    RECORD_SECTIONS[section],
+                    self.table(RECORD_SECTIONS[section])[record_id],
+                    line or None,
+                )
                 for section, record_id, line in zip(
                     known.sections, known.ids, memoryview(known.lines).cast("i"), strict=True
                 )
             ]
         except KeyError:  # a record this store refused (a duplicate id): read it again
             return None
+
+    def table(self, section: str) -> Mapping[str, Any]:
+        """Every record of one of :data:`RECORD_SECTIONS` as read (retracted facts too)."""
+        if section == "facts":
+            return self.all_facts
+        tables: dict[str, Mapping[str, Any]] = {
+            "sources": self.sources, "actors": self.actors, "topics": self.topics,
+            "synonyms": self.synonyms,
+        }  # fmt: skip
+        return tables[section]
 
     def span(self, citation: Citation) -> Span:
         return Span.unpacked(self._spans[(citation.source, citation.quote)])
@@ -359,7 +409,7 @@ class FactStore:
     def spans_in_order(self) -> list[int]:
         """Every citation's span (packed), in :func:`cited`'s order: what a saved store
         keeps, without a second copy of every quote as its key."""
-        return [self._spans[key] for key in dict.fromkeys(cited(self.actors, self.facts))]
+        return [self._spans[key] for key in dict.fromkeys(cited(self.actors, self.all_facts))]
 
     @classmethod
     def restored(
@@ -454,7 +504,7 @@ texts) and topics' titles (its tags)."""
 
 
 def _order_inputs(fact: Fact) -> tuple[object, ...]:
-    return (fact.id, fact.kind, fact.date, fact.responds_to)
+    return (fact.id, fact.kind, fact.date, fact.responds_to, fact.retracted is None)
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -527,6 +577,40 @@ def _responses(facts: Mapping[str, Fact]) -> dict[str, tuple[str, ...]]:
         for target in fact.responds_to:
             found[target].append(fact.id)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def _contradicted(facts: Mapping[str, Fact]) -> dict[str, tuple[str, ...]]:
+    """For each fact, the facts it contradicts and those contradicting it (both ways)."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for fact in facts.values():
+        for other in fact.contradicts:
+            if other in facts:
+                found[fact.id][other] = None
+                found[other][fact.id] = None
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _roots(sources: Mapping[str, Source]) -> dict[str, frozenset[str]]:
+    """For each source that repeats others (``based_on``), the original sources it rests
+    on: what it repeats, followed to sources that repeat none (the loader refuses loops)."""
+    roots: dict[str, frozenset[str]] = {}
+    for source in sources.values():
+        if not source.based_on:
+            continue
+        found: set[str] = set()
+        seen = {source.id}
+        pending = list(source.based_on)
+        while pending:
+            other = pending.pop()
+            if other in seen or other not in sources:
+                continue
+            seen.add(other)
+            if sources[other].based_on:
+                pending.extend(sources[other].based_on)
+            else:
+                found.add(other)
+        roots[source.id] = frozenset(found or {source.id})
+    return roots
 
 
 def _relations_to(actors: Mapping[str, Actor]) -> dict[str, tuple[tuple[str, Relation], ...]]:

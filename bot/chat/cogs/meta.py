@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.commandset import COMMANDS
+from bot.answers.commandset import COMMANDS, source_grades
 from bot.chat.embeds import COLOUR_OK
 from bot.chat.replies import send
 
@@ -57,6 +57,7 @@ class Meta(commands.Cog):
             value=", ".join(f"{n} {name}" for name, n in counts.items()),
             inline=False,
         )
+        embed.add_field(name="Source grades", value=source_grades(store), inline=False)
         await send(interaction, embed=embed, ephemeral=True)
 
 
