@@ -323,7 +323,9 @@ def test_a_quote_must_be_shown_with_its_speaker(copy: StoreCopy) -> None:
 
 def test_a_lead_bullet_is_checked_like_a_fact(copy: StoreCopy) -> None:
     copy.edit(TOPICS, "facts: [fuel-convoy-attack, militants-resilient,", "facts: [fuel-convoy,")
-    copy.edit(TOPICS, "      - text: Trump adviser Massad Boulos", "      - text: It says Massad Boulos")
+    copy.edit(
+        TOPICS, "      - text: Trump adviser Massad Boulos", "      - text: It says Massad Boulos"
+    )
     found = problems(copy)
     assert {(p.record, p.field) for p in found} == {
         ("overview", "lead[6].facts[0]"),
