@@ -138,6 +138,7 @@ async def test_help_and_about_are_ephemeral(harness: Harness) -> None:
     data = reply(await harness.command("help"))
     assert data["flags"] & EPHEMERAL
     assert any(f["name"].startswith("/actor name:") for f in data["embeds"][0]["fields"])
+    assert any("Report a problem" in f["value"] for f in data["embeds"][0]["fields"])
     about = reply(await harness.command("about"))
     fields = {f["name"]: f["value"] for f in about["embeds"][0]["fields"]}
     assert fields["Store version"] == f"`{harness.bot.stores.current.version}`"

@@ -40,6 +40,13 @@ class Meta(commands.Cog):
             "/search query:fuel convoy",
             inline=False,
         )
+        embed.add_field(
+            name="Sources, and a wrong answer",
+            value="Under a cited answer, the **Sources** menu shows a footnote in its article; "
+            "its last entry, **⚑ Report a problem**, tells the curators what is wrong (only "
+            "they see it). Also: `/follow`, `/digest`, and for admins `/reload`, `/reports`.",
+            inline=False,
+        )
         await send(interaction, embed=embed, ephemeral=True)
 
     @app_commands.command(name="about")
