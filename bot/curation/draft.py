@@ -103,7 +103,8 @@ _LABEL = re.compile(
 _PLEASANTRY = re.compile(
     r"^\s*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome|thank\s+you|thanks|"
     r"many\s+thanks|good-?bye|bye|that[’']s\s+all|that\s+is\s+all|that\s+was|"
-    r"it[’']s\s+(?:a\s+)?pleasure|a\s+pleasure|you[’']re\s+welcome|stay\s+with\s+us)\b",
+    r"it[’']s\s+(?:a\s+)?pleasure|a\s+pleasure|you[’']re\s+welcome|stay\s+with\s+us|"
+    r"see\s+you|until\s+next|join\s+us\s+(?:again|next))\b",
     re.I,
 )
 """A greeting, thanks or sign-off ("Good evening.", "Thank you, Salif.", "That's all from
@@ -116,6 +117,30 @@ _INTRODUCES = re.compile(
 """A presenter introducing a guest or a reporter ("Joining me now is X, a researcher…",
 "Our reporter X travelled to the area."): hosting, not a fact (the names in it are still
 proposed)."""
+
+
+_ADDRESSES = re.compile(
+    r"^\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s*,\s*(?:and\s+)?[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*)*\s*,\s*(?:let[’']s|let\s+us|you|your|thank|thanks|tell|what|"
+    r"how|why|where|when|will|would|do|does|did|is|are|can|could|over\s+to)\b"
+)
+"""A presenter turning to a guest by name ("Awa, let's start with you.", "Moussa, you
+were there.", "Awa Diallo, Moussa Ba, thank you both."): hosting, not a fact."""
+_ANSWER_FRAGMENT = re.compile(
+    r"^\s*(?:not|no|yes|never|perhaps|maybe|hardly|only|absolutely|certainly|exactly)\b"
+    r"(?![^.?!]*\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|"
+    r"could|should|may|might|must|shall|[a-z]{3,}ed)\b)[^.?!]*[.?!]?\s*$",
+    re.I,
+)
+"""A short answer with no verb of its own ("Not without a fight.", "Yes, in part."): a
+fragment, not a fact on its own."""
+FRAGMENT_WORDS = 6
+"""Answers of at most this many words are checked for being a fragment."""
+
+
+def fragment(text: str) -> bool:
+    """Whether ``text`` is a short answer with no verb ("Not before the rains.")."""
+    return len(text.split()) <= FRAGMENT_WORDS and _ANSWER_FRAGMENT.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -147,6 +172,8 @@ def hosting(text: str, label: Label) -> str | None:
         return "a pleasantry of the programme"
     if label.host and _INTRODUCES.match(text):
         return "a presenter's introduction of a guest or reporter"
+    if label.host and _ADDRESSES.match(text):
+        return "a presenter's address to a guest"
     if label.host and text.rstrip().endswith("?"):
         return "a presenter's question to a guest"
     return None
@@ -285,8 +312,9 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "repeats an earlier sentence"))
         elif any(s.start < sentence.end and sentence.start < s.end for s in cited):
             skipped.append((sentence, "already cited by the store"))
-        elif len(simplify(said).split()) < TOO_SHORT:
+        elif len(simplify(said).split()) < TOO_SHORT or fragment(said):
             skipped.append((sentence, "too short to state a fact"))
+            _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
             around = Said(paragraph, open_quote, issued, cut, guest)
             candidate = _candidate(store, source, sentence, names, context, around)
@@ -312,6 +340,16 @@ class Said:
     """Where the words said begin after a transcript's speaker label (0: no label)."""
     guest: str | None = None
     """The actor a transcript's label (not the presenter's) says is speaking."""
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[\s,“\"])(?:I|[Ww]e)\s+(?:[a-z’']+\s+){0,2}$")
+"""The speaker's own subject before a reporting verb: "I believe", "we always said"."""
+
+
+def _first_person(text: str) -> bool:
+    """Whether the sentence's reporting verb has the speaker as its subject ("I think")."""
+    verb = reporting_verb(text)
+    return verb is not None and _FIRST_PERSON.search(text[: verb.start()]) is not None
 
 
 def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
@@ -371,7 +409,13 @@ def _candidate(
         _remember(context, mentions, candidate, names, text)
         return candidate
     if said is not None and not said.by and not said.attribution and around.guest:
-        said = None  # "I believe…", "the juntas believe…" under a guest's label: the guest's
+        if _first_person(text):
+            said = None  # "I believe…", "we think…" under a guest's label: the guest's
+        else:  # "She said…", "they argue…": someone the guest reports, never the guest
+            said.notes.append(
+                f"check: in {around.guest}'s turn, but the reporting verb has its own "
+                "subject: not read as the guest's"
+            )
     if said is None and around.guest is not None:
         said = Speech("analysis", by=[around.guest])
         said.notes.append(
@@ -467,6 +511,12 @@ _NOUN_BEFORE = re.compile(
 """A noun phrase with its determiner right before "that": "the three states that"."""
 
 
+_PLACED = re.compile(
+    r"\s+(?:near|in|at|outside|on|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*\s*$"
+)
+"""A place after the noun a "that" clause qualifies: "the drone facility near X that"."""
+
+
 def _that_relative(before: str) -> bool:
     """The phrase stands in a relative clause opened by "that" after a noun with its
     determiner ("the three states that quit the bloc last year"), not in the clause a
@@ -476,6 +526,9 @@ def _that_relative(before: str) -> bool:
     if that is None or re.search(r"[,;—]", before[that.end() :]):
         return False
     head = before[: that.start()]
+    placed = _PLACED.search(head)
+    if placed:
+        head = head[: placed.start()] + " "
     return _NOUN_BEFORE.search(head) is not None and not re.search(r"[a-z]{3,}ed\s*$", head)
 
 
@@ -544,7 +597,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     one after a word of the future ("due", "will", "next", "scheduled") is still to come,
     and the store records no date after its source's publication."""
     notes: list[str] = []
-    found_all = find_dates(text, published)
+    found_all = sorted(find_dates(text, published), key=lambda f: f.start)
     dateline = _DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
@@ -564,6 +617,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
             or _participle(text, found)
             or _that_relative(text[: found.start])
             or _made_by(text[: found.start])
+            or _since_phrase(text, found)
         ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
@@ -571,6 +625,17 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         else:
             return found, notes
     return None, notes
+
+
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|a|an|its|their|his|her)\b[^,;—]*$", re.I)
+"""A "since" phrase naming an event ("the first visit since the July 2023 coup", "quiet
+since the dissolution of the parties in May 2025"): the date is that event's."""
+
+
+def _since_phrase(text: str, found: FoundDate) -> bool:
+    """The phrase dates the event a "since the …" phrase names, not the sentence (a
+    sentence opening "Since …," is a state from then on: :func:`_since_clause`)."""
+    return _SINCE_THE.search(text[: found.start]) is not None and not _since_clause(text, found)
 
 
 def _since_clause(text: str, found: FoundDate) -> bool:
@@ -646,6 +711,11 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+
+
+def _remember_people(context: Context, names: Names, text: str) -> None:
+    """The persons a sentence left out names: a "he" or "she" after it may be them."""
+    context.people += [m.actor for m in names.find(text) if names.kind(m.actor) == "person"]
 
 
 _SHE = re.compile(
@@ -817,6 +887,7 @@ SKIPPED_FOR_SEED = (
     "a pleasantry of the programme",
     "a presenter's introduction of a guest or reporter",
     "a presenter's question to a guest",
+    "a presenter's address to a guest",
     "a byline",
     "a presenter's introduction or sign-off",
     "a note on what the text is",

@@ -43,7 +43,8 @@ from bot.records.text import simplify
 from bot.store.facts import FactStore
 
 _NAME = re.compile(
-    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van)\s+)*"
+    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van|dans|et|sur|"
+    r"pour|aux|au)\s+)*"
     r"[A-Z][\w’'.-]*[\w])*"
 )
 NOT_NAMES = frozenset(
@@ -193,6 +194,9 @@ class Names:
         pieces: list[re.Match[str]] = []
         for run in runs:
             inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
+            if inside and _CONNECTED.search(run.group(0)) and all(_within(k, run) for k in inside):
+                kept = [k for k in kept if k not in inside]  # "Les Afriques dans le Monde"
+                inside = []
             if not inside:
                 pieces.append(run)
                 continue
@@ -261,6 +265,9 @@ class Names:
         if len(name) <= 2:
             return None
         start = run.start() + run.group(0).find(name.split()[0])
+        person = self._surname(name)
+        if person:  # "Sangare said", even first in its sentence: the person named before
+            return Mention(start, start + len(name), person)
         initial = start <= first or text[:start].rstrip().endswith(("“", '"', "‘", "(", "—"))
         if initial and " " not in name:
             return None  # a capitalised first word is not a name by itself
@@ -270,9 +277,10 @@ class Names:
             return None  # the outlet itself (a dateline's "(Sahel Wire)", "The Review")
         if _NEWSROOM.search(name) or _PRESENTING.search(text[max(0, start - 20) : start]):
             return None  # the outlet's own desk ("Sahel Desk") or presenter ("I'm X")
-        person = self._surname(name)
-        if person:
-            return Mention(start, start + len(name), person)
+        if " " not in name and _DESCRIBED.search(text[:start]):
+            return None  # "a Democrat on the committee": a description, not an actor
+        if " " not in name and _FIRST_NAME_ONLY.match(text, start + len(name)):
+            return None  # "Seydou, a taxi driver": a first name alone, no actor to propose
         if _is_place(text, start, name) or is_descriptive(name):
             return None
         if _AREA_AFTER.match(text, start + len(name)):
@@ -385,7 +393,7 @@ def _runs(text: str) -> list[re.Match[str]]:
             piece = part.group(0).strip()
             start = match.start() + part.start() + part.group(0).index(piece)
             found.extend(_NAME.finditer(text, start, start + len(piece)))
-    return found
+    return _joined(text, found)
 
 
 _ADVERBS = frozenset(
@@ -438,9 +446,55 @@ def _trim(name: str) -> str:
 
 
 _AREA_AFTER = re.compile(
-    r"\s+(?:region|province|district|department|prefecture|commune|county|municipality)\b"
+    r"(?:\s+\d+)?\s+(?:region|province|district|department|prefecture|commune|county|"
+    r"municipality|quarter|neighbou?rhood|suburb)\b"
 )
 """An administrative area's word after a name ("in the Seno province"): the name is a place."""
+
+
+_DESCRIBED = re.compile(r"\b(?:an?|one)\s+$", re.I)
+"""A single word after "a"/"an" ("a Democrat", "a Republican"): a description."""
+_FIRST_NAME_ONLY = re.compile(
+    r"\s*,\s+an?\s+(?:[a-z]+\s+){0,2}[a-z]+(?:er|or|ist|man|woman|ant|ent)\b"
+)
+"""A single name with a person's description after it ("Seydou, a taxi driver"): someone
+named by a first name alone."""
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+_HEADED = re.compile(
+    r"^(?:The\s+)?(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
+    r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank)\s+(?:of|for)\s"
+)
+_BODY_AFTER = re.compile(
+    r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
+    r"network|foundation|survey|index|database|consortium|partnership)\b"
+)
+_CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
+"""A connector inside one name: "Ministry of Foreign Affairs and International Cooperation",
+"Les Afriques dans le Monde"."""
+_SPAN = re.compile(r".+", re.S)
+
+
+def _joined(text: str, runs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Two names joined by "and" that are one ("the Ministry of X and Y", "the X and Y
+    project"): a body "of"/"for" something, or a body's lower-case noun after both."""
+    found: list[re.Match[str]] = []
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        after = runs[index + 1] if index + 1 < len(runs) else None
+        if (
+            after is not None
+            and _JOINED.fullmatch(text[run.end() : after.start()])
+            and (_HEADED.match(run.group(0)) or _BODY_AFTER.match(text, after.end()))
+        ):
+            joined = _SPAN.match(text, run.start(), after.end())
+            assert joined is not None
+            found.append(joined)
+            index += 2
+        else:
+            found.append(run)
+            index += 1
+    return found
 
 
 def _first_letter(text: str) -> int:
@@ -452,6 +506,15 @@ def _is_place(text: str, start: int, name: str) -> bool:
     if is_place(name) or _FACILITY.search(name):
         return True
     return " " not in name and _PLACE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def _within(mention: Mention, run: re.Match[str]) -> bool:
+    """A known name strictly inside a longer name."""
+    return (
+        run.start() <= mention.start
+        and mention.end <= run.end()
+        and mention.end - mention.start < run.end() - run.start()
+    )
 
 
 def _inside_place(start: int, end: int, runs: list[re.Match[str]]) -> bool:

@@ -17,7 +17,9 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
   Washington"): ``attribution``, the source's words, and never the body it belongs to as
   speaker (that body stays among the actors);
-- a verb with "not" before it ("did not say") reports nothing.
+- a verb with "not" before it ("did not say") reports nothing;
+- besides "said", "told" and the like: "states that", "explains", "confided", "has been
+  saying", and "repeated" when quoted words follow.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
 observers, and opinions ("thinks", "believes", "expect") → analysis; an announcing verb
@@ -43,7 +45,8 @@ _VERBS = (
     r"emphasi[sz]ed|emphasi[sz]es|welcomed|welcomes|condemned|condemns|thinks|think|"
     r"expects|expect|"
     r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
-    r"stated|explained|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
+    r"stated|states(?=\s+that\b)|explained|explains|explain|confided|confides|"
+    r"(?<=been\s)saying|repeated(?=[^“\"]*[“\"])|repeats(?=[^“\"]*[“\"])|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
     r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
     r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
@@ -82,10 +85,18 @@ _PEOPLE = (
     r"charity|charities|campaigners?|organi[sz]ations?|groups?|NGOs?|agency|union|party|"
     r"figures?|spokespeople|secretar(?:y|ies)|directors?|heads?|chiefs?|governors?|mayors?"
 )
+_SPEAKING_PEOPLE = (
+    rf"{_PEOPLE}|engineers?|traders?|farmers?|drivers?|fishermen|fisherman|teachers?|"
+    r"doctors?|nurses?|students?|soldiers?|villagers?|refugees?|lawyers?|merchants?|staff|"
+    r"employees?|negotiators?|mediators?|insiders?"
+)
+"""Before a verb, more people speak than are told ("A bridge engineer told reporters"):
+after "told" they are the audience, not a speaker."""
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
-    rf"other|many|the|its|their)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_PEOPLE})"
-    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?)?)\s*,?"
+    rf"other|many|the|its|their)\s+)?(?:[\w’'.-]+\s+){{0,4}}?(?:{_SPEAKING_PEOPLE})"
+    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?"
+    r"|\s+(?:[a-z]+ed|working|familiar)\s+(?:on|about|by|with|to|in|for)\s+[^,;“”\"]+?)?)\s*,?"
     r"(?:\s+(?:speaking|who)\b[^,]*,|\s+who\s+[^,;“”\"]{1,60}?)?\s*(?:also\s+|\w+ly\s+)?$",
     re.I,
 )
@@ -98,12 +109,13 @@ _ROLE = re.compile(
     r"general|commander|prime minister|foreign minister)\s*,?\s*$"
 )
 _GAP = re.compile(
-    r"^(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|previously|later|then|again|"
+    r"^(?:\s+(?:laboratory|lab|project|programme|program|think tank|institute|centre|center),)?"
+    r"(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|been|previously|later|then|again|"
     r"publicly|privately|repeatedly|once|recently|both|all|each|on \w+)\s+)*$"
 )
 """Between a subject and its verb: nothing, an apposition (", a spokesman for …,"), an
 adverb or an auxiliary."""
-_CLOSING = re.compile(r"^\s*,\s*(?:(?:also|has|have|had|later|then|again)\s+)*$")
+_CLOSING = re.compile(r"^\s*,\s*(?:(?:also|has|have|had|been|later|then|again)\s+)*$")
 """The comma closing an appositive subject: "A junta spokesman, Colonel X, told"."""
 _PRONOUNS = frozenset("he she it they".split())
 _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and)\b|;", re.I)

@@ -1,0 +1,170 @@
+"""Issue 25, sixth round: the classes of error a second held-out curator trial showed
+(a transcript's label taking over reported speech, dates from a "since …" or relative
+phrase, names split at "and" or a foreign connector, a bare surname, reporting verbs off
+the list, unnamed sources described first), each tested here on an article of our own,
+never news, one test per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.curation.draft import Candidate, Draft, draft
+from bot.curation.ingest import ingest
+from tests.conftest import StoreCopy
+
+ARTICLE = """DOSSO, Sept 16 (Delta Wire) - Trade officials from Niger and Benin met in Gaya on \
+Monday, the first such meeting since the June 2024 border closure, to discuss the river crossing.
+
+The Kandi customs post, the old river depot near Malanville that the two states shut in \
+March 2025, was not discussed, two officials briefed on the talks said.
+
+In the border towns, quiet since the closure of the crossing in June 2024, traders remain \
+cautious.
+
+Figures from the River Trade Monitoring and Price Survey project show that grain prices \
+doubled this year.
+
+Hamidou Zakari Boubé, the Nigerien trade minister, opened the meeting. Boubé said the talks \
+were useful.
+
+Aissata Worou, a researcher at the Centre for Borders and River Studies in Parakou, states \
+that the corridor is losing its traders. "Nobody trusts the ferry any more," she explains.
+
+Another researcher, Koffi Dansou of the Les Fleuves dans le Monde laboratory, confided that \
+the customs staff had not been paid. Senator Ruth Ambler, a Democrat on the transport \
+panel, wrote to the ministry.
+
+A bridge engineer told the Delta Wire that repairs would take a year. The depot is closed, a \
+U.N. official told reporters.
+
+Idrissa, a fisherman in the Tondi Kwara 3 quarter, watches the lorries.
+
+SALIF DAOUDA: Good evening. Joining us are Mariama Sow, an economist at the Parakou Trade \
+Forum, and Peter Lang, a former customs adviser. Mariama, let's begin with the bridge. What \
+happened?
+
+MARIAMA SOW: The talks went better than expected. A trader I met in Gaya was blunt. She \
+said, "We will not wait another year for a bridge."
+
+SALIF DAOUDA: Governor Alou Garba spoke at the market on Saturday. What did he promise?
+
+MARIAMA SOW: Garba was confident. He told the traders that the crossing would open "before \
+the rains come back." And the Beninese trade minister, Josephine Adjo, has been saying the \
+same for weeks.
+
+SALIF DAOUDA: Peter, you worked at the border for years. Will it open?
+
+PETER LANG: Not before the rains. The lorries are waiting on both banks.
+
+SALIF DAOUDA: Mariama Sow, Peter Lang, thank you both. See you next week.
+"""
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Draft:
+    copy = StoreCopy(tmp_path_factory.mktemp("sixth"))
+    ingest(
+        ARTICLE.encode(),
+        copy.seeds,
+        title="Niger and Benin talk about the river crossing",
+        outlet="Delta Wire",
+        published="2026-09-16",  # a Wednesday
+        source_id="sixth",
+    )
+    return draft(copy.load(), "sixth")
+
+
+def candidate(result: Draft, start: str) -> Candidate:
+    return next(c for c in result.candidates if start in c.sentence.text)
+
+
+def when(found: Candidate) -> object:
+    return found.date.get("when") if found.date else None
+
+
+def proposed(result: Draft) -> set[str]:
+    return {p.name for p in result.proposed}
+
+
+def test_reported_speech_inside_a_guests_turn_is_not_the_guests(drafted: Draft) -> None:
+    """Within a guest's turn a sentence with its own reporting verb and subject is that
+    subject's ("He told the traders": the governor named before; "X has been saying": X),
+    or blank with a check ("She said": no one named), never the label's guest."""
+    trader = candidate(drafted, 'She said, "We will not wait')
+    assert "mariama-sow" not in trader.by and trader.by == []
+    assert any(n.startswith("check:") for n in trader.notes)
+    governor = candidate(drafted, "He told the traders")
+    assert governor.by == ["alou-garba"]  # named in the short "Garba was confident." before
+    minister = candidate(drafted, "has been saying the same")
+    assert minister.by == ["josephine-adjo"]
+    own = candidate(drafted, "The talks went better than expected")
+    assert own.by == ["mariama-sow"]
+    lorries = candidate(drafted, "The lorries are waiting")
+    assert lorries.by == ["peter-lang"]
+
+
+def test_a_hosts_address_thanks_and_sign_off_and_a_guests_fragment_are_left_out(
+    drafted: Draft,
+) -> None:
+    texts = [c.sentence.text for c in drafted.candidates]
+    for hosting in (
+        "Mariama, let's begin",
+        "Peter, you worked",
+        "thank you both",
+        "See you next week",
+        "Not before the rains",
+    ):
+        assert not any(hosting in t for t in texts), hosting
+
+
+def test_a_date_in_a_since_phrase_or_a_relative_clause_is_not_the_sentences(
+    drafted: Draft,
+) -> None:
+    met = candidate(drafted, "Trade officials from Niger and Benin met")
+    assert when(met) == "2026-09-14"
+    depot = candidate(drafted, "The Kandi customs post")
+    assert not str(when(depot)).startswith("2025")
+    assert any("'in March 2025'" in n for n in depot.notes)
+    quiet = candidate(drafted, "In the border towns")
+    assert quiet.date is None and quiet.kind == "background"
+    assert any("'in June 2024'" in n for n in quiet.notes)
+
+
+def test_names_joined_by_and_or_a_foreign_connector_are_one_name(drafted: Draft) -> None:
+    names = proposed(drafted)
+    for fragment in (
+        "River Trade Monitoring",
+        "Price Survey",
+        "Centre for Borders",
+        "River Studies",
+        "Les Fleuves",
+        "Democrat",
+        "Idrissa",
+        "Tondi Kwara",
+    ):
+        assert not any(fragment == n for n in names), fragment
+    assert "le-monde" not in candidate(drafted, "Les Fleuves dans le Monde").actors
+    assert "Aissata Worou" in names and "Koffi Dansou" in names
+
+
+def test_a_bare_surname_is_the_person_named_in_full_before(drafted: Draft) -> None:
+    useful = candidate(drafted, "the talks were useful")
+    assert useful.by == ["hamidou-zakari-boube"]
+
+
+def test_reporting_verbs_off_the_list_find_their_speaker(drafted: Draft) -> None:
+    states = candidate(drafted, "states that the corridor")
+    assert states.by == ["aissata-worou"]
+    explains = candidate(drafted, "she explains")
+    assert explains.by == ["aissata-worou"]
+    confided = candidate(drafted, "confided that")
+    assert confided.by == ["koffi-dansou"]
+
+
+def test_an_unnamed_source_described_first_is_the_attribution(drafted: Draft) -> None:
+    depot = candidate(drafted, "The Kandi customs post")
+    assert depot.attribution == "two officials briefed on the talks"
+    engineer = candidate(drafted, "A bridge engineer told")
+    assert engineer.attribution == "A bridge engineer"
+    closed = candidate(drafted, "The depot is closed")
+    assert closed.attribution == "a U.N. official"
