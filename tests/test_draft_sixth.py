@@ -168,3 +168,63 @@ def test_an_unnamed_source_described_first_is_the_attribution(drafted: Draft) ->
     assert engineer.attribution == "A bridge engineer"
     closed = candidate(drafted, "The depot is closed")
     assert closed.attribution == "a U.N. official"
+
+
+OPINION = """By Amadou Ka
+
+The river deal is welcome, but I think it comes too late. In my view the old closure did \
+more harm than good.
+
+Senegal and Gambia signed a transit accord in 2022. That same year, both governments \
+announced a joint patrol, a plan that took effect in March 2023.
+
+Moussa Ndong, the former minister, and the current minister, Awa Cisse, disagree. "The \
+patrols never worked," the former minister told us.
+
+Paul Mendy, an economist, is cautious. According to him, the accord will need a decade.
+
+The accord was welcomed with relief in the markets.
+
+A senior aide to the president, who asked not to be named, confided that talks would resume.
+"""
+
+
+@pytest.fixture(scope="module")
+def opinion(tmp_path_factory: pytest.TempPathFactory) -> Draft:
+    copy = StoreCopy(tmp_path_factory.mktemp("sixth-opinion"))
+    ingest(
+        OPINION.encode(),
+        copy.seeds,
+        title="The river accord comes late",
+        published="2026-09-18",
+        source_id="sixth-opinion",
+    )
+    return draft(copy.load(), "sixth-opinion")
+
+
+def test_the_articles_own_first_person_is_the_authors_analysis(opinion: Draft) -> None:
+    for start in ("The river deal is welcome, but I think", "In my view the old closure"):
+        found = candidate(opinion, start)
+        assert (found.kind, found.attribution, found.by) == ("analysis", "the author", []), start
+
+
+def test_a_date_pointing_back_to_another_sentence_is_not_borrowed(opinion: Draft) -> None:
+    same = candidate(opinion, "That same year")
+    assert same.date is None
+    assert any("'That same year'" in n for n in same.notes)
+
+
+def test_the_former_minister_according_to_him_and_a_relative_clause_before_the_verb(
+    opinion: Draft,
+) -> None:
+    former = candidate(opinion, "patrols never worked")
+    assert former.by == ["moussa-ndong"]
+    mendy = candidate(opinion, "According to him")
+    assert mendy.by == ["paul-mendy"]
+    aide = candidate(opinion, "A senior aide to the president")
+    assert aide.attribution == "A senior aide to the president"
+
+
+def test_a_passive_welcomed_reports_no_statement(opinion: Draft) -> None:
+    welcomed = candidate(opinion, "The accord was welcomed")
+    assert welcomed.kind != "statement" and welcomed.by == [] and welcomed.attribution is None

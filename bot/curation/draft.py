@@ -352,6 +352,25 @@ def _first_person(text: str) -> bool:
     return verb is not None and _FIRST_PERSON.search(text[: verb.start()]) is not None
 
 
+_MY_VIEW = re.compile(r"\b(?:[Ii]n my (?:view|opinion|judgement|judgment)|[Tt]o my mind)\b")
+AUTHOR = "the author"
+"""The attribution of an article's own first person ("I believe", "In my view")."""
+
+
+def _authors(text: str, said: Speech | None) -> Speech | None:
+    """The article's author speaking in the first person, outside quoted words ("I think
+    he is too kind", "In my view the policy deserved to end"): the author's analysis."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    mine = _MY_VIEW.search(unquoted) is not None
+    if said is not None and not said.by and not said.attribution and _first_person(text):
+        mine = True
+    elif said is not None or not mine:
+        return said
+    found = Speech("analysis", attribution=AUTHOR)
+    found.notes.append("check: the article's own first person: read as its author's view")
+    return found
+
+
 def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
     """The known actor a speaker label names, or the person proposed from it (citing the
     labelled sentence)."""
@@ -416,6 +435,8 @@ def _candidate(
                 f"check: in {around.guest}'s turn, but the reporting verb has its own "
                 "subject: not read as the guest's"
             )
+    if around.guest is None and around.label_end == 0:
+        said = _authors(text, said)
     if said is None and around.guest is not None:
         said = Speech("analysis", by=[around.guest])
         said.notes.append(
@@ -434,7 +455,12 @@ def _candidate(
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
     candidate.notes += refused
-    if candidate.kind in SAID:
+    back = None if found else _POINTS_BACK.search(text)
+    if back is not None:  # "That same year, …": the date of a sentence before, never borrowed
+        candidate.notes.append(
+            f"check: {back.group(0)!r} points to a date given before: not recorded"
+        )
+    elif candidate.kind in SAID:
         if found and candidate.kind != "analysis":
             _set_date(candidate, found.phrase, found.when, found.relative)
         else:
@@ -471,6 +497,15 @@ def _candidate(
     return candidate
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:(?:that|the)\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|"
+    r"the\s+(?:following|next|previous)\s+(?:day|week|month|year)|"
+    r"an?\s+(?:day|week|month|year)\s+(?:later|earlier|before)|(?:days|weeks|months|years)\s+"
+    r"(?:later|earlier))\b",
+    re.I,
+)
+"""A time told by reference to a date given before ("That same year", "a month later"):
+the draft borrows no date from another sentence, so it is left for the curator."""
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
     r"set to|set for|plans? to|planned|is to|are to|was to|were to|intends? to|would|"
@@ -740,7 +775,10 @@ def _gender(before: str) -> str | None:
 
 def _holders(store: FactStore, title: str, context: Context) -> list[str]:
     """The one actor the article (or the store's role for it) gave ``title``."""
-    near = [a for words, a in context.titles if re.search(rf"\b{re.escape(title)}\b", words)]
+    former = "" if title.startswith("former") else r"(?<!former )(?<!ex-)"
+    near = [
+        a for words, a in context.titles if re.search(rf"{former}\b{re.escape(title)}\b", words)
+    ]
     found = [
         a
         for a in dict.fromkeys(near)

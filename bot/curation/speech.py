@@ -105,8 +105,8 @@ Bamako", "A Malian diplomat, speaking on condition of anonymity,", "one official
 part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
-    r"(minister|envoy|spokesman|spokeswoman|spokesperson|president|ambassador|adviser|"
-    r"general|commander|prime minister|foreign minister)\s*,?\s*$"
+    r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
+    r"ambassador|adviser|general|commander|prime minister|foreign minister))\s*,?\s*$"
 )
 _GAP = re.compile(
     r"^(?:\s+(?:laboratory|lab|project|programme|program|think tank|institute|centre|center),)?"
@@ -164,9 +164,17 @@ def reporting_verb(text: str) -> re.Match[str] | None:
         passive = verb.group(1) not in ("said", "told", "says", "tells")
         if passive and re.match(r"\s+by\b", text[verb.end() :]):
             continue  # passive: "claimed by Islamic State" names no speaker here
+        if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
+            continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
+            continue  # "the news was welcomed with caution": no one is reported speaking
         if not _NEGATED.search(text[: verb.start()][-30:]):
             return verb
     return None
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+"""An auxiliary of the passive right before the verb ("was welcomed", "is widely described")."""
 
 
 _CLOSING_SAID = re.compile(
@@ -280,8 +288,13 @@ def _speaker(
     if verb.group(1) in ("according to", "According to"):
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
         source = _DESCRIBED_AFTER.match(text[verb.end() :])
+        object_pronoun = re.match(r"\s+(him|her)\b", text[verb.end() :])
         if following and not _owned(text, following[0]):
             found.by = [following[0].actor]
+        elif object_pronoun:  # "According to him": as "he said"
+            here = _named_here(text, verb.start(), mentions, kind_of)
+            said_by = "he" if object_pronoun.group(1) == "him" else "she"
+            _pronoun(found, said_by, context, here)
         elif source:
             found.attribution = " ".join(source.group(1).split())
         else:
@@ -326,7 +339,7 @@ def _speaker(
             and _CLOSING.match(text[m.end : verb.start()])
             and re.search(r",\s*(?:\S+\s+){0,2}$", text[start : m.start])
         ]
-    role = _ROLE.search(lead)
+    role = _ROLE.search(lead.lstrip(' ,“”"'))  # “…,” the minister said
     body = _BODY_ROLE.search(lead)
     if body and not subject:
         _the_body(found, body.group(1).casefold(), context, kind_of)
