@@ -95,7 +95,7 @@ after "told" they are the audience, not a speaker."""
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
     rf"other|many|the|its|their)\s+)?(?:[\w’'.-]+\s+){{0,4}}?(?:{_SPEAKING_PEOPLE})"
-    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?"
+    r"(?:\s+(?:at|in|of|from|with|for|to)\s+(?:the\s+)?[^,;“”\"]+?"
     r"|\s+(?:[a-z]+ed|working|familiar)\s+(?:on|about|by|with|to|in|for)\s+[^,;“”\"]+?)?)\s*,?"
     r"(?:\s+(?:speaking|who)\b[^,]*,|\s+who\s+[^,;“”\"]{1,60}?)?\s*(?:also\s+|\w+ly\s+)?$",
     re.I,
@@ -255,7 +255,7 @@ def _official(
         if title:
             described += " " + title.group(1)  # "A junta spokesman, Colonel X, told"
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
-        if after:
+        if after and verb.group(1) not in ("according to", "According to"):
             described += " " + after.group(1)
         return _OFFICE.search(_FORMER.sub("", f"{described} {found.title} {titles}")) is not None
     return False
@@ -421,7 +421,11 @@ _DESCRIBED_AFTER = re.compile(
 )
 """A described source after "according to" or a quote's "said": "a local official (who
 asked…)", "press freedom groups", "one analyst"."""
-_MEMBERS_OF = re.compile(rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside)\s+(?:the\s+)?$", re.I)
+_MEMBERS_OF = re.compile(
+    rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside|to|close\s+to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,2}$",
+    re.I,
+)
 
 
 def _owned(text: str, mention: Mention) -> bool:
