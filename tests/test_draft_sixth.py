@@ -185,6 +185,12 @@ Paul Mendy, an economist, is cautious. According to him, the accord will need a 
 
 The accord was welcomed with relief in the markets.
 
+The two states will share patrol costs, according to a statement issued on Friday by the \
+Komadougou Corridor Office. The statement, read on state radio, says that both sides "regret the \
+long delays at the river". It adds that a committee will meet every month.
+
+"Prices will fall when the lorries cross," says Fatou, a market trader.
+
 A senior aide to President Ousmane Diouf, who asked not to be named, confided that talks \
 would resume.
 """
@@ -197,7 +203,7 @@ def opinion(tmp_path_factory: pytest.TempPathFactory) -> Draft:
         OPINION.encode(),
         copy.seeds,
         title="The river accord comes late",
-        published="2026-09-18",
+        published="2026-09-19",  # a Saturday
         source_id="sixth-opinion",
     )
     return draft(copy.load(), "sixth-opinion")
@@ -229,3 +235,18 @@ def test_the_former_minister_according_to_him_and_a_relative_clause_before_the_v
 def test_a_passive_welcomed_reports_no_statement(opinion: Draft) -> None:
     welcomed = candidate(opinion, "The accord was welcomed")
     assert welcomed.kind != "statement" and welcomed.by == [] and welcomed.attribution is None
+
+
+def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attribution(
+    opinion: Draft,
+) -> None:
+    issued = candidate(opinion, "according to a statement issued on Friday")
+    assert issued.by == ["komadougou-corridor-office"] and when(issued) == "2026-09-18"
+    text = candidate(opinion, "The statement, read on state radio")
+    assert text.by == ["komadougou-corridor-office"]
+    adds = candidate(opinion, "It adds that a committee")
+    assert adds.by == ["komadougou-corridor-office"]
+    assert {issued.kind, adds.kind} == {"statement"}
+    trader = candidate(opinion, "Prices will fall")
+    assert (trader.by, trader.attribution) == ([], "Fatou, a market trader")
+    assert "Fatou" not in proposed(opinion)

@@ -727,6 +727,9 @@ def _main_clause(text: str) -> str:
     return re.split(r"\b(?:that|which|who|after|following|since|when)\b", text, maxsplit=1)[0]
 
 
+_STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
+
+
 def _remember(
     context: Context, mentions: list[Mention], candidate: Candidate, names: Names, text: str
 ) -> None:
@@ -746,6 +749,8 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+    context.stated = candidate.kind in ("statement", "quote")
+    context.issued = _STATEMENT_WORD.search(text) is not None
 
 
 def _remember_people(context: Context, names: Names, text: str) -> None:

@@ -139,6 +139,11 @@ class Context:
     """Actors other than persons named so far in this paragraph, in order."""
     named: list[str] = field(default_factory=list)
     """Actors other than persons named so far in the article, in order."""
+    issued: bool = False
+    """Whether that sentence said its speaker spoke in a statement ("according to a
+    statement by X"): "The statement says" after it is X's."""
+    stated: bool = False
+    """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
 
 
 @dataclass
@@ -218,8 +223,10 @@ def speech(
         found.kind = "analysis"
     elif verb.group(1) in _CLAIMING:
         found.kind = "claim"
-    elif _official(text, verb, found, kind_of, _titles(found.by, context)):
-        found.kind = "statement"
+    elif _official(text, verb, found, kind_of, _titles(found.by, context)) or (
+        found.by and found.by == context.speaker and context.stated
+    ):
+        found.kind = "statement"  # (or a body going on with its statement: "It adds")
     if quoted and not theirs:
         coined = _POSSESSIVE.search(text[: quoted.start()])
         owner = f" ({coined.group(1)}'s)" if coined else ""
@@ -242,6 +249,8 @@ def _official(
 ) -> bool:
     if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
         return True
+    if _ISSUED_BY.match(text, verb.end()) or _DOCUMENT.search(text[: verb.start()]):
+        return True  # "according to a statement by X", "The statement says": X's statement
     if found.by and all(kind_of(a) in _BODIES for a in found.by):
         return True  # a government, a state or an alliance speaking
     if found.attribution:
@@ -289,6 +298,13 @@ def _speaker(
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
         source = _DESCRIBED_AFTER.match(text[verb.end() :])
         object_pronoun = re.match(r"\s+(him|her)\b", text[verb.end() :])
+        issued = _ISSUED_BY.match(text, verb.end())
+        if issued:
+            following = [m for m in mentions if m.start == issued.end()]
+            if not following:
+                found.attribution = _issuer(text, issued.end())
+                found.notes.append("check: whose statement? read as the words after 'by'/'from'")
+                return
         if following and not _owned(text, following[0]):
             found.by = [following[0].actor]
         elif object_pronoun:  # "According to him": as "he said"
@@ -317,6 +333,13 @@ def _speaker(
         and _inverted(found, text, verb, mentions, whole=True)
     ):
         return  # "…, said its secretary, X."
+    document = _DOCUMENT.search(lead)
+    if document and context.speaker and context.issued:  # "The statement … says": its issuer
+        found.by = list(context.speaker)
+        found.notes.append(
+            f"check: '{document.group(1)}' read as the statement of the body that spoke before"
+        )
+        return
     if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
         before = lead.rstrip(" ,")
         if before.casefold().endswith(pronoun[0].casefold()) and not before[
@@ -385,6 +408,12 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_DOCUMENT = re.compile(
+    r"^\s*((?:[Tt]he|[Ii]ts)\s+(?:text|statement|communiqu[ée]|press\s+release|declaration))"
+    r"(?:\s*,[^,“”\"]{1,80},)?\s*(?:also\s+)?$"
+)
+"""A statement as the subject ("The text, read on state radio, says"): the body that issued
+it, when the sentence before named it speaking."""
 _BODY_ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
     r"regime))\s*,?\s*(?:also\s+)?$"
@@ -409,6 +438,23 @@ def _the_body(
         if governments:
             break
     found.attribution = f"the {word}"
+
+
+_ISSUED_BY = re.compile(
+    r"\s+(?:an?|the|its)\s+(?:\w+\s+)?(?:statement|communiqu[ée]|press\s+release|declaration)"
+    r"(?:\s+(?:released|issued|published|read|put\s+out)\b[^,;“”\"]{0,40}?)?\s+(?:by|from)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+"""After "according to": a statement and who issued it ("a statement released on Saturday
+by the Ministry of …", "a statement from Niger's foreign ministry"): the issuer speaks."""
+
+
+def _issuer(text: str, start: int) -> str | None:
+    """The words naming a statement's issuer, up to the clause's end ("Niger's foreign
+    ministry")."""
+    words = re.match(r"[^,;.“”\"]{2,60}", text[start:])
+    return " ".join(words.group(0).split()) if words else None
 
 
 _AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
@@ -461,6 +507,13 @@ _SAYING = frozenset("said says added adds told tells".split())
 _TO_END = re.compile(r"\s*(?:\.|$)")
 
 
+_FIRST_NAME_AFTER = re.compile(
+    r"\s+([A-Z][\w’'-]+,\s+an?\s+(?:[a-z]+\s+){0,2}[a-z]+(?:er|or|ist|man|woman|ant|ent))\b"
+)
+"""A first name alone with a person's description after the verb ("says Seydou, a taxi
+driver"): the source's words, an attribution."""
+
+
 def _inverted(
     found: Speech, text: str, verb: re.Match[str], mentions: list[Mention], whole: bool = False
 ) -> bool:
@@ -472,6 +525,10 @@ def _inverted(
         if whole and not _TO_END.match(text, following[0].end):
             return False
         found.by = [following[0].actor]
+        return True
+    first_name = _FIRST_NAME_AFTER.match(text, verb.end())
+    if first_name:  # “…,” says Seydou, a taxi driver: no full name to make an actor of
+        found.attribution = first_name.group(1)
         return True
     after = _DESCRIBED_AFTER.match(text[verb.end() :])
     if after is None:
