@@ -186,8 +186,12 @@ Paul Mendy, an economist, is cautious. According to him, the accord will need a 
 The accord was welcomed with relief in the markets.
 
 The two states will share patrol costs, according to a statement issued on Friday by the \
-Komadougou Corridor Office. The statement, read on state radio, says that both sides "regret the \
-long delays at the river". It adds that a committee will meet every month.
+Komadougou Corridor Office.
+
+The statement, read on state radio, says that both sides "regret the long delays at the \
+river". It adds that a committee will meet every month.
+
+The patrols resumed, according to a statement from Gambia's interior ministry.
 
 "Prices will fall when the lorries cross," says Fatou, a market trader.
 
@@ -247,6 +251,9 @@ def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attr
     adds = candidate(opinion, "It adds that a committee")
     assert adds.by == ["komadougou-corridor-office"]
     assert {issued.kind, adds.kind} == {"statement"}
+    assert when(text) == when(adds) == "2026-09-18"  # the statement's day, not publication
+    interior = candidate(opinion, "The patrols resumed, according to")
+    assert (interior.by, interior.attribution) == ([], "Gambia's interior ministry")
     trader = candidate(opinion, "Prices will fall")
     assert (trader.by, trader.attribution) == ([], "Fatou, a market trader")
     assert "Fatou" not in proposed(opinion)

@@ -279,6 +279,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     issued: FuzzyDate | None = None
     open_quote: Candidate | None = None
     published = source.published.date if source.published else None
+    statement: Candidate | None = None
     label: Label | None = None
     host: str | None = None
     guest: str | None = None
@@ -316,8 +317,10 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "too short to state a fact"))
             _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
-            around = Said(paragraph, open_quote, issued, cut, guest)
+            around = Said(paragraph, open_quote, issued, cut, guest, statement)
             candidate = _candidate(store, source, sentence, names, context, around)
+            if candidate.by and _STATEMENT_WORD.search(said):
+                statement = candidate
             candidates.append(candidate)
             paragraph.append(candidate)
             open_quote = candidate if _leaves_open(sentence.text) else None
@@ -340,6 +343,9 @@ class Said:
     """Where the words said begin after a transcript's speaker label (0: no label)."""
     guest: str | None = None
     """The actor a transcript's label (not the presenter's) says is speaking."""
+    statement: Candidate | None = None
+    """The last candidate naming a statement with its issuer ("according to a statement
+    by X"): the date of the words "The statement says" gives after it."""
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[\s,“\"])(?:I|[Ww]e)\s+(?:[a-z’']+\s+){0,2}$")
@@ -460,6 +466,10 @@ def _candidate(
         candidate.notes.append(
             f"check: {back.group(0)!r} points to a date given before: not recorded"
         )
+    elif said is not None and said.document and not found and around.statement is not None:
+        candidate.date = dict(around.statement.date) if around.statement.date else None
+        candidate.published_date = around.statement.published_date
+        candidate.notes.append("check: dated as the statement whose words it gives")
     elif candidate.kind in SAID:
         if found and candidate.kind != "analysis":
             _set_date(candidate, found.phrase, found.when, found.relative)
@@ -488,7 +498,7 @@ def _candidate(
                 f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
                 "store yet: promote it from there first"
             )
-    _remember(context, mentions, candidate, names, text)
+    _remember(context, mentions, candidate, names, text, said is not None and said.document)
     candidate.restates = _restated(store, candidate, published)
     if candidate.restates:
         candidate.notes.append(
@@ -731,8 +741,15 @@ _STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press r
 
 
 def _remember(
-    context: Context, mentions: list[Mention], candidate: Candidate, names: Names, text: str
+    context: Context,
+    mentions: list[Mention],
+    candidate: Candidate,
+    names: Names,
+    text: str,
+    document: bool = False,
 ) -> None:
+    """What a pronoun, a title or "the statement" in a later sentence may stand for;
+    ``document``: the sentence gave the words of a statement named before."""
     for mention in mentions:
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)
@@ -750,7 +767,10 @@ def _remember(
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
     context.stated = candidate.kind in ("statement", "quote")
-    context.issued = _STATEMENT_WORD.search(text) is not None
+    statement = _STATEMENT_WORD.search(text) is not None
+    context.issued = statement or document
+    if statement:
+        context.issuer = [a for a in candidate.by if names.kind(a) != "person"]
 
 
 def _remember_people(context: Context, names: Names, text: str) -> None:

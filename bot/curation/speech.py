@@ -140,8 +140,10 @@ class Context:
     named: list[str] = field(default_factory=list)
     """Actors other than persons named so far in the article, in order."""
     issued: bool = False
-    """Whether that sentence said its speaker spoke in a statement ("according to a
-    statement by X"): "The statement says" after it is X's."""
+    """Whether that sentence gave a statement's words (of ``issuer``)."""
+    issuer: list[str] = field(default_factory=list)
+    """Who issued the statement the article last named ("according to a statement by X"):
+    "The statement says", even in the next paragraph, is X's."""
     stated: bool = False
     """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
 
@@ -155,6 +157,8 @@ class Speech:
     notes: list[str] = field(default_factory=list)
     title: str = ""
     """The words right before the speaker's name ("Communications minister")."""
+    document: bool = False
+    """Words of a statement named before ("The text says", "It adds"): said when it was."""
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
@@ -301,7 +305,7 @@ def _speaker(
         issued = _ISSUED_BY.match(text, verb.end())
         if issued:
             following = [m for m in mentions if m.start == issued.end()]
-            if not following:
+            if not following or _owned(text, following[0]):  # "from Niger's foreign ministry"
                 found.attribution = _issuer(text, issued.end())
                 found.notes.append("check: whose statement? read as the words after 'by'/'from'")
                 return
@@ -334,10 +338,11 @@ def _speaker(
     ):
         return  # "…, said its secretary, X."
     document = _DOCUMENT.search(lead)
-    if document and context.speaker and context.issued:  # "The statement … says": its issuer
-        found.by = list(context.speaker)
+    if document and context.issuer:  # "The statement … says": its issuer's
+        found.by, found.document = list(context.issuer), True
         found.notes.append(
-            f"check: '{document.group(1)}' read as the statement of the body that spoke before"
+            f"check: '{document.group(1)}' read as the statement of {', '.join(context.issuer)}, "
+            "named before"
         )
         return
     if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
@@ -601,6 +606,7 @@ def _pronoun(
             )
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
+        found.document = context.issued and found.by == context.issuer  # "It adds that"
         found.notes.append("check: 'it' read as the body that spoke in the sentence before")
     else:
         found.notes.append(
