@@ -44,7 +44,7 @@ Forum, and Peter Lang, a former customs adviser. Mariama, let's begin with the b
 happened?
 
 MARIAMA SOW: The talks went better than expected. A trader I met in Gaya was blunt. She \
-said, "We will not wait another year for a bridge."
+said, "We will not wait another year for a bridge. Our stock rots on the bank."
 
 SALIF DAOUDA: Governor Alou Garba spoke at the market on Saturday. What did he promise?
 
@@ -93,6 +93,8 @@ def test_reported_speech_inside_a_guests_turn_is_not_the_guests(drafted: Draft) 
     trader = candidate(drafted, 'She said, "We will not wait')
     assert "mariama-sow" not in trader.by and trader.by == []
     assert any(n.startswith("check:") for n in trader.notes)
+    rots = candidate(drafted, "Our stock rots on the bank")  # the quotation goes on
+    assert rots.by == [] and any(n.startswith("check:") for n in rots.notes)
     governor = candidate(drafted, "He told the traders")
     assert governor.by == ["alou-garba"]  # named in the short "Garba was confident." before
     minister = candidate(drafted, "has been saying the same")

@@ -398,13 +398,28 @@ def _leaves_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _closes(text: str) -> bool:
+    """Whether the sentence closes a quotation it did not open ("Now they ask about it.”")."""
+    if "“" in text or "”" in text:
+        return text.count("”") > text.count("“")
+    return text.count('"') == 1 and not re.match(r'\s*"', text)
+
+
 def _continued(text: str, said: Said) -> Candidate | None:
     """The quote these quoted words go on from: a sentence wholly inside quotation marks
     right after a quote in its paragraph, or opening a paragraph when the one before left
     its quotation open. Its speaker is that quote's."""
+    before = said.paragraph[-1] if said.paragraph else said.open_quote
+    if (
+        before is not None
+        and said.paragraph
+        and _leaves_open(before.sentence.text)
+        and _closes(text)
+        and reporting_verb(text) is None
+    ):
+        return before  # 'She said, "The … prisoners. Now they … lithium."': the quote goes on
     if not re.match(r"\s*[“\"]", text) or reporting_verb(text) is not None:
         return None
-    before = said.paragraph[-1] if said.paragraph else said.open_quote
     if before is None or before.kind != "quote":
         return None
     return before if re.match(r"\s*[“\"][^”\"]*[”\"]?\s*$", text) else None
