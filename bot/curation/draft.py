@@ -17,14 +17,23 @@ comment, never filled with a guess. The rules, each readable by a curator:
   past action says so in a comment: the curator who dates it changes its kind);
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
-  sentences too short to state a fact;
+  a transcript's pleasantries ("See you next week") and the presenter's questions and
+  turns to a guest by name ("Awa, let's start with you."), sentences too short to state
+  a fact and short answers with no verb ("Not without a fight.");
+- transcripts: a guest's sentence with no reporting verb, or with "I"/"we" as its
+  subject, is the guest's analysis; one whose reporting verb has another subject ("She
+  said", "He told the crowd") is that subject's or blank, never the guest's;
+- the article's own first person ("I think", "In my view"), outside a transcript: the
+  author's analysis;
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
   speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
-  "the report published by X on 2 June": another event's) nor one still to come ("due",
+  "the report published by X on 2 June", "since the July 2023 coup": another event's; the
+  sentence's phrases are read in order) nor one pointing back ("That same year") nor one
+  still to come ("due",
   "will", "next", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
@@ -33,7 +42,9 @@ comment, never filled with a guess. The rules, each readable by a curator:
   precision, or the date of an event the same paragraph reports when the sentence refers
   to it ("at the meeting"), or, in a statement's text whose first sentence says so
   ("Unofficial translation of a statement … issued on 7 March 2026", left out as a note),
-  that statement's date, with a comment; nothing borrows the sentence before's date;
+  that statement's date, with a comment; the words of a statement named before ("The
+  statement says", "It adds") take that statement's date; nothing else borrows the
+  sentence before's date;
 - restatements: an existing fact about the same actors, of the same family (said or
   happened), with a compatible date, and at least :data:`RESTATES` similar.
 """

@@ -22,6 +22,12 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   recognised with or without its "The";
 - a state's government named through the state ("Niger's junta", "Niger's military
   rulers", "the Government of Niger") is that government, when the store has one;
+- names joined by "and" that are one ("the Ministry of X and Y", "the X and Y project")
+  or by a foreign connector ("Les Afriques dans le Monde") are one name, and a known name
+  inside one ("Le Monde") is not linked; a single word after "a" ("a Democrat") and a
+  first name alone with a person's description ("Seydou, a taxi driver") are not
+  proposed; a lone surname of a person proposed before is that person, even first in its
+  sentence ("Sangare said");
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),

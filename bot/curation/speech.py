@@ -17,7 +17,14 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
   Washington"): ``attribution``, the source's words, and never the body it belongs to as
   speaker (that body stays among the actors);
-- a verb with "not" before it ("did not say") reports nothing;
+- a statement's issuer ("according to a statement issued … by X"): X; "The statement
+  says", "The text … states" after it (the article's last statement named): X; "according
+  to a statement from X's ministry": that attribution;
+- "the former prime minister": only a person the article called so; "According to him":
+  as "he said"; a first name with a description after the verb ("says Seydou, a taxi
+  driver"): an attribution;
+- a verb with "not" before it ("did not say"), in the passive ("was welcomed") or in a
+  "who" clause ("who asked not to be named") reports nothing;
 - besides "said", "told" and the like: "states that", "explains", "confided", "has been
   saying", and "repeated" when quoted words follow.
 
