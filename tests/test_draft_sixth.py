@@ -197,6 +197,9 @@ The patrols resumed, according to a statement from Gambia's interior ministry.
 
 "Prices will fall when the lorries cross," says Fatou, a market trader.
 
+The accord should also cover the fishermen who were displaced. Awa Cisse is a trained \
+economist. I am not sure the lorries will return.
+
 A senior aide to President Ousmane Diouf, who asked not to be named, confided that talks \
 would resume.
 """
@@ -219,6 +222,18 @@ def test_the_articles_own_first_person_is_the_authors_analysis(opinion: Draft) -
     for start in ("The river deal is welcome, but I think", "In my view the old closure"):
         found = candidate(opinion, start)
         assert (found.kind, found.attribution, found.by) == ("analysis", "the author", []), start
+
+
+def test_an_opinion_pieces_undated_present_is_the_authors_analysis(opinion: Draft) -> None:
+    """An article in its author's first person (twice or more) is an opinion piece: its
+    undated present or "should" is the author's view; a person's description is not."""
+    for start in ("The accord should also cover", "I am not sure the lorries"):
+        found = candidate(opinion, start)
+        assert (found.kind, found.attribution) == ("analysis", "the author"), start
+    economist = candidate(opinion, "Awa Cisse is a trained economist")
+    assert economist.kind == "background" and economist.attribution is None
+    signed = candidate(opinion, "Senegal and Gambia signed")
+    assert signed.kind == "event"
 
 
 def test_a_date_pointing_back_to_another_sentence_is_not_borrowed(opinion: Draft) -> None:

@@ -24,7 +24,8 @@ comment, never filled with a guess. The rules, each readable by a curator:
   subject, is the guest's analysis; one whose reporting verb has another subject ("She
   said", "He told the crowd") is that subject's or blank, never the guest's;
 - the article's own first person ("I think", "In my view"), outside a transcript: the
-  author's analysis;
+  author's analysis; in an opinion piece (that first person twice or more), an undated
+  sentence in the present or with "should" too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
   speaker's, said when it was;
@@ -291,6 +292,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     open_quote: Candidate | None = None
     published = source.published.date if source.published else None
     statement: Candidate | None = None
+    opinion = opinion_piece(source.text)
     label: Label | None = None
     host: str | None = None
     guest: str | None = None
@@ -328,7 +330,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "too short to state a fact"))
             _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
-            around = Said(paragraph, open_quote, issued, cut, guest, statement)
+            around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement)
             candidate = _candidate(store, source, sentence, names, context, around)
             if candidate.by and _STATEMENT_WORD.search(said):
                 statement = candidate
@@ -354,6 +356,8 @@ class Said:
     """Where the words said begin after a transcript's speaker label (0: no label)."""
     guest: str | None = None
     """The actor a transcript's label (not the presenter's) says is speaking."""
+    opinion: bool = False
+    """The article is an opinion piece (:func:`opinion_piece`)."""
     statement: Candidate | None = None
     """The last candidate naming a statement with its issuer ("according to a statement
     by X"): the date of the words "The statement says" gives after it."""
@@ -369,9 +373,43 @@ def _first_person(text: str) -> bool:
     return verb is not None and _FIRST_PERSON.search(text[: verb.start()]) is not None
 
 
-_MY_VIEW = re.compile(r"\b(?:[Ii]n my (?:view|opinion|judgement|judgment)|[Tt]o my mind)\b")
+_MY_VIEW = re.compile(
+    r"\b(?:[Ii]n my (?:view|opinion|judgement|judgment)|[Tt]o my mind)\b|"
+    r"\bI(?:\s+am|[’']m|\s+was|\s+have|\s+do|\s+did|\s+would|\s+will|\s+can|\s+cannot|"
+    r"\s+could)?(?:\s+not)?\s+(?:sure|think|believe|suspect|fear|hope|doubt|wonder|expect|"
+    r"argue|see|find)\b"
+)
+OPINION_PIECE = 2
+"""Sentences in the author's first person that make an article an opinion piece."""
+_VIEWS = re.compile(r"\b(?:should|must|ought|cannot|is|are|matters?|amounts?|needs?)\b")
+"""An opinion piece's present or "should": the author's view, when nothing dates it."""
+
+
+def opinion_piece(text: str) -> bool:
+    """Whether the article speaks in its author's first person (``OPINION_PIECE`` sentences
+    or more, outside quoted words, and no transcript labels)."""
+    if any(_LABEL.match(line) for line in text.splitlines()):
+        return False
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    return len(_MY_VIEW.findall(unquoted)) >= OPINION_PIECE
+
+
 AUTHOR = "the author"
 """The attribution of an article's own first person ("I believe", "In my view")."""
+
+
+def _authors_view(text: str, mentions: list[Mention], names: Names) -> bool:
+    """In an opinion piece, a sentence in the present or with "should" that tells no past
+    (not "has spent", "was") and does not open with a person ("X is a former …")."""
+    main = _main_clause(text)
+    opens = mentions and mentions[0].start <= 2 and names.kind(mentions[0].actor) == "person"
+    if opens:
+        return False
+    if re.search(r"\b(?:should|must|ought)\b", main):
+        return True  # "It should tie … to a published timetable": a call, whatever it names
+    if _PAST.search(main) or re.search(r"\b(?:has|have|had)\b", main):
+        return False
+    return _VIEWS.search(main) is not None
 
 
 def _authors(text: str, said: Speech | None) -> Speech | None:
@@ -486,6 +524,9 @@ def _candidate(
     ):
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
+    elif around.opinion and not found and not refused and _authors_view(text, mentions, names):
+        candidate.kind, candidate.attribution = "analysis", AUTHOR
+        candidate.notes.append("check: an opinion piece's undated present: read as the author's")
     candidate.notes += refused
     back = None if found else _POINTS_BACK.search(text)
     if back is not None:  # "That same year, …": the date of a sentence before, never borrowed
