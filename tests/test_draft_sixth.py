@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.curation.draft import Candidate, Draft, draft
-from bot.curation.ingest import ingest
+from bot.curation.ingest import ingest, slug
 from tests.conftest import StoreCopy
 
 ARTICLE = """DOSSO, Sept 16 (Delta Wire) - Trade officials from Niger and Benin met in Gaya on \
@@ -274,3 +274,7 @@ def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attr
     trader = candidate(opinion, "Prices will fall")
     assert (trader.by, trader.attribution) == ([], "Fatou, a market trader")
     assert "Fatou" not in proposed(opinion)
+
+
+def test_a_default_id_keeps_dotted_initials_as_one_word() -> None:
+    assert slug("U.N. mission holds talks with the river states") == "un-mission-holds-talks"
