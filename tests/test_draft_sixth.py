@@ -197,6 +197,12 @@ The patrols resumed, according to a statement from Gambia's interior ministry.
 
 "Prices will fall when the lorries cross," says Fatou, a market trader.
 
+An aide read out a letter from the river commissioner, Binta Sagna, at the market. "The \
+crossing will open before the rains," the letter said.
+
+The Alliance of Sahel States met in Dakar. The alliance's secretariat in Dakar said it wanted \
+lower tariffs.
+
 The accord should also cover the fishermen who were displaced. Awa Cisse is a trained \
 economist. I am not sure the lorries will return.
 
@@ -271,6 +277,10 @@ def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attr
     assert when(text) == when(adds) == "2026-09-18"  # the statement's day, not publication
     interior = candidate(opinion, "The patrols resumed, according to")
     assert (interior.by, interior.attribution) == ([], "Gambia's interior ministry")
+    letter = candidate(opinion, "The crossing will open before the rains")
+    assert letter.by == ["binta-sagna"] and when(letter) == "2026-09-19"  # not the statement's
+    secretariat = candidate(opinion, "The alliance's secretariat in Dakar")
+    assert secretariat.by == ["alliance-of-sahel-states"]
     trader = candidate(opinion, "Prices will fall")
     assert (trader.by, trader.attribution) == ([], "Fatou, a market trader")
     assert "Fatou" not in proposed(opinion)

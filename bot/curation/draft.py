@@ -533,7 +533,13 @@ def _candidate(
         candidate.notes.append(
             f"check: {back.group(0)!r} points to a date given before: not recorded"
         )
-    elif said is not None and said.document and not found and around.statement is not None:
+    elif (
+        said is not None
+        and said.document
+        and not found
+        and around.statement is not None
+        and around.statement.by == said.by
+    ):
         candidate.date = dict(around.statement.date) if around.statement.date else None
         candidate.published_date = around.statement.published_date
         candidate.notes.append("check: dated as the statement whose words it gives")
@@ -804,6 +810,8 @@ def _main_clause(text: str) -> str:
     return re.split(r"\b(?:that|which|who|after|following|since|when)\b", text, maxsplit=1)[0]
 
 
+_SENT_FROM = re.compile(r"\b(?:an?|the)\s+(?:message|letter)\s+(?:from|by|of)\b", re.I)
+"""A message or letter and who sent it: "The message said" after it is the sender's."""
 _STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
 
 
@@ -838,6 +846,9 @@ def _remember(
     context.issued = statement or document
     if statement:
         context.issuer = [a for a in candidate.by if names.kind(a) != "person"]
+    sender = _SENT_FROM.search(text)
+    if sender:  # "read out a message from the head of the junta, General X": X's words
+        context.issuer = [m.actor for m in mentions if m.start >= sender.end()][:1]
 
 
 def _remember_people(context: Context, names: Names, text: str) -> None:

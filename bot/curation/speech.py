@@ -421,29 +421,36 @@ def _speaker(
 
 
 _DOCUMENT = re.compile(
-    r"^\s*((?:[Tt]he|[Ii]ts)\s+(?:text|statement|communiqu[ée]|press\s+release|declaration))"
+    r"^\s*((?:[Tt]he|[Ii]ts)\s+(?:text|statement|communiqu[ée]|press\s+release|declaration|"
+    r"message|letter))"
     r"(?:\s*,[^,“”\"]{1,80},)?\s*(?:also\s+)?$"
 )
 """A statement as the subject ("The text, read on state radio, says"): the body that issued
 it, when the sentence before named it speaking."""
 _BODY_ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
-    r"regime))\s*,?\s*(?:also\s+)?$"
+    r"regime|alliance|bloc|confederation))(?:[’']s\s+(?:secretariat|commission|presidency|"
+    r"leadership|council|spokes(?:wo)?man|spokesperson)(?:\s+(?:in|at)\s+[A-Z][\w’'-]+)?)?"
+    r"\s*,?\s*(?:also\s+)?$"
 )
-"""A government named by its office alone ("the government added")."""
+"""A government or an alliance named by its common noun alone ("the government added",
+"The alliance's secretariat in X said")."""
+_BODY_KIND = {"alliance": "alliance", "bloc": "alliance", "confederation": "alliance"}
+"""The kind of actor a body's common noun stands for (else a government)."""
 
 
 def _the_body(
     found: Speech, word: str, context: Context, kind_of: Callable[[str], str | None]
 ) -> None:
-    """ "the government": the one government named before it in the paragraph, or else
-    in the article; two or none: a description."""
+    """ "the government" ("the alliance"): the one government (alliance) named before it
+    in the paragraph, or else in the article; two or none: a description."""
+    kind = _BODY_KIND.get(word, "government")
     for named, where in ((context.bodies, "in the paragraph"), (context.named, "in the article")):
-        governments = list(dict.fromkeys(a for a in named if kind_of(a) == "government"))
+        governments = list(dict.fromkeys(a for a in named if kind_of(a) == kind))
         if len(governments) == 1:
             found.by = governments
             found.notes.append(
-                f"check: 'the {word}' read as {governments[0]}, the one government named "
+                f"check: 'the {word}' read as {governments[0]}, the one {kind} named "
                 f"before it {where}"
             )
             return
