@@ -34,6 +34,10 @@ Another researcher, Koffi Dansou of the Les Fleuves dans le Monde laboratory, co
 the customs staff had not been paid. Senator Ruth Ambler, a Democrat on the transport \
 panel, wrote to the ministry.
 
+The Alliance of Sahel States sent observers.
+
+ECOWAS sent observers too. The alliance's secretariat in Niamey said it was satisfied.
+
 A bridge engineer told the Delta Wire that repairs would take a year. The depot is closed, a \
 U.N. official told reporters.
 
@@ -168,6 +172,8 @@ def test_an_unnamed_source_described_first_is_the_attribution(drafted: Draft) ->
     assert depot.attribution == "two officials briefed on the talks"
     engineer = candidate(drafted, "A bridge engineer told")
     assert engineer.attribution == "A bridge engineer"
+    satisfied = candidate(drafted, "The alliance's secretariat in Niamey")
+    assert satisfied.by == []  # two alliances named: which one is not guessed
     closed = candidate(drafted, "The depot is closed")
     assert closed.attribution == "a U.N. official"
 

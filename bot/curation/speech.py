@@ -442,10 +442,14 @@ _BODY_KIND = {"alliance": "alliance", "bloc": "alliance", "confederation": "alli
 def _the_body(
     found: Speech, word: str, context: Context, kind_of: Callable[[str], str | None]
 ) -> None:
-    """ "the government" ("the alliance"): the one government (alliance) named before it
-    in the paragraph, or else in the article; two or none: a description."""
+    """ "the government": the one government named before it in the paragraph, or else in
+    the article; "the alliance": the one alliance named in the article; two or none: a
+    description."""
     kind = _BODY_KIND.get(word, "government")
-    for named, where in ((context.bodies, "in the paragraph"), (context.named, "in the article")):
+    places = [(context.bodies, "in the paragraph"), (context.named, "in the article")]
+    if kind == "alliance":  # blocs are named by other words too: only one in the article
+        places = places[1:]
+    for named, where in places:
         governments = list(dict.fromkeys(a for a in named if kind_of(a) == kind))
         if len(governments) == 1:
             found.by = governments
