@@ -191,7 +191,8 @@ patrols never worked," the former minister told us.
 
 Paul Mendy, an economist, is cautious. According to him, the accord will need a decade.
 
-The accord was welcomed with relief in the markets.
+The accord was welcomed with relief in the markets. Traders greeted it with caution in the \
+river towns.
 
 The two states will share patrol costs, according to a statement issued on Friday by the \
 Komadougou Corridor Office.
@@ -268,6 +269,8 @@ def test_the_former_minister_according_to_him_and_a_relative_clause_before_the_v
 def test_a_passive_welcomed_reports_no_statement(opinion: Draft) -> None:
     welcomed = candidate(opinion, "The accord was welcomed")
     assert welcomed.kind != "statement" and welcomed.by == [] and welcomed.attribution is None
+    caution = candidate(opinion, "Traders greeted it with caution")  # a noun, not "cautioned"
+    assert caution.kind == "background" and caution.by == [] and caution.attribution is None
 
 
 def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attribution(

@@ -182,6 +182,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # passive: "claimed by Islamic State" names no speaker here
         if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
             continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
+            continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
             continue  # "the news was welcomed with caution": no one is reported speaking
         if not _NEGATED.search(text[: verb.start()][-30:]):
@@ -189,6 +191,9 @@ def reporting_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_NOUN_USE = re.compile(r"\b(?:with|without|a|an|the|its|their|his|her|of|for)\s+$", re.I)
+"""A word of the verb list used as a noun after an article or a preposition."""
+_TO = frozenset({"according to", "According to"})
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 """An auxiliary of the passive right before the verb ("was welcomed", "is widely described")."""
 
