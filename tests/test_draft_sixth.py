@@ -47,7 +47,8 @@ SALIF DAOUDA: Good evening. Joining us are Mariama Sow, an economist at the Para
 Forum, and Peter Lang, a former customs adviser. Mariama, let's begin with the bridge. What \
 happened?
 
-MARIAMA SOW: The talks went better than expected. A trader I met in Gaya was blunt. She \
+MARIAMA SOW: The talks went better than expected. When the governor went to Gaya on Friday, \
+the traders booed. A trader I met in Gaya was blunt. She \
 said, "We will not wait another year for a bridge. Our stock rots on the bank."
 
 SALIF DAOUDA: Governor Alou Garba spoke at the market on Saturday. What did he promise?
@@ -105,6 +106,8 @@ def test_reported_speech_inside_a_guests_turn_is_not_the_guests(drafted: Draft) 
     assert minister.by == ["josephine-adjo"]
     own = candidate(drafted, "The talks went better than expected")
     assert own.by == ["mariama-sow"]
+    booed = candidate(drafted, "the traders booed")  # what the guest tells, dated by its phrase
+    assert booed.by == ["mariama-sow"] and when(booed) == "2026-09-11"
     lorries = candidate(drafted, "The lorries are waiting")
     assert lorries.by == ["peter-lang"]
 
@@ -191,6 +194,8 @@ patrols never worked," the former minister told us.
 
 Paul Mendy, an economist, is cautious. According to him, the accord will need a decade.
 
+For the economist Paul Mendy, of the Gambia Trade Forum, the accord is above all late.
+
 The accord was welcomed with relief in the markets. Traders greeted it with caution in the \
 river towns.
 
@@ -262,6 +267,8 @@ def test_the_former_minister_according_to_him_and_a_relative_clause_before_the_v
     assert former.by == ["moussa-ndong"]
     mendy = candidate(opinion, "According to him")
     assert mendy.by == ["paul-mendy"]
+    late = candidate(opinion, "For the economist Paul Mendy")
+    assert (late.kind, late.by) == ("analysis", ["paul-mendy"])
     aide = candidate(opinion, "A senior aide to President")
     assert aide.by == [] and aide.attribution == "A senior aide to President Ousmane Diouf"
 

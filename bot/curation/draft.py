@@ -544,8 +544,14 @@ def _candidate(
         candidate.published_date = around.statement.published_date
         candidate.notes.append("check: dated as the statement whose words it gives")
     elif candidate.kind in SAID:
-        if found and candidate.kind != "analysis":
+        told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
+        if found and (candidate.kind != "analysis" or told):
             _set_date(candidate, found.phrase, found.when, found.relative)
+            if told:  # "When X went to Niamey on Tuesday last week, he…": what the guest tells
+                candidate.notes.append(
+                    f"check: dated by the guest's own {found.phrase!r}: when it happened, "
+                    "not when it was said"
+                )
         else:
             _date_said(candidate, around, published)
     elif found and published is not None and _since_clause(text, found):

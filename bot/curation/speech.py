@@ -224,7 +224,7 @@ def speech(
     """The speech the sentence reports, or ``None`` for narration."""
     verb = reporting_verb(text)
     if verb is None:
-        return None
+        return _for_person(text, mentions, kind_of)
     verb = _closing_verb(text, verb)
     quoted = _QUOTED.search(text)
     found = Speech("claim")
@@ -247,6 +247,25 @@ def speech(
         coined = _POSSESSIVE.search(text[: quoted.start()])
         owner = f" ({coined.group(1)}'s)" if coined else ""
         found.notes.append(f"check: the quoted words are not the speaker's{owner}")
+    return found
+
+
+_FOR = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
+"""An opening "For X, …" ("For the analyst X, the move is pragmatic"): X's reading."""
+
+
+def _for_person(
+    text: str, mentions: list[Mention], kind_of: Callable[[str], str | None]
+) -> Speech | None:
+    """ "For the analyst X, researcher at Y, this is above all pragmatic": X's analysis."""
+    opening = _FOR.match(text)
+    first = mentions[0] if mentions else None
+    if opening is None or first is None or first.start != opening.end():
+        return None
+    if kind_of(first.actor) != "person" or "," not in text[first.end :]:
+        return None
+    found = Speech("analysis", by=[first.actor])
+    found.notes.append(f"check: 'For {text[first.start : first.end]}, …' read as their view")
     return found
 
 
