@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.curation.datefind import find_date
 from bot.curation.draft import Candidate, Draft, draft
 from bot.curation.ingest import ingest, slug
+from bot.records.dates import FuzzyDate
 from tests.conftest import StoreCopy
 
 ARTICLE = """DOSSO, Sept 16 (Delta Wire) - Trade officials from Niger and Benin met in Gaya on \
@@ -304,3 +306,14 @@ def test_a_statements_issuer_speaks_through_the_text_and_a_first_name_is_an_attr
 
 def test_a_default_id_keeps_dotted_initials_as_one_word() -> None:
     assert slug("U.N. mission holds talks with the river states") == "un-mission-holds-talks"
+
+
+def test_a_weekday_last_week_is_that_day_of_the_week_before() -> None:
+    tuesday = FuzzyDate.parse("2026-09-15")  # a Tuesday
+    for phrase, day in (
+        ("The ferry sank on Tuesday last week.", "2026-09-08"),
+        ("The ferry sank on Monday last week.", "2026-09-07"),
+        ("The ferry sank on Tuesday.", "2026-09-15"),
+    ):
+        found = find_date(phrase, tuesday)
+        assert found is not None and str(found.when) == day, phrase
