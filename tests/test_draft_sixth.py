@@ -317,3 +317,8 @@ def test_a_weekday_last_week_is_that_day_of_the_week_before() -> None:
     ):
         found = find_date(phrase, tuesday)
         assert found is not None and str(found.when) == day, phrase
+
+
+def test_a_senator_speaking_is_an_officials_statement(drafted: Draft) -> None:
+    ambler = candidate(drafted, "Senator Ruth Ambler")
+    assert (ambler.kind, ambler.by) == ("statement", ["ruth-ambler"])

@@ -32,7 +32,7 @@ Kinds: quoted words of three or more that are the speaker's → quote; analysts,
 observers, and opinions ("thinks", "believes", "expect") → analysis; an announcing verb
 ("announced", "said in a statement", "recalled", "welcomed", "called for"), a government,
 a state or an alliance, or a speaker described by an office (not a former one:
-minister, spokesman, adviser, ministry, army), here or earlier in the article
+minister, spokesman, adviser, ministry, army, senator), here or earlier in the article
 ("Foreign Minister X … He said"), or an unnamed speaker for a body ("a defence ministry
 official", "a government spokesman") → statement; otherwise, and always for "accused",
 "claimed", "described", → claim.
@@ -76,7 +76,8 @@ _CLAIMING = frozenset("accused accuses alleged claimed claims described".split()
 _ANALYSTS = re.compile(r"\b(analysts?|experts?|observers?|commentators?|scholars?)\b", re.I)
 _OFFICE = re.compile(
     r"\b(minister|ministry|spokes(?:wo)?man|spokesperson|adviser|advisor|ambassador|army|"
-    r"president|department|government|junta|presidency|military|secretary|envoy)\b",
+    r"president|department|government|junta|presidency|military|secretary|envoy|senator|"
+    r"congressman|congresswoman|lawmaker)\b",
     re.I,
 )
 _INSTITUTION = re.compile(
