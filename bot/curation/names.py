@@ -38,7 +38,7 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -185,7 +185,7 @@ class Names:
 
     def find(self, text: str) -> list[Mention]:
         """The actors ``text`` names, in order (proposing new names as it goes)."""
-        runs = _runs(text)
+        runs = _runs(text, self._standalone)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
             for match in pattern.finditer(text):
@@ -215,6 +215,10 @@ class Names:
             if found is not None:
                 kept.append(found)
         return sorted(kept, key=lambda m: m.start)
+
+    def _standalone(self, name: str) -> bool:
+        """A known actor's name or a place by itself ("Mali"): never the end of a longer one."""
+        return simplify(name) in self.spellings or is_place(name)
 
     def _government(self, text: str, mention: Mention) -> Mention:
         """A state's government named through the state ("Niger's junta", "Niger's military
@@ -387,7 +391,7 @@ def guess_kind(name: str, before: str = "") -> str:
     return "person" if len(name.split()) in (2, 3) else "organisation"
 
 
-def _runs(text: str) -> list[re.Match[str]]:
+def _runs(text: str, standalone: Callable[[str], bool] = lambda _: False) -> list[re.Match[str]]:
     """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")."""
     found = []
     for match in _NAME.finditer(text):
@@ -399,7 +403,7 @@ def _runs(text: str) -> list[re.Match[str]]:
             piece = part.group(0).strip()
             start = match.start() + part.start() + part.group(0).index(piece)
             found.extend(_NAME.finditer(text, start, start + len(piece)))
-    return _joined(text, found)
+    return _joined(text, found, standalone)
 
 
 _ADVERBS = frozenset(
@@ -480,9 +484,13 @@ _CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
 _SPAN = re.compile(r".+", re.S)
 
 
-def _joined(text: str, runs: list[re.Match[str]]) -> list[re.Match[str]]:
+def _joined(
+    text: str, runs: list[re.Match[str]], standalone: Callable[[str], bool]
+) -> list[re.Match[str]]:
     """Two names joined by "and" that are one ("the Ministry of X and Y", "the X and Y
-    project"): a body "of"/"for" something, or a body's lower-case noun after both."""
+    project"): a body "of"/"for" something, or a body's lower-case noun after both; never
+    when the second is a known name or a place by itself ("the Ministry of Defence and
+    Mali")."""
     found: list[re.Match[str]] = []
     index = 0
     while index < len(runs):
@@ -492,6 +500,7 @@ def _joined(text: str, runs: list[re.Match[str]]) -> list[re.Match[str]]:
             after is not None
             and _JOINED.fullmatch(text[run.end() : after.start()])
             and (_HEADED.match(run.group(0)) or _BODY_AFTER.match(text, after.end()))
+            and not standalone(after.group(0))
         ):
             joined = _SPAN.match(text, run.start(), after.end())
             assert joined is not None
