@@ -43,7 +43,8 @@ ECOWAS sent observers too. The alliance's secretariat in Niamey said it was sati
 A bridge engineer told the Delta Wire that repairs would take a year. The depot is closed, a \
 U.N. official told reporters.
 
-The Ministry of Transport and Niger signed the plan.
+The Ministry of Transport and Niger signed the plan. A banner at the bridge read Mali et \
+Niger, the two neighbours.
 
 Idrissa, a fisherman in the Tondi Kwara 3 quarter, watches the lorries.
 
@@ -159,6 +160,7 @@ def test_names_joined_by_and_or_a_foreign_connector_are_one_name(drafted: Draft)
     assert "le-monde" not in candidate(drafted, "Les Fleuves dans le Monde").actors
     assert "Aissata Worou" in names and "Koffi Dansou" in names
     assert "niger" in candidate(drafted, "The Ministry of Transport and Niger").actors
+    assert {"mali", "niger"} <= set(candidate(drafted, "A banner at the bridge").actors)
 
 
 def test_a_bare_surname_is_the_person_named_in_full_before(drafted: Draft) -> None:

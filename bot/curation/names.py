@@ -200,7 +200,12 @@ class Names:
         pieces: list[re.Match[str]] = []
         for run in runs:
             inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
-            if inside and _CONNECTED.search(run.group(0)) and all(_within(k, run) for k in inside):
+            if (
+                inside
+                and _CONNECTED.search(run.group(0))
+                and all(_within(k, run) for k in inside)
+                and not all(self._standalone(p) for p in _PARTS.split(run.group(0)))
+            ):
                 kept = [k for k in kept if k not in inside]  # "Les Afriques dans le Monde"
                 inside = []
             if not inside:
@@ -481,6 +486,8 @@ _BODY_AFTER = re.compile(
 _CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
 """A connector inside one name: "Ministry of Foreign Affairs and International Cooperation",
 "Les Afriques dans le Monde"."""
+_PARTS = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s+(?:(?:le|la|les|l[’'])\s*)?")
+"""Where a connected name splits into its parts ("Mali et le Niger": Mali, Niger)."""
 _SPAN = re.compile(r".+", re.S)
 
 
