@@ -199,6 +199,9 @@ announced a joint patrol, a plan that took effect in March 2023.
 Moussa Ndong, the former minister, and the current minister, Awa Cisse, disagree. "The \
 patrols never worked," the former minister told us.
 
+Prime Minister Lamine Sarr received the traders. "The river belongs to everyone," the head \
+of government declared.
+
 Paul Mendy, an economist, is cautious. According to him, the accord will need a decade.
 
 For the economist Paul Mendy, of the Gambia Trade Forum, the accord is above all late.
@@ -272,6 +275,8 @@ def test_the_former_minister_according_to_him_and_a_relative_clause_before_the_v
 ) -> None:
     former = candidate(opinion, "patrols never worked")
     assert former.by == ["moussa-ndong"]
+    head = candidate(opinion, "The river belongs to everyone")
+    assert head.by == ["lamine-sarr"]
     mendy = candidate(opinion, "According to him")
     assert mendy.by == ["paul-mendy"]
     late = candidate(opinion, "For the economist Paul Mendy")

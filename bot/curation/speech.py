@@ -114,8 +114,12 @@ part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
-    r"ambassador|adviser|general|commander|prime minister|foreign minister))\s*,?\s*$"
+    r"ambassador|adviser|general|commander|prime minister|foreign minister|"
+    r"head of government|head of state))\s*,?\s*$"
 )
+_SAME_OFFICE = {"head of government": "prime minister", "head of state": "president"}
+"""A title and the one the article more likely gave the same person ("the head of
+government" … "Prime Minister X")."""
 _GAP = re.compile(
     r"^(?:\s+(?:laboratory|lab|project|programme|program|think tank|institute|centre|center),)?"
     r"(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|been|previously|later|then|again|"
@@ -430,7 +434,7 @@ def _speaker(
         return
     if role:
         title = role.group(1).casefold()
-        holders = roles(title)
+        holders = roles(title) or roles(_SAME_OFFICE.get(title, title))
         if len(holders) == 1:
             found.by = holders
             found.notes.append(f"check: 'the {title}' read as {holders[0]}")
