@@ -115,9 +115,9 @@ _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
     r"ambassador|adviser|general|commander|prime minister|foreign minister|"
-    r"head of government|head of state))\s*,?\s*$"
+    r"head of government))\s*,?\s*$"
 )
-_SAME_OFFICE = {"head of government": "prime minister", "head of state": "president"}
+_SAME_OFFICE = {"head of government": "prime minister"}
 """A title and the one the article more likely gave the same person ("the head of
 government" … "Prime Minister X")."""
 _GAP = re.compile(
