@@ -455,7 +455,7 @@ _DOCUMENT = re.compile(
     r"(?:\s*,[^,“”\"]{1,80},)?\s*(?:also\s+)?$"
 )
 """A statement as the subject ("The text, read on state radio, says"): the body that issued
-it, when the sentence before named it speaking."""
+the statement the article last named (:attr:`Context.issuer`)."""
 _BODY_ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
     r"regime|alliance|bloc|confederation))(?:[’']s\s+(?:secretariat|commission|presidency|"
