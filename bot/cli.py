@@ -9,6 +9,7 @@ import functools
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import msgspec
 
 from bot.reading.loader import load_store, open_store
-from bot.records.errors import StoreInvalid
+from bot.records.errors import Problem, StoreInvalid
 from bot.settings import Settings, SettingsError
 from bot.store.facts import FactStore
 
@@ -388,6 +389,8 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
                     indent=2,
                 )
             )
+        elif drafts:
+            _print_with_drafts(invalid)
         else:
             _print_problems(invalid)
         return 1
@@ -430,13 +433,41 @@ def _draft_problems(knowledge: Path, seeds: Path, *, as_json: bool) -> bool:
     return bool(problems)
 
 
+_DRAFT_FILE = re.compile(r"(?:^|[/\\])(drafts[/\\][^/\\]+\.ya?ml)$")
+
+
+def _print_with_drafts(invalid: StoreInvalid) -> None:
+    """``validate --drafts``: each draft's problems as ``drafts/<id>.yaml:<line>: …`` (the
+    curator's view of the file), the entries not reviewed yet as one count per draft."""
+    waiting: dict[str, int] = {}
+    listed: list[Problem] = []
+    for problem in invalid.problems:
+        draft = _DRAFT_FILE.search(problem.file)
+        if draft is None:
+            listed.append(problem)
+            continue
+        name = draft.group(1).replace("\\", "/")
+        if problem.field == "reviewed":
+            waiting[name] = waiting.get(name, 0) + 1
+        else:
+            listed.append(msgspec.structs.replace(problem, file=name))
+    if listed:
+        _print_problems(StoreInvalid(listed), "The knowledge files, drafts included,")
+    if waiting:
+        counts = ", ".join(f"{name} {n}" for name, n in sorted(waiting.items()))
+        print(
+            f"Entries not reviewed yet (set `reviewed: true` once checked): {counts}",
+            file=sys.stderr,
+        )
+
+
 PROBLEMS_SHOWN = 200
 """Problems printed at most (``validate --json`` lists every one)."""
 
 
-def _print_problems(invalid: StoreInvalid) -> None:
+def _print_problems(invalid: StoreInvalid, what: str = "The knowledge files") -> None:
     problems = invalid.problems
-    print(f"The knowledge files have {len(problems)} problem(s):", file=sys.stderr)
+    print(f"{what} have {len(problems)} problem(s):", file=sys.stderr)
     for problem in problems[:PROBLEMS_SHOWN]:
         print(f"  {problem}", file=sys.stderr)
     if len(problems) > PROBLEMS_SHOWN:

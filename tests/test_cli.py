@@ -228,6 +228,11 @@ def test_curator_flow_from_a_new_article_to_a_valid_store(copy: StoreCopy) -> No
     assert briefbot(*args, "draft", "veloria").returncode == 1  # keeps the curator's edits
     unchecked = briefbot(*args, "validate", "--drafts")
     assert unchecked.returncode == 1 and "not reviewed" in unchecked.stderr
+    # as the README says: drafts/<id>.yaml:<line>, and one count of unreviewed entries
+    assert "knowledge/drafts/" not in unchecked.stderr
+    said = "Entries not reviewed yet (set `reviewed: true` once checked): drafts/veloria.yaml"
+    assert said in unchecked.stderr
+    assert unchecked.stderr.count("not reviewed") == 1
     refused = briefbot(*args, "promote", "veloria", "veloria-04")
     assert refused.returncode == 1 and "Not reviewed yet: veloria-04" in refused.stderr
     drafts = copy.knowledge / "drafts" / "veloria.yaml"

@@ -324,6 +324,10 @@ def test_promote_changes_nothing_when_the_result_is_invalid(veloria: StoreCopy) 
     with pytest.raises(PromoteError) as caught:
         promote(veloria.knowledge, veloria.seeds, "veloria", ["veloria-04"])
     assert any("quote not found" in p.message or p.field == "words" for p in caught.value.problems)
+    entry = drafts.read_text().splitlines().index("  - id: veloria-04") + 1
+    assert {(p.file, p.line) for p in caught.value.problems if p.record == "veloria-04"} == {
+        ("drafts/veloria.yaml", entry)  # where the curator edits it, not facts/veloria.yaml
+    }
     after = {p: p.read_bytes() for p in veloria.knowledge.rglob("*") if p.is_file()}
     assert after == before
     with pytest.raises(PromoteError, match="Not in the draft: veloria-99"):

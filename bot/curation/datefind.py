@@ -4,8 +4,8 @@ Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 20
 "from 2022 to 2025", "between September and November 2025") stand alone; "since …" is a
 state lasting from then to publication, dated as that range ("since September" in an
 article of 20 April 2026: ``2025-09..2026-04-20``). Relative ones ("on Monday", "last
-week", "in October", "recently") are resolved against the publication date, and are never
-made more precise than it is.
+week", "on Tuesday last week", "in October", "recently") are resolved against the
+publication date, and are never made more precise than it is.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day-month", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH}\b(?!,? \d)", re.I)),
     ("month-day", re.compile(rf"\b{_SHORT} (\d{{1,2}})\b(?!,? \d)")),
     ("month", re.compile(rf"\b(?:in |since |during |by )?{_MONTH},? {_YEAR}\b", re.I)),
+    ("weekday-last-week", re.compile(rf"\b(?:on )?{_WEEKDAY},? (?:of )?last week\b", re.I)),
     ("weekday", re.compile(rf"\b(?:on|last|this) {_WEEKDAY}\b", re.I)),
     (
         "relative",
@@ -149,6 +150,10 @@ def _resolve(
             if earlier.month != published.start.month and published.precision is Precision.MONTH:
                 return FuzzyDate.parse(f"{earlier:%Y-%m}..{published.start:%Y-%m}"), True
         return published, True
+    if kind == "weekday-last-week":  # "on Tuesday last week": that day of the week before
+        target = list(calendar.day_name).index(groups[0].capitalize())
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        return _exact_date(monday + timedelta(days=target)), True
     if kind == "weekday":
         target = list(calendar.day_name).index(groups[0].capitalize())
         back = (anchor.weekday() - target) % 7  # on or before the publication day

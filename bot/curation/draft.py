@@ -17,14 +17,24 @@ comment, never filled with a guess. The rules, each readable by a curator:
   past action says so in a comment: the curator who dates it changes its kind);
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
-  sentences too short to state a fact;
+  a transcript's pleasantries ("See you next week") and the presenter's questions and
+  turns to a guest by name ("Awa, let's start with you."), sentences too short to state
+  a fact and short answers with no verb ("Not without a fight.");
+- transcripts: a guest's sentence with no reporting verb, or with "I"/"we" as its
+  subject, is the guest's analysis; one whose reporting verb has another subject ("She
+  said", "He told the crowd") is that subject's or blank, never the guest's;
+- the article's own first person ("I think", "In my view"), outside a transcript: the
+  author's analysis; in an opinion piece (that first person twice or more), an undated
+  sentence in the present or with "should" too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
   speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
-  "the report published by X on 2 June": another event's) nor one still to come ("due",
+  "the report published by X on 2 June", "since the July 2023 coup": another event's; the
+  sentence's phrases are read in order) nor one pointing back ("That same year") nor one
+  still to come ("due",
   "will", "next", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
@@ -33,7 +43,9 @@ comment, never filled with a guess. The rules, each readable by a curator:
   precision, or the date of an event the same paragraph reports when the sentence refers
   to it ("at the meeting"), or, in a statement's text whose first sentence says so
   ("Unofficial translation of a statement … issued on 7 March 2026", left out as a note),
-  that statement's date, with a comment; nothing borrows the sentence before's date;
+  that statement's date, with a comment; the words of a statement named before ("The
+  statement says", "It adds") take that statement's date; nothing else borrows the
+  sentence before's date;
 - restatements: an existing fact about the same actors, of the same family (said or
   happened), with a compatible date, and at least :data:`RESTATES` similar.
 """
@@ -103,7 +115,8 @@ _LABEL = re.compile(
 _PLEASANTRY = re.compile(
     r"^\s*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome|thank\s+you|thanks|"
     r"many\s+thanks|good-?bye|bye|that[’']s\s+all|that\s+is\s+all|that\s+was|"
-    r"it[’']s\s+(?:a\s+)?pleasure|a\s+pleasure|you[’']re\s+welcome|stay\s+with\s+us)\b",
+    r"it[’']s\s+(?:a\s+)?pleasure|a\s+pleasure|you[’']re\s+welcome|stay\s+with\s+us|"
+    r"see\s+you|until\s+next|join\s+us\s+(?:again|next))\b",
     re.I,
 )
 """A greeting, thanks or sign-off ("Good evening.", "Thank you, Salif.", "That's all from
@@ -116,6 +129,30 @@ _INTRODUCES = re.compile(
 """A presenter introducing a guest or a reporter ("Joining me now is X, a researcher…",
 "Our reporter X travelled to the area."): hosting, not a fact (the names in it are still
 proposed)."""
+
+
+_ADDRESSES = re.compile(
+    r"^\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s*,\s*(?:and\s+)?[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*)*\s*,\s*(?:let[’']s|let\s+us|you|your|thank|thanks|tell|what|"
+    r"how|why|where|when|will|would|do|does|did|is|are|can|could|over\s+to)\b"
+)
+"""A presenter turning to a guest by name ("Awa, let's start with you.", "Moussa, you
+were there.", "Awa Diallo, Moussa Ba, thank you both."): hosting, not a fact."""
+_ANSWER_FRAGMENT = re.compile(
+    r"^\s*(?:not|no|yes|never|perhaps|maybe|hardly|only|absolutely|certainly|exactly)\b"
+    r"(?![^.?!]*\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|"
+    r"could|should|may|might|must|shall|[a-z]{3,}ed)\b)[^.?!]*[.?!]?\s*$",
+    re.I,
+)
+"""A short answer with no verb of its own ("Not without a fight.", "Yes, in part."): a
+fragment, not a fact on its own."""
+FRAGMENT_WORDS = 6
+"""Answers of at most this many words are checked for being a fragment."""
+
+
+def fragment(text: str) -> bool:
+    """Whether ``text`` is a short answer with no verb ("Not before the rains.")."""
+    return len(text.split()) <= FRAGMENT_WORDS and _ANSWER_FRAGMENT.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -147,6 +184,8 @@ def hosting(text: str, label: Label) -> str | None:
         return "a pleasantry of the programme"
     if label.host and _INTRODUCES.match(text):
         return "a presenter's introduction of a guest or reporter"
+    if label.host and _ADDRESSES.match(text):
+        return "a presenter's address to a guest"
     if label.host and text.rstrip().endswith("?"):
         return "a presenter's question to a guest"
     return None
@@ -256,6 +295,8 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     issued: FuzzyDate | None = None
     open_quote: Candidate | None = None
     published = source.published.date if source.published else None
+    statement: Candidate | None = None
+    opinion = opinion_piece(source.text)
     label: Label | None = None
     host: str | None = None
     guest: str | None = None
@@ -289,11 +330,14 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "repeats an earlier sentence"))
         elif any(s.start < sentence.end and sentence.start < s.end for s in cited):
             skipped.append((sentence, "already cited by the store"))
-        elif len(simplify(said).split()) < TOO_SHORT:
+        elif len(simplify(said).split()) < TOO_SHORT or fragment(said):
             skipped.append((sentence, "too short to state a fact"))
+            _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
-            around = Said(paragraph, open_quote, issued, cut, guest)
+            around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement)
             candidate = _candidate(store, source, sentence, names, context, around)
+            if candidate.by and _STATEMENT_WORD.search(said):
+                statement = candidate
             candidates.append(candidate)
             paragraph.append(candidate)
             open_quote = candidate if _leaves_open(sentence.text) else None
@@ -316,6 +360,74 @@ class Said:
     """Where the words said begin after a transcript's speaker label (0: no label)."""
     guest: str | None = None
     """The actor a transcript's label (not the presenter's) says is speaking."""
+    opinion: bool = False
+    """The article is an opinion piece (:func:`opinion_piece`)."""
+    statement: Candidate | None = None
+    """The last candidate naming a statement with its issuer ("according to a statement
+    by X"): the date of the words "The statement says" gives after it."""
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[\s,“\"])(?:I|[Ww]e)\s+(?:[a-z’']+\s+){0,2}$")
+"""The speaker's own subject before a reporting verb: "I believe", "we always said"."""
+
+
+def _first_person(text: str) -> bool:
+    """Whether the sentence's reporting verb has the speaker as its subject ("I think")."""
+    verb = reporting_verb(text)
+    return verb is not None and _FIRST_PERSON.search(text[: verb.start()]) is not None
+
+
+_MY_VIEW = re.compile(
+    r"\b(?:[Ii]n my (?:view|opinion|judgement|judgment)|[Tt]o my mind)\b|"
+    r"\bI(?:\s+am|[’']m|\s+was|\s+have|\s+do|\s+did|\s+would|\s+will|\s+can|\s+cannot|"
+    r"\s+could)?(?:\s+not)?\s+(?:sure|think|believe|suspect|fear|hope|doubt|wonder|expect|"
+    r"argue|see|find)\b"
+)
+OPINION_PIECE = 2
+"""Sentences in the author's first person that make an article an opinion piece."""
+_VIEWS = re.compile(r"\b(?:should|must|ought|cannot|is|are|matters?|amounts?|needs?)\b")
+"""An opinion piece's present or "should": the author's view, when nothing dates it."""
+
+
+def opinion_piece(text: str) -> bool:
+    """Whether the article speaks in its author's first person (``OPINION_PIECE`` sentences
+    or more, outside quoted words, and no transcript labels)."""
+    if any(_LABEL.match(line) for line in text.splitlines()):
+        return False
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    return len(_MY_VIEW.findall(unquoted)) >= OPINION_PIECE
+
+
+AUTHOR = "the author"
+"""The attribution of an article's own first person ("I believe", "In my view")."""
+
+
+def _authors_view(text: str, mentions: list[Mention], names: Names) -> bool:
+    """In an opinion piece, a sentence in the present or with "should" that tells no past
+    (not "has spent", "was") and does not open with a person ("X is a former …")."""
+    main = _main_clause(text)
+    opens = mentions and mentions[0].start <= 2 and names.kind(mentions[0].actor) == "person"
+    if opens:
+        return False
+    if re.search(r"\b(?:should|must|ought)\b", main):
+        return True  # "It should tie … to a published timetable": a call, whatever it names
+    if _PAST.search(main) or re.search(r"\b(?:has|have|had)\b", main):
+        return False
+    return _VIEWS.search(main) is not None
+
+
+def _authors(text: str, said: Speech | None) -> Speech | None:
+    """The article's author speaking in the first person, outside quoted words ("I think
+    he is too kind", "In my view the policy deserved to end"): the author's analysis."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    mine = _MY_VIEW.search(unquoted) is not None
+    if said is not None and not said.by and not said.attribution and _first_person(text):
+        mine = True
+    elif said is not None or not mine:
+        return said
+    found = Speech("analysis", attribution=AUTHOR)
+    found.notes.append("check: the article's own first person: read as its author's view")
+    return found
 
 
 def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
@@ -339,13 +451,28 @@ def _leaves_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _closes(text: str) -> bool:
+    """Whether the sentence closes a quotation it did not open ("Now they ask about it.”")."""
+    if "“" in text or "”" in text:
+        return text.count("”") > text.count("“")
+    return text.count('"') == 1 and not re.match(r'\s*"', text)
+
+
 def _continued(text: str, said: Said) -> Candidate | None:
     """The quote these quoted words go on from: a sentence wholly inside quotation marks
     right after a quote in its paragraph, or opening a paragraph when the one before left
     its quotation open. Its speaker is that quote's."""
+    before = said.paragraph[-1] if said.paragraph else said.open_quote
+    if (
+        before is not None
+        and said.paragraph
+        and _leaves_open(before.sentence.text)
+        and _closes(text)
+        and reporting_verb(text) is None
+    ):
+        return before  # 'She said, "The … prisoners. Now they … lithium."': the quote goes on
     if not re.match(r"\s*[“\"]", text) or reporting_verb(text) is not None:
         return None
-    before = said.paragraph[-1] if said.paragraph else said.open_quote
     if before is None or before.kind != "quote":
         return None
     return before if re.match(r"\s*[“\"][^”\"]*[”\"]?\s*$", text) else None
@@ -375,7 +502,15 @@ def _candidate(
         _remember(context, mentions, candidate, names, text)
         return candidate
     if said is not None and not said.by and not said.attribution and around.guest:
-        said = None  # "I believe…", "the juntas believe…" under a guest's label: the guest's
+        if _first_person(text):
+            said = None  # "I believe…", "we think…" under a guest's label: the guest's
+        else:  # "She said…", "they argue…": someone the guest reports, never the guest
+            said.notes.append(
+                f"check: in {around.guest}'s turn, but the reporting verb has its own "
+                "subject: not read as the guest's"
+            )
+    if around.guest is None and around.label_end == 0:
+        said = _authors(text, said)
     if said is None and around.guest is not None:
         said = Speech("analysis", by=[around.guest])
         said.notes.append(
@@ -393,10 +528,34 @@ def _candidate(
     ):
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
+    elif around.opinion and not found and not refused and _authors_view(text, mentions, names):
+        candidate.kind, candidate.attribution = "analysis", AUTHOR
+        candidate.notes.append("check: an opinion piece's undated present: read as the author's")
     candidate.notes += refused
-    if candidate.kind in SAID:
-        if found and candidate.kind != "analysis":
+    back = None if found else _POINTS_BACK.search(text)
+    if back is not None:  # "That same year, …": the date of a sentence before, never borrowed
+        candidate.notes.append(
+            f"check: {back.group(0)!r} points to a date given before: not recorded"
+        )
+    elif (
+        said is not None
+        and said.document
+        and not found
+        and around.statement is not None
+        and around.statement.by == said.by
+    ):
+        candidate.date = dict(around.statement.date) if around.statement.date else None
+        candidate.published_date = around.statement.published_date
+        candidate.notes.append("check: dated as the statement whose words it gives")
+    elif candidate.kind in SAID:
+        told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
+        if found and (candidate.kind != "analysis" or told):
             _set_date(candidate, found.phrase, found.when, found.relative)
+            if told:  # "When X went to Niamey on Tuesday last week, he…": what the guest tells
+                candidate.notes.append(
+                    f"check: dated by the guest's own {found.phrase!r}: when it happened, "
+                    "not when it was said"
+                )
         else:
             _date_said(candidate, around, published)
     elif found and published is not None and _since_clause(text, found):
@@ -422,7 +581,7 @@ def _candidate(
                 f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
                 "store yet: promote it from there first"
             )
-    _remember(context, mentions, candidate, names, text)
+    _remember(context, mentions, candidate, names, text, said is not None and said.document)
     candidate.restates = _restated(store, candidate, published)
     if candidate.restates:
         candidate.notes.append(
@@ -431,6 +590,15 @@ def _candidate(
     return candidate
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:(?:that|the)\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|"
+    r"the\s+(?:following|next|previous)\s+(?:day|week|month|year)|"
+    r"an?\s+(?:day|week|month|year)\s+(?:later|earlier|before)|(?:days|weeks|months|years)\s+"
+    r"(?:later|earlier))\b",
+    re.I,
+)
+"""A time told by reference to a date given before ("That same year", "a month later"):
+the draft borrows no date from another sentence, so it is left for the curator."""
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
     r"set to|set for|plans? to|planned|is to|are to|was to|were to|intends? to|would|"
@@ -471,6 +639,12 @@ _NOUN_BEFORE = re.compile(
 """A noun phrase with its determiner right before "that": "the three states that"."""
 
 
+_PLACED = re.compile(
+    r"\s+(?:near|in|at|outside|on|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*\s*$"
+)
+"""A place after the noun a "that" clause qualifies: "the drone facility near X that"."""
+
+
 def _that_relative(before: str) -> bool:
     """The phrase stands in a relative clause opened by "that" after a noun with its
     determiner ("the three states that quit the bloc last year"), not in the clause a
@@ -480,6 +654,9 @@ def _that_relative(before: str) -> bool:
     if that is None or re.search(r"[,;—]", before[that.end() :]):
         return False
     head = before[: that.start()]
+    placed = _PLACED.search(head)
+    if placed:
+        head = head[: placed.start()] + " "
     return _NOUN_BEFORE.search(head) is not None and not re.search(r"[a-z]{3,}ed\s*$", head)
 
 
@@ -548,7 +725,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     one after a word of the future ("due", "will", "next", "scheduled") is still to come,
     and the store records no date after its source's publication."""
     notes: list[str] = []
-    found_all = find_dates(text, published)
+    found_all = sorted(find_dates(text, published), key=lambda f: f.start)
     dateline = _DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
@@ -568,6 +745,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
             or _participle(text, found)
             or _that_relative(text[: found.start])
             or _made_by(text[: found.start])
+            or _since_phrase(text, found)
         ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
@@ -575,6 +753,17 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         else:
             return found, notes
     return None, notes
+
+
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|a|an|its|their|his|her)\b[^,;—]*$", re.I)
+"""A "since" phrase naming an event ("the first visit since the July 2023 coup", "quiet
+since the dissolution of the parties in May 2025"): the date is that event's."""
+
+
+def _since_phrase(text: str, found: FoundDate) -> bool:
+    """The phrase dates the event a "since the …" phrase names, not the sentence (a
+    sentence opening "Since …," is a state from then on: :func:`_since_clause`)."""
+    return _SINCE_THE.search(text[: found.start]) is not None and not _since_clause(text, found)
 
 
 def _since_clause(text: str, found: FoundDate) -> bool:
@@ -631,9 +820,21 @@ def _main_clause(text: str) -> str:
     return re.split(r"\b(?:that|which|who|after|following|since|when)\b", text, maxsplit=1)[0]
 
 
+_SENT_FROM = re.compile(r"\b(?:an?|the)\s+(?:message|letter)\s+(?:from|by|of)\b", re.I)
+"""A message or letter and who sent it: "The message said" after it is the sender's."""
+_STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
+
+
 def _remember(
-    context: Context, mentions: list[Mention], candidate: Candidate, names: Names, text: str
+    context: Context,
+    mentions: list[Mention],
+    candidate: Candidate,
+    names: Names,
+    text: str,
+    document: bool = False,
 ) -> None:
+    """What a pronoun, a title or "the statement" in a later sentence may stand for;
+    ``document``: the sentence gave the words of a statement named before."""
     for mention in mentions:
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)
@@ -650,6 +851,19 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+    context.stated = candidate.kind in ("statement", "quote")
+    statement = _STATEMENT_WORD.search(text) is not None
+    context.issued = statement or document
+    if statement:
+        context.issuer = [a for a in candidate.by if names.kind(a) != "person"]
+    sender = _SENT_FROM.search(text)
+    if sender:  # "read out a message from the head of the junta, General X": X's words
+        context.issuer = [m.actor for m in mentions if m.start >= sender.end()][:1]
+
+
+def _remember_people(context: Context, names: Names, text: str) -> None:
+    """The persons a sentence left out names: a "he" or "she" after it may be them."""
+    context.people += [m.actor for m in names.find(text) if names.kind(m.actor) == "person"]
 
 
 _SHE = re.compile(
@@ -674,7 +888,10 @@ def _gender(before: str) -> str | None:
 
 def _holders(store: FactStore, title: str, context: Context) -> list[str]:
     """The one actor the article (or the store's role for it) gave ``title``."""
-    near = [a for words, a in context.titles if re.search(rf"\b{re.escape(title)}\b", words)]
+    former = "" if title.startswith("former") else r"(?<!former )(?<!ex-)"
+    near = [
+        a for words, a in context.titles if re.search(rf"{former}\b{re.escape(title)}\b", words)
+    ]
     found = [
         a
         for a in dict.fromkeys(near)
@@ -821,6 +1038,7 @@ SKIPPED_FOR_SEED = (
     "a pleasantry of the programme",
     "a presenter's introduction of a guest or reporter",
     "a presenter's question to a guest",
+    "a presenter's address to a guest",
     "a byline",
     "a presenter's introduction or sign-off",
     "a note on what the text is",

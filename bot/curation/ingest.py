@@ -27,7 +27,12 @@ SLUG_MAX = 32
 _SLUG_SKIP = frozenset("a an the of in on at to for and or with from by as its their".split())
 
 
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+"""Dotted initials ("U.S.", "U.N."): one word in an id ("us-envoy-holds-talks")."""
+
+
 def slug(text: str) -> str:
+    text = _INITIALS.sub(lambda found: found.group(0).replace(".", ""), text)
     words = [w for w in re.sub(r"[^a-z0-9 ]", "", simplify(text)).split() if w not in _SLUG_SKIP]
     out = ""
     for word in words[:SLUG_WORDS]:

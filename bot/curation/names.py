@@ -22,6 +22,12 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   recognised with or without its "The";
 - a state's government named through the state ("Niger's junta", "Niger's military
   rulers", "the Government of Niger") is that government, when the store has one;
+- names joined by "and" that are one ("the Ministry of X and Y", "the X and Y project")
+  or by a foreign connector ("Les Afriques dans le Monde") are one name, and a known name
+  inside one ("Le Monde") is not linked; a single word after "a" ("a Democrat") and a
+  first name alone with a person's description ("Seydou, a taxi driver") are not
+  proposed; a lone surname of a person proposed before is that person, even first in its
+  sentence ("Sangare said");
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),
@@ -32,7 +38,7 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -43,7 +49,8 @@ from bot.records.text import simplify
 from bot.store.facts import FactStore
 
 _NAME = re.compile(
-    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van)\s+)*"
+    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van|dans|et|sur|"
+    r"pour|aux|au)\s+)*"
     r"[A-Z][\w’'.-]*[\w])*"
 )
 NOT_NAMES = frozenset(
@@ -178,7 +185,7 @@ class Names:
 
     def find(self, text: str) -> list[Mention]:
         """The actors ``text`` names, in order (proposing new names as it goes)."""
-        runs = _runs(text)
+        runs = _runs(text, self._standalone)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
             for match in pattern.finditer(text):
@@ -193,6 +200,14 @@ class Names:
         pieces: list[re.Match[str]] = []
         for run in runs:
             inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
+            if (
+                inside
+                and _CONNECTED.search(run.group(0))
+                and all(_within(k, run) for k in inside)
+                and not all(self._standalone(p) for p in _PARTS.split(run.group(0)))
+            ):
+                kept = [k for k in kept if k not in inside]  # "Les Afriques dans le Monde"
+                inside = []
             if not inside:
                 pieces.append(run)
                 continue
@@ -205,6 +220,10 @@ class Names:
             if found is not None:
                 kept.append(found)
         return sorted(kept, key=lambda m: m.start)
+
+    def _standalone(self, name: str) -> bool:
+        """A known actor's name or a place by itself ("Mali"): never the end of a longer one."""
+        return simplify(name) in self.spellings or is_place(name)
 
     def _government(self, text: str, mention: Mention) -> Mention:
         """A state's government named through the state ("Niger's junta", "Niger's military
@@ -261,6 +280,9 @@ class Names:
         if len(name) <= 2:
             return None
         start = run.start() + run.group(0).find(name.split()[0])
+        person = self._surname(name)
+        if person:  # "Sangare said", even first in its sentence: the person named before
+            return Mention(start, start + len(name), person)
         initial = start <= first or text[:start].rstrip().endswith(("“", '"', "‘", "(", "—"))
         if initial and " " not in name:
             return None  # a capitalised first word is not a name by itself
@@ -270,9 +292,10 @@ class Names:
             return None  # the outlet itself (a dateline's "(Sahel Wire)", "The Review")
         if _NEWSROOM.search(name) or _PRESENTING.search(text[max(0, start - 20) : start]):
             return None  # the outlet's own desk ("Sahel Desk") or presenter ("I'm X")
-        person = self._surname(name)
-        if person:
-            return Mention(start, start + len(name), person)
+        if " " not in name and _DESCRIBED.search(text[:start]):
+            return None  # "a Democrat on the committee": a description, not an actor
+        if " " not in name and _FIRST_NAME_ONLY.match(text, start + len(name)):
+            return None  # "Seydou, a taxi driver": a first name alone, no actor to propose
         if _is_place(text, start, name) or is_descriptive(name):
             return None
         if _AREA_AFTER.match(text, start + len(name)):
@@ -373,7 +396,7 @@ def guess_kind(name: str, before: str = "") -> str:
     return "person" if len(name.split()) in (2, 3) else "organisation"
 
 
-def _runs(text: str) -> list[re.Match[str]]:
+def _runs(text: str, standalone: Callable[[str], bool] = lambda _: False) -> list[re.Match[str]]:
     """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")."""
     found = []
     for match in _NAME.finditer(text):
@@ -385,7 +408,7 @@ def _runs(text: str) -> list[re.Match[str]]:
             piece = part.group(0).strip()
             start = match.start() + part.start() + part.group(0).index(piece)
             found.extend(_NAME.finditer(text, start, start + len(piece)))
-    return found
+    return _joined(text, found, standalone)
 
 
 _ADVERBS = frozenset(
@@ -438,9 +461,62 @@ def _trim(name: str) -> str:
 
 
 _AREA_AFTER = re.compile(
-    r"\s+(?:region|province|district|department|prefecture|commune|county|municipality)\b"
+    r"(?:\s+\d+)?\s+(?:region|province|district|department|prefecture|commune|county|"
+    r"municipality|quarter|neighbou?rhood|suburb)\b"
 )
 """An administrative area's word after a name ("in the Seno province"): the name is a place."""
+
+
+_DESCRIBED = re.compile(r"\b(?:an?|one)\s+$", re.I)
+"""A single word after "a"/"an" ("a Democrat", "a Republican"): a description."""
+_FIRST_NAME_ONLY = re.compile(
+    r"\s*,\s+an?\s+(?:[a-z]+\s+){0,2}[a-z]+(?:er|or|ist|man|woman|ant|ent)\b"
+)
+"""A single name with a person's description after it ("Seydou, a taxi driver"): someone
+named by a first name alone."""
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+_HEADED = re.compile(
+    r"^(?:The\s+)?(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
+    r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank)\s+(?:of|for)\s"
+)
+_BODY_AFTER = re.compile(
+    r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
+    r"network|foundation|survey|index|database|consortium|partnership)\b"
+)
+_CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
+"""A connector inside one name: "Ministry of Foreign Affairs and International Cooperation",
+"Les Afriques dans le Monde"."""
+_PARTS = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s+(?:(?:le|la|les|l[’'])\s*)?")
+"""Where a connected name splits into its parts ("Mali et le Niger": Mali, Niger)."""
+_SPAN = re.compile(r".+", re.S)
+
+
+def _joined(
+    text: str, runs: list[re.Match[str]], standalone: Callable[[str], bool]
+) -> list[re.Match[str]]:
+    """Two names joined by "and" that are one ("the Ministry of X and Y", "the X and Y
+    project"): a body "of"/"for" something, or a body's lower-case noun after both; never
+    when the second is a known name or a place by itself ("the Ministry of Defence and
+    Mali")."""
+    found: list[re.Match[str]] = []
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        after = runs[index + 1] if index + 1 < len(runs) else None
+        if (
+            after is not None
+            and _JOINED.fullmatch(text[run.end() : after.start()])
+            and (_HEADED.match(run.group(0)) or _BODY_AFTER.match(text, after.end()))
+            and not standalone(after.group(0))
+        ):
+            joined = _SPAN.match(text, run.start(), after.end())
+            assert joined is not None
+            found.append(joined)
+            index += 2
+        else:
+            found.append(run)
+            index += 1
+    return found
 
 
 def _first_letter(text: str) -> int:
@@ -452,6 +528,15 @@ def _is_place(text: str, start: int, name: str) -> bool:
     if is_place(name) or _FACILITY.search(name):
         return True
     return " " not in name and _PLACE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def _within(mention: Mention, run: re.Match[str]) -> bool:
+    """A known name strictly inside a longer name."""
+    return (
+        run.start() <= mention.start
+        and mention.end <= run.end()
+        and mention.end - mention.start < run.end() - run.start()
+    )
 
 
 def _inside_place(start: int, end: int, runs: list[re.Match[str]]) -> bool:

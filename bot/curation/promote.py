@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import msgspec
+
 from bot.curation.journal import Journal, curating
 from bot.reading.files import files_under
 from bot.reading.loader import load_store
@@ -186,9 +188,28 @@ def _promote(
     except StoreInvalid as invalid:
         journal.rollback()
         raise PromoteError(
-            "The store would not be valid, so nothing was promoted:", tuple(invalid.problems)
+            "The store would not be valid, so nothing was promoted:",
+            _in_draft(invalid.problems, text, source_id, {*chosen, *actors}),
         ) from None
     return chosen, actors
+
+
+def _in_draft(
+    problems: list[Problem], text: str, source_id: str, moved: set[str]
+) -> tuple[Problem, ...]:
+    """The problems of the entries being moved, located in the draft the curator edits
+    (``drafts/<id>.yaml:<line>`` of the entry), not in the files they were moving to."""
+    lines = {
+        found.group(1): text.count("\n", 0, found.start()) + 1
+        for found in re.finditer(r"^[ \t]*-[ \t]+id:[ \t]*(\S+)", text, re.M)
+    }
+    located = []
+    for problem in problems:
+        line = lines.get(problem.record or "")
+        if problem.record in moved and line is not None:
+            problem = msgspec.structs.replace(problem, file=f"drafts/{source_id}.yaml", line=line)
+        located.append(problem)
+    return tuple(located)
 
 
 def _actor_ids(path: Path) -> set[str]:

@@ -17,13 +17,22 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
   Washington"): ``attribution``, the source's words, and never the body it belongs to as
   speaker (that body stays among the actors);
-- a verb with "not" before it ("did not say") reports nothing.
+- a statement's issuer ("according to a statement issued … by X"): X; "The statement
+  says", "The text … states" after it (the article's last statement named): X; "according
+  to a statement from X's ministry": that attribution;
+- "the former prime minister": only a person the article called so; "According to him":
+  as "he said"; a first name with a description after the verb ("says Seydou, a taxi
+  driver"): an attribution;
+- a verb with "not" before it ("did not say"), in the passive ("was welcomed") or in a
+  "who" clause ("who asked not to be named") reports nothing;
+- besides "said", "told" and the like: "states that", "explains", "confided", "has been
+  saying", and "repeated" when quoted words follow.
 
 Kinds: quoted words of three or more that are the speaker's → quote; analysts, experts or
 observers, and opinions ("thinks", "believes", "expect") → analysis; an announcing verb
 ("announced", "said in a statement", "recalled", "welcomed", "called for"), a government,
 a state or an alliance, or a speaker described by an office (not a former one:
-minister, spokesman, adviser, ministry, army), here or earlier in the article
+minister, spokesman, adviser, ministry, army, senator), here or earlier in the article
 ("Foreign Minister X … He said"), or an unnamed speaker for a body ("a defence ministry
 official", "a government spokesman") → statement; otherwise, and always for "accused",
 "claimed", "described", → claim.
@@ -43,7 +52,8 @@ _VERBS = (
     r"emphasi[sz]ed|emphasi[sz]es|welcomed|welcomes|condemned|condemns|thinks|think|"
     r"expects|expect|"
     r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
-    r"stated|explained|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
+    r"stated|states(?=\s+that\b)|explained|explains|explain|confided|confides|"
+    r"(?<=been\s)saying|repeated(?=[^“\"]*[“\"])|repeats(?=[^“\"]*[“\"])|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
     r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
     r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
@@ -66,7 +76,8 @@ _CLAIMING = frozenset("accused accuses alleged claimed claims described".split()
 _ANALYSTS = re.compile(r"\b(analysts?|experts?|observers?|commentators?|scholars?)\b", re.I)
 _OFFICE = re.compile(
     r"\b(minister|ministry|spokes(?:wo)?man|spokesperson|adviser|advisor|ambassador|army|"
-    r"president|department|government|junta|presidency|military|secretary|envoy)\b",
+    r"president|department|government|junta|presidency|military|secretary|envoy|senator|"
+    r"congressman|congresswoman|lawmaker)\b",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -82,10 +93,18 @@ _PEOPLE = (
     r"charity|charities|campaigners?|organi[sz]ations?|groups?|NGOs?|agency|union|party|"
     r"figures?|spokespeople|secretar(?:y|ies)|directors?|heads?|chiefs?|governors?|mayors?"
 )
+_SPEAKING_PEOPLE = (
+    rf"{_PEOPLE}|engineers?|traders?|farmers?|drivers?|fishermen|fisherman|teachers?|"
+    r"doctors?|nurses?|students?|soldiers?|villagers?|refugees?|lawyers?|merchants?|staff|"
+    r"employees?|negotiators?|mediators?|insiders?"
+)
+"""Before a verb, more people speak than are told ("A bridge engineer told reporters"):
+after "told" they are the audience, not a speaker."""
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
-    rf"other|many|the|its|their)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_PEOPLE})"
-    r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[^,;“”\"]+?)?)\s*,?"
+    rf"other|many|the|its|their)\s+)?(?:[\w’'.-]+\s+){{0,4}}?(?:{_SPEAKING_PEOPLE})"
+    r"(?:\s+(?:at|in|of|from|with|for|to)\s+(?:the\s+)?[^,;“”\"]+?"
+    r"|\s+(?:[a-z]+ed|working|familiar)\s+(?:on|about|by|with|to|in|for)\s+[^,;“”\"]+?)?)\s*,?"
     r"(?:\s+(?:speaking|who)\b[^,]*,|\s+who\s+[^,;“”\"]{1,60}?)?\s*(?:also\s+|\w+ly\s+)?$",
     re.I,
 )
@@ -94,16 +113,21 @@ Bamako", "A Malian diplomat, speaking on condition of anonymity,", "one official
 part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
-    r"(minister|envoy|spokesman|spokeswoman|spokesperson|president|ambassador|adviser|"
-    r"general|commander|prime minister|foreign minister)\s*,?\s*$"
+    r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
+    r"ambassador|adviser|general|commander|prime minister|foreign minister|"
+    r"head of government))\s*,?\s*$"
 )
+_SAME_OFFICE = {"head of government": "prime minister"}
+"""A title and the one the article more likely gave the same person ("the head of
+government" … "Prime Minister X")."""
 _GAP = re.compile(
-    r"^(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|previously|later|then|again|"
+    r"^(?:\s+(?:laboratory|lab|project|programme|program|think tank|institute|centre|center),)?"
+    r"(?:\s*,[^,“”\"]{1,90},)?\s*(?:(?:also|has|have|had|been|previously|later|then|again|"
     r"publicly|privately|repeatedly|once|recently|both|all|each|on \w+)\s+)*$"
 )
 """Between a subject and its verb: nothing, an apposition (", a spokesman for …,"), an
 adverb or an auxiliary."""
-_CLOSING = re.compile(r"^\s*,\s*(?:(?:also|has|have|had|later|then|again)\s+)*$")
+_CLOSING = re.compile(r"^\s*,\s*(?:(?:also|has|have|had|been|later|then|again)\s+)*$")
 """The comma closing an appositive subject: "A junta spokesman, Colonel X, told"."""
 _PRONOUNS = frozenset("he she it they".split())
 _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and)\b|;", re.I)
@@ -127,6 +151,13 @@ class Context:
     """Actors other than persons named so far in this paragraph, in order."""
     named: list[str] = field(default_factory=list)
     """Actors other than persons named so far in the article, in order."""
+    issued: bool = False
+    """Whether that sentence gave a statement's words (of ``issuer``)."""
+    issuer: list[str] = field(default_factory=list)
+    """Who issued the statement the article last named ("according to a statement by X"):
+    "The statement says", even in the next paragraph, is X's."""
+    stated: bool = False
+    """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
 
 
 @dataclass
@@ -138,6 +169,8 @@ class Speech:
     notes: list[str] = field(default_factory=list)
     title: str = ""
     """The words right before the speaker's name ("Communications minister")."""
+    document: bool = False
+    """Words of a statement named before ("The text says", "It adds"): said when it was."""
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
@@ -152,9 +185,22 @@ def reporting_verb(text: str) -> re.Match[str] | None:
         passive = verb.group(1) not in ("said", "told", "says", "tells")
         if passive and re.match(r"\s+by\b", text[verb.end() :]):
             continue  # passive: "claimed by Islamic State" names no speaker here
+        if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
+            continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
+            continue  # "with caution", "a warning", "the claims": a noun, not a verb
+        if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
+            continue  # "the news was welcomed with caution": no one is reported speaking
         if not _NEGATED.search(text[: verb.start()][-30:]):
             return verb
     return None
+
+
+_NOUN_USE = re.compile(r"\b(?:with|without|a|an|the|its|their|his|her|of|for)\s+$", re.I)
+"""A word of the verb list used as a noun after an article or a preposition."""
+_TO = frozenset({"according to", "According to"})
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+"""An auxiliary of the passive right before the verb ("was welcomed", "is widely described")."""
 
 
 _CLOSING_SAID = re.compile(
@@ -183,7 +229,7 @@ def speech(
     """The speech the sentence reports, or ``None`` for narration."""
     verb = reporting_verb(text)
     if verb is None:
-        return None
+        return _for_person(text, mentions, kind_of)
     verb = _closing_verb(text, verb)
     quoted = _QUOTED.search(text)
     found = Speech("claim")
@@ -198,12 +244,33 @@ def speech(
         found.kind = "analysis"
     elif verb.group(1) in _CLAIMING:
         found.kind = "claim"
-    elif _official(text, verb, found, kind_of, _titles(found.by, context)):
-        found.kind = "statement"
+    elif _official(text, verb, found, kind_of, _titles(found.by, context)) or (
+        found.by and found.by == context.speaker and context.stated
+    ):
+        found.kind = "statement"  # (or a body going on with its statement: "It adds")
     if quoted and not theirs:
         coined = _POSSESSIVE.search(text[: quoted.start()])
         owner = f" ({coined.group(1)}'s)" if coined else ""
         found.notes.append(f"check: the quoted words are not the speaker's{owner}")
+    return found
+
+
+_FOR = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
+"""An opening "For X, …" ("For the analyst X, the move is pragmatic"): X's reading."""
+
+
+def _for_person(
+    text: str, mentions: list[Mention], kind_of: Callable[[str], str | None]
+) -> Speech | None:
+    """ "For the analyst X, researcher at Y, this is above all pragmatic": X's analysis."""
+    opening = _FOR.match(text)
+    first = mentions[0] if mentions else None
+    if opening is None or first is None or first.start != opening.end():
+        return None
+    if kind_of(first.actor) != "person" or "," not in text[first.end :]:
+        return None
+    found = Speech("analysis", by=[first.actor])
+    found.notes.append(f"check: 'For {text[first.start : first.end]}, …' read as their view")
     return found
 
 
@@ -222,6 +289,8 @@ def _official(
 ) -> bool:
     if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
         return True
+    if _ISSUED_BY.match(text, verb.end()) or _DOCUMENT.search(text[: verb.start()]):
+        return True  # "according to a statement by X", "The statement says": X's statement
     if found.by and all(kind_of(a) in _BODIES for a in found.by):
         return True  # a government, a state or an alliance speaking
     if found.attribution:
@@ -235,7 +304,7 @@ def _official(
         if title:
             described += " " + title.group(1)  # "A junta spokesman, Colonel X, told"
         after = re.match(r"[^,]{1,40},([^,.]{1,90})", text[verb.end() :])
-        if after:
+        if after and verb.group(1) not in ("according to", "According to"):
             described += " " + after.group(1)
         return _OFFICE.search(_FORMER.sub("", f"{described} {found.title} {titles}")) is not None
     return False
@@ -268,8 +337,20 @@ def _speaker(
     if verb.group(1) in ("according to", "According to"):
         following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
         source = _DESCRIBED_AFTER.match(text[verb.end() :])
+        object_pronoun = re.match(r"\s+(him|her)\b", text[verb.end() :])
+        issued = _ISSUED_BY.match(text, verb.end())
+        if issued:
+            following = [m for m in mentions if m.start == issued.end()]
+            if not following or _owned(text, following[0]):  # "from Niger's foreign ministry"
+                found.attribution = _issuer(text, issued.end())
+                found.notes.append("check: whose statement? read as the words after 'by'/'from'")
+                return
         if following and not _owned(text, following[0]):
             found.by = [following[0].actor]
+        elif object_pronoun:  # "According to him": as "he said"
+            here = _named_here(text, verb.start(), mentions, kind_of)
+            said_by = "he" if object_pronoun.group(1) == "him" else "she"
+            _pronoun(found, said_by, context, here)
         elif source:
             found.attribution = " ".join(source.group(1).split())
         else:
@@ -292,6 +373,14 @@ def _speaker(
         and _inverted(found, text, verb, mentions, whole=True)
     ):
         return  # "…, said its secretary, X."
+    document = _DOCUMENT.search(lead)
+    if document and context.issuer:  # "The statement … says": its issuer's
+        found.by, found.document = list(context.issuer), True
+        found.notes.append(
+            f"check: '{document.group(1)}' read as the statement of {', '.join(context.issuer)}, "
+            "named before"
+        )
+        return
     if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
         before = lead.rstrip(" ,")
         if before.casefold().endswith(pronoun[0].casefold()) and not before[
@@ -314,7 +403,7 @@ def _speaker(
             and _CLOSING.match(text[m.end : verb.start()])
             and re.search(r",\s*(?:\S+\s+){0,2}$", text[start : m.start])
         ]
-    role = _ROLE.search(lead)
+    role = _ROLE.search(lead.lstrip(' ,“”"'))  # “…,” the minister said
     body = _BODY_ROLE.search(lead)
     if body and not subject:
         _the_body(found, body.group(1).casefold(), context, kind_of)
@@ -345,7 +434,7 @@ def _speaker(
         return
     if role:
         title = role.group(1).casefold()
-        holders = roles(title)
+        holders = roles(title) or roles(_SAME_OFFICE.get(title, title))
         if len(holders) == 1:
             found.by = holders
             found.notes.append(f"check: 'the {title}' read as {holders[0]}")
@@ -360,30 +449,64 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_DOCUMENT = re.compile(
+    r"^\s*((?:[Tt]he|[Ii]ts)\s+(?:text|statement|communiqu[ée]|press\s+release|declaration|"
+    r"message|letter))"
+    r"(?:\s*,[^,“”\"]{1,80},)?\s*(?:also\s+)?$"
+)
+"""A statement as the subject ("The text, read on state radio, says"): the body that issued
+the statement the article last named (:attr:`Context.issuer`)."""
 _BODY_ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
-    r"regime))\s*,?\s*(?:also\s+)?$"
+    r"regime|alliance|bloc|confederation))(?:[’']s\s+(?:secretariat|commission|presidency|"
+    r"leadership|council|spokes(?:wo)?man|spokesperson)(?:\s+(?:in|at)\s+[A-Z][\w’'-]+)?)?"
+    r"\s*,?\s*(?:also\s+)?$"
 )
-"""A government named by its office alone ("the government added")."""
+"""A government or an alliance named by its common noun alone ("the government added",
+"The alliance's secretariat in X said")."""
+_BODY_KIND = {"alliance": "alliance", "bloc": "alliance", "confederation": "alliance"}
+"""The kind of actor a body's common noun stands for (else a government)."""
 
 
 def _the_body(
     found: Speech, word: str, context: Context, kind_of: Callable[[str], str | None]
 ) -> None:
-    """ "the government": the one government named before it in the paragraph, or else
-    in the article; two or none: a description."""
-    for named, where in ((context.bodies, "in the paragraph"), (context.named, "in the article")):
-        governments = list(dict.fromkeys(a for a in named if kind_of(a) == "government"))
+    """ "the government": the one government named before it in the paragraph, or else in
+    the article; "the alliance": the one alliance named in the article; two or none: a
+    description."""
+    kind = _BODY_KIND.get(word, "government")
+    places = [(context.bodies, "in the paragraph"), (context.named, "in the article")]
+    if kind == "alliance":  # blocs are named by other words too: only one in the article
+        places = places[1:]
+    for named, where in places:
+        governments = list(dict.fromkeys(a for a in named if kind_of(a) == kind))
         if len(governments) == 1:
             found.by = governments
             found.notes.append(
-                f"check: 'the {word}' read as {governments[0]}, the one government named "
+                f"check: 'the {word}' read as {governments[0]}, the one {kind} named "
                 f"before it {where}"
             )
             return
         if governments:
             break
     found.attribution = f"the {word}"
+
+
+_ISSUED_BY = re.compile(
+    r"\s+(?:an?|the|its)\s+(?:\w+\s+)?(?:statement|communiqu[ée]|press\s+release|declaration)"
+    r"(?:\s+(?:released|issued|published|read|put\s+out)\b[^,;“”\"]{0,40}?)?\s+(?:by|from)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+"""After "according to": a statement and who issued it ("a statement released on Saturday
+by the Ministry of …", "a statement from Niger's foreign ministry"): the issuer speaks."""
+
+
+def _issuer(text: str, start: int) -> str | None:
+    """The words naming a statement's issuer, up to the clause's end ("Niger's foreign
+    ministry")."""
+    words = re.match(r"[^,;.“”\"]{2,60}", text[start:])
+    return " ".join(words.group(0).split()) if words else None
 
 
 _AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
@@ -396,7 +519,11 @@ _DESCRIBED_AFTER = re.compile(
 )
 """A described source after "according to" or a quote's "said": "a local official (who
 asked…)", "press freedom groups", "one analyst"."""
-_MEMBERS_OF = re.compile(rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside)\s+(?:the\s+)?$", re.I)
+_MEMBERS_OF = re.compile(
+    rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside|to|close\s+to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,2}$",
+    re.I,
+)
 
 
 def _owned(text: str, mention: Mention) -> bool:
@@ -432,6 +559,13 @@ _SAYING = frozenset("said says added adds told tells".split())
 _TO_END = re.compile(r"\s*(?:\.|$)")
 
 
+_FIRST_NAME_AFTER = re.compile(
+    r"\s+([A-Z][\w’'-]+,\s+an?\s+(?:[a-z]+\s+){0,2}[a-z]+(?:er|or|ist|man|woman|ant|ent))\b"
+)
+"""A first name alone with a person's description after the verb ("says Seydou, a taxi
+driver"): the source's words, an attribution."""
+
+
 def _inverted(
     found: Speech, text: str, verb: re.Match[str], mentions: list[Mention], whole: bool = False
 ) -> bool:
@@ -443,6 +577,10 @@ def _inverted(
         if whole and not _TO_END.match(text, following[0].end):
             return False
         found.by = [following[0].actor]
+        return True
+    first_name = _FIRST_NAME_AFTER.match(text, verb.end())
+    if first_name:  # “…,” says Seydou, a taxi driver: no full name to make an actor of
+        found.attribution = first_name.group(1)
         return True
     after = _DESCRIBED_AFTER.match(text[verb.end() :])
     if after is None:
@@ -515,6 +653,7 @@ def _pronoun(
             )
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
+        found.document = context.issued and found.by == context.issuer  # "It adds that"
         found.notes.append("check: 'it' read as the body that spoke in the sentence before")
     else:
         found.notes.append(
