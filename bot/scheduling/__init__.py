@@ -1,2 +1,2 @@
 """When digests are due and the one task that posts them, never losing a day. Imports
-answers, store and state; posts through a poster it is given (no discord import)."""
+answers, records, store and state; posts through a poster it is given (no discord import)."""

@@ -1,3 +1,3 @@
 """Serving the store: the one current store, reloads that swap only a valid one, the last
 good copy, baselines to compare with, and the health check. Imports records, reading, store,
-answers and state; never discord."""
+state and settings; never discord."""
