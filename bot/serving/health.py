@@ -1,4 +1,5 @@
-"""``briefbot health``: the container's HEALTHCHECK. The store loads; the database is writable."""
+"""``briefbot health``: the container's HEALTHCHECK. The store loads; the migrations were
+installed; the database is of a known schema and writable."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.reading import snapshot
 from bot.reading.loader import files_digest, load_store
 from bot.records.errors import StoreInvalid
 from bot.settings import Settings
+from bot.state.db import migrations
 from bot.state.lock import OK, holder
 
 
@@ -20,7 +22,10 @@ def check_health(settings: Settings) -> list[str]:
         _check_store(settings)
     except StoreInvalid as invalid:
         problems.append(f"the store has {len(invalid.problems)} problem(s); run briefbot validate")
-    problems += _database_problems(settings.db)
+    known = len(migrations())
+    if known == 0:  # a package built without its .sql files could never open a database
+        problems.append("the installed bot has no database migrations (bot/state/migrations)")
+    problems += _database_problems(settings.db, known)
     return problems
 
 
@@ -34,9 +39,10 @@ def _check_store(settings: Settings) -> None:
     load_store(settings.knowledge_dir, settings.seeds_dir)
 
 
-def _database_problems(path: Path) -> list[str]:
-    """The database exists (never created here), is sound, and takes writes: also for
-    the running bot, which notes in its lock file when its writes fail, and why."""
+def _database_problems(path: Path, known: int) -> list[str]:
+    """The database exists (never created here), is sound, is of a schema this code knows
+    (``known`` migrations), and takes writes: also for the running bot, which notes in its
+    lock file when its writes fail, and why."""
     bot = holder(path)
     if bot is not None and bot.status != OK:
         return [f"the bot (pid {bot.pid}) cannot write the database: {bot.status}"]
@@ -53,6 +59,12 @@ def _database_problems(path: Path) -> list[str]:
             verdict = db.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
                 return [f"the database {path} is damaged ({verdict[0] if verdict else '?'})"]
+            schema = db.execute("PRAGMA user_version").fetchone()[0]
+            if schema > known:
+                return [
+                    f"the database {path} has schema {schema}, newer than this bot's "
+                    f"{known}: it was written by a later version"
+                ]
             db.execute("BEGIN IMMEDIATE")  # takes the write lock: proves we could write
             db.execute("ROLLBACK")
     except (sqlite3.Error, OSError) as exc:

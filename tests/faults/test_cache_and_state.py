@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +98,25 @@ def test_health_notices_a_damaged_database(tmp_path: Path) -> None:
     settings = Settings(db=db)
     [problem] = _database_problems(settings)
     assert str(db) in problem and ("damaged" in problem or "not usable" in problem)
+
+
+def test_health_notices_a_database_newer_than_the_code(tmp_path: Path) -> None:
+    db = tmp_path / "later.sqlite3"
+    with contextlib.closing(sqlite3.connect(db)) as made:
+        made.execute("PRAGMA user_version = 99")
+    [problem] = _database_problems(Settings(db=db))
+    assert "has schema 99, newer than this bot's" in problem
+
+
+def test_health_fails_when_the_package_has_no_migrations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wheel built without its .sql files could not open any database (it once did)."""
+    import bot.serving.health as health
+
+    monkeypatch.setattr(health, "migrations", lambda: [])
+    problems = _database_problems(Settings(db=tmp_path / "none.sqlite3"))
+    assert problems == ["the installed bot has no database migrations (bot/state/migrations)"]
 
 
 def _database_problems(settings: Settings) -> list[str]:
