@@ -439,3 +439,23 @@ def test_a_speaker_described_beyond_a_name_is_those_so_described(store: FactStor
     response = questions.answer(store, "what did the diplomat from mali say")
     assert shown(response) == ["malian-diplomat-counterterrorism"]
     assert response.notes[0] == "Answered as what those described as “diplomat” said, for Mali"
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("will checker visit niger", False),  # "Ahead of Checker's visit to Bamako, … Niger"
+        ("did checker visit niger", False),
+        ("did checker visit bamako", True),
+        ("did france withdraw from mali", True),
+    ],
+)
+def test_a_yes_or_no_is_said_only_by_a_clause_holding_what_it_asks_of_the_subject(
+    store: FactStore, question: str, stated: bool
+) -> None:
+    """A question's further words ("… Niger") are part of the claim: a clause holding the
+    subject and the predicate but not them does not say it."""
+    first = questions.answer(store, question).sections[0].items[0].text
+    assert first.startswith("The sources say") is stated and (
+        stated or first.startswith("The sources do not say so")
+    ), first

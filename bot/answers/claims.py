@@ -4,7 +4,9 @@
 (withdraw). A quote "states" the claim only when one of its clauses holds both: "Mali,
 Niger, and Burkina Faso expelled French troops, reduced cooperation with EU partners"
 holds "EU" and "expelled" (withdraw) in different clauses, so it does not say the EU
-withdrew. Deterministic and local: clauses are cut at semicolons, at a leading "while …,",
+withdrew. Deterministic and local: clauses are cut at semicolons, at a leading "while …," (or "ahead
+of …,", "during …,": "Ahead of Checker's visit to Bamako, the US said … Niger" is no visit
+to Niger),
 before "while", "whereas", "although", "though", "but" after a comma, and before a comma's
 new verb phrase (", reduced cooperation", not the ", claimed by …," that qualifies a noun).
 """
@@ -32,7 +34,8 @@ _BREAK = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^\W*(?:while|whereas|although|though|if|as|since|after|before|when|because)\b[^,]*,",
+    r"^\W*(?:while|whereas|although|though|if|as|since|after|before|when|because|ahead\s+of|"
+    r"during|following|despite|amid)\b[^,]*,",
     re.IGNORECASE,
 )
 SKIPPED = frozenset(
@@ -56,6 +59,10 @@ class Claim(msgspec.Struct, frozen=True):
     unused: tuple[str, ...] = ()
     """Words of what the question says that the store never uses ("did the Niamey attack
     succeed"): nothing states them."""
+    objects: tuple[frozenset[str], ...] = ()
+    """The index terms of each further word the question says of the subject ("will
+    Checker visit *Niger*"): the clause that states the claim holds each of them too
+    ("Checker's visit to Bamako" is no visit to Niger)."""
     active: bool = False
     """Whether the question asks what an actor did ("did the EU withdraw", "has France
     left"), not what was done to it ("was Bazoum released"): a clause
@@ -89,6 +96,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         predicate,
         frozenset(_terms(store, predicate)) if predicate else frozenset(),
         unused=tuple(w for w in rest if not _terms(store, w)),
+        objects=tuple(frozenset(_terms(store, w)) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
     )
 
@@ -153,7 +161,7 @@ def states(store: FactStore, claimed: Claim, text: str) -> bool:
         return False
     for clause in clauses(text):
         at = _predicate_at(claimed, clause)
-        if at is None:
+        if at is None or not _holds_objects(claimed, clause):
             continue
         if not claimed.active:
             if _names_subject(store, claimed, clause):
@@ -182,6 +190,11 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 """Words of saying: a subject followed by one speaks of the predicate, it does not do it."""
+
+
+def _holds_objects(claimed: Claim, clause: str) -> bool:
+    held = {stem(w) for word in _WORD.finditer(clause) for w in words(word[0])}
+    return all(terms & held for terms in claimed.objects)
 
 
 def _predicate_at(claimed: Claim, clause: str) -> int | None:

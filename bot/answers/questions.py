@@ -457,7 +457,7 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
         claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
         if claimed is not None:  # its date needs the subject and the predicate, not the
             # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit")
-            claimed = msgspec.structs.replace(claimed, unused=())
+            claimed = msgspec.structs.replace(claimed, unused=(), objects=())
         return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
