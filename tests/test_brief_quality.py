@@ -235,7 +235,8 @@ def test_dates_follow_the_re_estimated_publication(store: FactStore) -> None:
 
 
 def test_brief_bullets_about_events_carry_their_dates(store: FactStore) -> None:
-    """Never more precise than the source: a bullet's date is its event's own label."""
+    """Never more precise than the source: a bullet's date is its event's own label, or
+    from its earliest event's label to its latest's when they fall apart."""
     for topic in store.topics.values():
         for bullet in items(queries.brief(store, topic.id)):
             facts = [store.facts[f] for f in (bullet.facts or (bullet.fact,)) if f]
@@ -245,7 +246,18 @@ def test_brief_bullets_about_events_carry_their_dates(store: FactStore) -> None:
                 continue
             assert bullet.date is not None, (topic.id, bullet.text)
             labels = {f.date.when.label for f in dated if f.date is not None}
-            assert bullet.date.removesuffix(" (est.)") in labels, (bullet.date, labels)
+            parts = bullet.date.removesuffix(" (est.)").split(" to ")
+            assert len(parts) <= 2 and set(parts) <= labels, (bullet.date, labels)
+
+
+def test_a_bullet_whose_events_fall_apart_is_dated_from_the_first_to_the_last(
+    store: FactStore,
+) -> None:
+    """ "What changed" rests on the Biden-era cut (2021–2023) and the USAID shutdown (early
+    2025): dated by the first alone it read as if all of it happened by 2023."""
+    changed = next(b for b in items(queries.brief(store)) if b.text.startswith("What changed"))
+    assert changed.date is not None and changed.date.startswith("2021–2023 to January 2025")
+    assert changed.span is not None and changed.span[1] >= "2025-01-31"
 
 
 def test_brief_says_as_of_when_it_holds(store: FactStore) -> None:

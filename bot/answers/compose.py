@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from bot.answers.passage import passage
 from bot.answers.response import CitationRef, Item, Response, Section, SourceInfo
@@ -239,13 +240,13 @@ class Answer:
         return item
 
     def lead(self, lead: Lead) -> Item:
-        """A brief's bullet: the curator's sentence, dated by its first dated event (as
-        precisely as its source gives it), each fact backed by one short footnote."""
+        """A brief's bullet: the curator's sentence, dated by its dated events (as
+        precisely as their sources give them: one event's date, or from the earliest to the
+        latest when they differ), each fact backed by one short footnote."""
         facts = [self.store.facts[f] for f in lead.facts]
         dated = [f for f in facts if f.date is not None]
         events = [f for f in dated if not f.kind.attributed] or dated
-        when = self._when(events[0]) if events else (None, None, None, False)
-        date, phrase, span, estimated = when
+        date, phrase, span, estimated = self._span(events)
         symbol, independent, credibility = sourcing(self.store, facts)
         corrected = [note for note in map(correction_note, facts) if note]
         return Item(
@@ -276,6 +277,25 @@ class Answer:
             self.fact(self.store.facts[f], brief=True)
             for f in chosen_for_brief(self.store, candidates, limit)
         ]
+
+    def _span(
+        self, events: list[Fact]
+    ) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
+        """The date of a bullet resting on ``events``: the first one's, or, when they fall
+        on dates apart, from the earliest to the latest ("2021–2023 to January 2025"),
+        without a phrase (each phrase dates one fact)."""
+        if not events:
+            return None, None, None, False
+        first = min(events, key=lambda f: f.date.when.start if f.date else date.max)
+        last = max(events, key=lambda f: f.date.when.end if f.date else date.min)
+        one = self._when(events[0])
+        early, late = self._when(first), self._when(last)
+        if early[2] is None or late[2] is None or late[2][0] <= early[2][1]:
+            return one  # one date, or dates that overlap: the first event's
+        span = (early[2][0], late[2][1])
+        estimated = early[3] or late[3]
+        label = f"{_plain(early[0])} to {_plain(late[0])}" + (" (est.)" if estimated else "")
+        return label, None, span, estimated
 
     def _when(self, fact: Fact) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
         """A fact's date as shown: label, the source's phrase, span, and whether estimated."""
@@ -399,6 +419,10 @@ def _legend(sections: Iterable[Section]) -> str | None:
         return None
     meanings = [f"{symbol} {meaning}" for symbol, meaning in SOURCING.items() if symbol in used]
     return f"Sourcing: {'; '.join(meanings)}; {CREDIBILITY_LEGEND}."
+
+
+def _plain(label: str | None) -> str:
+    return (label or "").removesuffix(" (est.)")
 
 
 def _per_fact(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:
