@@ -337,3 +337,23 @@ def test_a_saved_store_keeps_grades_repeats_and_retractions(
         ]
 
     assert answers(again) == answers(first)
+
+
+def test_a_source_whose_header_changed_is_updated_in_the_digest_not_new(
+    store: FactStore,
+) -> None:
+    """A grade given to an article already served is no new source."""
+    source = next(iter(store.sources.values()))
+    texts = {
+        change: [
+            i.text
+            for s in digest(
+                store, [Change(kind="sources", record_id=source.id, change=change)]
+            ).sections
+            for i in s.items
+            if source.title in i.text
+        ]
+        for change in ("added", "changed")
+    }
+    assert texts["added"][0].startswith(f"New source: {source.title}")
+    assert texts["changed"][0] == f"Updated source: {source.title} ({source.graded})"

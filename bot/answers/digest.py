@@ -75,9 +75,13 @@ def _new_items(answer: Answer, changes: list[Change]) -> list[Item]:
             facts = store.facts_by_source.get(source.id, ())
             own = (c for f in facts for c in store.facts[f].citations if c.source == source.id)
             first = next(own, None)
+            if change.change == "added":
+                text = f"New source: {source.title} ({len(facts)} facts)"
+            else:  # its header changed: a grade, what it repeats, its date or title
+                text = f"Updated source: {source.title} ({source.graded})"
             items.append(
                 Item(
-                    text=f"New source: {source.title} ({len(facts)} facts)",
+                    text=text,
                     cites=answer.book.cite([first] if first else []),
                 )
             )
