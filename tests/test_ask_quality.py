@@ -459,3 +459,16 @@ def test_a_yes_or_no_is_said_only_by_a_clause_holding_what_it_asks_of_the_subjec
     assert first.startswith("The sources say") is stated and (
         stated or first.startswith("The sources do not say so")
     ), first
+
+
+@pytest.mark.parametrize("question", ["latest", "what's new", "any updates", "whats the latest"])
+def test_the_latest_is_the_brief_as_of_its_newest_source(store: FactStore, question: str) -> None:
+    """ "latest" named no subject and was refused: it asks for the story as it stands."""
+    response = questions.answer(store, question)
+    assert response.notes[0].startswith("Answered as /brief"), response.notes
+    assert any(n.startswith("As of ") for n in response.notes)
+
+
+def test_the_latest_on_a_named_actor_is_its_profile(store: FactStore) -> None:
+    response = questions.answer(store, "what is the latest on bazoum")
+    assert response.notes[0] == 'Answered as /actor name:"Mohamed Bazoum"'

@@ -46,6 +46,14 @@ _YES_NO = re.compile(
 _NEXT = re.compile(
     r"\b(?:next|ahead|upcoming|coming|to come|future|what now|from here)\b", re.IGNORECASE
 )
+_LATEST = re.compile(
+    r"^(?:(?:what|any)(?:\s+is|\s+are)?\s+)?(?:the\s+)?(?:very\s+)?"
+    r"(?:latest|newest|news|new|updates?|happening|going\s+on)"
+    r"(?:\s+(?:on|about|in|with|from|for|regarding)\s+(?P<about>.+))?$",
+    re.IGNORECASE,
+)
+""""latest", "what is new", "any news on the Sahel", "what is happening in Mali": the
+story as of its latest source (a topic's or an actor's, when one is named)."""
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
 """"whats", "who's": the question word and "is"."""
 SLIPS = {
@@ -200,6 +208,9 @@ def read(store: FactStore, text: str) -> Reading:
         what = f"what {speaker.label} was told" if told else f"{owner} statements"
         line = what + (f" about “{about}”" if about else "")
         return Reading(line, lambda: queries.said(store, speaker.id, about), specific=True)
+    latest = _LATEST.match(text)
+    if latest:
+        return _latest(store, latest["about"] or "")
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"]) or _office_holder(
@@ -443,6 +454,15 @@ def _profile(store: FactStore, name: str) -> Reading | None:
     except (NotFound, Ambiguous):
         return None
     return Reading(f"/brief topic:{topic_id}", lambda: queries.brief(store, topic_id))
+
+
+def _latest(store: FactStore, about: str) -> Reading:
+    """The latest on ``about``: an actor's profile (its timeline, latest facts) or a
+    topic's brief, else what the sources say of it; on nothing named, the overview's brief,
+    which says as of when."""
+    if query_words(about):
+        return _profile(store, about) or _search(store, about)
+    return Reading("/brief (the latest, as of the newest source)", lambda: queries.brief(store))
 
 
 def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
