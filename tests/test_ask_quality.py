@@ -472,3 +472,27 @@ def test_the_latest_is_the_brief_as_of_its_newest_source(store: FactStore, quest
 def test_the_latest_on_a_named_actor_is_its_profile(store: FactStore) -> None:
     response = questions.answer(store, "what is the latest on bazoum")
     assert response.notes[0] == 'Answered as /actor name:"Mohamed Bazoum"'
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "meant"),
+    [
+        ("who critisized the us shift", "critisized", "criticised"),  # was silently dropped
+        ("how is the us approach diffrent from bidens", "diffrent", "different"),  # refused
+    ],
+)
+def test_a_slip_in_a_question_word_is_mended_and_said(
+    store: FactStore, question: str, typed: str, meant: str
+) -> None:
+    response = questions.answer(store, question)
+    assert f"Read “{typed}” as “{meant}”." in response.notes
+
+
+def test_a_word_the_search_reads_or_nothing_is_near_is_left_as_typed(store: FactStore) -> None:
+    """No note, no guess: a slip the search already reads, or a word near nothing."""
+    for question in ("what did the juntaz say", "what about zzzzzzzz"):
+        try:
+            response = questions.answer(store, question)
+        except NotFound:
+            continue
+        assert not any(n.startswith("Read “") for n in response.notes), question

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 import msgspec
+from rapidfuzz.distance import Levenshtein
 
 from bot.answers import claims, queries
 from bot.answers.response import Response
@@ -123,6 +124,8 @@ IRREGULAR = frozenset(
     drove driven forgot forgotten sold bought heard read ran set put cut hit shut let""".split()
 )
 """Irregular past forms of verbs ("how many days has Bazoum been held")."""
+QUESTION_VOCABULARY = GENERIC | CLASS_NOUNS | VERBS | IRREGULAR | queries.SAYING
+"""The words questions are made of besides the store's own: a slip is mended to them too."""
 
 
 ENGLISH_SHORT = frozenset(
@@ -163,6 +166,7 @@ def answer(store: FactStore, question: str) -> Response:
             "Ask about something in the store, e.g. “who is Nick Checker?” or "
             "“what did Laessing say about democracy?”."
         )
+    text, mended = _mend(store, text)
     reading = read(store, text)
     if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
         _answerable(store, text, reading)
@@ -176,7 +180,48 @@ def answer(store: FactStore, question: str) -> Response:
             missing.suggestions or _what_exists(store, text),
         ) from None
     note = f"Answered as {reading.line}"
-    return response.replace(command="ask", notes=(note, *response.notes))
+    read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in mended]
+    return response.replace(command="ask", notes=(note, *read_as, *response.notes))
+
+
+MEND_MIN = 5
+"""Shorter words are never mended: 'sahel' is no slip of 'said'."""
+
+
+def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A question with its slips mended: a word of five letters or more that neither the
+    store nor a question's own words know, one slip (two, from eight letters) from exactly
+    one nearest word that is ("diffrent": different; "critisized": criticised). An unknown
+    word was refused ("do not cover") or, looking like a verb, silently dropped."""
+    mended: list[tuple[str, str]] = []
+
+    def mend(match: re.Match[str]) -> str:
+        typed = match[0]
+        word = typed.casefold()
+        if len(word) < MEND_MIN or not word.isalpha() or _known(store, word):
+            return typed
+        most = 2 if len(word) >= 8 else 1
+        candidates = [w for w in QUESTION_VOCABULARY if abs(len(w) - len(word)) <= most]
+        candidates += store.fact_search.misspelt(word)
+        nearest = sorted(
+            (d, w) for w in set(candidates) if (d := Levenshtein.distance(word, w)) <= most
+        )
+        if not nearest or (len(nearest) > 1 and nearest[1][0] == nearest[0][0]):
+            return typed  # none, or two as near: no guess
+        mended.append((typed, nearest[0][1]))
+        return nearest[0][1]
+
+    return re.sub(r"[^\W\d_]+", mend, text), mended
+
+
+def _known(store: FactStore, word: str) -> bool:
+    return (
+        word in QUESTION_VOCABULARY
+        or _verb(word)
+        or store.fact_search.knows(word)
+        or bool(store.fact_search.expand(word))
+        or _names_actor(store, word)
+    )
 
 
 def read(store: FactStore, text: str) -> Reading:

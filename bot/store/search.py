@@ -400,6 +400,26 @@ class SearchIndex:
                     scored[term] = score
         return sorted(scored, key=lambda t: (-scored[t], t))[:5]
 
+    def misspelt(self, word: str) -> list[str]:
+        """The store's words ``word`` is one slip from (two for words of eight letters or
+        more), nearest first: what a question's unknown word was most likely meant as."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        most = 2 if len(word) >= 8 else 1
+        seen: dict[str, int] = {}
+        for n in range(len(word) - most, len(word) + most + 1):
+            for key in ((n, word[0]), (n, "+" + word[1])):
+                for term, distance, _ in process.extract(
+                    word,
+                    self._buckets.get(key, ()),
+                    scorer=Levenshtein.distance,
+                    score_cutoff=most,
+                    limit=5,
+                ):
+                    seen[term] = int(distance)
+        return sorted(seen, key=lambda t: (seen[t], t))
+
     def _vocabulary_from(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self._vocabulary, prefix)
         out: list[str] = []
