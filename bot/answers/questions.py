@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 
 import msgspec
-from rapidfuzz.distance import Levenshtein
 
 from bot.answers import claims, queries
 from bot.answers.response import Response
@@ -200,6 +199,8 @@ def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
         word = typed.casefold()
         if len(word) < MEND_MIN or not word.isalpha() or _known(store, word):
             return typed
+        from rapidfuzz.distance import Levenshtein  # here: most words are spelt right
+
         most = 2 if len(word) >= 8 else 1
         candidates = [w for w in QUESTION_VOCABULARY if abs(len(w) - len(word)) <= most]
         candidates += store.fact_search.misspelt(word)
