@@ -496,3 +496,13 @@ def test_a_word_the_search_reads_or_nothing_is_near_is_left_as_typed(store: Fact
         except NotFound:
             continue
         assert not any(n.startswith("Read “") for n in response.notes), question
+
+
+@pytest.mark.parametrize(
+    "question", ["how long has bazoum been detained", "for how long was bazoum held"]
+)
+def test_how_long_is_a_figure_of_time_about_the_rest(store: FactStore, question: str) -> None:
+    """ "long" is no subject: the answer was "Niger was *long* regarded…"."""
+    response = questions.answer(store, question)
+    assert response.sections[0].title == "Figures the sources give"
+    assert "900 days" in response.sections[0].items[0].text

@@ -74,6 +74,9 @@ SLIPS = {
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
+""""How long has Bazoum been detained": a figure of time ("more than 900 days"), asked of
+the rest of the question ("long" is no subject: "Niger was long regarded…")."""
 NOT_COVERED = "The sources in the store"
 """How every answer saying what the store does not hold begins."""
 COMMON_SHARE = 0.25
@@ -272,6 +275,10 @@ def read(store: FactStore, text: str) -> Reading:
         return Reading(line, lambda: queries.ahead(store, rest), specific=True)
     if _WHEN.match(text):
         return _when(store, text, [m.id for m in named])
+    if how_long := _HOW_LONG.match(text):
+        rest = text[how_long.end() :]
+        line = f"a question of time: the figures the sources give on “{rest}”"
+        return Reading(line, lambda: queries.figures(store, rest))
     if _COUNT.match(text):
         line = f"a question of numbers: the figures the sources give on “{text}”"
         return Reading(line, lambda: queries.figures(store, text))
