@@ -506,3 +506,8 @@ def test_how_long_is_a_figure_of_time_about_the_rest(store: FactStore, question:
     response = questions.answer(store, question)
     assert response.sections[0].title == "Figures the sources give"
     assert "900 days" in response.sections[0].items[0].text
+
+
+def test_a_yes_or_no_answer_line_says_how_well_it_is_sourced(store: FactStore) -> None:
+    first = questions.answer(store, "is bazoum still detained").sections[0].items[0]
+    assert first.sourcing == "◆1" and first.independent == 2

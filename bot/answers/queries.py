@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.answers import claims
 from bot.answers.claims import Claim
-from bot.answers.compose import Answer, chosen_for_brief
+from bot.answers.compose import Answer, chosen_for_brief, sourcing
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
@@ -661,9 +661,20 @@ def yes_no(
     else:
         line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
     answer = Answer(store, "search")
+    symbol, independent, credibility = sourcing(store, [fact])
     answer.section(
         "What the sources say",
-        [Item(text=line, cites=answer.book.cite([citation]), fact=fact.id, kind=str(fact.kind))],
+        [
+            Item(
+                text=line,
+                cites=answer.book.cite([citation]),
+                fact=fact.id,
+                kind=str(fact.kind),
+                sourcing=f"{symbol}{credibility}",
+                independent=independent,
+                credibility=credibility,
+            )
+        ],
     )
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
