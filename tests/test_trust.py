@@ -234,6 +234,10 @@ def test_a_retracted_fact_is_kept_for_sources_and_never_served(copy: StoreCopy) 
         withdrawn.correction == "Why retracted: The test retracts it to check it is never served."
     )
     assert withdrawn.cites
+    everything = [i.text for i in items(queries.sources(store))]
+    assert any(
+        "1 fact(s) retracted (/sources source:us-shifts-strategy)" in t for t in everything
+    ), everything
 
 
 def test_a_lead_or_watch_resting_on_a_retracted_fact_is_refused(copy: StoreCopy) -> None:

@@ -8,6 +8,7 @@ Every function takes the store and already-parsed options and returns a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
 
@@ -923,7 +924,11 @@ def sources(store: FactStore, source: str | None = None) -> Response:
     answer = Answer(store, "sources")
     if source is None or not clean_user_text(source):
         infos = tuple(_info(store, s) for s in store.sources.values())
-        answer.section("Sources", (Item(text=_describe(i)) for i in infos))
+        retractions = Counter(s for f in store.retracted.values() for s in f.sources)
+        answer.section(
+            "Sources",
+            (Item(text=_describe(i) + _withdrawn(i.id, retractions[i.id])) for i in infos),
+        )
         return answer.response(f"Sources ({len(infos)})", sources=infos)
     chosen = store.sources[store.source_names.resolve(source)]
     info = _info(store, chosen)
@@ -951,6 +956,10 @@ def sources(store: FactStore, source: str | None = None) -> Response:
         f"Facts citing it ({len(facts)})", facts, TIMELINE_MAX, "/search finds particular ones"
     )
     return answer.response(chosen.title, subtitle=chosen.file, sources=(info,))
+
+
+def _withdrawn(source: str, count: int) -> str:
+    return f" · {count} fact(s) retracted (/sources source:{source})" if count else ""
 
 
 def _retracted(answer: Answer, fact: Fact) -> Item:
