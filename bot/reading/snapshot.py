@@ -185,8 +185,10 @@ def load(folder: Path, key: str, build: Callable[..., FactStore]) -> FactStore |
             if not stat.S_ISREG(found.st_mode) or found.st_size > SIZE_MAX:
                 raise _Damaged("not a regular file of a plausible size")
             return _decode(_Frames(handle, found.st_size), key, build)
-        except (OSError, _Damaged, msgspec.DecodeError, ValueError, TypeError, KeyError) as exc:
-            log.warning("ignoring the saved store %s: %s", path.name, exc)
+        except Exception as exc:
+            # the checksum is checked after the last frame, so a damaged frame may fail to
+            # decode or to restore in any way first (an index number out of range…)
+            log.warning("ignoring the saved store %s: %s: %s", path.name, type(exc).__name__, exc)
             return None
 
 
