@@ -374,11 +374,11 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
     # with the fourth round's three articles, one each, see the doc).
-    "speakers right": ("speaker", "right", 151),
-    "speakers wrong": ("speaker", "wrong", 4),
-    "kinds right": ("kind", "right", 143),
-    "dates right": ("date", "right", 150),
-    "dates wrong": ("date", "wrong", 2),
+    "speakers right": ("speaker", "right", 152),
+    "speakers wrong": ("speaker", "wrong", 3),
+    "kinds right": ("kind", "right", 144),
+    "dates right": ("date", "right", 151),
+    "dates wrong": ("date", "wrong", 1),
     "actor links right": ("actors", "right", 208),
     "actor links wrong": ("actors", "wrong", 20),
     "proposals right": ("proposals", "right", 35),
@@ -386,10 +386,11 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
 }
-EDITS_CEILING = 152
+EDITS_CEILING = 149
 """114 on the eleven cases before the fourth round (unchanged by it), plus the 34 edits the
 three articles it added still need (3, 25, 6; they needed 102 before its rules), plus the 4
-the fifth round's transcript-border-desk still needs (it needed 40 before its rules)."""
+the fifth round's transcript-border-desk still needs (it needed 40 before its rules); 149
+after the seventh round ("The US has declared a stark policy shift" is no statement)."""
 
 
 def below_floor(total: Score) -> list[str]:

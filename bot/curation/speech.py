@@ -23,8 +23,11 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - "the former prime minister": only a person the article called so; "According to him":
   as "he said"; a first name with a description after the verb ("says Seydou, a taxi
   driver"): an attribution;
-- a verb with "not" before it ("did not say"), in the passive ("was welcomed") or in a
-  "who" clause ("who asked not to be named") reports nothing;
+- a verb with "not" before it ("did not say"), in the passive ("was welcomed"), in a
+  "who" clause ("who asked not to be named") or an "If" clause, or used for an act
+  ("declared himself head of state", "expects a base") reports nothing;
+- a person in apposition after a body ("A spokeswoman for the Ministry of X and Y, Name,
+  said"): Name;
 - besides "said", "told" and the like: "states that", "explains", "confided", "has been
   saying", and "repeated" when quoted words follow.
 
@@ -191,9 +194,35 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
             continue  # "the news was welcomed with caution": no one is reported speaking
+        if _not_telling(text, verb):
+            continue  # "declared himself head of state", "expects a base": no words reported
         if not _NEGATED.search(text[: verb.start()][-30:]):
             return verb
     return None
+
+
+_DECLARED_ACT = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+(?:\s+\d+)?\s+)?(?:himself|herself|itself|themselves|an?|the|war|"
+    r"independence|victory|martial|its|his|her|their)\b"
+)
+"""After "declared": an object, so an act ("declared himself head of state", "declared a
+state of emergency"), not words reported."""
+_EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)")
+"""After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
+an object alone ("expects a base") is no speech."""
+_CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
+
+
+def _not_telling(text: str, verb: re.Match[str]) -> bool:
+    """A verb of the list used for an act, not for words: "declared" with an object,
+    "expects" with no clause, or any of them inside an "if" clause ("If X expects…, it
+    will…")."""
+    word, after = verb.group(1), text[verb.end() :]
+    if word in ("declared", "declares") and _DECLARED_ACT.match(after):
+        return True
+    if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
+        return True
+    return _CONDITIONAL.search(text[: verb.start()]) is not None
 
 
 _NOUN_USE = re.compile(r"\b(?:with|without|a|an|the|its|their|his|her|of|for)\s+$", re.I)
@@ -287,7 +316,9 @@ def _official(
     kind_of: Callable[[str], str | None],
     titles: str = "",
 ) -> bool:
-    if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
+    if verb.group(1) in _ANNOUNCING or re.match(
+        r"\s+in an?\s+(?:statement|report|communiqu[ée])\b", text[verb.end() :]
+    ):
         return True
     if _ISSUED_BY.match(text, verb.end()) or _DOCUMENT.search(text[: verb.start()]):
         return True  # "according to a statement by X", "The statement says": X's statement
@@ -418,6 +449,9 @@ def _speaker(
         ):
             # "Ulf Laessing of the Konrad Adenauer Foundation argues": the person speaks
             mention = earlier[-1]
+        named = _named_apposition(text, mention, verb, mentions, kind_of)
+        if named is not None:  # "A spokeswoman for the Ministry of X and Y, Name, said": Name
+            mention = named
         if _owned(text, mention):
             found.attribution = _description(lead) or None
         else:
@@ -426,11 +460,11 @@ def _speaker(
                 r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
             )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
-            while joined and re.fullmatch(
-                r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
-            ):
-                mention = joined.pop()
-                found.by.insert(0, mention.actor)  # "Veloria and Orvia said"
+            joint = r"\s*,? and\s*"  # "Veloria and Orvia said"; "A, B and C said" (a comma
+            while joined and re.fullmatch(joint, text[joined[-1].end : mention.start]):
+                mention = joined.pop()  # alone is an apposition: "A spokesman for X, Y,")
+                found.by.insert(0, mention.actor)
+                joint = r"\s*(?:,|,? and)\s*"
         return
     if role:
         title = role.group(1).casefold()
@@ -447,6 +481,26 @@ def _speaker(
         found.attribution = described
         return
     found.notes.append("check: who says this? the draft found no speaker it could trust")
+
+
+def _named_apposition(
+    text: str,
+    mention: Mention,
+    verb: re.Match[str],
+    mentions: list[Mention],
+    kind_of: Callable[[str], str | None],
+) -> Mention | None:
+    """The person named in apposition between a body and the verb (", Name, said"), who
+    speaks for it, as after "a spokeswoman for the junta, Name"."""
+    for other in mentions:
+        if (
+            other.start > mention.end
+            and kind_of(other.actor) == "person"
+            and re.fullmatch(r"\s*,\s*", text[mention.end : other.start])
+            and _CLOSING.match(text[other.end : verb.start()])
+        ):
+            return other
+    return None
 
 
 _DOCUMENT = re.compile(
