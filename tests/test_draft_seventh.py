@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from bot.curation.draft import Candidate, Draft, draft
-from bot.curation.ingest import ingest
+from bot.curation.drafts import DATELINE
+from bot.curation.ingest import ingest, slug
 from tests.conftest import StoreCopy
 
 ARTICLE = """KANDI, March 12, 2026 (AFP) - Boatmen on the Niger river stopped work on Tuesday, \
@@ -28,6 +29,11 @@ Soldiers closed the bridge on 2 March 2026, and Colonel Idrissa Kona declared hi
 governor three days later. The prefect declared a state of emergency on Friday.
 
 If the Beninese side expects a toll, it will wait a long time.
+
+Senator Ruth Ambler wrote to Secretary of State Jonas Weller on Friday that the toll was \
+unfair. According to the River Basin Monitoring and Survey project, catches fell by half \
+in 2025. The ferry will resume soon, a US embassy official said. Boubacar Tanda read out a \
+letter on Wednesday.
 
 Traders met at the Grand Marche on Monday. Officials gathered at the Palais Communal in \
 Malanville on Tuesday.
@@ -192,3 +198,44 @@ def test_framing_lines_are_left_out(drafts: tuple[Draft, Draft]) -> None:
     assert any(t.startswith("This week, the ferry strike") for t in skipped(radio))
     kept = candidate(radio, "That is how the river works.")
     assert kept.by == ["rahmat-sule"]
+
+
+def test_a_source_id_drops_the_possessive_s() -> None:
+    """ "Kandi's" is no "kandi-s": the possessive s is not a word of the id."""
+    assert slug("Kandi's boatmen and the prefect’s toll") == "kandi-boatmen-prefect-toll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KANDI, March 12 (River Wire) - Boatmen stopped work.",
+        "KANDI, Mar 12, 2026 (AFP) - Boatmen stopped work.",
+        "MALANVILLE - At the river, boatmen wait.",
+    ],
+)
+def test_validate_drafts_knows_every_dateline_form(text: str) -> None:
+    """A text still beginning with a dateline, with a year, an agency or no date at all,
+    is flagged by ``validate --drafts`` (README step 3)."""
+    assert DATELINE.match(text)
+
+
+@pytest.mark.parametrize("text", ["US-backed forces left.", "ECOWAS said on Monday - again."])
+def test_a_text_opening_with_a_name_is_no_dateline(text: str) -> None:
+    assert DATELINE.match(text) is None
+
+
+def test_a_holder_after_a_portfolio_a_body_after_according_to_the_and_read_out(
+    drafted: Draft,
+) -> None:
+    """ "Secretary of State X": X is proposed (the office is not part of the name);
+    "According to the X and Y project" is X and Y's words, not "no name the draft knows";
+    "a US embassy official said" speaks for a body, a statement; "X read out … on
+    Wednesday" is past, dated that Wednesday."""
+    assert proposed(drafted).get("Jonas Weller") == "person"
+    according = candidate(drafted, "According to the River Basin")
+    assert according.by == ["river-basin-monitoring-and-survey"]
+    assert not any("no name the draft knows" in n for n in according.notes)
+    embassy = candidate(drafted, "a US embassy official said")
+    assert embassy.kind == "statement" and embassy.attribution == "a US embassy official"
+    letter = candidate(drafted, "read out a letter")
+    assert when(letter) == "2026-03-11" and letter.kind == "event"

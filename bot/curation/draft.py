@@ -228,8 +228,10 @@ question"): its own reading, as an evaluative word is ("may" in lower case: not 
 _PAST = re.compile(
     r"\b(?:[a-z]{3,}ed|met|took|held|left|fled|began|won|lost|went|came|gave|made|sent|shut|"
     r"struck|fought|seized|was|were|led|spoke|saw|stood|fell|rose|broke|chose|drew|flew|"
-    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b"
+    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b|"
+    r"(?<![Ii] )(?<![Ww]e )(?<![Tt]hey )(?<![Yy]ou )\bread\s+(?:out|aloud)\b"
 )
+"""A verb in the past ("X read out": the present has its s, "X reads out")."""
 _STATE = re.compile(r"\b(?:remains?|is|are|has|have|still|continues?|stays?|not|never)\b", re.I)
 """A state told in the present ("remains barred", "has not commented"), not an action."""
 

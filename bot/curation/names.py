@@ -453,7 +453,19 @@ _OFFICE_OF = re.compile(
 """An office named by its portfolio ("the Minister of Security"): no name in it."""
 
 
+_PORTFOLIO_THEN_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w-]+\s+)?(?:Secretary|Minister)\s+of\s+(?:the\s+)?(?:State|"
+    r"Defen[cs]e|Security|Interior|Justice|Finance|Health|Energy|Mines|Transport|Commerce|"
+    r"Agriculture|Homeland\s+Security|Foreign\s+Affairs)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
+"""An office by its portfolio, then the holder's name ("Secretary of State Marco Rubio"):
+the name."""
+
+
 def _trim(name: str) -> str:
+    holder = _PORTFOLIO_THEN_NAME.match(name)
+    if holder:
+        return holder.group(1)
     if _OFFICE_OF.match(name):
         return ""
     words = name.split()

@@ -84,7 +84,8 @@ _OFFICE = re.compile(
     re.I,
 )
 _INSTITUTION = re.compile(
-    r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson)\b",
+    r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson|"
+    r"embassy|consulate)\b",
     re.I,
 )
 """An unnamed speaker described by the body they speak for: their words are its."""
@@ -366,7 +367,9 @@ def _speaker(
     start = quoted.end() if after_quote and quoted else 0
     lead = text[start : verb.start()]
     if verb.group(1) in ("according to", "According to"):
-        following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+        article = re.match(r"\s*(?:the\s+)?", text[verb.end() :])
+        gap = article.end() if article else 0
+        following = [m for m in mentions if 0 <= m.start - verb.end() <= max(2, gap)]
         source = _DESCRIBED_AFTER.match(text[verb.end() :])
         object_pronoun = re.match(r"\s+(him|her)\b", text[verb.end() :])
         issued = _ISSUED_BY.match(text, verb.end())
