@@ -28,7 +28,8 @@ The charity Mothers and Infants First said on Monday that it had closed two clin
 Soldiers closed the bridge on 2 March 2026, and Colonel Idrissa Kona declared himself \
 governor three days later. The prefect declared a state of emergency on Friday.
 
-If the Beninese side expects a toll, it will wait a long time.
+If the Beninese side expects a toll, it will wait a long time. The prefects should talk \
+to the boatmen, and they should say so in public.
 
 Senator Ruth Ambler wrote to Secretary of State Jonas Weller on Friday that the toll was \
 unfair. According to the River Basin Monitoring and Survey project, catches fell by half \
@@ -104,7 +105,7 @@ def test_a_verb_of_the_list_used_for_an_act_reports_no_speech(
     drafts: tuple[Draft, Draft],
 ) -> None:
     """ "declared himself governor", "declared a state of emergency", "If X expects a
-    toll" make no speaker; in a transcript such a line stays the guest's."""
+    toll", "they should say so" make no speaker; in a transcript such a line stays the guest's."""
     article, radio = drafts
     governor = candidate(article, "declared himself")
     assert governor.by == [] and governor.kind not in ("statement", "claim", "quote")
@@ -112,6 +113,8 @@ def test_a_verb_of_the_list_used_for_an_act_reports_no_speech(
     assert emergency.by == [] and emergency.kind == "event"
     toll = candidate(article, "expects a toll")
     assert toll.by == [] and toll.attribution is None
+    modal = candidate(article, "they should say so in public")
+    assert modal.by == [] and not any("who says this" in n for n in modal.notes)
     guest = candidate(radio, "expects a quick deal")
     assert guest.by == ["rahmat-sule"] and guest.kind == "analysis"
 

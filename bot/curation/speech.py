@@ -24,7 +24,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   as "he said"; a first name with a description after the verb ("says Seydou, a taxi
   driver"): an attribution;
 - a verb with "not" before it ("did not say"), in the passive ("was welcomed"), in a
-  "who" clause ("who asked not to be named") or an "If" clause, or used for an act
+  "who" clause ("who asked not to be named"), an "If" clause or after a modal ("should
+  say so"), or used for an act
   ("declared himself head of state", "expects a base") reports nothing;
 - a person in apposition after a body ("A spokeswoman for the Ministry of X and Y, Name,
   said"): Name;
@@ -212,18 +213,22 @@ _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
+_MODAL = re.compile(r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$")
+"""A modal before the verb ("it should say so openly"): speech wished or to come, none
+reported."""
 
 
 def _not_telling(text: str, verb: re.Match[str]) -> bool:
     """A verb of the list used for an act, not for words: "declared" with an object,
-    "expects" with no clause, or any of them inside an "if" clause ("If X expects…, it
-    will…")."""
+    "expects" with no clause, any of them inside an "if" clause ("If X expects…, it
+    will…") or after a modal ("should say so")."""
     word, after = verb.group(1), text[verb.end() :]
     if word in ("declared", "declares") and _DECLARED_ACT.match(after):
         return True
     if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
         return True
-    return _CONDITIONAL.search(text[: verb.start()]) is not None
+    before = text[: verb.start()]
+    return _CONDITIONAL.search(before) is not None or _MODAL.search(before) is not None
 
 
 _NOUN_USE = re.compile(r"\b(?:with|without|a|an|the|its|their|his|her|of|for)\s+$", re.I)
