@@ -39,7 +39,8 @@ letter on Wednesday.
 Traders met at the Grand Marche on Monday. Officials gathered at the Palais Communal in \
 Malanville on Tuesday.
 
-Aissa Bako runs a stall by the water. Her daughter, Fadimata, sells bread.
+Aissa Bako runs a stall by the water. She laughed when asked about the toll. Her \
+daughter, Fadimata, sells bread.
 
 Talks between the two prefects are scheduled for 20 March in Kandi. The next payments are \
 due on 25 March.
@@ -105,7 +106,8 @@ def test_a_verb_of_the_list_used_for_an_act_reports_no_speech(
     drafts: tuple[Draft, Draft],
 ) -> None:
     """ "declared himself governor", "declared a state of emergency", "If X expects a
-    toll", "they should say so" make no speaker; in a transcript such a line stays the guest's."""
+    toll", "they should say so", "when asked" make no speaker; in a transcript such a line
+    stays the guest's."""
     article, radio = drafts
     governor = candidate(article, "declared himself")
     assert governor.by == [] and governor.kind not in ("statement", "claim", "quote")
@@ -113,6 +115,9 @@ def test_a_verb_of_the_list_used_for_an_act_reports_no_speech(
     assert emergency.by == [] and emergency.kind == "event"
     toll = candidate(article, "expects a toll")
     assert toll.by == [] and toll.attribution is None
+    laughed = candidate(article, "She laughed when asked")
+    assert laughed.by == [] and laughed.kind == "background"
+    assert not any("who says this" in n for n in laughed.notes)
     modal = candidate(article, "they should say so in public")
     assert modal.by == [] and not any("who says this" in n for n in modal.notes)
     guest = candidate(radio, "expects a quick deal")

@@ -213,9 +213,11 @@ _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
-_MODAL = re.compile(r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$")
+_MODAL = re.compile(
+    r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$|\b(?:when|once)\s+$"
+)
 """A modal before the verb ("it should say so openly"): speech wished or to come, none
-reported."""
+reported; "when asked": a participle, asking no one anything here."""
 
 
 def _not_telling(text: str, verb: re.Match[str]) -> bool:
