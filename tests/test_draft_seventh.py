@@ -42,6 +42,12 @@ Malanville on Tuesday.
 Aissa Bako runs a stall by the water. She laughed when asked about the toll. Her \
 daughter, Fadimata, sells bread.
 
+"The toll eats what we earn," she said. "We pay twice for every crossing."
+
+Moussa Garba and Hawa Issaka carry fish to the market.
+
+"Nobody buys before noon," she said.
+
 Talks between the two prefects are scheduled for 20 March in Kandi. The next payments are \
 due on 25 March.
 
@@ -247,3 +253,17 @@ def test_a_holder_after_a_portfolio_a_body_after_according_to_the_and_read_out(
     assert embassy.kind == "statement" and embassy.attribution == "a US embassy official"
     letter = candidate(drafted, "read out a letter")
     assert when(letter) == "2026-03-11" and letter.kind == "event"
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_one_person_named_the_paragraph_before(
+    drafted: Draft,
+) -> None:
+    """ "“…,” she said" opening a paragraph, with no one named yet in it, is the one person
+    the paragraph before named (with a check), and the quotation going on is hers too; two
+    persons named there: blank, with a check."""
+    toll = candidate(drafted, "The toll eats what we earn")
+    assert toll.by == ["aissa-bako"]
+    assert any("the one person the paragraph before named" in n for n in toll.notes)
+    assert candidate(drafted, "We pay twice for every").by == ["aissa-bako"]
+    noon = candidate(drafted, "Nobody buys before noon")
+    assert noon.by == [] and any(n.startswith("check: who is 'she'") for n in noon.notes)

@@ -358,6 +358,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             paragraph = []
             label = speaker_label(sentence.text, host)
             if label is not None:
+                context.before = []  # a transcript's turns: another speaker's names
                 cut, host = label.end, host or label.name
                 guest = None if label.host else _label_actor(names, label, sentence)
         said = sentence.text[cut:]
@@ -498,6 +499,7 @@ def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
 
 
 def _new_paragraph(context: Context) -> None:
+    context.before = context.people
     context.people, context.speaker, context.bodies = [], [], []
 
 

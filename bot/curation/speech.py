@@ -6,7 +6,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   X, when X is a name the draft links;
 - ``he``/``she`` as that subject: a person named before it in the same paragraph whom
   the article gave that pronoun ("His daughter, X"; "Mr X"), else the only person named
-  there; two or more, none marked: blank, with a ``# check:`` comment; ``it``: the body
+  there; two or more, none marked: blank, with a ``# check:`` comment; no one named yet
+  in the paragraph: the one person the paragraph before named; ``it``: the body
   that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
   left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
@@ -146,6 +147,9 @@ class Context:
 
     people: list[str] = field(default_factory=list)
     """Persons named so far in this paragraph, in order."""
+    before: list[str] = field(default_factory=list)
+    """Persons the paragraph before named (none in a transcript): a "she said" opening the
+    next paragraph, with no one named yet, may be the one of them."""
     speaker: list[str] = field(default_factory=list)
     """Who spoke in the paragraph's sentence before."""
     titles: list[tuple[str, str]] = field(default_factory=list)
@@ -715,6 +719,13 @@ def _pronoun(
             found.notes.append(
                 f"check: who is '{pronoun}'? {len(fits)} persons named before it could be"
             )
+    elif (
+        pronoun in ("he", "she") and not context.speaker and _only(context.before, pronoun, context)
+    ):
+        found.by = _only(context.before, pronoun, context)
+        found.notes.append(
+            f"check: '{pronoun}' read as {found.by[0]}, the one person the paragraph before named"
+        )
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
         found.document = context.issued and found.by == context.issuer  # "It adds that"
@@ -723,6 +734,15 @@ def _pronoun(
         found.notes.append(
             f"check: who is '{pronoun}'? no one named before it in the paragraph the draft trusts"
         )
+
+
+def _only(people: list[str], pronoun: str, context: Context) -> list[str]:
+    """The one person named, if only one was and the pronoun fits what the article said of
+    them; else none."""
+    named = list(dict.fromkeys(people))
+    if len(named) == 1 and context.genders.get(named[0], pronoun) == pronoun:
+        return named
+    return []
 
 
 def _theirs(text: str, verb: re.Match[str], quoted: re.Match[str]) -> bool:
