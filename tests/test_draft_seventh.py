@@ -36,6 +36,9 @@ unfair. According to the River Basin Monitoring and Survey project, catches fell
 in 2025. The ferry will resume soon, a US embassy official said. Boubacar Tanda read out a \
 letter on Wednesday.
 
+The Economic Community of West African States and the African Union both said on Tuesday \
+that the crossing must stay open.
+
 Traders met at the Grand Marche on Monday. Officials gathered at the Palais Communal in \
 Malanville on Tuesday.
 
@@ -267,3 +270,14 @@ def test_a_pronoun_opening_a_paragraph_is_the_one_person_named_the_paragraph_bef
     assert candidate(drafted, "We pay twice for every").by == ["aissa-bako"]
     noon = candidate(drafted, "Nobody buys before noon")
     assert noon.by == [] and any(n.startswith("check: who is 'she'") for n in noon.notes)
+
+
+def test_a_name_whose_words_come_from_two_known_names_is_proposed_and_speaks(
+    drafted: Draft,
+) -> None:
+    """ "African Union": its words are in "West African States" and "European Union", but
+    not together in any known name, so it is no fragment: proposed; "X and the Y both
+    said": both speak."""
+    assert proposed(drafted).get("African Union") == "organisation"
+    joint = candidate(drafted, "and the African Union both said")
+    assert joint.by == ["ecowas", "african-union"]

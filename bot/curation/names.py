@@ -327,7 +327,7 @@ class Names:
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
         if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
             return Mention(start, start + len(name), self.spellings[spelt[0]])
-        if set(key.split()) <= self.words:
+        if self._fragment(key):
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
         holders = [
             p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
@@ -342,6 +342,15 @@ class Names:
             proposal = Proposed(self._id(name), name, kind, text)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
+
+    def _fragment(self, key: str) -> bool:
+        """Whether the name's words run together inside a known name ("Air Base" of "X Air
+        Base"); words taken from two names ("African Union": "West African States", "European
+        Union") are a name of their own."""
+        if not set(key.split()) <= self.words:
+            return False
+        inside = re.compile(rf"(?<!\S){re.escape(key)}(?!\S)")
+        return any(inside.search(spelling) for spelling in self.spellings)
 
     def _variant(self, key: str) -> str | None:
         """A known body under another grouping word ("Confederation of Sahel States" beside

@@ -474,11 +474,11 @@ def _speaker(
                 r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
             )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
-            joint = r"\s*,? and\s*"  # "Veloria and Orvia said"; "A, B and C said" (a comma
+            joint = r"\s*,? and\s*(?:the\s+)?"  # "A and (the) B said"; "A, B and C said" (a comma
             while joined and re.fullmatch(joint, text[joined[-1].end : mention.start]):
                 mention = joined.pop()  # alone is an apposition: "A spokesman for X, Y,")
                 found.by.insert(0, mention.actor)
-                joint = r"\s*(?:,|,? and)\s*"
+                joint = r"\s*(?:,|,? and)\s*(?:the\s+)?"
         return
     if role:
         title = role.group(1).casefold()
