@@ -165,6 +165,7 @@ def test_two_events_at_two_dates_in_one_sentence_are_not_dated_by_the_first(
     found = candidate(drafted, "Soldiers closed the bridge")
     assert when(found) is None
     assert any("two dates in one sentence" in n for n in found.notes)
+    assert len(found.notes) == 1, found.notes  # one check for one blank
 
 
 def test_a_planned_day_is_marked_still_to_come(drafted: Draft) -> None:

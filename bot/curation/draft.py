@@ -591,9 +591,10 @@ def _candidate(
     candidate.notes += refused
     back = None if found else _POINTS_BACK.search(text)
     if back is not None:  # "That same year, …": the date of a sentence before, never borrowed
-        candidate.notes.append(
-            f"check: {back.group(0)!r} points to a date given before: not recorded"
-        )
+        if not any(repr(back.group(0)) in note for note in refused):  # said once is enough
+            candidate.notes.append(
+                f"check: {back.group(0)!r} points to a date given before: not recorded"
+            )
     elif (
         said is not None
         and said.document
