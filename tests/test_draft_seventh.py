@@ -32,9 +32,12 @@ If the Beninese side expects a toll, it will wait a long time. The prefects shou
 to the boatmen, and they should say so in public.
 
 Senator Ruth Ambler wrote to Secretary of State Jonas Weller on Friday that the toll was \
-unfair. According to the River Basin Monitoring and Survey project, catches fell by half \
-in 2025. The ferry will resume soon, a US embassy official said. Boubacar Tanda read out a \
-letter on Wednesday.
+unfair.
+
+Senator Hawa Diarra has said she will fight the toll. Her office sent a letter on Monday \
+that calls the toll "a tax on the poor". According to the River Basin Monitoring and \
+Survey project, catches fell by half in 2025. The ferry will resume soon, a US embassy \
+official said. Boubacar Tanda read out a letter on Wednesday.
 
 The Economic Community of West African States and the African Union both said on Tuesday \
 that the crossing must stay open.
@@ -282,3 +285,12 @@ def test_a_name_whose_words_come_from_two_known_names_is_proposed_and_speaks(
     assert proposed(drafted).get("African Union") == "organisation"
     joint = candidate(drafted, "and the African Union both said")
     assert joint.by == ["ecowas", "african-union"]
+
+
+def test_a_persons_office_putting_out_a_letter_is_their_statement(drafted: Draft) -> None:
+    """ "Her office sent a letter on Monday that calls …": the statement of the person
+    "her" is (as for "she said"), dated by its own phrase, with a check."""
+    letter = candidate(drafted, "Her office sent a letter")
+    assert letter.by == ["hawa-diarra"] and letter.kind == "statement"
+    assert when(letter) == "2026-03-09"
+    assert any("put out by her office" in n for n in letter.notes)

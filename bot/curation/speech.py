@@ -268,6 +268,9 @@ def speech(
     roles: Callable[[str], list[str]],
 ) -> Speech | None:
     """The speech the sentence reports, or ``None`` for narration."""
+    published = _published(text, mentions, context)
+    if published is not None:  # "Her office published a letter … that says": her statement
+        return published
     verb = reporting_verb(text)
     if verb is None:
         return _for_person(text, mentions, kind_of)
@@ -294,6 +297,38 @@ def speech(
         owner = f" ({coined.group(1)}'s)" if coined else ""
         found.notes.append(f"check: the quoted words are not the speaker's{owner}")
     return found
+
+
+_PUBLISHED = re.compile(
+    r"^\s*(?:(?P<pronoun>His|Her)|(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)[’']s)\s+"
+    r"(?P<office>office|campaign|staff|aides?|team)\s+(?:(?:also|has|had|then)\s+)?"
+    r"(?:published|issued|released|sent|put\s+out)\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
+    r"(?P<document>letter|statement|report|communiqu[ée]|note|memo)\b[^“”\"]*?\bthat\s+"
+)
+"""A person's office putting out words ("Her office published a letter last Friday that
+calls the policy …"): that person's statement, the office speaking for them."""
+
+
+def _published(text: str, mentions: list[Mention], context: Context) -> Speech | None:
+    """ "Her office published a letter … that says …": a statement of the person "her" is
+    (as for "she said"), or of the person named ("X's office"); else ``None``."""
+    found = _PUBLISHED.match(text)
+    if found is None:
+        return None
+    said = Speech("statement")
+    if found.group("pronoun"):
+        _pronoun(said, "he" if found.group("pronoun") == "His" else "she", context)
+    else:
+        owner = next((m for m in mentions if m.start == found.start("name")), None)
+        if owner is None:
+            return None
+        said.by = [owner.actor]
+    whose = found.group("pronoun").casefold() if found.group("pronoun") else f"{found['name']}'s"
+    said.notes.append(
+        f"check: read as the words of the {found.group('document')} put out by {whose} "
+        f"{found.group('office')}"
+    )
+    return said
 
 
 _FOR = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
