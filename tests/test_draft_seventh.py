@@ -54,6 +54,9 @@ Moussa Garba and Hawa Issaka carry fish to the market.
 
 "Nobody buys before noon," she said.
 
+The ferryman still keeps the note his son left him that winter. "Do not wait for me at the \
+bank," it said.
+
 Talks between the two prefects are scheduled for 20 March in Kandi. The next payments are \
 due on 25 March.
 
@@ -294,3 +297,11 @@ def test_a_persons_office_putting_out_a_letter_is_their_statement(drafted: Draft
     assert letter.by == ["hawa-diarra"] and letter.kind == "statement"
     assert when(letter) == "2026-03-09"
     assert any("put out by her office" in n for n in letter.notes)
+
+
+def test_it_said_after_a_message_named_is_the_messages_words_undated(drafted: Draft) -> None:
+    """ "… keeps the note his son left him that winter. '…,' it said.": the note's words
+    (an attribution), written when it was: no publication date."""
+    note = candidate(drafted, "Do not wait for me")
+    assert note.by == [] and note.attribution == "the note"
+    assert when(note) is None and any("written when it was" in n for n in note.notes)

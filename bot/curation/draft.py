@@ -499,7 +499,7 @@ def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
 
 
 def _new_paragraph(context: Context) -> None:
-    context.before = context.people
+    context.before, context.message = context.people, None
     context.people, context.speaker, context.bodies = [], [], []
 
 
@@ -553,6 +553,9 @@ def _candidate(
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
+    message = (
+        said is not None and said.attribution is not None and said.attribution == context.message
+    )
     quoted = _continued(text, around)
     if quoted is not None:
         _go_on(candidate, quoted, text)
@@ -605,6 +608,10 @@ def _candidate(
         candidate.date = dict(around.statement.date) if around.statement.date else None
         candidate.published_date = around.statement.published_date
         candidate.notes.append("check: dated as the statement whose words it gives")
+    elif message and not found:  # "She keeps the message he sent her that August. … it said"
+        candidate.notes.append(
+            f"check: the words of {context.message} named before, written when it was: not recorded"
+        )
     elif candidate.kind in SAID:
         told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
         if found and (candidate.kind != "analysis" or told):
@@ -938,6 +945,9 @@ def _main_clause(text: str) -> str:
 
 _SENT_FROM = re.compile(r"\b(?:an?|the)\s+(?:message|letter)\s+(?:from|by|of)\b", re.I)
 """A message or letter and who sent it: "The message said" after it is the sender's."""
+_MESSAGE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+(message|letter|note|text)\b", re.I)
+"""A message the sentence names ("She keeps the message he sent her"): an "it said" after
+it gives its words."""
 _STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
 
 
@@ -967,6 +977,8 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+    message = _MESSAGE.search(text)
+    context.message = f"the {message.group(1)}" if message and not context.speaker else None
     context.stated = candidate.kind in ("statement", "quote")
     statement = _STATEMENT_WORD.search(text) is not None
     context.issued = statement or document

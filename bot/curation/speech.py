@@ -165,6 +165,9 @@ class Context:
     issuer: list[str] = field(default_factory=list)
     """Who issued the statement the article last named ("according to a statement by X"):
     "The statement says", even in the next paragraph, is X's."""
+    message: str | None = None
+    """The message the paragraph's sentence before named, when no body spoke there ("the
+    message"): "it said" gives its words, an attribution."""
     stated: bool = False
     """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
 
@@ -761,6 +764,9 @@ def _pronoun(
         found.notes.append(
             f"check: '{pronoun}' read as {found.by[0]}, the one person the paragraph before named"
         )
+    elif pronoun == "it" and not context.speaker and context.message:
+        found.attribution = context.message
+        found.notes.append(f"check: 'it' read as {context.message} named in the sentence before")
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
         found.document = context.issued and found.by == context.issuer  # "It adds that"
