@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.curation.datefind import find_dates
 from bot.curation.draft import Candidate, Draft, draft
 from bot.curation.drafts import DATELINE
 from bot.curation.ingest import ingest, slug
+from bot.records.dates import FuzzyDate
 from tests.conftest import StoreCopy
 
 ARTICLE = """KANDI, March 12, 2026 (AFP) - Boatmen on the Niger river stopped work on Tuesday, \
@@ -305,3 +307,17 @@ def test_it_said_after_a_message_named_is_the_messages_words_undated(drafted: Dr
     note = candidate(drafted, "Do not wait for me")
     assert note.by == [] and note.attribution == "the note"
     assert when(note) is None and any("written when it was" in n for n in note.notes)
+
+
+def test_weeks_ago_and_mid_year_are_read_never_more_precise_than_they_are() -> None:
+    """ "Two weeks ago" is that ISO week of a dated publication (none for a month's), "three
+    days ago" that day, "in mid-2024" the year 2024."""
+    thursday = FuzzyDate.parse("2026-03-12")
+
+    def dates(text: str, published: FuzzyDate) -> list[str]:
+        return [str(f.when) for f in find_dates(text, published)]
+
+    assert dates("Two weeks ago, the ferry stopped.", thursday) == ["2026-W09"]
+    assert dates("The boatmen struck three days ago.", thursday) == ["2026-03-09"]
+    assert dates("In mid-2024, the depot closed.", thursday) == ["2024"]
+    assert dates("Two weeks ago, the ferry stopped.", FuzzyDate.parse("2026-03")) == []
