@@ -252,23 +252,23 @@ _BILLING = re.compile(
     r"^\s*(?:This\s+(?:week|evening|morning)|Tonight|Today|Coming\s+up|Later|"
     r"On\s+(?:the|today[’']s|tonight[’']s)\s+programme|In\s+this\s+(?:edition|programme))\b"
 )
+"""A presenter's billing before any guest speaks ("This week, X's new approach to Y."):
+a line naming the programme's subject, with no verb of its own (:data:`_FINITE`): no fact."""
 _FINITE = re.compile(
     rf"{_PAST.pattern}|\b(?:is|are|has|have|says|say|do|does|will|can|goes|go|looks?|"
     r"remains?|faces?|begins?|comes?|takes?|tells?|meets?)\b"
 )
-"""A presenter's billing before any guest speaks ("This week, X's new approach to Y."):
-a line naming the programme's subject, with no verb of its own: no fact."""
+"""A verb of a billing's own ("Tonight, the junta faces …"): a line worth a fact."""
 FRAMING_WORDS = 7
 """Framing lines are at most this many words."""
 
 
 def framing(text: str, opening: bool, turn: bool = False) -> str | None:
-    """Why a line is left out as the piece's framing, not a fact: ``opening``, a line of
-    the presenter's before any guest speaks, a billing with no verb ("This week, …"); a
-    question outside quoted
-    words ("What should Washington do?"); a disclaimer; a short transition. ``None`` for
-    a line worth a fact; ``turn``: in a speaker's turn, where a short line is the speaker's
-    view ("That is diplomatic language for worry.")."""
+    """Why a line is left out as the piece's framing, not a fact: with ``opening`` (a line
+    of the presenter's before any guest speaks), a billing with no verb ("This week, …");
+    a question outside quoted words ("What should Washington do?"); a disclaimer; a short
+    transition, unless ``turn`` (in a speaker's turn a short line is the speaker's view:
+    "That is diplomatic language for worry."). ``None`` for a line worth a fact."""
     if opening and _BILLING.match(text) and not _FINITE.search(text):
         return "the presenter's opening, before any guest speaks"
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]?", "", text).strip()

@@ -582,8 +582,11 @@ def _joined(
     return found
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _first_letter(text: str, start: int = 0) -> int:
-    found = re.compile(r"[^\W\d_]").search(text, start)
+    found = _LETTER.search(text, start)
     return found.start() if found else 0
 
 

@@ -220,6 +220,7 @@ _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
+"""An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
     r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$|\b(?:when|once)\s+$"
 )
@@ -512,9 +513,11 @@ def _speaker(
                 r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
             )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
-            joint = r"\s*,? and\s*(?:the\s+)?"  # "A and (the) B said"; "A, B and C said" (a comma
+            # "A and (the) B said", "A, B and C said"; a comma alone before the last name is
+            # an apposition ("A spokesman for X, Y, said"), not a list
+            joint = r"\s*,? and\s*(?:the\s+)?"
             while joined and re.fullmatch(joint, text[joined[-1].end : mention.start]):
-                mention = joined.pop()  # alone is an apposition: "A spokesman for X, Y,")
+                mention = joined.pop()
                 found.by.insert(0, mention.actor)
                 joint = r"\s*(?:,|,? and)\s*(?:the\s+)?"
         return
@@ -758,9 +761,11 @@ def _pronoun(
                 f"check: who is '{pronoun}'? {len(fits)} persons named before it could be"
             )
     elif (
-        pronoun in ("he", "she") and not context.speaker and _only(context.before, pronoun, context)
+        pronoun in ("he", "she")
+        and not context.speaker
+        and (only := _only(context.before, pronoun, context))
     ):
-        found.by = _only(context.before, pronoun, context)
+        found.by = only
         found.notes.append(
             f"check: '{pronoun}' read as {found.by[0]}, the one person the paragraph before named"
         )
