@@ -74,7 +74,8 @@ TRANSCRIPT = """RIVER HOUR, broadcast transcript
 OUSMANE KERE: Good evening. This week, the ferry strike on the river and the prefects' new \
 toll. With me is Rahmat Sule, a former harbour master.
 
-RAHMAT SULE: The strike was long coming. If the prefect expects a quick deal, he will be \
+RAHMAT SULE: The families of the boatmen held in Kandi have been saying for weeks that \
+nobody answers them. The strike was long coming. If the prefect expects a quick deal, he will be \
 disappointed. That is how the river works.
 """
 
@@ -321,3 +322,12 @@ def test_weeks_ago_and_mid_year_are_read_never_more_precise_than_they_are() -> N
     assert dates("The boatmen struck three days ago.", thursday) == ["2026-03-09"]
     assert dates("In mid-2024, the depot closed.", thursday) == ["2024"]
     assert dates("Two weeks ago, the ferry stopped.", FuzzyDate.parse("2026-03")) == []
+
+
+def test_families_described_before_the_verb_are_the_attribution(
+    drafts: tuple[Draft, Draft],
+) -> None:
+    """ "The families of the boatmen held in X have been saying" in a guest's turn: that
+    description is the attribution (without its "have been"), never the guest."""
+    families = candidate(drafts[1], "The families of the boatmen")
+    assert families.by == [] and families.attribution == "The families of the boatmen held in Kandi"

@@ -102,7 +102,8 @@ _PEOPLE = (
 _SPEAKING_PEOPLE = (
     rf"{_PEOPLE}|engineers?|traders?|farmers?|drivers?|fishermen|fisherman|teachers?|"
     r"doctors?|nurses?|students?|soldiers?|villagers?|refugees?|lawyers?|merchants?|staff|"
-    r"employees?|negotiators?|mediators?|insiders?"
+    r"employees?|negotiators?|mediators?|insiders?|famil(?:y|ies)|relatives?|parents?|"
+    r"mothers?|journalists?"
 )
 """Before a verb, more people speak than are told ("A bridge engineer told reporters"):
 after "told" they are the audience, not a speaker."""
@@ -658,6 +659,7 @@ def _description(lead: str) -> str | None:
     words = re.sub(r"^(?:yet|but|and|however|still|so|now)\s+", "", words, flags=re.I)
     words = re.sub(r",?\s*\b(?:speaking|who)\b.*$", "", words)
     words = re.sub(r"\s+(?:also|\w+ly)$", "", words)
+    words = re.sub(r"\s+(?:has|have|had)(?:\s+been)?$", "", words)  # "… have been saying"
     if len(words.split()) > 10:
         return None
     return words
