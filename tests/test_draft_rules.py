@@ -51,8 +51,9 @@ def test_he_is_the_nearest_person_before_it_in_the_paragraph(drafted: Draft) -> 
     told = candidate(drafted, '"Nobody asked')
     assert told.by == ["reed-brody"] and told.kind == "quote"  # not Massad Boulos
     alone = candidate(drafted, '"They will not')
-    assert alone.by == [] and alone.attribution is None  # a new paragraph: no one to be "he"
-    assert any(n.startswith("check: who is 'he'") for n in alone.notes)
+    # a new paragraph naming no one yet: the one person the paragraph before named, checked
+    assert alone.by == ["reed-brody"] and alone.attribution is None
+    assert any("the one person the paragraph before named" in n for n in alone.notes)
 
 
 def test_descriptions_are_attributions_never_the_body_as_speaker(drafted: Draft) -> None:

@@ -136,7 +136,8 @@ def test_another_name_of_a_known_alliance_is_that_alliance(drafted: Draft) -> No
     assert "Confederation of Sahel States" not in proposed(drafted)
     reaffirmed = candidate(drafted, "She reaffirmed")
     assert "alliance-of-sahel-states" in reaffirmed.actors
-    assert reaffirmed.kind == "statement" and reaffirmed.by == []  # "She", a new paragraph
+    # "She", opening the paragraph after the minister's: the minister, with a check
+    assert reaffirmed.kind == "statement" and reaffirmed.by == ["aissata-maiga"]
     assert any("Confederation of Sahel States" in n for n in reaffirmed.notes)
 
 

@@ -1,11 +1,12 @@
 """Find date expressions in a sentence and normalise them, never beyond what they support.
 
 Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 2023",
-"from 2022 to 2025", "between September and November 2025") stand alone; "since …" is a
-state lasting from then to publication, dated as that range ("since September" in an
-article of 20 April 2026: ``2025-09..2026-04-20``). Relative ones ("on Monday", "last
-week", "on Tuesday last week", "in October", "recently") are resolved against the
-publication date, and are never made more precise than it is.
+"from 2022 to 2025", "between September and November 2025", "in mid-2024": 2024) stand
+alone; "since …" is a state lasting from then to publication, dated as that range
+("since September" in an article of 20 April 2026: ``2025-09..2026-04-20``). Relative
+ones ("on Monday", "last week", "on Tuesday last week", "two weeks ago": that ISO week,
+"in October", "recently") are resolved against the publication date, and are never made
+more precise than it is.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day-month", re.compile(rf"\b(?:on )?(\d{{1,2}}) {_MONTH}\b(?!,? \d)", re.I)),
     ("month-day", re.compile(rf"\b{_SHORT} (\d{{1,2}})\b(?!,? \d)")),
     ("month", re.compile(rf"\b(?:in |since |during |by )?{_MONTH},? {_YEAR}\b", re.I)),
+    (
+        "part-of-year",
+        re.compile(rf"\b(?:in |by |until |since )?(?:mid|early|late)-{_YEAR}\b", re.I),
+    ),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six) (day|week)s? ago\b", re.I)),
     ("weekday-last-week", re.compile(rf"\b(?:on )?{_WEEKDAY},? (?:of )?last week\b", re.I)),
     ("weekday", re.compile(rf"\b(?:on|last|this) {_WEEKDAY}\b", re.I)),
     (
@@ -66,6 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare-month", re.compile(rf"\b(?:in|since|during|by|early|late) {_MONTH}\b(?!,? \d)", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|by|from|until|of) {_YEAR}\b", re.I)),
 ]
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +134,7 @@ def _resolve(
         return (exact, False) if exact else None
     if kind == "month":
         return FuzzyDate.parse(f"{groups[1]}-{_MONTH_NAMES[groups[0].casefold()]:02d}"), False
-    if kind == "year":
+    if kind in ("year", "part-of-year"):  # "in mid-2024": that year, no more precise
         return FuzzyDate.parse(groups[0]), False
     if published is None:
         return None  # relative, with nothing to resolve it against
@@ -135,6 +144,8 @@ def _resolve(
         month = _MONTH_NAMES[groups[0].casefold()]
         year = published.end.year if month <= published.end.month else published.end.year - 1
         return FuzzyDate.parse(f"{year}-{month:02d}"), True
+    if kind == "ago":
+        return _ago(groups, published)
     phrase = groups[0].casefold()
     anchor = published.end
     if published.precision is not Precision.DAY:
@@ -170,6 +181,18 @@ def _resolve(
         return FuzzyDate.parse(f"{day.year}-{day.month:02d}"), True
     year = anchor.year - (1 if phrase == "last year" else 0)
     return FuzzyDate.parse(str(year)), True
+
+
+def _ago(groups: tuple[str | Any, ...], published: FuzzyDate) -> tuple[FuzzyDate, bool] | None:
+    """ "two weeks ago": that ISO week ("three days ago": that day), counted from the
+    publication day; with no publication day, no date."""
+    if published.precision is not Precision.DAY:
+        return None
+    count = _COUNTS[str(groups[0]).casefold()]
+    if str(groups[1]).casefold() == "day":
+        return _exact_date(published.end - timedelta(days=count)), True
+    iso = (published.end - timedelta(weeks=count)).isocalendar()
+    return FuzzyDate.parse(f"{iso.year}-W{iso.week:02d}"), True
 
 
 def _without_year(

@@ -228,10 +228,60 @@ question"): its own reading, as an evaluative word is ("may" in lower case: not 
 _PAST = re.compile(
     r"\b(?:[a-z]{3,}ed|met|took|held|left|fled|began|won|lost|went|came|gave|made|sent|shut|"
     r"struck|fought|seized|was|were|led|spoke|saw|stood|fell|rose|broke|chose|drew|flew|"
-    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b"
+    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b|"
+    r"(?<![Ii] )(?<![Ww]e )(?<![Tt]hey )(?<![Yy]ou )\bread\s+(?:out|aloud)\b"
 )
+"""A verb in the past ("X read out": the present has its s, "X reads out")."""
 _STATE = re.compile(r"\b(?:remains?|is|are|has|have|still|continues?|stays?|not|never)\b", re.I)
 """A state told in the present ("remains barred", "has not commented"), not an action."""
+
+
+_DISCLAIMER = re.compile(
+    r"\b(?:the\s+)?(?:views|opinions)\s+expressed\b|\bdo(?:es)?\s+not\s+necessarily\s+"
+    r"reflect\b|\bin\s+a\s+personal\s+capacity\b",
+    re.I,
+)
+"""A disclaimer ("The views expressed are his own."): about the piece, not a fact."""
+_FRAMING = re.compile(
+    r"^\s*(?:(?:It|This|That)\s+(?:did|does|do|is|was|has|had)(?:\s+not|n[’']t)\b|Not\s+everyone|"
+    r"Not\s+all|Nobody|No\s+one)[^“”\"\d]*[.!]?\s*$"
+)
+"""A short line framing what follows ("It did not come out of nowhere.", "Not everyone in
+Washington is convinced."): a transition, nothing to cite on its own."""
+_BILLING = re.compile(
+    r"^\s*(?:This\s+(?:week|evening|morning)|Tonight|Today|Coming\s+up|Later|"
+    r"On\s+(?:the|today[’']s|tonight[’']s)\s+programme|In\s+this\s+(?:edition|programme))\b"
+)
+"""A presenter's billing before any guest speaks ("This week, X's new approach to Y."):
+a line naming the programme's subject, with no verb of its own (:data:`_FINITE`): no fact."""
+_FINITE = re.compile(
+    rf"{_PAST.pattern}|\b(?:is|are|has|have|says|say|do|does|will|can|goes|go|looks?|"
+    r"remains?|faces?|begins?|comes?|takes?|tells?|meets?)\b"
+)
+"""A verb of a billing's own ("Tonight, the junta faces …"): a line worth a fact."""
+FRAMING_WORDS = 7
+"""Framing lines are at most this many words."""
+
+
+def framing(text: str, opening: bool, turn: bool = False) -> str | None:
+    """Why a line is left out as the piece's framing, not a fact: with ``opening`` (a line
+    of the presenter's before any guest speaks), a billing with no verb ("This week, …");
+    a question outside quoted words ("What should Washington do?"); a disclaimer; a short
+    transition, unless ``turn`` (in a speaker's turn a short line is the speaker's view:
+    "That is diplomatic language for worry."). ``None`` for a line worth a fact."""
+    if opening and _BILLING.match(text) and not _FINITE.search(text):
+        return "the presenter's opening, before any guest speaks"
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]?", "", text).strip()
+    if unquoted.endswith("?"):
+        return "a question, not a fact"
+    if _DISCLAIMER.search(text):
+        return "a disclaimer about the piece"
+    short = len(text.split()) <= FRAMING_WORDS and not find_dates(text, None)
+    if short and not turn and _FRAMING.match(text):
+        return "a short line framing what follows"
+    return None
+
+
 _REFERS_TO_EVENT = re.compile(
     r"\b(?:at|during|after|before|on the sidelines of)\s+the\s+"
     r"(?:meeting|visit|talks|summit|conference|attack|ceremony|trip)\b",
@@ -300,6 +350,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     label: Label | None = None
     host: str | None = None
     guest: str | None = None
+    spoken = False  # a guest has spoken: the presenter's opening is over
     for sentence in split(source.text):
         cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
@@ -307,11 +358,16 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             paragraph = []
             label = speaker_label(sentence.text, host)
             if label is not None:
+                context.before = []  # a transcript's turns: another speaker's names
                 cut, host = label.end, host or label.name
                 guest = None if label.host else _label_actor(names, label, sentence)
         said = sentence.text[cut:]
         key = simplify(sentence.text)
         why = hosting(said, label) if label is not None else None
+        if label is not None and not label.host:
+            spoken = True
+        opening = label is not None and label.host and not spoken
+        why = why or framing(said, opening, turn=label is not None)
         if previous is None and _TEXT_OF.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
@@ -443,6 +499,7 @@ def _label_actor(names: Names, label: Label, sentence: Sentence) -> str | None:
 
 
 def _new_paragraph(context: Context) -> None:
+    context.before, context.message = context.people, None
     context.people, context.speaker, context.bodies = [], [], []
 
 
@@ -496,6 +553,9 @@ def _candidate(
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
+    message = (
+        said is not None and said.attribution is not None and said.attribution == context.message
+    )
     quoted = _continued(text, around)
     if quoted is not None:
         _go_on(candidate, quoted, text)
@@ -534,9 +594,10 @@ def _candidate(
     candidate.notes += refused
     back = None if found else _POINTS_BACK.search(text)
     if back is not None:  # "That same year, …": the date of a sentence before, never borrowed
-        candidate.notes.append(
-            f"check: {back.group(0)!r} points to a date given before: not recorded"
-        )
+        if not any(repr(back.group(0)) in note for note in refused):  # said once is enough
+            candidate.notes.append(
+                f"check: {back.group(0)!r} points to a date given before: not recorded"
+            )
     elif (
         said is not None
         and said.document
@@ -547,6 +608,10 @@ def _candidate(
         candidate.date = dict(around.statement.date) if around.statement.date else None
         candidate.published_date = around.statement.published_date
         candidate.notes.append("check: dated as the statement whose words it gives")
+    elif message and not found:  # "She keeps the message he sent her that August. … it said"
+        candidate.notes.append(
+            f"check: the words of {context.message} named before, written when it was: not recorded"
+        )
     elif candidate.kind in SAID:
         told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
         if found and (candidate.kind != "analysis" or told):
@@ -660,6 +725,28 @@ def _that_relative(before: str) -> bool:
     return _NOUN_BEFORE.search(head) is not None and not re.search(r"[a-z]{3,}ed\s*$", head)
 
 
+_DOCUMENT_DATED = re.compile(
+    r"\b(?:an?|the|its|their|his|her)\s+(?:[\w’'-]+\s+)?(?:report|statement|letter|"
+    r"communiqu[ée]|study|survey|document|message|post|declaration)\s+(?:released|published|"
+    r"issued|sent|posted|dated|put\s+out)\s+$"
+)
+_SAID_IN = re.compile(
+    r"\b(?:(?:said|says|wrote|writes|warned|stated|announced|argued|found|reported)\s+in|"
+    r"[Aa]ccording\s+to)\s+$"
+)
+
+
+def _document_dated(before: str) -> bool | None:
+    """A date after "a report released": ``None`` if none; ``True`` if the sentence's
+    speaker said it in that report ("X said in a report released on 9 January", "according
+    to a statement issued on Friday": the telling's date); ``False`` if another's document
+    is only named ("cited a report released on 9 January": its date, not the sentence's)."""
+    document = _DOCUMENT_DATED.search(before)
+    if document is None:
+        return None
+    return _SAID_IN.search(before[: document.start()]) is not None
+
+
 _MADE_BY = re.compile(
     r"\b(?:the|a|an|its|their|this|that)\s+"
     r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+){1,3}?"
@@ -684,6 +771,14 @@ _AHEAD_NO_DATE = re.compile(
     re.I,
 )
 """Dates still to come the date finder gives no date ("is expected … next week")."""
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_AHEAD_DAY = re.compile(
+    r"\b(?:scheduled|due|set|expected|planned|slated|to be held)\s+(?:for|on|in|by)\s+"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})(?:\s+\d{{1,2}})?|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+"""A day or month a plan is set for ("are scheduled for 12 January", "are due on 20
+March"): the date finder leaves a day after publication undated, still to come."""
 _TOLD_AT = re.compile(
     r"\b(?:(?:told|tells)(?:\s+(?:me|us|him|her|them|reporters|journalists|"
     r"(?:an?|the|his|her|their|its)\s+[\w’'-]+))?|said|wrote|announced|declared|added)"
@@ -729,7 +824,8 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     dateline = _DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
-    if not found_all and (ahead := _AHEAD_NO_DATE.search(text)):
+    ahead = (None if found_all else _AHEAD_NO_DATE.search(text)) or _AHEAD_DAY.search(text)
+    if ahead and not any(ahead.start() <= f.start < ahead.end() for f in found_all):
         notes.append(f"check: a date still to come ({ahead.group(0)!r}): not recorded")
     for found in found_all:
         clause = re.split(r"[,;—]", text[: found.start])[-1]
@@ -746,13 +842,40 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
             or _that_relative(text[: found.start])
             or _made_by(text[: found.start])
             or _since_phrase(text, found)
+            or _document_dated(text[: found.start]) is False
         ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
             )
+        elif (second := _second_date(text, found, found_all)) is not None:
+            notes.append(
+                f"check: two dates in one sentence ({found.phrase!r}, {second!r}): each "
+                "clause's event has its own; not recorded"
+            )
+            return None, notes
         else:
+            if _document_dated(text[: found.start]):
+                notes.append(f"check: {found.phrase!r} dates the document the words were said in")
             return found, notes
     return None, notes
+
+
+_NEXT_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|then)|;|\s+and\s+then)\s", re.I)
+"""Where a second main clause starts after the date: ", and", "; "."""
+
+
+def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
+    """A date of another event in a later clause ("X did A on 26 May, and Y did B two days
+    later" / "… on 28 May"): the phrase, else ``None``."""
+    after = found.start + len(found.phrase)
+    joint = _NEXT_CLAUSE.search(text, after)
+    if joint is None:
+        return None
+    back = _POINTS_BACK.search(text, joint.end())
+    if back is not None:
+        return back.group(0)
+    later = [f for f in found_all if f.start >= joint.end() and f.when != found.when]
+    return later[0].phrase if later else None
 
 
 _SINCE_THE = re.compile(r"\bsince\s+(?:the|a|an|its|their|his|her)\b[^,;—]*$", re.I)
@@ -822,6 +945,9 @@ def _main_clause(text: str) -> str:
 
 _SENT_FROM = re.compile(r"\b(?:an?|the)\s+(?:message|letter)\s+(?:from|by|of)\b", re.I)
 """A message or letter and who sent it: "The message said" after it is the sender's."""
+_MESSAGE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+(message|letter|note|text)\b", re.I)
+"""A message the sentence names ("She keeps the message he sent her"): an "it said" after
+it gives its words."""
 _STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
 
 
@@ -851,6 +977,8 @@ def _remember(
         title = before + " " + (after.group(1) if after else "")
         context.titles.append((title.casefold(), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
+    message = _MESSAGE.search(text)
+    context.message = f"the {message.group(1)}" if message and not context.speaker else None
     context.stated = candidate.kind in ("statement", "quote")
     statement = _STATEMENT_WORD.search(text) is not None
     context.issued = statement or document

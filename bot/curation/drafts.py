@@ -18,9 +18,11 @@ import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,},\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}\s*(?:\([^)]*\))?\s*[-–—]"
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*"
+    r"(?:\([^)]*\))?\s*[-–—]+\s"
 )
-"""A wire dateline: "BAMAKO, March 13 (Sahel Wire) -"."""
+"""A wire dateline: "BAMAKO, March 13 (Sahel Wire) -", "BAMAKO, Jan 8, 2026 (AFP) -", a
+feature's "NIAMEY -"."""
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,14 @@ _INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 """Dotted initials ("U.S.", "U.N."): one word in an id ("us-envoy-holds-talks")."""
 
 
+_APOSTROPHE = re.compile(r"[’'](?:s\b)?")
+"""A possessive "'s" is no word of an id ("Washington's" -> washington), and an apostrophe
+inside a word joins it ("don't" -> dont)."""
+
+
 def slug(text: str) -> str:
     text = _INITIALS.sub(lambda found: found.group(0).replace(".", ""), text)
+    text = _APOSTROPHE.sub("", text)
     words = [w for w in re.sub(r"[^a-z0-9 ]", "", simplify(text)).split() if w not in _SLUG_SKIP]
     out = ""
     for word in words[:SLUG_WORDS]:

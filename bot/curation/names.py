@@ -13,7 +13,8 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   misspelling of one: "Octover"), not a dateline ("BAMAKO,"), not the outlet itself nor
   its desk ("Sahel Desk") or presenter ("I'm Karim Ouedraogo"), not a place (countries,
   capitals and regions in :mod:`bot.curation.places`; a name after "in", "near",
-  "from"…; "the capital Niamey"; an airport, a base, a palace), not an adjective of place
+  "from"…; "the capital Niamey"; an airport, a base, a palace; a name with no body's word
+  after "at the"/"in the": "at the Petit Marche"), not an adjective of place
   or nationality ("West African", "Malian"), not a fragment of a known actor's name,
   and not a misspelling of one (that is linked to the known actor instead), nor another
   grouping word for one ("Confederation of Sahel States": linked, with a comment); not
@@ -22,11 +23,13 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   recognised with or without its "The";
 - a state's government named through the state ("Niger's junta", "Niger's military
   rulers", "the Government of Niger") is that government, when the store has one;
-- names joined by "and" that are one ("the Ministry of X and Y", "the X and Y project")
+- names joined by "and" that are one ("the Ministry of X and Y", "the X and Y project",
+  "X and Y Studies", "the charity X and Y")
   or by a foreign connector ("Les Afriques dans le Monde") are one name, and a known name
   inside one ("Le Monde") is not linked; a single word after "a" ("a Democrat") and a
-  first name alone with a person's description ("Seydou, a taxi driver") are not
-  proposed; a lone surname of a person proposed before is that person, even first in its
+  first name alone with a person's description ("Seydou, a taxi driver") or after a
+  relation ("Her daughter, Rahila") are not proposed; a dateline's agency ("(AFP)") is
+  not linked; a lone surname of a person proposed before is that person, even first in its
   sentence ("Sangare said");
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
   proposed as Amadou Abdramane, a person);
@@ -88,7 +91,8 @@ _ORGANISATION = re.compile(
     r"\b(foundation|bureau|department|ministry|agency|office|company|council|commission|"
     r"institute|embassy|bank|union|centre|center|university|party|committee|court|fund|"
     r"programme|program|organisation|organization|association|society|international|"
-    r"watch|network|coalition|league|partners|relief|aid)\b",
+    r"watch|network|coalition|league|partners|relief|aid|studies|forum|first|research|"
+    r"project|trust|initiative|institution|alliance|action)\b",
     re.I,
 )
 _MEDIA = re.compile(r"\b(radio|television|tv|news|times|post|press|herald|tribune)\b", re.I)
@@ -191,12 +195,15 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
+        dateline = _DATELINE.match(text)
+        if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
+            known = [k for k in known if k.start >= dateline.end()]
         known = [self._government(text, k) for k in known if not self._namesake(text, k)]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
                 kept.append(mention)
-        first = _first_letter(text)
+        first = _first_letter(text, dateline.end() if dateline else 0)
         pieces: list[re.Match[str]] = []
         for run in runs:
             inside = [k for k in kept if k.start < run.end() and run.start() < k.end]
@@ -296,6 +303,10 @@ class Names:
             return None  # "a Democrat on the committee": a description, not an actor
         if " " not in name and _FIRST_NAME_ONLY.match(text, start + len(name)):
             return None  # "Seydou, a taxi driver": a first name alone, no actor to propose
+        if " " not in name and _RELATIVE_BEFORE.search(text[max(0, start - 40) : start]):
+            return None  # "Her daughter, Rahila,": a first name alone, no actor to propose
+        if _PLACE_THE.search(text[max(0, start - 20) : start]) and not _body(name):
+            return None  # "at the Grand Marche", "at the Cite Administrative in X": a place
         if _is_place(text, start, name) or is_descriptive(name):
             return None
         if _AREA_AFTER.match(text, start + len(name)):
@@ -316,7 +327,7 @@ class Names:
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
         if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
             return Mention(start, start + len(name), self.spellings[spelt[0]])
-        if set(key.split()) <= self.words:
+        if self._fragment(key):
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
         holders = [
             p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
@@ -331,6 +342,15 @@ class Names:
             proposal = Proposed(self._id(name), name, kind, text)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
+
+    def _fragment(self, key: str) -> bool:
+        """Whether the name's words run together inside a known name ("Air Base" of "X Air
+        Base"); words taken from two names ("African Union": "West African States", "European
+        Union") are a name of their own."""
+        if not set(key.split()) <= self.words:
+            return False
+        inside = re.compile(rf"(?<!\S){re.escape(key)}(?!\S)")
+        return any(inside.search(spelling) for spelling in self.spellings)
 
     def _variant(self, key: str) -> str | None:
         """A known body under another grouping word ("Confederation of Sahel States" beside
@@ -442,7 +462,19 @@ _OFFICE_OF = re.compile(
 """An office named by its portfolio ("the Minister of Security"): no name in it."""
 
 
+_PORTFOLIO_THEN_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w-]+\s+)?(?:Secretary|Minister)\s+of\s+(?:the\s+)?(?:State|"
+    r"Defen[cs]e|Security|Interior|Justice|Finance|Health|Energy|Mines|Transport|Commerce|"
+    r"Agriculture|Homeland\s+Security|Foreign\s+Affairs)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
+"""An office by its portfolio, then the holder's name ("Secretary of State Marco Rubio"):
+the name."""
+
+
 def _trim(name: str) -> str:
+    holder = _PORTFOLIO_THEN_NAME.match(name)
+    if holder:
+        return holder.group(1)
     if _OFFICE_OF.match(name):
         return ""
     words = name.split()
@@ -474,6 +506,25 @@ _FIRST_NAME_ONLY = re.compile(
 )
 """A single name with a person's description after it ("Seydou, a taxi driver"): someone
 named by a first name alone."""
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our|your|whose)\s+(?:\w+\s+)?(?:daughter|son|wife|husband|"
+    r"brother|sister|mother|father|neighbou?r|cousin|friend|uncle|aunt|nephew|niece|child|"
+    r"grandson|granddaughter|grandmother|grandfather|colleague)\s*,?\s*$",
+    re.I,
+)
+"""A relative named after the relation ("Her daughter, Rahila"): a first name alone."""
+_PLACE_THE = re.compile(r"\b(?:at|in|inside|outside|near|around|across)\s+the\s+$", re.I)
+"""A name after "at the"/"in the" is a place ("at the Grand Marche"), unless a body's word
+says otherwise ("at the Bamako Institute", "in the Wagner group")."""
+
+
+def _body(name: str) -> bool:
+    """Whether a word of the name says it is a body, not a place."""
+    return any(p.search(name) for p in (_STATE, _GOVERNMENT, _MEDIA, _ORGANISATION, _ARMED)) or any(
+        w.casefold() in _GROUPINGS for w in name.split()
+    )
+
+
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _HEADED = re.compile(
     r"^(?:The\s+)?(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
@@ -483,6 +534,13 @@ _BODY_AFTER = re.compile(
     r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
     r"network|foundation|survey|index|database|consortium|partnership)\b"
 )
+_BODY_END = re.compile(
+    r"\s(?:Studies|Forum|First|Institute|Centre|Center|Network|Watch|Project|Foundation|"
+    r"Research|Trust|Initiative|Coalition|Fund|Society|Association|Alliance|Council|"
+    r"Programme|Program|Action|Relief|Development|Rights)$"
+)
+"""A body's head word ending the name after "and" ("the X Institute for Peace and Security
+Studies", "Atlantic Policy and Security Forum", "Women and Children First"): one name."""
 _CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
 """A connector inside one name: "Ministry of Foreign Affairs and International Cooperation",
 "Les Afriques dans le Monde"."""
@@ -506,7 +564,12 @@ def _joined(
         if (
             after is not None
             and _JOINED.fullmatch(text[run.end() : after.start()])
-            and (_HEADED.match(run.group(0)) or _BODY_AFTER.match(text, after.end()))
+            and (
+                _HEADED.match(run.group(0))
+                or _BODY_AFTER.match(text, after.end())
+                or _BODY_END.search(after.group(0))
+                or _KIND_BEFORE["organisation"].search(text[max(0, run.start() - 40) : run.start()])
+            )
             and not standalone(after.group(0))
         ):
             joined = _SPAN.match(text, run.start(), after.end())
@@ -519,9 +582,16 @@ def _joined(
     return found
 
 
-def _first_letter(text: str) -> int:
-    found = re.search(r"[^\W\d_]", text)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _first_letter(text: str, start: int = 0) -> int:
+    found = _LETTER.search(text, start)
     return found.start() if found else 0
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s+[^-–—()]{3,25}?)?(?:\s*\([^)]*\))?\s*[-–—]+\s")
+"""A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins."""
 
 
 def _is_place(text: str, start: int, name: str) -> bool:

@@ -6,7 +6,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   X, when X is a name the draft links;
 - ``he``/``she`` as that subject: a person named before it in the same paragraph whom
   the article gave that pronoun ("His daughter, X"; "Mr X"), else the only person named
-  there; two or more, none marked: blank, with a ``# check:`` comment; ``it``: the body
+  there; two or more, none marked: blank, with a ``# check:`` comment; no one named yet
+  in the paragraph: the one person the paragraph before named; ``it``: the body
   that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
   left blank, with a ``# check:`` comment;
 - ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
@@ -23,8 +24,12 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - "the former prime minister": only a person the article called so; "According to him":
   as "he said"; a first name with a description after the verb ("says Seydou, a taxi
   driver"): an attribution;
-- a verb with "not" before it ("did not say"), in the passive ("was welcomed") or in a
-  "who" clause ("who asked not to be named") reports nothing;
+- a verb with "not" before it ("did not say"), in the passive ("was welcomed"), in a
+  "who" clause ("who asked not to be named"), an "If" clause or after a modal ("should
+  say so"), or used for an act
+  ("declared himself head of state", "expects a base") reports nothing;
+- a person in apposition after a body ("A spokeswoman for the Ministry of X and Y, Name,
+  said"): Name;
 - besides "said", "told" and the like: "states that", "explains", "confided", "has been
   saying", and "repeated" when quoted words follow.
 
@@ -81,7 +86,8 @@ _OFFICE = re.compile(
     re.I,
 )
 _INSTITUTION = re.compile(
-    r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson)\b",
+    r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson|"
+    r"embassy|consulate)\b",
     re.I,
 )
 """An unnamed speaker described by the body they speak for: their words are its."""
@@ -96,7 +102,8 @@ _PEOPLE = (
 _SPEAKING_PEOPLE = (
     rf"{_PEOPLE}|engineers?|traders?|farmers?|drivers?|fishermen|fisherman|teachers?|"
     r"doctors?|nurses?|students?|soldiers?|villagers?|refugees?|lawyers?|merchants?|staff|"
-    r"employees?|negotiators?|mediators?|insiders?"
+    r"employees?|negotiators?|mediators?|insiders?|famil(?:y|ies)|relatives?|parents?|"
+    r"mothers?|journalists?"
 )
 """Before a verb, more people speak than are told ("A bridge engineer told reporters"):
 after "told" they are the audience, not a speaker."""
@@ -141,6 +148,9 @@ class Context:
 
     people: list[str] = field(default_factory=list)
     """Persons named so far in this paragraph, in order."""
+    before: list[str] = field(default_factory=list)
+    """Persons the paragraph before named (none in a transcript): a "she said" opening the
+    next paragraph, with no one named yet, may be the one of them."""
     speaker: list[str] = field(default_factory=list)
     """Who spoke in the paragraph's sentence before."""
     titles: list[tuple[str, str]] = field(default_factory=list)
@@ -156,6 +166,9 @@ class Context:
     issuer: list[str] = field(default_factory=list)
     """Who issued the statement the article last named ("according to a statement by X"):
     "The statement says", even in the next paragraph, is X's."""
+    message: str | None = None
+    """The message the paragraph's sentence before named, when no body spoke there ("the
+    message"): "it said" gives its words, an attribution."""
     stated: bool = False
     """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
 
@@ -191,9 +204,42 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
             continue  # "the news was welcomed with caution": no one is reported speaking
+        if _not_telling(text, verb):
+            continue  # "declared himself head of state", "expects a base": no words reported
         if not _NEGATED.search(text[: verb.start()][-30:]):
             return verb
     return None
+
+
+_DECLARED_ACT = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+(?:\s+\d+)?\s+)?(?:himself|herself|itself|themselves|an?|the|war|"
+    r"independence|victory|martial|its|his|her|their)\b"
+)
+"""After "declared": an object, so an act ("declared himself head of state", "declared a
+state of emergency"), not words reported."""
+_EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)")
+"""After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
+an object alone ("expects a base") is no speech."""
+_CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
+"""An "If …" clause holding the verb ("If the United States expects a base, …")."""
+_MODAL = re.compile(
+    r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$|\b(?:when|once)\s+$"
+)
+"""A modal before the verb ("it should say so openly"): speech wished or to come, none
+reported; "when asked": a participle, asking no one anything here."""
+
+
+def _not_telling(text: str, verb: re.Match[str]) -> bool:
+    """A verb of the list used for an act, not for words: "declared" with an object,
+    "expects" with no clause, any of them inside an "if" clause ("If X expects…, it
+    will…") or after a modal ("should say so")."""
+    word, after = verb.group(1), text[verb.end() :]
+    if word in ("declared", "declares") and _DECLARED_ACT.match(after):
+        return True
+    if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
+        return True
+    before = text[: verb.start()]
+    return _CONDITIONAL.search(before) is not None or _MODAL.search(before) is not None
 
 
 _NOUN_USE = re.compile(r"\b(?:with|without|a|an|the|its|their|his|her|of|for)\s+$", re.I)
@@ -227,6 +273,9 @@ def speech(
     roles: Callable[[str], list[str]],
 ) -> Speech | None:
     """The speech the sentence reports, or ``None`` for narration."""
+    published = _published(text, mentions, context)
+    if published is not None:  # "Her office published a letter … that says": her statement
+        return published
     verb = reporting_verb(text)
     if verb is None:
         return _for_person(text, mentions, kind_of)
@@ -253,6 +302,38 @@ def speech(
         owner = f" ({coined.group(1)}'s)" if coined else ""
         found.notes.append(f"check: the quoted words are not the speaker's{owner}")
     return found
+
+
+_PUBLISHED = re.compile(
+    r"^\s*(?:(?P<pronoun>His|Her)|(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)[’']s)\s+"
+    r"(?P<office>office|campaign|staff|aides?|team)\s+(?:(?:also|has|had|then)\s+)?"
+    r"(?:published|issued|released|sent|put\s+out)\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
+    r"(?P<document>letter|statement|report|communiqu[ée]|note|memo)\b[^“”\"]*?\bthat\s+"
+)
+"""A person's office putting out words ("Her office published a letter last Friday that
+calls the policy …"): that person's statement, the office speaking for them."""
+
+
+def _published(text: str, mentions: list[Mention], context: Context) -> Speech | None:
+    """ "Her office published a letter … that says …": a statement of the person "her" is
+    (as for "she said"), or of the person named ("X's office"); else ``None``."""
+    found = _PUBLISHED.match(text)
+    if found is None:
+        return None
+    said = Speech("statement")
+    if found.group("pronoun"):
+        _pronoun(said, "he" if found.group("pronoun") == "His" else "she", context)
+    else:
+        owner = next((m for m in mentions if m.start == found.start("name")), None)
+        if owner is None:
+            return None
+        said.by = [owner.actor]
+    whose = found.group("pronoun").casefold() if found.group("pronoun") else f"{found['name']}'s"
+    said.notes.append(
+        f"check: read as the words of the {found.group('document')} put out by {whose} "
+        f"{found.group('office')}"
+    )
+    return said
 
 
 _FOR = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
@@ -287,7 +368,9 @@ def _official(
     kind_of: Callable[[str], str | None],
     titles: str = "",
 ) -> bool:
-    if verb.group(1) in _ANNOUNCING or re.match(r"\s+in a statement\b", text[verb.end() :]):
+    if verb.group(1) in _ANNOUNCING or re.match(
+        r"\s+in an?\s+(?:statement|report|communiqu[ée])\b", text[verb.end() :]
+    ):
         return True
     if _ISSUED_BY.match(text, verb.end()) or _DOCUMENT.search(text[: verb.start()]):
         return True  # "according to a statement by X", "The statement says": X's statement
@@ -335,7 +418,9 @@ def _speaker(
     start = quoted.end() if after_quote and quoted else 0
     lead = text[start : verb.start()]
     if verb.group(1) in ("according to", "According to"):
-        following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+        article = re.match(r"\s*(?:the\s+)?", text[verb.end() :])
+        gap = article.end() if article else 0
+        following = [m for m in mentions if 0 <= m.start - verb.end() <= max(2, gap)]
         source = _DESCRIBED_AFTER.match(text[verb.end() :])
         object_pronoun = re.match(r"\s+(him|her)\b", text[verb.end() :])
         issued = _ISSUED_BY.match(text, verb.end())
@@ -418,6 +503,9 @@ def _speaker(
         ):
             # "Ulf Laessing of the Konrad Adenauer Foundation argues": the person speaks
             mention = earlier[-1]
+        named = _named_apposition(text, mention, verb, mentions, kind_of)
+        if named is not None:  # "A spokeswoman for the Ministry of X and Y, Name, said": Name
+            mention = named
         if _owned(text, mention):
             found.attribution = _description(lead) or None
         else:
@@ -426,11 +514,13 @@ def _speaker(
                 r"[,.;:“”\"()—-]", text[max(0, mention.start - 40) : mention.start]
             )[-1]
             joined = [m for m in mentions if m.end <= mention.start]
-            while joined and re.fullmatch(
-                r"\s*(?:,|,? and)\s*", text[joined[-1].end : mention.start]
-            ):
+            # "A and (the) B said", "A, B and C said"; a comma alone before the last name is
+            # an apposition ("A spokesman for X, Y, said"), not a list
+            joint = r"\s*,? and\s*(?:the\s+)?"
+            while joined and re.fullmatch(joint, text[joined[-1].end : mention.start]):
                 mention = joined.pop()
-                found.by.insert(0, mention.actor)  # "Veloria and Orvia said"
+                found.by.insert(0, mention.actor)
+                joint = r"\s*(?:,|,? and)\s*(?:the\s+)?"
         return
     if role:
         title = role.group(1).casefold()
@@ -447,6 +537,26 @@ def _speaker(
         found.attribution = described
         return
     found.notes.append("check: who says this? the draft found no speaker it could trust")
+
+
+def _named_apposition(
+    text: str,
+    mention: Mention,
+    verb: re.Match[str],
+    mentions: list[Mention],
+    kind_of: Callable[[str], str | None],
+) -> Mention | None:
+    """The person named in apposition between a body and the verb (", Name, said"), who
+    speaks for it, as after "a spokeswoman for the junta, Name"."""
+    for other in mentions:
+        if (
+            other.start > mention.end
+            and kind_of(other.actor) == "person"
+            and re.fullmatch(r"\s*,\s*", text[mention.end : other.start])
+            and _CLOSING.match(text[other.end : verb.start()])
+        ):
+            return other
+    return None
 
 
 _DOCUMENT = re.compile(
@@ -549,6 +659,7 @@ def _description(lead: str) -> str | None:
     words = re.sub(r"^(?:yet|but|and|however|still|so|now)\s+", "", words, flags=re.I)
     words = re.sub(r",?\s*\b(?:speaking|who)\b.*$", "", words)
     words = re.sub(r"\s+(?:also|\w+ly)$", "", words)
+    words = re.sub(r"\s+(?:has|have|had)(?:\s+been)?$", "", words)  # "… have been saying"
     if len(words.split()) > 10:
         return None
     return words
@@ -651,6 +762,18 @@ def _pronoun(
             found.notes.append(
                 f"check: who is '{pronoun}'? {len(fits)} persons named before it could be"
             )
+    elif (
+        pronoun in ("he", "she")
+        and not context.speaker
+        and (only := _only(context.before, pronoun, context))
+    ):
+        found.by = only
+        found.notes.append(
+            f"check: '{pronoun}' read as {found.by[0]}, the one person the paragraph before named"
+        )
+    elif pronoun == "it" and not context.speaker and context.message:
+        found.attribution = context.message
+        found.notes.append(f"check: 'it' read as {context.message} named in the sentence before")
     elif pronoun == "it" and context.speaker:
         found.by = list(context.speaker)
         found.document = context.issued and found.by == context.issuer  # "It adds that"
@@ -659,6 +782,15 @@ def _pronoun(
         found.notes.append(
             f"check: who is '{pronoun}'? no one named before it in the paragraph the draft trusts"
         )
+
+
+def _only(people: list[str], pronoun: str, context: Context) -> list[str]:
+    """The one person named, if only one was and the pronoun fits what the article said of
+    them; else none."""
+    named = list(dict.fromkeys(people))
+    if len(named) == 1 and context.genders.get(named[0], pronoun) == pronoun:
+        return named
+    return []
 
 
 def _theirs(text: str, verb: re.Match[str], quoted: re.Match[str]) -> bool:
