@@ -61,7 +61,7 @@ from rapidfuzz import fuzz
 
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
-from bot.curation.names import Mention, Names, Proposed
+from bot.curation.names import DATELINE, Mention, Names, Proposed
 from bot.curation.speech import Context, Speech, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
@@ -762,9 +762,6 @@ def _made_by(before: str) -> bool:
     return _MADE_BY.search(before) is not None
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+,\s+[^-–—()]{3,25}?(?:\s*\([^)]*\))?\s*[-–—]+\s")
-"""A wire dateline ("BAMAKO, March 10 (Sahel Wire) - "): its date is the filing's, and a
-date the sentence itself gives comes first."""
 _AHEAD_NO_DATE = re.compile(
     r"\b(?:next\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|"
     r"later\s+this\s+(?:week|month|year))\b",
@@ -821,7 +818,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     and the store records no date after its source's publication."""
     notes: list[str] = []
     found_all = sorted(find_dates(text, published), key=lambda f: f.start)
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
     ahead = (None if found_all else _AHEAD_NO_DATE.search(text)) or _AHEAD_DAY.search(text)

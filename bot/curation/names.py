@@ -195,7 +195,7 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
-        dateline = _DATELINE.match(text)
+        dateline = DATELINE.match(text)
         if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
             known = [k for k in known if k.start >= dateline.end()]
         known = [self._government(text, k) for k in known if not self._namesake(text, k)]
@@ -590,8 +590,9 @@ def _first_letter(text: str, start: int = 0) -> int:
     return found.start() if found else 0
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s+[^-–—()]{3,25}?)?(?:\s*\([^)]*\))?\s*[-–—]+\s")
-"""A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins."""
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s+[^-–—()]{3,25}?)?(?:\s*\([^)]*\))?\s*[-–—]+\s")
+"""A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins; its
+date is the filing's, and a date the sentence itself gives comes first."""
 
 
 def _is_place(text: str, start: int, name: str) -> bool:
