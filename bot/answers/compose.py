@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
@@ -270,13 +271,14 @@ class Answer:
         weight and spread over different events (see :func:`chosen_for_brief`)."""
         if topic.lead:
             return [self.lead(lead) for lead in topic.lead[:limit]]
-        tagged = self.store.facts_by_topic.get(topic.id, ())
-        summary = [f for f in topic.facts if f in self.store.facts]  # none retracted
-        candidates = [*summary, *(f for f in tagged if f not in topic.facts)]
-        return [
-            self.fact(self.store.facts[f], brief=True)
-            for f in chosen_for_brief(self.store, candidates, limit)
-        ]
+        chosen = _BRIEFED.setdefault(self.store, {})
+        if (topic.id, limit) not in chosen:  # the same for every ask of one store
+            tagged = self.store.facts_by_topic.get(topic.id, ())
+            summary = [f for f in topic.facts if f in self.store.facts]  # none retracted
+            listed = set(topic.facts)
+            candidates = [*summary, *(f for f in tagged if f not in listed)]
+            chosen[(topic.id, limit)] = chosen_for_brief(self.store, candidates, limit)
+        return [self.fact(self.store.facts[f], brief=True) for f in chosen[(topic.id, limit)]]
 
     def _span(
         self, events: list[Fact]
@@ -453,6 +455,11 @@ BRIEF_WEIGHTS = {"event": 4, "statement": 3, "claim": 2, "quote": 2, "analysis":
 officially said before comment and background."""
 
 
+_BRIEFED: weakref.WeakKeyDictionary[FactStore, dict[tuple[str, int], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""The facts a topic without a lead is briefed by, per store: weighing a topic's every fact
+(1,700 at 100k) took /brief's p99 past 10 ms, and a served store never changes."""
 LEAD_WEIGHT = 2
 """Extra weight of a fact some curated lead (another topic's brief) already relies on."""
 
