@@ -511,3 +511,21 @@ def test_how_long_is_a_figure_of_time_about_the_rest(store: FactStore, question:
 def test_a_yes_or_no_answer_line_says_how_well_it_is_sourced(store: FactStore) -> None:
     first = questions.answer(store, "is bazoum still detained").sections[0].items[0]
     assert first.sourcing == "◆1" and first.independent == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did us mining companies invest in the sahel",
+        "will the us trade security for minerals",
+        "what role does russia play in the sahel",
+        "wat did laesing say abt europe",
+    ],
+)
+def test_a_common_verb_or_short_form_the_store_never_uses_refuses_nothing(
+    store: FactStore, question: str
+) -> None:
+    """ "do not cover 'invest'": one ordinary word outside the store's words refused a
+    question whose subject it holds."""
+    response = questions.answer(store, question)
+    assert response.ok and response.sections

@@ -69,8 +69,13 @@ SLIPS = {
     "dose": "does",
     "didnt": "did",
     "isnt": "is",
+    "abt": "about",
+    "bout": "about",
+    "govt": "government",
+    "gov": "government",
 }
-"""Question words as they get mistyped: read as meant, never as a missing subject."""
+"""Question words as they get mistyped or shortened: read as meant, never as a missing
+subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
@@ -118,6 +123,17 @@ VERBS = frozenset(
 """Common English verbs: an action a question asks about, never its subject. A verb the
 store does not use ("did the Sahel states leave ECOWAS") is no reason to refuse, and one
 it does use ("giving … in return") is no subject to list results on."""
+ACTIONS = frozenset(
+    """invest trade play exchange swap fund finance spend train arm supply provide rely
+    depend benefit gain profit earn cost lift impose ease tighten loosen renew extend expand
+    reduce increase boost limit restrict ban condemn praise blame accuse prepare invite
+    pressure urge demand negotiate mediate broker engage partner cooperate collaborate
+    deploy station""".split()
+)
+"""More verbs, consulted only for a word the store never uses ("did US mining companies
+*invest*", "will the US *trade* security for minerals"): how, not what, so no reason to
+refuse a question whose subject the store holds, yet never demoting a word the store does
+use from being the subject."""
 IRREGULAR = frozenset(
     """held kept left told met sent paid gone went did done took taken gave given made
     brought thought built lost won fought sought led began begun stood spent struck meant
@@ -126,7 +142,7 @@ IRREGULAR = frozenset(
     drove driven forgot forgotten sold bought heard read ran set put cut hit shut let""".split()
 )
 """Irregular past forms of verbs ("how many days has Bazoum been held")."""
-QUESTION_VOCABULARY = GENERIC | CLASS_NOUNS | VERBS | IRREGULAR | queries.SAYING
+QUESTION_VOCABULARY = GENERIC | CLASS_NOUNS | VERBS | ACTIONS | IRREGULAR | queries.SAYING
 """The words questions are made of besides the store's own: a slip is mended to them too."""
 
 
@@ -398,7 +414,8 @@ def coverage(store: FactStore, text: str) -> Coverage:
         if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
             short = len(word) <= 2 and word in ENGLISH_SHORT
-            if len(word) > 1 and not short and not _affixed(word) and not _verb(word):
+            action = word in ACTIONS or word.removesuffix("s") in ACTIONS
+            if len(word) > 1 and not (short or action or _affixed(word) or _verb(word)):
                 unknown.append(word)
             continue
         specific = index.share(terms) < COMMON_SHARE and not _verb(word)
