@@ -529,3 +529,9 @@ def test_a_common_verb_or_short_form_the_store_never_uses_refuses_nothing(
     question whose subject it holds."""
     response = questions.answer(store, question)
     assert response.ok and response.sections
+
+
+def test_a_yes_or_no_nearest_line_holds_the_questions_rare_words(store: FactStore) -> None:
+    """ "did the US shut down USAID": the nearest was a line naming only "the US"."""
+    first = questions.answer(store, "did the US shut down USAID").sections[0].items[0].text
+    assert "USAID" in first, first

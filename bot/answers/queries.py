@@ -645,9 +645,10 @@ def yes_no(
     def names_subject(quote: str) -> bool:
         return claimed is None or claims.names_subject(store, claimed, quote)
 
-    # what states it, else the nearest that names its subject ("Germany … a presence")
+    # what states it, else the nearest: holding most of the question's words, the rarer
+    # weighing more ("USAID", not a line that only names "the US"), then naming its subject
     citation, quote, top = max(
-        best, key=lambda b: (said(b[1]), names_subject(b[1]), sum(held(b[1])))
+        best, key=lambda b: (said(b[1]), sum(held(b[1])), names_subject(b[1]))
     )
     if not said(quote):  # a quote cut short of its subject: the fact's own cited text
         told = next((b for b in best if said(store.facts[b[2].id].text)), None)
