@@ -535,3 +535,22 @@ def test_a_yes_or_no_nearest_line_holds_the_questions_rare_words(store: FactStor
     """ "did the US shut down USAID": the nearest was a line naming only "the US"."""
     first = questions.answer(store, "did the US shut down USAID").sections[0].items[0].text
     assert "USAID" in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("who leads burkina faso's junta", None),  # was a search listing facts on its words
+        ("who is the leader of jnim", None),
+        ("who is the president of niger", None),  # its "deposed president" leads no more
+        ("who heads the bureau of african affairs", "Nick Checker"),
+    ],
+)
+def test_who_leads_is_the_curated_leader_or_the_sources_do_not_name_one(
+    store: FactStore, question: str, answer: str | None
+) -> None:
+    if answer is None:
+        with pytest.raises(NotFound, match="do not name the"):
+            questions.answer(store, question)
+    else:
+        assert questions.answer(store, question).title == answer

@@ -31,6 +31,18 @@ _WHO = re.compile(
     r"|^(?:tell\s+me\s+about|profile\s+of|about)\s+(?:the\s+)?(?P<y>.+)$",
     re.IGNORECASE,
 )
+_LEADS = re.compile(
+    r"^who\s+(leads|heads|runs|rules|governs)\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+""""Who leads X" asks who the leader of X is ("who heads X": its head)."""
+_OFFICE_OF = {
+    "leads": "leader",
+    "heads": "head",
+    "runs": "head",
+    "rules": "ruler",
+    "governs": "ruler",
+}
 _WHEN = re.compile(r"^(?:when\b|what\s+(?:has\s+)?happen(?:ed|s|ing)\b)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|of|regarding|concerning)\s+(?P<y>.+)$", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:(?:to|at|with|for)\s+)?", re.IGNORECASE)
@@ -276,6 +288,7 @@ def read(store: FactStore, text: str) -> Reading:
     latest = _LATEST.match(text)
     if latest:
         return _latest(store, latest["about"] or "")
+    text = _LEADS.sub(lambda m: f"who is the {_OFFICE_OF[m[1].casefold()]} of {m['x']}", text)
     who = _WHO.match(text)
     if who:
         reading = _profile(store, who["x"] or who["y"]) or _office_holder(
@@ -331,8 +344,11 @@ def _office_holder(store: FactStore, name: str) -> Reading | None:
         place = named[0].id if named else store.actor_names.resolve(office["place"])
     except (NotFound, Ambiguous):
         return None
+    leading = len(wanted) == 1 and wanted[0] in LEADING  # "leader": head, chief, president…
     held = [
-        (h, r) for h, r in store.relations_to.get(place, ()) if query_words(r.relation) == wanted
+        (h, r)
+        for h, r in store.relations_to.get(place, ())
+        if query_words(r.relation) == wanted or (leading and _leads(r.relation))
     ]
     if not held:
         return None
@@ -350,6 +366,9 @@ def _office_named(store: FactStore, name: str) -> None:
     if office is None:
         return
     wanted = query_words(office["office"])
+    if len(wanted) == 1:
+        _single_office_named(store, office["office"].strip(), office["place"].strip(), name)
+        return
     if len(wanted) < 2:
         return
     phrase = " ".join(wanted)
@@ -359,6 +378,37 @@ def _office_named(store: FactStore, name: str) -> None:
             f"The sources in the store do not name the {office['office'].strip()} "
             f"of {office['place'].strip()}.",
             _closest(store, tuple(query_words(name))),
+        )
+
+
+LEADING = frozenset("leader head chief president ruler boss".split())
+"""One-word offices of whoever leads a country, a junta or a body."""
+
+
+def _leads(relation: str) -> bool:
+    """A relation making someone lead ("head of", "leader of"), not one who once did
+    ("deposed president of")."""
+    said = set(query_words(relation))
+    return bool(said) and said <= LEADING
+
+
+def _single_office_named(store: FactStore, office: str, place: str, asked: str) -> None:
+    """Refuse "who is the leader of Burkina Faso('s junta)" when no curated relation makes
+    anyone that of it (or of a part of it): a search would list facts sharing its words."""
+    word = office.casefold()
+    if word not in LEADING:
+        return
+    named = store.actor_names.mentions(place, store.fact_search.knows)
+    if not named:
+        return
+    places = {m.id for m in named} | {
+        a for m in named for a, r in store.relations_to.get(m.id, ()) if "part of" in r.relation
+    }
+    holds = any(_leads(r.relation) for p in places for _, r in store.relations_to.get(p, ()))
+    if not holds:
+        raise NotFound(
+            f"The sources in the store do not name the {office} of {place}.",
+            _closest(store, tuple(query_words(asked))),
         )
 
 
