@@ -335,7 +335,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         for c in f.citations
         if c.source == source_id
     ]
-    names = Names(store, source.outlet, drafted)
+    names = Names(store, source.outlet, drafted, source.text)
     candidates: list[Candidate] = []
     skipped: list[tuple[Sentence, str]] = []
     seen: set[str] = set()
@@ -547,7 +547,7 @@ def _candidate(
     mentions = names.find(text)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
-    candidate.notes += [m.note for m in mentions if m.note]
+    candidate.notes += [m.note for m in mentions if m.note] + names.unplaced(text)
     published = source.published.date if source.published else None
     found, refused = _own_date(text, published)
     said = speech(
