@@ -1,7 +1,8 @@
 """Issue 25, eighth round: the classes of error a fourth held-out curator trial showed
 (a body's name with a serial comma list split into a junk speaker, a generic embassy
-linked to a known one in another city), each tested here on an article of our own,
-never news, one test per class."""
+linked to a known one in another city, a live blog's times, greetings and day headings,
+a weekday after "said in …", a note that the text is translated), each tested here on
+an article of our own, never news, one test per class."""
 
 from __future__ import annotations
 
@@ -9,19 +10,42 @@ import pytest
 
 from bot.curation.draft import Candidate, Draft, draft
 from bot.curation.ingest import ingest
+from bot.store.facts import FactStore
 from tests.conftest import StoreCopy
 
-ARTICLE = """NIAMEY, April 9, 2026 - The ferry across the river stopped on Tuesday.
+ARTICLE = """(Translated from the Spanish)
+
+NIAMEY, April 9, 2026 - The ferry across the river stopped on Tuesday.
 
 The Interior Ministry's Office of Roads, Bridges, and Ferries said in a notice that \
 the crossing would stay shut.
 
+Traders in Bamako have seen prices climb since the ferry stopped.
+
 A convoy of lorries is due in Niamey on 20 April, the American embassy said.
+
+The river authority said in a message broadcast on the harbour radio on Monday evening \
+that the toll would double.
+"""
+
+LIVE = """Thursday 9 April
+
+17:30 GMT - That's all from us for today. Thanks for reading along.
+
+15:10 GMT - Fishermen at the harbour refused to unload their catch, the harbour master said.
+
+08:45 GMT - Good morning and welcome to our live coverage of the ferry strike.
+
+Wednesday 8 April
+
+18:20 GMT - Lorry drivers blocked the road to the harbour, a police officer said.
+
+07:55 GMT - Here is what we know so far.
 """
 
 
 @pytest.fixture(scope="module")
-def drafted(tmp_path_factory: pytest.TempPathFactory) -> Draft:
+def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
     copy = StoreCopy(tmp_path_factory.mktemp("eighth"))
     ingest(
         ARTICLE.encode(),
@@ -31,7 +55,25 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> Draft:
         published="2026-04-09",  # a Thursday
         source_id="eighth",
     )
-    return draft(copy.load(), "eighth")
+    ingest(
+        LIVE.encode(),
+        copy.seeds,
+        title="Live: the ferry strike",
+        outlet="River Review",
+        published="2026-04-09",
+        source_id="eighth-live",
+    )
+    return copy.load()
+
+
+@pytest.fixture(scope="module")
+def drafted(store: FactStore) -> Draft:
+    return draft(store, "eighth")
+
+
+@pytest.fixture(scope="module")
+def live(store: FactStore) -> Draft:
+    return draft(store, "eighth-live")
 
 
 def candidate(result: Draft, start: str) -> Candidate:
@@ -48,8 +90,45 @@ def test_a_name_with_a_serial_comma_list_is_one_body(drafted: Draft) -> None:
 
 
 def test_a_generic_embassy_is_not_linked_to_one_in_another_city(drafted: Draft) -> None:
-    """ "the American embassy said" in a story placed in Niamey: not the store's embassy
-    in Bamako; blank with a check."""
+    """ "the American embassy said" of a convoy in Niamey, in a story that names Bamako
+    elsewhere: not the store's embassy in Bamako; blank with a check."""
     found = candidate(drafted, "the American embassy said")
     assert "us-embassy-bamako" not in found.by + found.actors
     assert any("embassy" in n for n in found.notes), found.notes
+
+
+def when(found: Candidate) -> object:
+    return found.date.get("when") if found.date else None
+
+
+def test_a_live_blogs_times_greetings_and_day_headings(live: Draft) -> None:
+    """ "17:30 GMT - That's all…", "Good morning and welcome…", "Here is what we know so
+    far.": skipped; the word after a time begins a sentence, never a name; an entry under
+    "Wednesday 8 April" is dated that day, not the day of publication."""
+    why = {s.text: reason for s, reason in live.skipped}
+    for start in ("17:30 GMT", "Thanks for reading", "08:45 GMT", "07:55 GMT"):
+        assert any(
+            t.startswith(start) and r == "a greeting or sign-off to the readers"
+            for t, r in why.items()
+        ), why
+    assert not {"Good", "Here", "Fishermen", "Lorry"} & {p.name for p in live.proposed}
+    assert when(candidate(live, "Fishermen at the harbour")) == "2026-04-09"
+    blocked = candidate(live, "Lorry drivers blocked")
+    assert when(blocked) == "2026-04-08"
+    assert any("day heading" in n for n in blocked.notes), blocked.notes
+
+
+def test_a_weekday_after_where_it_was_said_is_the_tellings(drafted: Draft) -> None:
+    """ "said in a message broadcast on the harbour radio on Monday evening that…": the
+    Monday on or before publication, not a date still to come."""
+    found = candidate(drafted, "broadcast on the harbour radio")
+    assert when(found) == "2026-04-06"
+    assert not any("still to come" in n for n in found.notes), found.notes
+
+
+def test_a_note_that_the_text_is_translated_is_skipped(drafted: Draft) -> None:
+    """ "(Translated from the Spanish)": a note on the text, no fact, no actor "spain"."""
+    assert ("(Translated from the Spanish)", "a note on what the text is") in [
+        (s.text, r) for s, r in drafted.skipped
+    ]
+    assert not any("spain" in c.actors for c in drafted.candidates)

@@ -149,8 +149,7 @@ class Names:
         article: str = "",
     ) -> None:
         self.store = store
-        folded = article.casefold()
-        self.cities = {c for c in CAPITALS if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", folded)}
+        self.cities = _cities(article)
         """The cities the article names: where its generic "the US embassy" is."""
         self.outlet = _bare(simplify(outlet)) if outlet else None
         self.common = {
@@ -202,7 +201,7 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
-        dateline = DATELINE.match(text)
+        dateline = DATELINE.match(text) or TIMESTAMP.match(text)
         if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
             known = [k for k in known if k.start >= dateline.end()]
         known = [
@@ -245,16 +244,18 @@ class Names:
 
     def _elsewhere(self, text: str, mention: Mention) -> str | None:
         """The city a known actor's name places it in ("US embassy in Bamako"), when the
-        sentence names it by a generic alias ("the American embassy") and the article names
-        other cities but not that one: another embassy, never linked to this one."""
+        sentence names it by a generic alias ("the American embassy") and names another city
+        (or, naming none, the article names others but not that one): another embassy,
+        never linked to this one."""
         actor = self.store.actors.get(mention.actor)
         placed = _PLACED.search(actor.name) if actor else None
         if placed is None:
             return None
         city = placed.group(1).casefold()
-        if city in text[mention.start : mention.end].casefold() or city in self.cities:
+        if city in text[mention.start : mention.end].casefold():
             return None
-        return placed.group(1) if self.cities else None
+        here = _cities(text) or self.cities  # the sentence's own city first
+        return placed.group(1) if here and city not in here else None
 
     def unplaced(self, text: str) -> list[str]:
         """A check for each generic name left blank because the article is elsewhere."""
@@ -265,7 +266,7 @@ class Names:
                 if city:
                     notes.append(
                         f"check: {match.group(0)!r} left blank: the store's is in {city}, "
-                        f"the article names {', '.join(sorted(c.title() for c in self.cities))}"
+                        "the article places it elsewhere"
                     )
         return notes
 
@@ -650,6 +651,11 @@ def _serial(
     return 0
 
 
+def _cities(text: str) -> set[str]:
+    folded = text.casefold()
+    return {c for c in CAPITALS if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", folded)}
+
+
 _PLACED = re.compile(r"\s(?:in|at)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$")
 """A known actor's name that places it in a city ("US embassy in Bamako")."""
 
@@ -662,6 +668,11 @@ def _first_letter(text: str, start: int = 0) -> int:
 
 
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s+[^-–—()]{3,25}?)?(?:\s*\([^)]*\))?\s*[-–—]+\s")
+TIMESTAMP = re.compile(
+    r"^\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|WAT|EST|EDT|ET|"
+    r"local(?:\s+time)?))?\s*[-–—]+\s"
+)
+"""A live blog's entry time ("16:05 GMT - "): the next word begins a sentence."""
 """A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins; its
 date is the filing's, and a date the sentence itself gives comes first."""
 
