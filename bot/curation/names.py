@@ -63,7 +63,7 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec mr mrs ms dr prof gen lt col maj capt sgt gov sen rep president
-    minister general foreign i i'm i’m""".split()
+    minister general foreign i i'm i’m our my your his her their""".split()
 )
 _CALENDAR = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
