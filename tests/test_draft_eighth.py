@@ -1,5 +1,6 @@
 """Issue 25, eighth round: the classes of error a fourth held-out curator trial showed
-(a body's name with a serial comma list split into a junk speaker, a generic embassy
+(a body's name with a serial comma list split into a junk speaker, two titled names
+joined by "and" read as the second alone, a generic embassy
 linked to a known one in another city, a live blog's times, greetings and day headings,
 a weekday after "said in …", a note that the text is translated), each tested here on
 an article of our own, never news, one test per class."""
@@ -19,6 +20,9 @@ NIAMEY, April 9, 2026 - The ferry across the river stopped on Tuesday.
 
 The Interior Ministry's Office of Roads, Bridges, and Ferries said in a notice that \
 the crossing would stay shut.
+
+Niger's Transport Minister Kofi Adamou and Finance Minister Esi Maman both welcomed the \
+reopening plan on state radio.
 
 Traders in Bamako have seen prices climb since the ferry stopped.
 
@@ -97,6 +101,12 @@ def test_a_generic_embassy_is_not_linked_to_one_in_another_city(drafted: Draft) 
     found = candidate(drafted, "the American embassy said")
     assert "us-embassy-bamako" not in found.by + found.actors
     assert any("embassy" in n for n in found.notes), found.notes
+
+
+def test_names_joined_by_and_each_with_a_title_both_speak(drafted: Draft) -> None:
+    """ "X's Transport Minister A and Finance Minister B both welcomed": A and B, not B."""
+    found = candidate(drafted, "both welcomed the reopening plan")
+    assert found.by == ["kofi-adamou", "esi-maman"], found.by
 
 
 def when(found: Candidate) -> object:
