@@ -46,6 +46,8 @@ Wednesday 8 April
 
 18:20 GMT - Lorry drivers blocked the road to the harbour, a police officer said.
 
+12:15 GMT - The dockers' union said yesterday that its members would not return.
+
 07:55 GMT - Here is what we know so far.
 """
 
@@ -117,7 +119,8 @@ def test_a_live_blogs_times_greetings_and_day_headings(live: Draft) -> None:
     """ "17:30 GMT - That's all…", "Good morning and welcome…", "Here is what we know so
     far.": skipped; the word after a time begins a sentence, never a name ("Our" neither);
     an entry under
-    "Wednesday 8 April" is dated that day, not the day of publication."""
+    "Wednesday 8 April" is dated that day, not the day of publication, and its "yesterday"
+    is the day before that."""
     why = {s.text: reason for s, reason in live.skipped}
     for start in ("17:30 GMT", "Thanks for reading", "08:45 GMT", "07:55 GMT"):
         assert any(
@@ -131,6 +134,7 @@ def test_a_live_blogs_times_greetings_and_day_headings(live: Draft) -> None:
     blocked = candidate(live, "Lorry drivers blocked")
     assert when(blocked) == "2026-04-08"
     assert any("day heading" in n for n in blocked.notes), blocked.notes
+    assert when(candidate(live, "said yesterday")) == "2026-04-07"  # the day before the heading's
 
 
 def test_a_weekday_after_where_it_was_said_is_the_tellings(drafted: Draft) -> None:

@@ -597,7 +597,7 @@ def _candidate(
     candidate = Candidate(sentence, "background", actors=actors)
     candidate.notes += [m.note for m in mentions if m.note] + names.unplaced(text)
     published = source.published.date if source.published else None
-    found, refused = _own_date(text, published)
+    found, refused = _own_date(text, around.day or published)
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
