@@ -61,7 +61,7 @@ from rapidfuzz import fuzz
 
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
-from bot.curation.names import DATELINE, Mention, Names, Proposed
+from bot.curation.names import DATELINE, TIMESTAMP, Mention, Names, Proposed
 from bot.curation.speech import Context, Speech, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
@@ -95,6 +95,46 @@ _PRESENTER = re.compile(r"(?<![\w“\"‘])(?:I[’']m|I am|[Mm]y name is)\s+[A-
 the programme's framing, not a fact."""
 
 
+_GREETING = re.compile(
+    r"^\s*(?:Good\s+(?:morning|afternoon|evening)\b|(?:Hello|Hi)\b|"
+    r"Welcome\s+(?:back\s+)?to\s+(?:our|this|the)\b|(?:And\s+)?(?:That[’']s|That\s+is|This\s+is)"
+    r"\s+(?:all|it)\s+(?:from|for)\b|Thank\s+you\s+(?:for|all)\b|Thanks\s+for\b|"
+    r"Here\s+(?:is|are)\s+what\s+we\s+know\b|We[’']ll\s+be\s+back\b|Stay\s+with\s+us\b)",
+    re.I,
+)
+"""A live blog's greeting or sign-off to its readers ("Good morning and welcome back",
+"That's all from us for today", "Here is what we know so far."): no fact."""
+
+
+def _lead(text: str) -> int:
+    """Where a live blog's entry begins after its time ("16:05 GMT - "), or 0."""
+    stamp = TIMESTAMP.match(text)
+    return stamp.end() if stamp else 0
+
+
+_DAY_HEADING = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
+    r"[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?$"
+)
+"""A live blog's day heading ("Monday 30 November"): the day of the entries under it."""
+
+
+def _day(heading: str, published: FuzzyDate | None) -> FuzzyDate | None:
+    """The day a heading names, if it is a day heading and nothing more."""
+    if not _DAY_HEADING.match(heading.strip()):
+        return None
+    dates = find_dates(heading, published)
+    return dates[0].when if len(dates) == 1 else None
+
+
+_NOTE_ON_TEXT = re.compile(
+    r"^\(?\s*(?:(?:This|The)\s+(?:article|story|text|piece)\s+(?:was|has\s+been)\s+"
+    r"(?:originally\s+)?)?(?:translated|translation|adapted|abridged)\s+(?:from|by|of)\b[^()]*"
+    r"\)?\s*$",
+    re.I,
+)
+"""A note on the text itself ("(Translated from the French)", "This article was translated
+by our desk."): about the piece, not a fact, and no actor ("the French")."""
 _TEXT_OF = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:unofficial|official|full|complete|abridged|english)\s+)*"
     r"(?:translation|text|transcript|summary)\s+of\s+(?:an?|the|its)\s+"
@@ -335,7 +375,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         for c in f.citations
         if c.source == source_id
     ]
-    names = Names(store, source.outlet, drafted)
+    names = Names(store, source.outlet, drafted, source.text)
     candidates: list[Candidate] = []
     skipped: list[tuple[Sentence, str]] = []
     seen: set[str] = set()
@@ -343,6 +383,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     paragraph: list[Candidate] = []
     previous: Sentence | None = None
     issued: FuzzyDate | None = None
+    day: FuzzyDate | None = None
     open_quote: Candidate | None = None
     published = source.published.date if source.published else None
     statement: Candidate | None = None
@@ -372,12 +413,17 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
             issued = dates[0].when if dates else None
+        elif _NOTE_ON_TEXT.match(sentence.text):
+            skipped.append((sentence, "a note on what the text is"))
         elif sentence.heading:
             skipped.append((sentence, "a heading"))
+            day = _day(sentence.text, published) or day
         elif is_byline(sentence.text):
             skipped.append((sentence, "a byline"))
         elif presents(sentence.text):
             skipped.append((sentence, "a presenter's introduction or sign-off"))
+        elif _GREETING.match(sentence.text[_lead(sentence.text) :]):
+            skipped.append((sentence, "a greeting or sign-off to the readers"))
         elif why is not None:
             skipped.append((sentence, why))
             if why.startswith("a presenter's introduction"):
@@ -390,7 +436,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "too short to state a fact"))
             _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
-            around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement)
+            around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement, day)
             candidate = _candidate(store, source, sentence, names, context, around)
             if candidate.by and _STATEMENT_WORD.search(said):
                 statement = candidate
@@ -421,6 +467,8 @@ class Said:
     statement: Candidate | None = None
     """The last candidate naming a statement with its issuer ("according to a statement
     by X"): the date of the words "The statement says" gives after it."""
+    day: FuzzyDate | None = None
+    """The day a live blog's day heading above it names ("Monday 30 November"), if any."""
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[\s,“\"])(?:I|[Ww]e)\s+(?:[a-z’']+\s+){0,2}$")
@@ -547,9 +595,9 @@ def _candidate(
     mentions = names.find(text)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
-    candidate.notes += [m.note for m in mentions if m.note]
+    candidate.notes += [m.note for m in mentions if m.note] + names.unplaced(text)
     published = source.published.date if source.published else None
-    found, refused = _own_date(text, published)
+    found, refused = _own_date(text, around.day or published)
     said = speech(
         text, mentions, context, names.kind, lambda title: _holders(store, title, context)
     )
@@ -784,6 +832,12 @@ _TOLD_AT = re.compile(
 )
 """A past reporting verb with only its object and places between it and the date ("he
 told a crowd in Dori on Saturday"): the date is the telling's, behind us."""
+_SAID_WHERE = re.compile(
+    r"\b(?:said|told|announced|stated|declared|wrote|added)\s+(?:in|at|during|outside|via|"
+    r"through|on|from)\s+(?:(?!\b(?:that|will|would|shall|whether|if)\b)[^\"“”,;])*$"
+)
+"""A past reporting verb, then only the phrase of where it was said, however long ("said
+in a communiqué read on state radio on Monday night"): the date is the telling's."""
 _AHEAD_OR_BEHIND = re.compile(
     r"(?:on|in|during|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
@@ -805,7 +859,7 @@ def _behind(text: str, found: FoundDate) -> bool:
     before = text[: found.start]
     if re.search(r"\b(?:said|told|announced|stated|declared|wrote|added)\s*$", before):
         return True
-    if _TOLD_AT.search(before):
+    if _TOLD_AT.search(before) or _SAID_WHERE.search(before):
         return True
     clause = re.split(r"\b(?:said|says|told|tells|that)\b|;", before)[-1]
     return _BEHIND.search(clause + text[found.start :]) is not None
@@ -928,6 +982,9 @@ def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) 
         candidate.notes.append(
             "check: dated to the statement the text gives (its first sentence), when it was said"
         )
+    elif around.day is not None:
+        candidate.date = {"when": str(around.day)}
+        candidate.notes.append("check: dated by the live blog's day heading, when it was said")
     elif published is not None:
         candidate.date = {"when": str(published), "relative": True}
         candidate.published_date = True
@@ -1160,6 +1217,7 @@ def _short(text: str) -> str:
 
 SKIPPED_FOR_SEED = (
     "a heading",
+    "a greeting or sign-off to the readers",
     "a pleasantry of the programme",
     "a presenter's introduction of a guest or reporter",
     "a presenter's question to a guest",

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.curation.drafts import Drafted
-from bot.curation.places import is_descriptive, is_place
+from bot.curation.places import CAPITALS, is_descriptive, is_place
 from bot.records.text import simplify
 from bot.store.facts import FactStore
 
@@ -63,7 +63,7 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec mr mrs ms dr prof gen lt col maj capt sgt gov sen rep president
-    minister general foreign i i'm i’m""".split()
+    minister general foreign i i'm i’m our my your his her their""".split()
 )
 _CALENDAR = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -142,9 +142,15 @@ class Names:
     """Known actors' names, and the proposals made so far for one article."""
 
     def __init__(
-        self, store: FactStore, outlet: str | None, drafted: Sequence[Drafted] = ()
+        self,
+        store: FactStore,
+        outlet: str | None,
+        drafted: Sequence[Drafted] = (),
+        article: str = "",
     ) -> None:
         self.store = store
+        self.cities = _cities(article)
+        """The cities the article names: where its generic "the US embassy" is."""
         self.outlet = _bare(simplify(outlet)) if outlet else None
         self.common = {
             w.casefold()
@@ -195,10 +201,14 @@ class Names:
             for match in pattern.finditer(text):
                 if not _inside_place(match.start(), match.end(), runs):
                     known.append(Mention(match.start(), match.end(), actor_id))
-        dateline = DATELINE.match(text)
+        dateline = DATELINE.match(text) or TIMESTAMP.match(text)
         if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
             known = [k for k in known if k.start >= dateline.end()]
-        known = [self._government(text, k) for k in known if not self._namesake(text, k)]
+        known = [
+            self._government(text, k)
+            for k in known
+            if not self._namesake(text, k) and not self._elsewhere(text, k)
+        ]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
@@ -231,6 +241,34 @@ class Names:
     def _standalone(self, name: str) -> bool:
         """A known actor's name or a place by itself ("Mali"): never the end of a longer one."""
         return simplify(name) in self.spellings or is_place(name)
+
+    def _elsewhere(self, text: str, mention: Mention) -> str | None:
+        """The city a known actor's name places it in ("US embassy in Bamako"), when the
+        sentence names it by a generic alias ("the American embassy") and names another city
+        (or, naming none, the article names others but not that one): another embassy,
+        never linked to this one."""
+        actor = self.store.actors.get(mention.actor)
+        placed = _PLACED.search(actor.name) if actor else None
+        if placed is None:
+            return None
+        city = placed.group(1).casefold()
+        if city in text[mention.start : mention.end].casefold():
+            return None
+        here = _cities(text) or self.cities  # the sentence's own city first
+        return placed.group(1) if here and city not in here else None
+
+    def unplaced(self, text: str) -> list[str]:
+        """A check for each generic name left blank because the article is elsewhere."""
+        notes = []
+        for pattern, actor_id in self.patterns:
+            for match in pattern.finditer(text):
+                city = self._elsewhere(text, Mention(match.start(), match.end(), actor_id))
+                if city:
+                    notes.append(
+                        f"check: {match.group(0)!r} left blank: the store's is in {city}, "
+                        "the article places it elsewhere"
+                    )
+        return notes
 
     def _government(self, text: str, mention: Mention) -> Mention:
         """A state's government named through the state ("Niger's junta", "Niger's military
@@ -526,10 +564,15 @@ def _body(name: str) -> bool:
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
-_HEADED = re.compile(
-    r"^(?:The\s+)?(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
+_HEAD_WORDS = (
+    r"(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
     r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank)\s+(?:of|for)\s"
 )
+_HEADED = re.compile(r"^(?:The\s+)?" + _HEAD_WORDS)
+_HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
+"""A body "of" things anywhere in the name ("the Interior Ministry's Office of Roads")."""
+_LISTED = re.compile(r",\s+")
+_LIST_END = re.compile(r",?\s+(?:and|&)\s+")
 _BODY_AFTER = re.compile(
     r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
     r"network|foundation|survey|index|database|consortium|partnership)\b"
@@ -560,6 +603,13 @@ def _joined(
     index = 0
     while index < len(runs):
         run = runs[index]
+        listed = _serial(text, runs, index, standalone)
+        if listed:
+            joined = _SPAN.match(text, run.start(), runs[listed].end())
+            assert joined is not None
+            found.append(joined)
+            index = listed + 1
+            continue
         after = runs[index + 1] if index + 1 < len(runs) else None
         if (
             after is not None
@@ -582,6 +632,33 @@ def _joined(
     return found
 
 
+def _serial(
+    text: str, runs: list[re.Match[str]], index: int, standalone: Callable[[str], bool]
+) -> int:
+    """The last run of a body's name "of" a list ("Bureau of Democracy, Human Rights, and
+    Labor", "Office of A, B and C"), or 0: the list's parts are joined by commas and end
+    with "and", and none is a known name by itself."""
+    if not _HEADED_WITHIN.search(runs[index].group(0)):
+        return 0
+    last = index
+    while last + 1 < len(runs) and not standalone(runs[last + 1].group(0)):
+        gap = text[runs[last].end() : runs[last + 1].start()]
+        if _LIST_END.fullmatch(gap):
+            return last + 1 if last > index else 0
+        if not _LISTED.fullmatch(gap):
+            return 0
+        last += 1
+    return 0
+
+
+def _cities(text: str) -> set[str]:
+    folded = text.casefold()
+    return {c for c in CAPITALS if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", folded)}
+
+
+_PLACED = re.compile(r"\s(?:in|at)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$")
+"""A known actor's name that places it in a city ("US embassy in Bamako")."""
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -591,6 +668,11 @@ def _first_letter(text: str, start: int = 0) -> int:
 
 
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s+[^-–—()]{3,25}?)?(?:\s*\([^)]*\))?\s*[-–—]+\s")
+TIMESTAMP = re.compile(
+    r"^\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|WAT|EST|EDT|ET|"
+    r"local(?:\s+time)?))?\s*[-–—]+\s"
+)
+"""A live blog's entry time ("16:05 GMT - "): the next word begins a sentence."""
 """A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins; its
 date is the filing's, and a date the sentence itself gives comes first."""
 

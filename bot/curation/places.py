@@ -88,6 +88,7 @@ def _entries(block: str) -> frozenset[str]:
 
 PLACES = _entries(_COUNTRIES) | _entries(_CAPITALS) | _entries(_REGIONS)
 DESCRIPTIVE = _entries(_ADJECTIVES)
+CAPITALS = _entries(_CAPITALS)
 
 
 def is_place(name: str) -> bool:

@@ -49,7 +49,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from bot.curation.names import Mention
+from bot.curation.names import TITLES, Mention
 
 _VERBS = (
     r"called for|calls for|called on|calls on|taken note|took note|takes note|"
@@ -184,6 +184,14 @@ class Speech:
     """The words right before the speaker's name ("Communications minister")."""
     document: bool = False
     """Words of a statement named before ("The text says", "It adds"): said when it was."""
+
+
+_TITLED = (
+    r"(?:(?:[A-Z][\w’'-]+\s+){0,2}(?:"
+    + "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+    + r")\s+)?"
+)
+"""A title before the next of names joined by "and" ("A and Economy Minister B said")."""
 
 
 def reporting_verb(text: str) -> re.Match[str] | None:
@@ -516,11 +524,11 @@ def _speaker(
             joined = [m for m in mentions if m.end <= mention.start]
             # "A and (the) B said", "A, B and C said"; a comma alone before the last name is
             # an apposition ("A spokesman for X, Y, said"), not a list
-            joint = r"\s*,? and\s*(?:the\s+)?"
+            joint = r"\s*,? and\s*(?:the\s+)?" + _TITLED
             while joined and re.fullmatch(joint, text[joined[-1].end : mention.start]):
                 mention = joined.pop()
                 found.by.insert(0, mention.actor)
-                joint = r"\s*(?:,|,? and)\s*(?:the\s+)?"
+                joint = r"\s*(?:,|,? and)\s*(?:the\s+)?" + _TITLED
         return
     if role:
         title = role.group(1).casefold()
