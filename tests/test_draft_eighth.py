@@ -151,3 +151,20 @@ def test_a_note_that_the_text_is_translated_is_skipped(drafted: Draft) -> None:
         (s.text, r) for s, r in drafted.skipped
     ]
     assert not any("spain" in c.actors for c in drafted.candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Coordination of Herders and Farmers Unions of Tillaberi welcomed the decision.",
+        "The Federation of Traders and Hauliers of Dosso said prices had doubled.",
+    ],
+)
+def test_a_body_of_things_joined_by_and_is_one_name(store: FactStore, text: str) -> None:
+    """A coordination, federation, union … "of X and Y" is one body: "Coordination of
+    Associations" and "Civil Society Organisations" were proposed as two in a trial."""
+    from bot.curation.names import Names
+
+    names = Names(store, None, article=text)
+    found = [text[m.start : m.end] for m in names.find(text)]
+    assert len(found) == 1 and " and " in found[0], found

@@ -565,8 +565,10 @@ def _body(name: str) -> bool:
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _HEAD_WORDS = (
-    r"(?:Ministry|Department|Office|Centre|Center|Institute|Council|Commission|"
-    r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank)\s+(?:of|for)\s"
+    r"(?:Ministry|Minister|Department|Office|Centre|Center|Institute|Council|Commission|"
+    r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank|Coordination|"
+    r"Federation|Confederation|Union|Coalition|Network|Organisation|Organization|Authority|"
+    r"Directorate|Secretariat|Board|Forum|Movement|Front|Party)\s+(?:of|for)\s"
 )
 _HEADED = re.compile(r"^(?:The\s+)?" + _HEAD_WORDS)
 _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
