@@ -158,6 +158,7 @@ def test_a_note_that_the_text_is_translated_is_skipped(drafted: Draft) -> None:
     [
         "The Coordination of Herders and Farmers Unions of Tillaberi welcomed the decision.",
         "The Federation of Traders and Hauliers of Dosso said prices had doubled.",
+        "The Popular Front for Renewal and Unity, which rules the country, said nothing.",
     ],
 )
 def test_a_body_of_things_joined_by_and_is_one_name(store: FactStore, text: str) -> None:

@@ -570,7 +570,7 @@ _HEAD_WORDS = (
     r"Federation|Confederation|Union|Coalition|Network|Organisation|Organization|Authority|"
     r"Directorate|Secretariat|Board|Forum|Movement|Front|Party)\s+(?:of|for)\s"
 )
-_HEADED = re.compile(r"^(?:The\s+)?" + _HEAD_WORDS)
+_HEADED = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]+\s+){0,2}" + _HEAD_WORDS)
 _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
 """A body "of" things anywhere in the name ("the Interior Ministry's Office of Roads")."""
 _LISTED = re.compile(r",\s+")
