@@ -104,3 +104,20 @@ def test_curators_list_show_and_close_reports_from_the_command_line(
     everything = briefbot("reports", "list", "--all", env=env).stdout
     assert "#1 [closed]" in everything and "closed by ana: date fixed" in everything
     assert briefbot("reports", "show", "9", env=env).returncode == 1
+
+
+def test_a_report_is_bounded_whichever_way_it_comes(store: FactStore, tmp_path: Path) -> None:
+    """The form bounds its inputs on Discord; the console and the CLI go through the same
+    model, so an endless paste is kept to each text's bound there too."""
+    from bot.state.models import DETAIL_MAX, WHAT_MAX
+
+    db = tmp_path / "s.sqlite3"
+    session = Session(store, reports=db)
+    session.handle("/brief")
+    said = session.handle("/report " + "wrong " * 1000 + "| " + "x" * 100_000)
+    assert said.startswith("Report #1 stored")
+    report = json.loads(
+        briefbot("reports", "show", "1", "--json", env={"BRIEFBOT_DB": str(db)}).stdout
+    )
+    assert WHAT_MAX - 6 < len(report["what"]) <= WHAT_MAX
+    assert len(report["detail"]) == DETAIL_MAX

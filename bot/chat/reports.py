@@ -26,6 +26,7 @@ import discord
 from bot.chat.embeds import clip
 from bot.state import Footnote, NewReport, State, StateError
 from bot.state.db import REPORTS_PER_HOUR
+from bot.state.models import DETAIL_MAX, SHOWN_MAX, WHAT_MAX
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,6 @@ REPORT_FORM = "briefbot:report:"
 """The form's custom_id: the same ``<store version>:<asked>`` after it."""
 ID_MAX = 100
 TITLE = "Report a problem with this answer"
-WHAT_MAX = 300
-DETAIL_MAX = 1500
-SHOWN_MAX = 4000
 OPTION_LABEL = "⚑ Report a problem with this answer"
 OPTION_DESCRIPTION = "Tell the curators what is wrong (only they see it)"
 THANKS = (
@@ -106,8 +104,8 @@ async def file_report(interaction: discord.Interaction) -> None:
     context = str(data.get("custom_id", "")).removeprefix(REPORT_FORM)
     version, _, what_was_asked = context.partition(":")
     fields = dict(_inputs(data.get("components") or []))
-    what = " ".join(fields.get("what", "").split())[:WHAT_MAX]
-    if not what:
+    what = fields.get("what", "")
+    if not what.strip():
         await _answer(interaction, NO_WHAT)
         return
     message = interaction.message
@@ -117,7 +115,7 @@ async def file_report(interaction: discord.Interaction) -> None:
         asked=what_was_asked or "?",
         store_version=version or "?",
         what=what,
-        detail=fields.get("detail", "").strip()[:DETAIL_MAX],
+        detail=fields.get("detail", ""),
         footnotes=tuple(_footnotes(message)) if message else (),
         shown=_shown(message) if message else "",
         guild_id=interaction.guild_id,

@@ -20,11 +20,9 @@ from typing import TypeVar
 from bot.answers.response import Response
 from bot.state import Footnote, NewReport, Report, State, StateError
 from bot.state.db import REPORTS_PER_HOUR
+from bot.state.models import NOTE_MAX
 
 T = TypeVar("T")
-
-WHAT_MAX = 300
-SHOWN_MAX = 4000
 
 
 def report_of(response: Response, asked: str, shown: str, what: str, detail: str = "") -> NewReport:
@@ -34,8 +32,8 @@ def report_of(response: Response, asked: str, shown: str, what: str, detail: str
         reporter_name=_user(),
         asked=asked,
         store_version=response.store_version,
-        what=" ".join(what.split())[:WHAT_MAX],
-        detail=detail.strip(),
+        what=what,
+        detail=detail,
         footnotes=tuple(
             Footnote(
                 number=ref.number,
@@ -45,7 +43,7 @@ def report_of(response: Response, asked: str, shown: str, what: str, detail: str
             )
             for ref in response.citations
         ),
-        shown=shown[:SHOWN_MAX],
+        shown=shown,
     )
 
 
@@ -99,14 +97,12 @@ def run_reports(args: argparse.Namespace, db: Path) -> int:
             print(json.dumps(found.model_dump(), indent=2) if args.json else describe(found, True))
             return 0
         if args.action == "close":
-            by = args.by or _user()
-            closed = _run(
-                db, lambda state: state.close_report(args.id, by=by, resolution=args.note)
-            )
+            by, note = args.by or _user(), args.note.strip()[:NOTE_MAX]
+            closed = _run(db, lambda state: state.close_report(args.id, by=by, resolution=note))
             if closed is None:
                 print(f"There is no open report #{args.id}.", file=sys.stderr)
                 return 1
-            print(f"Closed report #{args.id}: {args.note}")
+            print(f"Closed report #{args.id}: {note}")
             return 0
         reports = _run(db, lambda state: state.reports(include_closed=args.all, limit=10_000))
     except StateError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from bot.store.diff import StoreDiff
 
@@ -96,8 +96,16 @@ class Footnote(Row):
     quote: str
 
 
+WHAT_MAX = 300
+DETAIL_MAX = 1500
+SHOWN_MAX = 4000
+NOTE_MAX = 500
+"""A report's bounds, whichever way it comes (Discord's form, the console, the CLI)."""
+
+
 class NewReport(Row):
-    """What a user reports about an answer, with what they saw."""
+    """What a user reports about an answer, with what they saw (each text within its
+    bound: the form enforces them on Discord, this for every other way in)."""
 
     reporter: str
     """'user:<id>' on Discord, 'console:<name>' in the local console."""
@@ -111,6 +119,21 @@ class NewReport(Row):
     guild_id: int | None = None
     channel_id: int | None = None
     message_id: int | None = None
+
+    @field_validator("what")
+    @classmethod
+    def _what(cls, value: str) -> str:
+        return " ".join(value.split())[:WHAT_MAX].rstrip()
+
+    @field_validator("detail")
+    @classmethod
+    def _detail(cls, value: str) -> str:
+        return value.strip()[:DETAIL_MAX]
+
+    @field_validator("shown")
+    @classmethod
+    def _shown(cls, value: str) -> str:
+        return value[:SHOWN_MAX]
 
 
 class Report(NewReport):

@@ -14,13 +14,13 @@ from bot.chat.replies import defer_privately, send
 from bot.chat.transformers import Text
 from bot.records.errors import InvalidCommand
 from bot.state import Report
+from bot.state.models import NOTE_MAX
 
 if TYPE_CHECKING:
     from bot.chat.client import BriefBot
 
 LISTED = 10
 """Reports one list shows (the newest); `briefbot reports` lists them all."""
-NOTE_MAX = 500
 FOOTNOTES_SHOWN = 20
 EMBED_BUDGET = 5900
 """Discord allows 6,000 characters across an embed; a little is kept spare."""
