@@ -75,16 +75,20 @@ async def _burst(http: aiohttp.ClientSession, actor: str, count: int) -> dict[st
     deadline = time.monotonic() + 60
     while True:
         data = await (await http.get("/_bench/acks")).json()
-        if len(data["acknowledged_ms"]) >= count or time.monotonic() > deadline:
+        if len(data["answered_ms"]) >= count or time.monotonic() > deadline:
             break
         await asyncio.sleep(0.05)
-    latencies: list[float] = data["acknowledged_ms"]
+    acks: list[float] = data["acknowledged_ms"]
+    answers: list[float] = data["answered_ms"]
     return {
         "count": count,
-        "acknowledged": len(latencies),
-        "p50_ms": round(percentile(latencies, 50), 1),
-        "p99_ms": round(percentile(latencies, 99), 1),
-        "max_ms": round(max(latencies), 1) if latencies else None,
+        "acknowledged": len(acks),
+        "p50_ms": round(percentile(acks, 50), 1),
+        "p99_ms": round(percentile(acks, 99), 1),
+        "max_ms": round(max(acks), 1) if acks else None,
+        "answered": len(answers),
+        "answer_p50_ms": round(percentile(answers, 50), 1),
+        "answer_p99_ms": round(percentile(answers, 99), 1),
     }
 
 

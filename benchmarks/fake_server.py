@@ -1,7 +1,8 @@
 """The fake Discord in its own process, with controls for load tests.
 
 Prints its URL, then serves until killed. ``POST /_bench/burst`` dispatches many slash
-commands at once; ``GET /_bench/acks`` says how long each took to be acknowledged.
+commands at once; ``GET /_bench/acks`` says how long each took to be acknowledged and
+to be answered.
 """
 
 from __future__ import annotations
@@ -32,13 +33,16 @@ async def serve() -> None:
 
     @routes.get("/_bench/acks")
     async def acks(request: web.Request) -> web.Response:
-        latencies = [
-            (state.acknowledged - dispatched[state.id]) * 1000
-            for state in fake.interactions.values()
-            if state.id in dispatched and state.acknowledged is not None
-        ]
-        late = sum(1 for s in fake.interactions.values() if s.callback_type is None)
-        return web.json_response({"acknowledged_ms": latencies, "waiting": late})
+        def since(moments: list[tuple[str, float | None]]) -> list[float]:
+            return [(t - dispatched[i]) * 1000 for i, t in moments if i in dispatched and t]
+
+        states = fake.interactions.values()
+        return web.json_response(
+            {
+                "acknowledged_ms": since([(s.id, s.acknowledged) for s in states]),
+                "answered_ms": since([(s.id, s.answered) for s in states]),
+            }
+        )
 
     @routes.post("/_bench/channels")
     async def channels(request: web.Request) -> web.Response:

@@ -497,6 +497,14 @@ def table(results: dict[str, Any]) -> str:
         ),
     )
     row(
+        "500 interactions: answered p50 / p99 (ms)",
+        "",
+        lambda r: (
+            f"{r['discord']['burst']['answer_p50_ms']:.0f}"
+            f" / {r['discord']['burst']['answer_p99_ms']:.0f}"
+        ),
+    )
+    row(
         "1,000 digests due at once: all posted (s)",
         "",
         lambda r: (

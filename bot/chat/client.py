@@ -10,6 +10,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import discord
 from discord.ext import commands
 
@@ -19,6 +20,7 @@ from bot.chat.poster import ChannelPoster
 from bot.chat.reports import file_report, is_report_form
 from bot.chat.sources import SourcesMenu
 from bot.chat.tree import BriefTree
+from bot.chat.turns import Turns
 from bot.scheduling.scheduler import Clock, DigestScheduler
 from bot.serving.holder import StoreHolder
 from bot.serving.lastgood import load_for_serving
@@ -31,6 +33,13 @@ from bot.store.facts import keep_out_of_collections, limit_arenas
 log = logging.getLogger(__name__)
 
 QUERY_THREADS = 2
+"""Queries run in at most this many threads, so the event loop keeps the GIL enough to
+acknowledge a burst of interactions within Discord's 3 seconds."""
+ACKNOWLEDGING_FIRST = 0.5
+"""Seconds a query waits for acknowledgements on their way to be sent before it runs."""
+HTTP_CONNECTIONS = 32
+"""Connections to Discord's API kept open and reused: a burst of 500 interactions opens
+no more than these (discord.py's default opens one per request in flight)."""
 EXTENSIONS = tuple(
     f"bot.chat.cogs.{name}"
     for name in ("briefing", "profiles", "meta", "digests", "admin", "follows", "reports")
@@ -66,11 +75,13 @@ class BriefBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.clock = clock
         self.poster = ChannelPoster(self)
-        self.query_slots = asyncio.Semaphore(QUERY_THREADS)
-        """Queries run in at most this many threads, so the event loop keeps the GIL enough
-        to acknowledge a burst of interactions within Discord's 3 seconds."""
+        self.turns = Turns(QUERY_THREADS, patience=ACKNOWLEDGING_FIRST)
         self._background: set[asyncio.Task[object]] = set()
         self._closing: asyncio.Task[None] | None = None
+
+    async def login(self, token: str) -> None:
+        self.http.connector = aiohttp.TCPConnector(limit=HTTP_CONNECTIONS)
+        await super().login(token)
 
     async def setup_hook(self) -> None:
         store = self.stores.current

@@ -14,6 +14,7 @@ from bot.answers.response import Response
 from bot.chat.embeds import render, render_error
 from bot.chat.paging import Pager
 from bot.chat.reports import asked, report_value
+from bot.chat.turns import Turns
 from bot.console.picture import NothingToDraw, Picture, draw_timeline
 from bot.records.errors import BriefbotError
 from bot.serving.holder import StoreHolder
@@ -57,7 +58,9 @@ async def send(interaction: discord.Interaction, **kwargs: Any) -> discord.Messa
 async def defer_privately(interaction: discord.Interaction) -> None:
     """Acknowledge now, visible only to the asker, before knowing what the answer will be."""
     if not interaction.response.is_done():
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        turns: Turns = interaction.client.turns  # type: ignore[attr-defined]
+        async with turns.acknowledging():
+            await interaction.response.defer(ephemeral=True, thinking=True)
         interaction.extras[_PRIVATE_DEFERRAL] = True
 
 
@@ -75,8 +78,8 @@ async def answer(
     """
     name = interaction.command.name if interaction.command else "?"
     stores: StoreHolder = interaction.client.stores  # type: ignore[attr-defined]
-    slots: asyncio.Semaphore = interaction.client.query_slots  # type: ignore[attr-defined]
-    if slots.locked():  # busy: acknowledge now, answer when a slot is free
+    turns: Turns = interaction.client.turns  # type: ignore[attr-defined]
+    if turns.busy:  # acknowledge now, answer in turn
         await defer_privately(interaction)
     with stores.lease() as store:
 
@@ -86,12 +89,11 @@ async def answer(
             except BriefbotError as error:
                 return Response.failure(name, error, store.version)
 
-        async with slots:
-            task = asyncio.create_task(asyncio.to_thread(run))
-            done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-            if not done:
-                await defer_privately(interaction)
-            response = await task
+        task = asyncio.create_task(turns.run(run))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+        if not done:
+            await defer_privately(interaction)
+        response = await task
     if picture and response.ok:
         await defer_privately(interaction)  # drawing takes about a second
         try:

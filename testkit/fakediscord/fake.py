@@ -125,11 +125,17 @@ class Interaction:
     followups: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False
     acknowledged: float | None = None
+    answered: float | None = None
+    """When the asker first saw a message with embeds (the answer, not "thinking…")."""
     loading: bool = False
     """Deferred (type 5) and not yet replaced by a follow-up or an edit."""
     deleted: set[str] = field(default_factory=set)
     modal: dict[str, Any] | None = None
     """The form this interaction opened (callback type 9), as the bot sent it."""
+
+    def saw(self, body: Any) -> None:
+        if self.answered is None and isinstance(body, dict) and body.get("embeds"):
+            self.answered = time.monotonic()
 
     def messages(self) -> list[dict[str, Any]]:
         """Every message this interaction left in the channel, in order."""
@@ -361,6 +367,7 @@ class FakeDiscord:
             self.schema_problems += modal_problems(data)
         state.callback_type, state.callback_body = kind, body
         state.acknowledged = time.monotonic()
+        state.saw(data)
         state.ephemeral = bool(data.get("flags", 0) & 64)
         state.loading = kind == 5
         interaction: dict[str, Any] = {"id": interaction_id, "type": state.type}
@@ -395,6 +402,7 @@ class FakeDiscord:
             if self.followups_limited > 0:
                 self.followups_limited -= 1
                 return _rate_limited()
+            state.saw(body)
             if state.loading and state.original is not None:
                 # replaces the "thinking" message: the deferral decided who sees it
                 state.loading = False
@@ -416,6 +424,7 @@ class FakeDiscord:
             state.deleted.add(target["id"])
             return web.Response(status=204)
         if method == "PATCH":
+            state.saw(body)
             if target is state.original:
                 state.loading = False
                 target["flags"] = target.get("flags", 0) & ~128

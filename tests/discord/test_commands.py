@@ -293,8 +293,17 @@ async def test_embed_text_has_no_live_markdown_from_data(harness: Harness) -> No
     assert "Jama\\'at" not in embed_text(embed)  # apostrophes are not escaped needlessly
 
 
+async def test_the_bot_reuses_a_bounded_pool_of_connections(harness: Harness) -> None:
+    """discord.py's default pool is unbounded: a burst of 500 interactions opened 500
+    connections at once, and every acknowledgement waited on its own handshake."""
+    from bot.chat.client import HTTP_CONNECTIONS
+
+    connector = harness.bot.http.connector
+    assert connector.limit == HTTP_CONNECTIONS > 1  # the gateway keeps one of them
+
+
 async def test_a_busy_bot_acknowledges_at_once_then_answers(harness: Harness) -> None:
-    slots = harness.bot.query_slots
+    slots = harness.bot.turns.slots
     held = [await slots.acquire() for _ in range(2)]
     assert slots.locked() and held
     state = await harness.fake.interact(payloads.slash("actor", {"name": "Diop"}))
