@@ -289,8 +289,7 @@ def _speaks_for(answer: Answer, person: Actor) -> list[Item]:
     ]
     items += [
         Item(text=f"{other.name} speaks for {person.name}", cites=cited(other))
-        for other in store.actors.values()
-        if person.id in other.speaks_for
+        for other in map(store.actors.__getitem__, store.spokespeople.get(person.id, ()))
     ]
     return items
 

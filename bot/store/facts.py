@@ -137,6 +137,8 @@ class FactStore:
         """For each fact, the served facts it contradicts or that contradict it."""
         self.roots = _roots(self.sources)
         self.parts = _parts(self.actors)
+        self.spokespeople = _spokespeople(self.actors)
+        """For each actor, those who speak for it (``speaks_for``), in the actors' order."""
         self.relations_to = _relations_to(self.actors)
         self.placement: dict[str, str] = dict(order.placement) if order else {}
         """Why a fact stands where it does, when its date alone cannot say."""
@@ -620,6 +622,14 @@ def _relations_to(actors: Mapping[str, Actor]) -> dict[str, tuple[tuple[str, Rel
         for relation in actor.relations:
             if relation.actor != actor.id:
                 found[relation.actor].append((actor.id, relation))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _spokespeople(actors: Mapping[str, Actor]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for actor in actors.values():
+        for body in actor.speaks_for:
+            found[body].append(actor.id)
     return {k: tuple(v) for k, v in found.items()}
 
 

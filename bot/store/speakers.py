@@ -31,11 +31,11 @@ def speaks_for_problems(actors: Mapping[str, Actor]) -> list[tuple[str, str]]:
 def voices(store: FactStore, actor_id: str) -> frozenset[str]:
     """Every actor whose words count as ``actor_id``'s: itself, the bodies within it, and
     those who speak for any of them (and the bodies within those)."""
-    inside = {actor_id, *store.parts.get(actor_id, ())}
+    inside = (actor_id, *store.parts.get(actor_id, ()))
     found = set(inside)
-    for other in store.actors.values():
-        if inside.intersection(other.speaks_for):
-            found.update((other.id, *store.parts.get(other.id, ())))
+    for body in inside:
+        for other in store.spokespeople.get(body, ()):
+            found.update((other, *store.parts.get(other, ())))
     return frozenset(found)
 
 
