@@ -1015,7 +1015,7 @@ def _remember(
 ) -> None:
     """What a pronoun, a title or "the statement" in a later sentence may stand for;
     ``document``: the sentence gave the words of a statement named before."""
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)
             context.named.append(mention.actor)
@@ -1024,12 +1024,7 @@ def _remember(
             gender = _gender(text[max(0, mention.start - 40) : mention.start])
             if gender:
                 context.genders[mention.actor] = gender
-        # its title: the words just before it ("Foreign Minister Abdoulaye Diop") or its
-        # apposition (", Mali's foreign minister,")
-        before = text[max(0, mention.start - 25) : mention.start]
-        after = re.match(r",([^,.;]{1,50})", text[mention.end :])
-        title = before + " " + (after.group(1) if after else "")
-        context.titles.append((title.casefold(), mention.actor))
+        context.titles.append((_title_words(text, mentions, index), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
     message = _MESSAGE.search(text)
     context.message = f"the {message.group(1)}" if message and not context.speaker else None
@@ -1041,6 +1036,26 @@ def _remember(
     sender = _SENT_FROM.search(text)
     if sender:  # "read out a message from the head of the junta, General X": X's words
         context.issuer = [m.actor for m in mentions if m.start >= sender.end()][:1]
+
+
+TITLE_REACH = 60
+"""How far before a name its title may start ("the Minister of Foreign Affairs, His
+Excellency X"), never before the name before it."""
+_PORTFOLIO_TITLE = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w+)")
+
+
+def _title_words(text: str, mentions: list[Mention], index: int) -> str:
+    """A mention's title, lower case: the words before it, back to the name before it
+    ("Foreign Minister Abdoulaye Diop", "the Minister of Foreign Affairs, His Excellency
+    X"; not past an "and": another's), and its apposition (", Mali's foreign minister,"); a minister "of Defence" is
+    also the "defence minister"."""
+    mention = mentions[index]
+    start = max(mentions[index - 1].end if index else 0, mention.start - TITLE_REACH)
+    before = re.split(r"\band\b|;", text[start : mention.start])[-1]
+    after = re.match(r",([^,.;]{1,50})", text[mention.end :])
+    title = (before + " " + (after.group(1) if after else "")).casefold()
+    portfolio = _PORTFOLIO_TITLE.search(title)
+    return f"{title} {portfolio.group(1)} minister" if portfolio else title
 
 
 def _remember_people(context: Context, names: Names, text: str) -> None:
@@ -1152,6 +1167,11 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                 "    # proposed: a name the store does not know yet; check name and kind",
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
+                *(
+                    [f"    # the article's title for them, kept out of the name: {_json(actor.title)}"]
+                    if actor.title
+                    else []
+                ),
                 "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
                 "    # role:",
                 '    #   text: "Spokesman for Niger\'s military government"',
