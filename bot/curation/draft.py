@@ -744,6 +744,81 @@ def _participle(text: str, found: FoundDate) -> bool:
     return closed and _PARTICIPLE.search(text[: found.start]) is not None
 
 
+_DETERMINER = (
+    r"(?:the|a|an|this|these|those|its|their|his|her|our|some|all|two|three|four|five|six|"
+    r"several|many|dozens\s+of|hundreds\s+of|of)"
+)
+_REDUCED = re.compile(
+    rf"\b{_DETERMINER}\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+)"
+    r"{0,3}?(?:[a-z]{3,}ed|held|kept|taken|seized|"
+    r"born|sworn|chosen|caught|given|shot|struck|overthrown|thrown|hit|made|sent|built|"
+    r"found|won|lost|begun|written|drawn|brought|jailed)\s*$"
+)
+"""A noun and the participle after it right before the date ("a review ordered in
+September", "two aid workers held since March")."""
+_PAST_OR_PERFECT = re.compile(rf"{_PAST.pattern}|\b(?:has|have|had)\b")
+"""A verb of the clause before the noun ("followed", "raised", "has seen"; not a plural
+noun: "The leaders of the three states agreed on Monday" is the states' verb)."""
+_CLAUSE_VERB = re.compile(rf"{_PAST.pattern}|\b[a-z]{{2,}}[^s\W]s\b|\b(?:has|have|had)\b")
+"""A verb in the past, or in the present with its "s" ("condemns"; roughly: a plural noun
+too, which puts the noun after a subject, as a verb would)."""
+
+
+def _reduced_participle(text: str, found: FoundDate) -> bool:
+    """The phrase dates a participle that follows a noun, with no commas ("the change
+    followed a review ordered in September", "raised the case of two aid workers held
+    since March"): the noun's event, not the sentence's. The noun must come after a verb
+    of its clause ("Ministers from the bloc gathered on Monday": a subject, its verb)."""
+    before = text[: found.start]
+    clause = re.split(r"[,;—]|\b(?:that|said|says|told|tells)\b", before)[-1]
+    reduced = _REDUCED.search(clause)
+    return reduced is not None and _PAST_OR_PERFECT.search(clause[: reduced.start()]) is not None
+
+
+_EVENT_NOUNS = (
+    r"attacks?|raids?|ambush|bombings?|strikes?|assault|offensive|massacre|killings?|"
+    r"shooting|explosion|blast|kidnapping|abduction|arrests?|coup|vote|referendum|"
+    r"elections?|polls?|meeting|visit|summit|protests?|demonstration|ceremony|speech|"
+    r"invasion|incursion"
+)
+_EVENT_OBJECT = re.compile(
+    rf"\b([a-z]+)\s+(?:the|a|an|its|their|his|her|this|last\s+week[’']s)\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}?({_EVENT_NOUNS})\b"
+    r"(?:\s+(?!(?:and|but|that|which|who|then|while)\b)[\w’'.-]+){0,8}\s*$",
+    re.I,
+)
+"""A verb, then an event noun as its object with what qualifies it ("condemned the attack
+on the convoy near X"), right before the date."""
+_SAME_TIME = frozenset(
+    """held hold holds hosted hosts attended attends addressed addresses chaired convened
+    opened closed organised organized staged launched led began started resumed ended
+    concluded joined paid made won lost boycotted conducted repelled repulsed foiled
+    thwarted survived suffered mounted carried told tells said says spoke briefed""".split()
+)
+"""Verbs whose act is the event itself or is done at it ("held a vote on Sunday",
+"repelled an attack on Sunday", "told a meeting on Sunday"): the date is the sentence's
+too."""
+_PREPOSITIONS = frozenset(
+    """about across after against at before behind besides by during for from in into
+    of on over since through to towards under until upon with within without as""".split()
+)
+
+
+def _event_object(text: str, found: FoundDate) -> str | None:
+    """The event noun whose date the phrase is, as the object of the verb before it
+    ("condemns the attack on the town on Sunday": the attack's day, not the
+    condemnation's), else ``None``; not when the verb does the event ("held a vote on
+    Sunday") or is told at it ("told a meeting on Sunday")."""
+    clause = re.split(r"[,;—]", text[: found.start])[-1]
+    event = _EVENT_OBJECT.search(clause)
+    if event is None:
+        return None
+    verb = event.group(1).casefold()  # "about an attack last week": no verb, no object
+    if verb in _SAME_TIME or verb in _PREPOSITIONS or not _CLAUSE_VERB.match(verb):
+        return None
+    return event.group(2).casefold()
+
+
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|this|these|those|its|their|his|her|our|some|all|two|three|four|five|"
     r"several|many)\s+(?:[\w’'-]+\s+){0,2}?(?!(?:said|told|says|tells)\b)[\w’'-]+\s*$",
@@ -890,6 +965,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         elif (
             _RELATIVE.search(text[: found.start])
             or _participle(text, found)
+            or _reduced_participle(text, found)
             or _that_relative(text[: found.start])
             or _made_by(text[: found.start])
             or _since_phrase(text, found)
@@ -897,6 +973,11 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
+            )
+        elif (event := _event_object(text, found)) is not None:
+            notes.append(
+                f"check: {found.phrase!r} dates the {event} the sentence names, not its own "
+                "act: not recorded"
             )
         elif (second := _second_date(text, found, found_all)) is not None:
             notes.append(
