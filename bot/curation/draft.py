@@ -525,8 +525,9 @@ def _authors(text: str, said: Speech | None) -> Speech | None:
     he is too kind", "In my view the policy deserved to end"): the author's analysis."""
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     mine = _MY_VIEW.search(unquoted) is not None
-    if said is not None and not said.by and not said.attribution and _first_person(text):
-        mine = True
+    speakerless = said is not None and not said.by and not said.attribution
+    if speakerless and (_first_person(text) or _MY_VIEW.match(unquoted.lstrip())):
+        mine = True  # "In my view, the reset says more…": the author's, not "the reset"'s
     elif said is not None or not mine:
         return said
     found = Speech("analysis", attribution=AUTHOR)
@@ -683,6 +684,11 @@ def _candidate(
         candidate.kind = "event" if past else "background"
     elif refused:
         pass  # the sentence's only dates are another clause's or still to come: no kind guess
+    elif candidate.kind not in SAID and (silent := _SILENT.search(text)):
+        candidate.notes.append(
+            f"check: {silent.group(0)!r} tells no words: no statement; background, the "
+            "silent body an actor (a date of its own makes it an event)"
+        )
     elif _PAST.search(_main_clause(text)) and not _STATE.search(_main_clause(text)):
         candidate.notes.append(
             "check: a past action the sentence does not date: drafted background; if you "
@@ -703,6 +709,15 @@ def _candidate(
     return candidate
 
 
+_SILENT = re.compile(
+    r"\b(?:(?:said|says|has\s+said|had\s+said)\s+(?:nothing|little|no\s+more)|"
+    r"(?:declined|declines|refused|refuses)\s+to\s+(?:comment|say|speak|respond)|"
+    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:respond|reply|replied|responded|comment|"
+    r"commented)|(?:could|would)\s+not\s+(?:be\s+reached|comment)|no\s+comment)\b",
+    re.I,
+)
+"""Telling that someone did not speak ("said nothing about", "declined to comment", "did
+not respond to a request"): no words to draft as a statement."""
 _POINTS_BACK = re.compile(
     r"\b(?:(?:that|the)\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|"
     r"the\s+(?:following|next|previous)\s+(?:day|week|month|year)|"
@@ -885,13 +900,16 @@ def _made_by(before: str) -> bool:
     return _MADE_BY.search(before) is not None
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _AHEAD_NO_DATE = re.compile(
-    r"\b(?:next\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|"
-    r"later\s+this\s+(?:week|month|year))\b",
+    rf"\b(?:next\s+(?:week|month|year|{_WEEKDAYS}|{_MONTHS})|"
+    rf"(?:this\s+)?coming\s+(?:week|month|{_WEEKDAYS})|in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"later\s+this\s+(?:week|month|year)|tomorrow|the\s+day\s+after\s+tomorrow)\b",
     re.I,
 )
-"""Dates still to come the date finder gives no date ("is expected … next week")."""
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""Dates still to come the date finder gives no date ("is expected … next week", "meet in
+Lome next Thursday", "tomorrow")."""
 _AHEAD_DAY = re.compile(
     r"\b(?:scheduled|due|set|expected|planned|slated|to be held)\s+(?:for|on|in|by)\s+"
     rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})(?:\s+\d{{1,2}})?|"
@@ -950,12 +968,13 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     dateline = DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
-    ahead = (None if found_all else _AHEAD_NO_DATE.search(text)) or _AHEAD_DAY.search(text)
+    ahead = _AHEAD_NO_DATE.search(text) or _AHEAD_DAY.search(text)
     if ahead and not any(ahead.start() <= f.start < ahead.end() for f in found_all):
         notes.append(f"check: a date still to come ({ahead.group(0)!r}): not recorded")
     for found in found_all:
         clause = re.split(r"[,;—]", text[: found.start])[-1]
-        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]):
+        ahead_of = _AHEAD_NO_DATE.match(text, found.start + len(found.phrase) + 1)
+        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]) or ahead_of:
             notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
         elif _AHEAD_OR_BEHIND.match(found.phrase) and not _behind(text, found):
             notes.append(

@@ -24,7 +24,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - "the former prime minister": only a person the article called so; "According to him":
   as "he said"; a first name with a description after the verb ("says Seydou, a taxi
   driver"): an attribution;
-- a verb with "not" before it ("did not say"), in the passive ("was welcomed"), in a
+- a verb with "not" before it ("did not say") or "nothing" after it ("said nothing"),
+  in the passive ("was welcomed"), in a
   "who" clause ("who asked not to be named"), an "If" clause or after a modal ("should
   say so"), or used for an act
   ("declared himself head of state", "expects a base") reports nothing;
@@ -228,6 +229,8 @@ state of emergency"), not words reported."""
 _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)")
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
+_SAID_NOTHING = re.compile(r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b")
+"""After the verb, no words: "said nothing about the protest", "has said little"."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
@@ -243,6 +246,8 @@ def _not_telling(text: str, verb: re.Match[str]) -> bool:
     will…") or after a modal ("should say so")."""
     word, after = verb.group(1), text[verb.end() :]
     if word in ("declared", "declares") and _DECLARED_ACT.match(after):
+        return True
+    if _SAID_NOTHING.match(after):
         return True
     if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
         return True
