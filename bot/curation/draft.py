@@ -217,6 +217,19 @@ def speaker_label(text: str, host: str | None) -> Label | None:
     return Label(name, found.end(), host is None or host == name)
 
 
+def headline_label(text: str) -> bool:
+    """Whether the text's first line opens with what looks like a speaker label that no
+    other line repeats ("Sahel Weekly: Is Washington making peace?"): the programme's
+    name before its headline, not a speaker (the presenter is the first label repeated)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = _LABEL.match(lines[0]) if lines else None
+    if first is None:
+        return False
+    return not any(
+        (label := _LABEL.match(line)) and label.group(1) == first.group(1) for line in lines[1:]
+    )
+
+
 def hosting(text: str, label: Label) -> str | None:
     """Why a labelled line is left out: a pleasantry, a presenter's introduction, or a
     presenter's question to a guest; ``None`` for a line worth a fact."""
@@ -392,12 +405,13 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     host: str | None = None
     guest: str | None = None
     spoken = False  # a guest has spoken: the presenter's opening is over
+    headline = headline_label(source.text)
     for sentence in split(source.text):
         cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
             _new_paragraph(context)
             paragraph = []
-            label = speaker_label(sentence.text, host)
+            label = None if previous is None and headline else speaker_label(sentence.text, host)
             if label is not None:
                 context.before = []  # a transcript's turns: another speaker's names
                 cut, host = label.end, host or label.name
@@ -415,7 +429,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             issued = dates[0].when if dates else None
         elif _NOTE_ON_TEXT.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
-        elif sentence.heading:
+        elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
             day = _day(sentence.text, published) or day
         elif is_byline(sentence.text):
@@ -496,7 +510,8 @@ _VIEWS = re.compile(r"\b(?:should|must|ought|cannot|is|are|matters?|amounts?|nee
 def opinion_piece(text: str) -> bool:
     """Whether the article speaks in its author's first person (``OPINION_PIECE`` sentences
     or more, outside quoted words, and no transcript labels)."""
-    if any(_LABEL.match(line) for line in text.splitlines()):
+    lines = text.splitlines()[1:] if headline_label(text) else text.splitlines()
+    if any(_LABEL.match(line) for line in lines):
         return False
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     return len(_MY_VIEW.findall(unquoted)) >= OPINION_PIECE
