@@ -1162,8 +1162,8 @@ _PORTFOLIO_TITLE = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w+)")
 def _title_words(text: str, mentions: list[Mention], index: int) -> str:
     """A mention's title, lower case: the words before it, back to the name before it
     ("Foreign Minister Abdoulaye Diop", "the Minister of Foreign Affairs, His Excellency
-    X"; not past an "and": another's), and its apposition (", Mali's foreign minister,"); a minister "of Defence" is
-    also the "defence minister"."""
+    X"; not past an "and": another's), and its apposition (", Mali's foreign minister,");
+    a minister "of Defence" is also the "defence minister"."""
     mention = mentions[index]
     start = max(mentions[index - 1].end if index else 0, mention.start - TITLE_REACH)
     before = re.split(r"\band\b|;", text[start : mention.start])[-1]
@@ -1283,9 +1283,8 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
                 *(
-                    [f"    # the article's title for them, kept out of the name: {_json(actor.title)}"]
-                    if actor.title
-                    else []
+                    [f"    # the article's title, kept out of the name: {_json(actor.title)}"]
+                    * bool(actor.title)
                 ),
                 "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
                 "    # role:",

@@ -229,7 +229,9 @@ state of emergency"), not words reported."""
 _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)")
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
-_SAID_NOTHING = re.compile(r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b")
+_SAID_NOTHING = re.compile(
+    r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b"
+)
 """After the verb, no words: "said nothing about the protest", "has said little"."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
