@@ -35,6 +35,9 @@ A union lawyer raised the case of three sailors detained since January.
 The shipping lines' association said nothing about the raid.
 
 Port officials and the union are scheduled to meet in Kara next Tuesday.
+
+On Sunday, hauliers gathered outside the port to denounce what their leaders called "a \
+tax on bread".
 """
 
 TWO_MINISTERS = """Finance Minister Yawa Dogbe and Trade Minister Komi Agbeko visited the \
@@ -174,3 +177,11 @@ def test_a_programme_name_before_the_headline_is_no_speaker(store: FactStore) ->
     assert skipped["Kojo Anane, thank you."] == "a presenter's address to a guest"
     assert candidate(result, "lost patience").by == ["kojo-anane"]
     assert not any(c.by == ["esi-attah"] for c in result.candidates)
+
+
+def test_what_someone_called_a_thing_reports_no_speech(wire: Draft) -> None:
+    """ "to denounce what their leaders called '…'": how a thing is named, no statement;
+    the gathering is an event of its own date."""
+    found = candidate(wire, "what their leaders called")
+    assert (found.kind, found.by, found.attribution) == ("event", [], None), found
+    assert when(found) == "2026-05-10"

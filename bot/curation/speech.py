@@ -209,6 +209,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # passive: "claimed by Islamic State" names no speaker here
         if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
             continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _WHAT_THEY.search(text[: verb.start()]):
+            continue  # "to denounce what organisers called “meddling”": a name for a thing
         if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
             continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
@@ -220,6 +222,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_WHAT_THEY = re.compile(r"\bwhat\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+\s+(?:had\s+|has\s+)?$")
+"""A verb in a "what X called" phrase: how someone names a thing, no one's statement."""
 _DECLARED_ACT = re.compile(
     r"\s+(?:(?:on|in)\s+\w+(?:\s+\d+)?\s+)?(?:himself|herself|itself|themselves|an?|the|war|"
     r"independence|victory|martial|its|his|her|their)\b"
