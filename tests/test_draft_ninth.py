@@ -53,7 +53,8 @@ By Efua Mensima
 The port authority raised its tariffs twice this year. In my view, the reform says more \
 about the budget than about the docks.
 
-I think the hauliers have a point.
+I think the hauliers have a point. Senator Ada Quaye, a member of the Foreign Trade \
+Committee, said the tariffs were too high.
 """
 
 RADIO = """Coast Hour: Can the port strike be settled?
@@ -185,3 +186,10 @@ def test_what_someone_called_a_thing_reports_no_speech(wire: Draft) -> None:
     found = candidate(wire, "what their leaders called")
     assert (found.kind, found.by, found.attribution) == ("event", [], None), found
     assert when(found) == "2026-05-10"
+
+
+def test_a_body_named_foreign_keeps_its_first_word(store: FactStore) -> None:
+    """ "the Foreign Trade Committee": one body, not "Trade Committee" (the "Foreign" of
+    "Foreign Minister X" is a title's, not a name's)."""
+    names = {p.name for p in draft(store, "ninth-opinion").proposed}
+    assert "Foreign Trade Committee" in names and "Trade Committee" not in names, names

@@ -533,6 +533,13 @@ _HONORIFICS = frozenset("mr mrs ms dr sir madam lord lady excellency honourable 
 """Courtesies before a name, no office: no hint of a role."""
 
 
+_FOREIGN_BODY = re.compile(
+    r"^Foreign\s+[A-Z][\w-]+\s+(?:Committee|Service|Council|Commission|Office|Subcommittee)$"
+)
+"""A body whose name opens with "Foreign" ("Foreign Relations Committee", "Foreign
+Intelligence Service"): not the "Foreign" of "Foreign Minister X"."""
+
+
 def _trim(name: str) -> str:
     holder = _PORTFOLIO_THEN_NAME.match(name)
     if holder:
@@ -548,6 +555,8 @@ def _trim(name: str) -> str:
         words[0].casefold().strip("’'.") in NOT_NAMES | TITLES
         or re.fullmatch(r"[\w’'-]+-(?:based|backed|led|linked|aligned|allied)", words[0], re.I)
     ):
+        if _FOREIGN_BODY.match(" ".join(words)):
+            break  # "Foreign Relations Committee": the body's own first word
         words = words[1:]
     while words and words[-1].casefold() in NOT_NAMES:
         words = words[:-1]
