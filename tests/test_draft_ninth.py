@@ -44,6 +44,9 @@ TWO_MINISTERS = """Finance Minister Yawa Dogbe and Trade Minister Komi Agbeko vi
 quay on Monday.
 
 The minister said the loan had been agreed.
+
+The harbour's new cranes were shown to Togo's transport minister, Edem Kpodar, on Tuesday. \
+The transport minister told reporters that the cranes would double the port's trade.
 """
 
 OPINION = """The port deal is a bet on patience
@@ -137,12 +140,15 @@ def test_a_title_before_a_name_is_kept_out_of_it(wire: Draft) -> None:
 
 
 def test_the_minister_is_the_one_minister_named_before(store: FactStore, wire: Draft) -> None:
-    """ "the Minister of Trade, His Excellency X, recalled … The minister said": X; two
-    ministers named before: blank, marked."""
+    """ "the Minister of Trade, His Excellency X, recalled … The minister said": X; "the
+    transport minister" after "Togo's transport minister, Y": Y; two ministers named
+    before "The minister": blank, marked."""
     assert candidate(wire, "The minister said that tariffs").by == ["kossi-amegah"]
     assert candidate(wire, "Minister Amegah also welcomed").by == ["kossi-amegah"]
-    two = candidate(draft(store, "ninth-ministers"), "The minister said")
+    ministers = draft(store, "ninth-ministers")
+    two = candidate(ministers, "The minister said")
     assert two.by == [] and any("which minister" in n for n in two.notes), two.notes
+    assert candidate(ministers, "The transport minister told").by == ["edem-kpodar"]
 
 
 def test_in_my_view_opening_a_sentence_is_the_authors(store: FactStore) -> None:

@@ -122,9 +122,11 @@ part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
-    r"ambassador|adviser|general|commander|prime minister|foreign minister|"
+    r"ambassador|adviser|general|commander|prime minister|(?:[a-z]{4,}\s+)?minister|"
     r"head of government))\s*,?\s*$"
 )
+"""A speaker named by a title ("the minister", "the security minister"): the one actor
+the article gave it."""
 _SAME_OFFICE = {"head of government": "prime minister"}
 """A title and the one the article more likely gave the same person ("the head of
 government" … "Prime Minister X")."""
