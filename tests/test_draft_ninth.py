@@ -47,6 +47,8 @@ The minister said the loan had been agreed.
 
 The harbour's new cranes were shown to Togo's transport minister, Edem Kpodar, on Tuesday. \
 The transport minister told reporters that the cranes would double the port's trade.
+
+Done at Lome, 12 May 2026.
 """
 
 OPINION = """The port deal is a bet on patience
@@ -199,3 +201,13 @@ def test_a_body_named_foreign_keeps_its_first_word(store: FactStore) -> None:
     "Foreign Minister X" is a title's, not a name's)."""
     names = {p.name for p in draft(store, "ninth-opinion").proposed}
     assert "Foreign Trade Committee" in names and "Trade Committee" not in names, names
+
+
+def test_a_communiques_closing_place_and_date_is_a_note(store: FactStore) -> None:
+    """ "Done at Lome, 12 May 2026.": where and when the text was signed, left out as a
+    note on the text (and added to the seed's skip list), no fact of its own."""
+    result = draft(store, "ninth-ministers")
+    assert not [c for c in result.candidates if c.sentence.text.startswith("Done at")]
+    assert ("Done at Lome, 12 May 2026.", "a note on what the text is") in [
+        (s.text, why) for s, why in result.skipped
+    ]

@@ -135,6 +135,12 @@ _NOTE_ON_TEXT = re.compile(
 )
 """A note on the text itself ("(Translated from the French)", "This article was translated
 by our desk."): about the piece, not a fact, and no actor ("the French")."""
+_SIGNED = re.compile(
+    r"^\s*(?:Done|Made|Issued|Signed)\s+(?:at|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*,?\s*"
+    r"(?:on\s+|this\s+)?[\w\s,]{0,30}\d{4}\.?\s*$"
+)
+"""A communiqué's closing place and date ("Done at Niamey, 1 December 2026."): where and
+when the text was signed, a note, not a fact."""
 _TEXT_OF = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:unofficial|official|full|complete|abridged|english)\s+)*"
     r"(?:translation|text|transcript|summary)\s+of\s+(?:an?|the|its)\s+"
@@ -427,7 +433,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
             issued = dates[0].when if dates else None
-        elif _NOTE_ON_TEXT.match(sentence.text):
+        elif _NOTE_ON_TEXT.match(sentence.text) or _SIGNED.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
         elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
