@@ -139,7 +139,7 @@ _SIGNED = re.compile(
     r"^\s*(?:Done|Made|Issued|Signed)\s+(?:at|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*,?\s*"
     r"(?:on\s+|this\s+)?[\w\s,]{0,30}\d{4}\.?\s*$"
 )
-"""A communiqué's closing place and date ("Done at Niamey, 1 December 2026."): where and
+"""A communiqué's closing place and date ("Done at Lome, 12 May 2026."): where and
 when the text was signed, a note, not a fact."""
 _TEXT_OF = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:unofficial|official|full|complete|abridged|english)\s+)*"
@@ -225,7 +225,7 @@ def speaker_label(text: str, host: str | None) -> Label | None:
 
 def headline_label(text: str) -> bool:
     """Whether the text's first line opens with what looks like a speaker label that no
-    other line repeats ("Sahel Weekly: Is Washington making peace?"): the programme's
+    other line repeats ("Coast Hour: Can the strike be settled?"): the programme's
     name before its headline, not a speaker (the presenter is the first label repeated)."""
     lines = [line for line in text.splitlines() if line.strip()]
     first = _LABEL.match(lines[0]) if lines else None
@@ -548,7 +548,7 @@ def _authors(text: str, said: Speech | None) -> Speech | None:
     mine = _MY_VIEW.search(unquoted) is not None
     speakerless = said is not None and not said.by and not said.attribution
     if speakerless and (_first_person(text) or _MY_VIEW.match(unquoted.lstrip())):
-        mine = True  # "In my view, the reset says more…": the author's, not "the reset"'s
+        mine = True  # "In my view, the reform says…": the author's, not the reform's
     elif said is not None or not mine:
         return said
     found = Speech("analysis", attribution=AUTHOR)
@@ -790,8 +790,8 @@ _REDUCED = re.compile(
     r"born|sworn|chosen|caught|given|shot|struck|overthrown|thrown|hit|made|sent|built|"
     r"found|won|lost|begun|written|drawn|brought|jailed)\s*$"
 )
-"""A noun and the participle after it right before the date ("a review ordered in
-September", "two aid workers held since March")."""
+"""A noun and the participle after it right before the date ("an audit completed in
+February", "three sailors detained since January")."""
 _PAST_OR_PERFECT = re.compile(rf"{_PAST.pattern}|\b(?:has|have|had)\b")
 """A verb of the clause before the noun ("followed", "raised", "has seen"; not a plural
 noun: "The leaders of the three states agreed on Monday" is the states' verb)."""
@@ -802,8 +802,8 @@ too, which puts the noun after a subject, as a verb would)."""
 
 def _reduced_participle(text: str, found: FoundDate) -> bool:
     """The phrase dates a participle that follows a noun, with no commas ("the change
-    followed a review ordered in September", "raised the case of two aid workers held
-    since March"): the noun's event, not the sentence's. The noun must come after a verb
+    followed an audit completed in February", "raised the case of three sailors
+    detained since January"): the noun's event, not the sentence's. The noun must come after a verb
     of its clause ("Ministers from the bloc gathered on Monday": a subject, its verb)."""
     before = text[: found.start]
     clause = re.split(r"[,;—]|\b(?:that|said|says|told|tells)\b", before)[-1]
@@ -842,7 +842,7 @@ _PREPOSITIONS = frozenset(
 
 def _event_object(text: str, found: FoundDate) -> str | None:
     """The event noun whose date the phrase is, as the object of the verb before it
-    ("condemns the attack on the town on Sunday": the attack's day, not the
+    ("condemned the raid on its offices on Saturday": the raid's day, not the
     condemnation's), else ``None``; not when the verb does the event ("held a vote on
     Sunday") or is told at it ("told a meeting on Sunday")."""
     clause = re.split(r"[,;—]", text[: found.start])[-1]
@@ -930,7 +930,7 @@ _AHEAD_NO_DATE = re.compile(
     re.I,
 )
 """Dates still to come the date finder gives no date ("is expected … next week", "meet in
-Lome next Thursday", "tomorrow")."""
+Kara next Thursday", "tomorrow")."""
 _AHEAD_DAY = re.compile(
     r"\b(?:scheduled|due|set|expected|planned|slated|to be held)\s+(?:for|on|in|by)\s+"
     rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})(?:\s+\d{{1,2}})?|"
@@ -1160,14 +1160,14 @@ def _remember(
 
 
 TITLE_REACH = 60
-"""How far before a name its title may start ("the Minister of Foreign Affairs, His
+"""How far before a name its title may start ("the Minister of Trade, His
 Excellency X"), never before the name before it."""
 _PORTFOLIO_TITLE = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w+)")
 
 
 def _title_words(text: str, mentions: list[Mention], index: int) -> str:
     """A mention's title, lower case: the words before it, back to the name before it
-    ("Foreign Minister Abdoulaye Diop", "the Minister of Foreign Affairs, His Excellency
+    ("Foreign Minister Abdoulaye Diop", "the Minister of Trade, His Excellency
     X"; not past an "and": another's), and its apposition (", Mali's foreign minister,");
     a minister "of Defence" is also the "defence minister"."""
     mention = mentions[index]

@@ -536,7 +536,7 @@ _HONORIFICS = frozenset("mr mrs ms dr sir madam lord lady excellency honourable 
 _FOREIGN_BODY = re.compile(
     r"^Foreign\s+[A-Z][\w-]+\s+(?:Committee|Service|Council|Commission|Office|Subcommittee)$"
 )
-"""A body whose name opens with "Foreign" ("Foreign Relations Committee", "Foreign
+"""A body whose name opens with "Foreign" ("Foreign Trade Committee", "Foreign
 Intelligence Service"): not the "Foreign" of "Foreign Minister X"."""
 
 
@@ -556,7 +556,7 @@ def _trim(name: str) -> str:
         or re.fullmatch(r"[\w’'-]+-(?:based|backed|led|linked|aligned|allied)", words[0], re.I)
     ):
         if _FOREIGN_BODY.match(" ".join(words)):
-            break  # "Foreign Relations Committee": the body's own first word
+            break  # "Foreign Trade Committee": the body's own first word
         words = words[1:]
     while words and words[-1].casefold() in NOT_NAMES:
         words = words[:-1]

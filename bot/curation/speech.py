@@ -212,7 +212,7 @@ def reporting_verb(text: str) -> re.Match[str] | None:
         if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
             continue  # "an adviser, who asked not to be named, confided": a relative clause
         if _WHAT_THEY.search(text[: verb.start()]):
-            continue  # "to denounce what organisers called “meddling”": a name for a thing
+            continue  # "to denounce what their leaders called “a tax”": a name for a thing
         if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
             continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
@@ -238,7 +238,7 @@ an object alone ("expects a base") is no speech."""
 _SAID_NOTHING = re.compile(
     r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b"
 )
-"""After the verb, no words: "said nothing about the protest", "has said little"."""
+"""After the verb, no words: "said nothing about the raid", "has said little"."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
