@@ -18,24 +18,31 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
   a transcript's pleasantries ("See you next week") and the presenter's questions and
-  turns to a guest by name ("Awa, let's start with you."), sentences too short to state
-  a fact and short answers with no verb ("Not without a fight.");
+  turns to a guest by name ("Awa, let's start with you."), a transcript's first line
+  "Programme: headline?" (its heading, not the presenter's label), a communiqué's
+  closing "Done at X, <date>.", sentences too short to state a fact and short answers
+  with no verb ("Not without a fight.");
+- silence: "said nothing", "declined to comment", "did not respond": no statement, the
+  silent body an actor of a ``background`` fact, marked;
 - transcripts: a guest's sentence with no reporting verb, or with "I"/"we" as its
   subject, is the guest's analysis; one whose reporting verb has another subject ("She
   said", "He told the crowd") is that subject's or blank, never the guest's;
 - the article's own first person ("I think", "In my view"), outside a transcript: the
-  author's analysis; in an opinion piece (that first person twice or more), an undated
-  sentence in the present or with "should" too (not one opening with a person's name);
+  author's analysis (an opening "In my view, the reform says…" too); in an opinion piece
+  (that first person twice or more), an undated sentence in the present or with "should"
+  too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
   speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
-  "the report published by X on 2 June", "since the July 2023 coup": another event's; the
-  sentence's phrases are read in order) nor one pointing back ("That same year") nor one
-  still to come ("due",
-  "will", "next", "expected", "scheduled": the store records no date after its source's
+  "the report published by X on 2 June", "since the July 2023 coup", a participle right
+  after a noun the verb names, "followed an audit completed in February", or an event the
+  verb's object names, "condemned the raid on its offices on Saturday" (not "held a vote
+  on Saturday"): another event's; the sentence's phrases are read in order) nor one
+  pointing back ("That same year") nor one still to come ("due", "will", "next", "next
+  Thursday", "tomorrow", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
