@@ -374,25 +374,27 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
     # with the fourth round's three articles, one each, see the doc).
-    "speakers right": ("speaker", "right", 156),
-    "speakers wrong": ("speaker", "wrong", 3),
-    "kinds right": ("kind", "right", 144),
-    "dates right": ("date", "right", 151),
+    "speakers right": ("speaker", "right", 165),
+    "speakers wrong": ("speaker", "wrong", 2),
+    "kinds right": ("kind", "right", 153),
+    "dates right": ("date", "right", 159),
     "dates wrong": ("date", "wrong", 1),
-    "actor links right": ("actors", "right", 212),
+    "actor links right": ("actors", "right", 222),
     "actor links wrong": ("actors", "wrong", 20),
-    "proposals right": ("proposals", "right", 35),
+    "proposals right": ("proposals", "right", 37),
     "proposals junk": ("proposals", "junk", 0),
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
 }
-EDITS_CEILING = 141
+EDITS_CEILING = 139
 """114 on the eleven cases before the fourth round (unchanged by it), plus the 34 edits the
 three articles it added still need (3, 25, 6; they needed 102 before its rules), plus the 4
 the fifth round's transcript-border-desk still needs (it needed 40 before its rules); 149
 after the seventh round's first rules ("The US has declared a stark policy shift" is no
 statement), 141 after its "she said" opening a paragraph (the one person the paragraph
-before named: four speakers and four actor links more in the seeds)."""
+before named: four speakers and four actor links more in the seeds); 139 after the ninth
+round ("what Russia described as" names no speaker: 2 fewer in the seeds), whose own
+wire-volta-talks needs 0 (19 before its rules)."""
 
 
 def below_floor(total: Score) -> list[str]:

@@ -18,24 +18,31 @@ comment, never filled with a guess. The rules, each readable by a curator:
 - left out, and added to the seed's ``skip`` list: headings, bylines ("(Sahel Desk;
   Editing by …)"), a presenter's introduction or sign-off ("I'm X, and this week…"),
   a transcript's pleasantries ("See you next week") and the presenter's questions and
-  turns to a guest by name ("Awa, let's start with you."), sentences too short to state
-  a fact and short answers with no verb ("Not without a fight.");
+  turns to a guest by name ("Awa, let's start with you."), a transcript's first line
+  "Programme: headline?" (its heading, not the presenter's label), a communiqué's
+  closing "Done at X, <date>.", sentences too short to state a fact and short answers
+  with no verb ("Not without a fight.");
+- silence: "said nothing", "declined to comment", "did not respond": no statement, the
+  silent body an actor of a ``background`` fact, marked;
 - transcripts: a guest's sentence with no reporting verb, or with "I"/"we" as its
   subject, is the guest's analysis; one whose reporting verb has another subject ("She
   said", "He told the crowd") is that subject's or blank, never the guest's;
 - the article's own first person ("I think", "In my view"), outside a transcript: the
-  author's analysis; in an opinion piece (that first person twice or more), an undated
-  sentence in the present or with "should" too (not one opening with a person's name);
+  author's analysis (an opening "In my view, the reform says…" too); in an opinion piece
+  (that first person twice or more), an undated sentence in the present or with "should"
+  too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
   speaker's, said when it was;
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
-  "the report published by X on 2 June", "since the July 2023 coup": another event's; the
-  sentence's phrases are read in order) nor one pointing back ("That same year") nor one
-  still to come ("due",
-  "will", "next", "expected", "scheduled": the store records no date after its source's
+  "the report published by X on 2 June", "since the July 2023 coup", a participle right
+  after a noun the verb names, "followed an audit completed in February", or an event the
+  verb's object names, "condemned the raid on its offices on Saturday" (not "held a vote
+  on Saturday"): another event's; the sentence's phrases are read in order) nor one
+  pointing back ("That same year") nor one still to come ("due", "will", "next", "next
+  Thursday", "tomorrow", "expected", "scheduled": the store records no date after its source's
   publication), nor a weekday or month with
   no year whose clause has no verb in the past ("The trial opens on Wednesday"), each
   refused with a ``# check:`` comment; what was
@@ -135,6 +142,12 @@ _NOTE_ON_TEXT = re.compile(
 )
 """A note on the text itself ("(Translated from the French)", "This article was translated
 by our desk."): about the piece, not a fact, and no actor ("the French")."""
+_SIGNED = re.compile(
+    r"^\s*(?:Done|Made|Issued|Signed)\s+(?:at|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*,?\s*"
+    r"(?:on\s+|this\s+)?[\w\s,]{0,30}\d{4}\.?\s*$"
+)
+"""A communiqué's closing place and date ("Done at Lome, 12 May 2026."): where and
+when the text was signed, a note, not a fact."""
 _TEXT_OF = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:unofficial|official|full|complete|abridged|english)\s+)*"
     r"(?:translation|text|transcript|summary)\s+of\s+(?:an?|the|its)\s+"
@@ -215,6 +228,19 @@ def speaker_label(text: str, host: str | None) -> Label | None:
     words = found.group(1).split()
     name = " ".join(w if not w.isupper() else w[0] + w[1:].lower() for w in words)
     return Label(name, found.end(), host is None or host == name)
+
+
+def headline_label(text: str) -> bool:
+    """Whether the text's first line opens with what looks like a speaker label that no
+    other line repeats ("Coast Hour: Can the strike be settled?"): the programme's
+    name before its headline, not a speaker (the presenter is the first label repeated)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = _LABEL.match(lines[0]) if lines else None
+    if first is None:
+        return False
+    return not any(
+        (label := _LABEL.match(line)) and label.group(1) == first.group(1) for line in lines[1:]
+    )
 
 
 def hosting(text: str, label: Label) -> str | None:
@@ -392,12 +418,13 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     host: str | None = None
     guest: str | None = None
     spoken = False  # a guest has spoken: the presenter's opening is over
+    headline = headline_label(source.text)
     for sentence in split(source.text):
         cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
             _new_paragraph(context)
             paragraph = []
-            label = speaker_label(sentence.text, host)
+            label = None if previous is None and headline else speaker_label(sentence.text, host)
             if label is not None:
                 context.before = []  # a transcript's turns: another speaker's names
                 cut, host = label.end, host or label.name
@@ -413,9 +440,9 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
             issued = dates[0].when if dates else None
-        elif _NOTE_ON_TEXT.match(sentence.text):
+        elif _NOTE_ON_TEXT.match(sentence.text) or _SIGNED.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
-        elif sentence.heading:
+        elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
             day = _day(sentence.text, published) or day
         elif is_byline(sentence.text):
@@ -496,7 +523,8 @@ _VIEWS = re.compile(r"\b(?:should|must|ought|cannot|is|are|matters?|amounts?|nee
 def opinion_piece(text: str) -> bool:
     """Whether the article speaks in its author's first person (``OPINION_PIECE`` sentences
     or more, outside quoted words, and no transcript labels)."""
-    if any(_LABEL.match(line) for line in text.splitlines()):
+    lines = text.splitlines()[1:] if headline_label(text) else text.splitlines()
+    if any(_LABEL.match(line) for line in lines):
         return False
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     return len(_MY_VIEW.findall(unquoted)) >= OPINION_PIECE
@@ -525,8 +553,9 @@ def _authors(text: str, said: Speech | None) -> Speech | None:
     he is too kind", "In my view the policy deserved to end"): the author's analysis."""
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     mine = _MY_VIEW.search(unquoted) is not None
-    if said is not None and not said.by and not said.attribution and _first_person(text):
-        mine = True
+    speakerless = said is not None and not said.by and not said.attribution
+    if speakerless and (_first_person(text) or _MY_VIEW.match(unquoted.lstrip())):
+        mine = True  # "In my view, the reform says…": the author's, not the reform's
     elif said is not None or not mine:
         return said
     found = Speech("analysis", attribution=AUTHOR)
@@ -683,6 +712,11 @@ def _candidate(
         candidate.kind = "event" if past else "background"
     elif refused:
         pass  # the sentence's only dates are another clause's or still to come: no kind guess
+    elif candidate.kind not in SAID and (silent := _SILENT.search(text)):
+        candidate.notes.append(
+            f"check: {silent.group(0)!r} tells no words: no statement; background, the "
+            "silent body an actor (a date of its own makes it an event)"
+        )
     elif _PAST.search(_main_clause(text)) and not _STATE.search(_main_clause(text)):
         candidate.notes.append(
             "check: a past action the sentence does not date: drafted background; if you "
@@ -703,6 +737,15 @@ def _candidate(
     return candidate
 
 
+_SILENT = re.compile(
+    r"\b(?:(?:said|says|has\s+said|had\s+said)\s+(?:nothing|little|no\s+more)|"
+    r"(?:declined|declines|refused|refuses)\s+to\s+(?:comment|say|speak|respond)|"
+    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:respond|reply|replied|responded|comment|"
+    r"commented)|(?:could|would)\s+not\s+(?:be\s+reached|comment)|no\s+comment)\b",
+    re.I,
+)
+"""Telling that someone did not speak ("said nothing about", "declined to comment", "did
+not respond to a request"): no words to draft as a statement."""
 _POINTS_BACK = re.compile(
     r"\b(?:(?:that|the)\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|"
     r"the\s+(?:following|next|previous)\s+(?:day|week|month|year)|"
@@ -742,6 +785,81 @@ def _participle(text: str, found: FoundDate) -> bool:
     after = text[found.start + len(found.phrase) :]
     closed = re.match(r"[^,;.]*,", after) is not None
     return closed and _PARTICIPLE.search(text[: found.start]) is not None
+
+
+_DETERMINER = (
+    r"(?:the|a|an|this|these|those|its|their|his|her|our|some|all|two|three|four|five|six|"
+    r"several|many|dozens\s+of|hundreds\s+of|of)"
+)
+_REDUCED = re.compile(
+    rf"\b{_DETERMINER}\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+)"
+    r"{0,3}?(?:[a-z]{3,}ed|held|kept|taken|seized|"
+    r"born|sworn|chosen|caught|given|shot|struck|overthrown|thrown|hit|made|sent|built|"
+    r"found|won|lost|begun|written|drawn|brought|jailed)\s*$"
+)
+"""A noun and the participle after it right before the date ("an audit completed in
+February", "three sailors detained since January")."""
+_PAST_OR_PERFECT = re.compile(rf"{_PAST.pattern}|\b(?:has|have|had)\b")
+"""A verb of the clause before the noun ("followed", "raised", "has seen"; not a plural
+noun: "The leaders of the three states agreed on Monday" is the states' verb)."""
+_CLAUSE_VERB = re.compile(rf"{_PAST.pattern}|\b[a-z]{{2,}}[^s\W]s\b|\b(?:has|have|had)\b")
+"""A verb in the past, or in the present with its "s" ("condemns"; roughly: a plural noun
+too, which puts the noun after a subject, as a verb would)."""
+
+
+def _reduced_participle(text: str, found: FoundDate) -> bool:
+    """The phrase dates a participle that follows a noun, with no commas ("the change
+    followed an audit completed in February", "raised the case of three sailors
+    detained since January"): the noun's event, not the sentence's. The noun must come after a verb
+    of its clause ("Ministers from the bloc gathered on Monday": a subject, its verb)."""
+    before = text[: found.start]
+    clause = re.split(r"[,;—]|\b(?:that|said|says|told|tells)\b", before)[-1]
+    reduced = _REDUCED.search(clause)
+    return reduced is not None and _PAST_OR_PERFECT.search(clause[: reduced.start()]) is not None
+
+
+_EVENT_NOUNS = (
+    r"attacks?|raids?|ambush|bombings?|strikes?|assault|offensive|massacre|killings?|"
+    r"shooting|explosion|blast|kidnapping|abduction|arrests?|coup|vote|referendum|"
+    r"elections?|polls?|meeting|visit|summit|protests?|demonstration|ceremony|speech|"
+    r"invasion|incursion"
+)
+_EVENT_OBJECT = re.compile(
+    rf"\b([a-z]+)\s+(?:the|a|an|its|their|his|her|this|last\s+week[’']s)\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}?({_EVENT_NOUNS})\b"
+    r"(?:\s+(?!(?:and|but|that|which|who|then|while)\b)[\w’'.-]+){0,8}\s*$",
+    re.I,
+)
+"""A verb, then an event noun as its object with what qualifies it ("condemned the attack
+on the convoy near X"), right before the date."""
+_SAME_TIME = frozenset(
+    """held hold holds hosted hosts attended attends addressed addresses chaired convened
+    opened closed organised organized staged launched led began started resumed ended
+    concluded joined paid made won lost boycotted conducted repelled repulsed foiled
+    thwarted survived suffered mounted carried told tells said says spoke briefed""".split()
+)
+"""Verbs whose act is the event itself or is done at it ("held a vote on Sunday",
+"repelled an attack on Sunday", "told a meeting on Sunday"): the date is the sentence's
+too."""
+_PREPOSITIONS = frozenset(
+    """about across after against at before behind besides by during for from in into
+    of on over since through to towards under until upon with within without as""".split()
+)
+
+
+def _event_object(text: str, found: FoundDate) -> str | None:
+    """The event noun whose date the phrase is, as the object of the verb before it
+    ("condemned the raid on its offices on Saturday": the raid's day, not the
+    condemnation's), else ``None``; not when the verb does the event ("held a vote on
+    Sunday") or is told at it ("told a meeting on Sunday")."""
+    clause = re.split(r"[,;—]", text[: found.start])[-1]
+    event = _EVENT_OBJECT.search(clause)
+    if event is None:
+        return None
+    verb = event.group(1).casefold()  # "about an attack last week": no verb, no object
+    if verb in _SAME_TIME or verb in _PREPOSITIONS or not _CLAUSE_VERB.match(verb):
+        return None
+    return event.group(2).casefold()
 
 
 _NOUN_BEFORE = re.compile(
@@ -810,13 +928,16 @@ def _made_by(before: str) -> bool:
     return _MADE_BY.search(before) is not None
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _AHEAD_NO_DATE = re.compile(
-    r"\b(?:next\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)|"
-    r"later\s+this\s+(?:week|month|year))\b",
+    rf"\b(?:next\s+(?:week|month|year|{_WEEKDAYS}|{_MONTHS})|"
+    rf"(?:this\s+)?coming\s+(?:week|month|{_WEEKDAYS})|in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"later\s+this\s+(?:week|month|year)|tomorrow|the\s+day\s+after\s+tomorrow)\b",
     re.I,
 )
-"""Dates still to come the date finder gives no date ("is expected … next week")."""
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""Dates still to come the date finder gives no date ("is expected … next week", "meet in
+Kara next Thursday", "tomorrow")."""
 _AHEAD_DAY = re.compile(
     r"\b(?:scheduled|due|set|expected|planned|slated|to be held)\s+(?:for|on|in|by)\s+"
     rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})(?:\s+\d{{1,2}})?|"
@@ -875,12 +996,13 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     dateline = DATELINE.match(text)
     if dateline:  # "BAMAKO, March 10 (Sahel Wire) - … on Monday": the sentence's own first
         found_all.sort(key=lambda f: f.start < dateline.end())
-    ahead = (None if found_all else _AHEAD_NO_DATE.search(text)) or _AHEAD_DAY.search(text)
+    ahead = _AHEAD_NO_DATE.search(text) or _AHEAD_DAY.search(text)
     if ahead and not any(ahead.start() <= f.start < ahead.end() for f in found_all):
         notes.append(f"check: a date still to come ({ahead.group(0)!r}): not recorded")
     for found in found_all:
         clause = re.split(r"[,;—]", text[: found.start])[-1]
-        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]):
+        ahead_of = _AHEAD_NO_DATE.match(text, found.start + len(found.phrase) + 1)
+        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]) or ahead_of:
             notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
         elif _AHEAD_OR_BEHIND.match(found.phrase) and not _behind(text, found):
             notes.append(
@@ -890,6 +1012,7 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         elif (
             _RELATIVE.search(text[: found.start])
             or _participle(text, found)
+            or _reduced_participle(text, found)
             or _that_relative(text[: found.start])
             or _made_by(text[: found.start])
             or _since_phrase(text, found)
@@ -897,6 +1020,11 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
         ):
             notes.append(
                 f"check: {found.phrase!r} dates another clause's event, not this sentence's"
+            )
+        elif (event := _event_object(text, found)) is not None:
+            notes.append(
+                f"check: {found.phrase!r} dates the {event} the sentence names, not its own "
+                "act: not recorded"
             )
         elif (second := _second_date(text, found, found_all)) is not None:
             notes.append(
@@ -1015,7 +1143,7 @@ def _remember(
 ) -> None:
     """What a pronoun, a title or "the statement" in a later sentence may stand for;
     ``document``: the sentence gave the words of a statement named before."""
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)
             context.named.append(mention.actor)
@@ -1024,12 +1152,7 @@ def _remember(
             gender = _gender(text[max(0, mention.start - 40) : mention.start])
             if gender:
                 context.genders[mention.actor] = gender
-        # its title: the words just before it ("Foreign Minister Abdoulaye Diop") or its
-        # apposition (", Mali's foreign minister,")
-        before = text[max(0, mention.start - 25) : mention.start]
-        after = re.match(r",([^,.;]{1,50})", text[mention.end :])
-        title = before + " " + (after.group(1) if after else "")
-        context.titles.append((title.casefold(), mention.actor))
+        context.titles.append((_title_words(text, mentions, index), mention.actor))
     context.speaker = [a for a in candidate.by if names.kind(a) != "person"]
     message = _MESSAGE.search(text)
     context.message = f"the {message.group(1)}" if message and not context.speaker else None
@@ -1041,6 +1164,26 @@ def _remember(
     sender = _SENT_FROM.search(text)
     if sender:  # "read out a message from the head of the junta, General X": X's words
         context.issuer = [m.actor for m in mentions if m.start >= sender.end()][:1]
+
+
+TITLE_REACH = 60
+"""How far before a name its title may start ("the Minister of Trade, His
+Excellency X"), never before the name before it."""
+_PORTFOLIO_TITLE = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(\w+)")
+
+
+def _title_words(text: str, mentions: list[Mention], index: int) -> str:
+    """A mention's title, lower case: the words before it, back to the name before it
+    ("Foreign Minister Abdoulaye Diop", "the Minister of Trade, His Excellency
+    X"; not past an "and": another's), and its apposition (", Mali's foreign minister,");
+    a minister "of Defence" is also the "defence minister"."""
+    mention = mentions[index]
+    start = max(mentions[index - 1].end if index else 0, mention.start - TITLE_REACH)
+    before = re.split(r"\band\b|;", text[start : mention.start])[-1]
+    after = re.match(r",([^,.;]{1,50})", text[mention.end :])
+    title = (before + " " + (after.group(1) if after else "")).casefold()
+    portfolio = _PORTFOLIO_TITLE.search(title)
+    return f"{title} {portfolio.group(1)} minister" if portfolio else title
 
 
 def _remember_people(context: Context, names: Names, text: str) -> None:
@@ -1152,6 +1295,10 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                 "    # proposed: a name the store does not know yet; check name and kind",
                 f"    name: {_json(actor.name)}",
                 f"    kind: {actor.kind}",
+                *(
+                    [f"    # the article's title, kept out of the name: {_json(actor.title)}"]
+                    * bool(actor.title)
+                ),
                 "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
                 "    # role:",
                 '    #   text: "Spokesman for Niger\'s military government"',

@@ -136,6 +136,9 @@ class Proposed:
     name: str
     kind: str
     quote: str
+    title: str = ""
+    """The title the article put before the name ("Deputy Assistant Secretary of State"),
+    kept out of the name: a hint for the actor's role."""
 
 
 class Names:
@@ -377,7 +380,8 @@ class Names:
         proposal = self.proposed.get(name)
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
-            proposal = Proposed(self._id(name), name, kind, text)
+            title = _title_of(raw, name) if titled else ""
+            proposal = Proposed(self._id(name), name, kind, text, title)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
 
@@ -479,7 +483,8 @@ TITLES = frozenset(
     senator congressman congresswoman representative governor mayor ambassador envoy
     president vice prime minister secretary chancellor premier judge justice imam sheikh
     pastor bishop father sister professor doctor dr mr mrs ms madam sir lord lady king queen
-    prince princess chief spokesman spokeswoman deputy former acting interim""".split()
+    prince princess chief spokesman spokeswoman deputy former acting interim assistant
+    excellency honourable honorable brigadier""".split()
 )
 """Titles, ranks and offices before a name: not part of it ("Colonel Amadou Abdramane")."""
 
@@ -500,13 +505,39 @@ _OFFICE_OF = re.compile(
 """An office named by its portfolio ("the Minister of Security"): no name in it."""
 
 
-_PORTFOLIO_THEN_NAME = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w-]+\s+)?(?:Secretary|Minister)\s+of\s+(?:the\s+)?(?:State|"
-    r"Defen[cs]e|Security|Interior|Justice|Finance|Health|Energy|Mines|Transport|Commerce|"
-    r"Agriculture|Homeland\s+Security|Foreign\s+Affairs)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+_PORTFOLIO = (
+    r"(?:State|Defen[cs]e|Security|Interior|Justice|Finance|Health|Energy|Mines|Transport|"
+    r"Commerce|Agriculture|Homeland\s+Security|(?:[A-Z][\w-]+\s+)?Affairs)"
 )
-"""An office by its portfolio, then the holder's name ("Secretary of State Marco Rubio"):
-the name."""
+_PORTFOLIO_THEN_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Secretary|Minister)\s+of\s+(?:the\s+)?"
+    rf"{_PORTFOLIO}(?:\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO})?"
+    r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
+"""An office by its portfolio, with up to three words before it, then the holder's name
+("Secretary of State Marco Rubio", "Deputy Assistant Secretary of State X", "Under
+Secretary of State for Political Affairs X"): the name."""
+
+
+def _title_of(raw: str, name: str) -> str:
+    """The title before ``name`` in the words the name was cut from ("His Excellency",
+    "Deputy Assistant Secretary of State"), without a leading "The"/"His"."""
+    before = raw[: raw.rfind(name)] if name in raw else ""
+    words = [w for w in before.split() if w.casefold().strip(".") not in _HONORIFICS]
+    while words and words[0].casefold() in NOT_NAMES - TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+_HONORIFICS = frozenset("mr mrs ms dr sir madam lord lady excellency honourable honorable".split())
+"""Courtesies before a name, no office: no hint of a role."""
+
+
+_FOREIGN_BODY = re.compile(
+    r"^Foreign\s+[A-Z][\w-]+\s+(?:Committee|Service|Council|Commission|Office|Subcommittee)$"
+)
+"""A body whose name opens with "Foreign" ("Foreign Trade Committee", "Foreign
+Intelligence Service"): not the "Foreign" of "Foreign Minister X"."""
 
 
 def _trim(name: str) -> str:
@@ -524,6 +555,8 @@ def _trim(name: str) -> str:
         words[0].casefold().strip("’'.") in NOT_NAMES | TITLES
         or re.fullmatch(r"[\w’'-]+-(?:based|backed|led|linked|aligned|allied)", words[0], re.I)
     ):
+        if _FOREIGN_BODY.match(" ".join(words)):
+            break  # "Foreign Trade Committee": the body's own first word
         words = words[1:]
     while words and words[-1].casefold() in NOT_NAMES:
         words = words[:-1]

@@ -24,7 +24,8 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
 - "the former prime minister": only a person the article called so; "According to him":
   as "he said"; a first name with a description after the verb ("says Seydou, a taxi
   driver"): an attribution;
-- a verb with "not" before it ("did not say"), in the passive ("was welcomed"), in a
+- a verb with "not" before it ("did not say") or "nothing" after it ("said nothing"),
+  in the passive ("was welcomed"), in a
   "who" clause ("who asked not to be named"), an "If" clause or after a modal ("should
   say so"), or used for an act
   ("declared himself head of state", "expects a base") reports nothing;
@@ -121,9 +122,11 @@ part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
-    r"ambassador|adviser|general|commander|prime minister|foreign minister|"
+    r"ambassador|adviser|general|commander|prime minister|(?:[a-z]{4,}\s+)?minister|"
     r"head of government))\s*,?\s*$"
 )
+"""A speaker named by a title ("the minister", "the security minister"): the one actor
+the article gave it."""
 _SAME_OFFICE = {"head of government": "prime minister"}
 """A title and the one the article more likely gave the same person ("the head of
 government" … "Prime Minister X")."""
@@ -208,6 +211,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # passive: "claimed by Islamic State" names no speaker here
         if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
             continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _WHAT_THEY.search(text[: verb.start()]):
+            continue  # "to denounce what their leaders called “a tax”": a name for a thing
         if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
             continue  # "with caution", "a warning", "the claims": a noun, not a verb
         if _PASSIVE.search(text[: verb.start()]) and not verb.group(1).endswith("ing"):
@@ -219,6 +224,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_WHAT_THEY = re.compile(r"\bwhat\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+\s+(?:had\s+|has\s+)?$")
+"""A verb in a "what X called" phrase: how someone names a thing, no one's statement."""
 _DECLARED_ACT = re.compile(
     r"\s+(?:(?:on|in)\s+\w+(?:\s+\d+)?\s+)?(?:himself|herself|itself|themselves|an?|the|war|"
     r"independence|victory|martial|its|his|her|their)\b"
@@ -228,6 +235,10 @@ state of emergency"), not words reported."""
 _EXPECTED_CLAUSE = re.compile(r"\s+(?:that\b|[^,;.“”\"]{0,50}?\bto\s+[a-z]+)")
 """After "expects": a clause or an object with "to" ("expect it to be ready"), an opinion;
 an object alone ("expects a base") is no speech."""
+_SAID_NOTHING = re.compile(
+    r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b"
+)
+"""After the verb, no words: "said nothing about the raid", "has said little"."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
@@ -243,6 +254,8 @@ def _not_telling(text: str, verb: re.Match[str]) -> bool:
     will…") or after a modal ("should say so")."""
     word, after = verb.group(1), text[verb.end() :]
     if word in ("declared", "declares") and _DECLARED_ACT.match(after):
+        return True
+    if _SAID_NOTHING.match(after):
         return True
     if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
         return True
