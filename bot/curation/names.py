@@ -190,12 +190,6 @@ class Names:
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
         return found.kind if found else None
 
-    def display(self, actor_id: str) -> str:
-        if actor_id in self.store.actors:
-            return self.store.actors[actor_id].name
-        found = next((p for p in self.proposed.values() if p.id == actor_id), None)
-        return found.name if found else actor_id
-
     def find(self, text: str) -> list[Mention]:
         """The actors ``text`` names, in order (proposing new names as it goes)."""
         runs = _runs(text, self._standalone)

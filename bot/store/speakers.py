@@ -37,8 +37,3 @@ def voices(store: FactStore, actor_id: str) -> frozenset[str]:
         for other in store.spokespeople.get(body, ()):
             found.update((other, *store.parts.get(other, ())))
     return frozenset(found)
-
-
-def spoken_for(store: FactStore, actor: Actor) -> list[str]:
-    """Names of the bodies ``actor`` speaks for, for its profile."""
-    return [store.actors[a].name for a in actor.speaks_for if a in store.actors]
