@@ -271,14 +271,9 @@ class Answer:
         weight and spread over different events (see :func:`chosen_for_brief`)."""
         if topic.lead:
             return [self.lead(lead) for lead in topic.lead[:limit]]
-        chosen = _BRIEFED.setdefault(self.store, {})
-        if (topic.id, limit) not in chosen:  # the same for every ask of one store
-            tagged = self.store.facts_by_topic.get(topic.id, ())
-            summary = [f for f in topic.facts if f in self.store.facts]  # none retracted
-            listed = set(topic.facts)
-            candidates = [*summary, *(f for f in tagged if f not in listed)]
-            chosen[(topic.id, limit)] = chosen_for_brief(self.store, candidates, limit)
-        return [self.fact(self.store.facts[f], brief=True) for f in chosen[(topic.id, limit)]]
+        return [
+            self.fact(self.store.facts[f], brief=True) for f in briefed(self.store, topic, limit)
+        ]
 
     def _span(
         self, events: list[Fact]
@@ -462,6 +457,18 @@ _BRIEFED: weakref.WeakKeyDictionary[FactStore, dict[tuple[str, int], list[str]]]
 (1,700 at 100k) took /brief's p99 past 10 ms, and a served store never changes."""
 LEAD_WEIGHT = 2
 """Extra weight of a fact some curated lead (another topic's brief) already relies on."""
+
+
+def briefed(store: FactStore, topic: Topic, limit: int) -> list[str]:
+    """The facts a topic without a lead is briefed by: chosen once per store."""
+    chosen = _BRIEFED.setdefault(store, {})
+    if (topic.id, limit) not in chosen:
+        tagged = store.facts_by_topic.get(topic.id, ())
+        summary = [f for f in topic.facts if f in store.facts]  # none retracted
+        listed = set(topic.facts)
+        candidates = [*summary, *(f for f in tagged if f not in listed)]
+        chosen[(topic.id, limit)] = chosen_for_brief(store, candidates, limit)
+    return chosen[(topic.id, limit)]
 
 
 def chosen_for_brief(store: FactStore, summary: Sequence[str], limit: int) -> list[str]:

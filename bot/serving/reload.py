@@ -64,6 +64,14 @@ class Reloader:
         self._snapshot: tuple[str, Snapshot] = ("", {})
         self.after_reload: Callable[[StoreVersion], Awaitable[None]] | None = None
         """Told each recorded version a reload swapped in (follow alerts)."""
+        self.prepare: Callable[[FactStore], None] = _nothing
+        """Run on a new store in the reload's thread, before it is served (the answers'
+        lazy parts, so the first asks after a reload are as quick as the rest)."""
+
+    def _open(self, previous: FactStore) -> FactStore:
+        store = open_store(self.knowledge, self.seeds, self.cache, previous=previous)
+        self.prepare(store)
+        return store
 
     def _free(self, store: FactStore) -> None:
         """Free a store nothing uses any more, in a thread, a part at a time."""
@@ -100,12 +108,7 @@ class Reloader:
     async def _reload(self, by: str) -> ReloadOutcome:
         previous = self.holder.current
         try:
-            store = await asyncio.wait_for(
-                asyncio.to_thread(
-                    open_store, self.knowledge, self.seeds, self.cache, previous=previous
-                ),
-                self.timeout,
-            )
+            store = await asyncio.wait_for(asyncio.to_thread(self._open, previous), self.timeout)
         except TimeoutError:
             log.error("reload by %s gave up after %.0f s", by, self.timeout)
             return ReloadOutcome(
@@ -151,3 +154,7 @@ class Reloader:
         if self.after_reload is not None:
             await self.after_reload(recorded)
         return ReloadOutcome(ok=True, version=store.version, previous=before, diff=changes)
+
+
+def _nothing(store: FactStore) -> None:
+    """No preparing: the reloaded store is served as it was opened."""

@@ -349,6 +349,10 @@ class NameIndex:
                     if value > best.get(owner, 0.0):
                         best[owner] = value
 
+    def prepare(self) -> None:
+        """Build now what the first name not found exactly would build."""
+        self._skeletons()
+
     def _skeletons(self) -> dict[str, list[int]]:
         """Keys by their consonants, built the first time a name is not found exactly."""
         if self._by_consonants is None:
