@@ -286,6 +286,26 @@ def test_why_shows_the_reasons_given_in_response_to_what_it_matched(store: FactS
     assert shown(biden)[:2] == ["coups-2020-2023", "biden-cuts-military-cooperation"]
 
 
+def test_why_finds_the_reasons_said_on_the_subject_in_their_own_words(
+    store: FactStore,
+) -> None:
+    """The best match (a diplomat's claim) has no curated response; the reasons given are
+    said elsewhere on its topic: a stance "to address past missteps", "in favour of"."""
+    answer = questions.answer(store, "why is the us re-engaging with the juntas?")
+    reasons = next(s for s in answer.sections if s.title == "Why: the reasons given")
+    given = [i.fact for i in reasons.items]
+    assert "laessing-pragmatic-stance" in given
+    assert all(store.facts[f].kind.attributed for f in given)
+
+
+def test_why_lists_no_reason_the_sources_do_not_give(store: FactStore) -> None:
+    """Nothing says why the juntas broke with France: the US shift (an event, made "as they
+    turn to Russia") is not offered as the reason."""
+    answer = questions.answer(store, "why did mali break with france")
+    reasons = [s for s in answer.sections if s.title.startswith("Why")]
+    assert not [i for s in reasons for i in s.items if i.fact == "us-declares-policy-shift"]
+
+
 @pytest.mark.parametrize(
     "question",
     ["did boulos say democracy doesn't matter", "did boulos say democracy doesnt matter"],

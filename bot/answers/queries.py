@@ -431,7 +431,7 @@ def search(
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
     if reasons:
         best = store.facts[hits[0].id]
-        answer.section("Why: the reasons given", _reasons_for(answer, best))
+        answer.section("Why: the reasons given", _reasons_for(answer, best, text))
         if best.kind is FactKind.EVENT:  # an event in response to another: its cause
             caused = (store.facts[f] for f in best.responds_to if f in store.facts)
             answer.section(
@@ -496,15 +496,50 @@ def _describes(store: FactStore, fact: Fact, wanted: Sequence[dict[str, float]])
     return all(said_by.intersection(t for t in e if not t.startswith("#")) for e in wanted)
 
 
-def _reasons_for(answer: Answer, fact: Fact) -> list[Item]:
-    """The claims and analyses given in response to what a why question matched best
-    ("why is the US engaging the juntas": what an analyst says the shift addresses)."""
+_BECAUSE = re.compile(
+    r"\b(?:because|amid|due to|owing to|driven by|to address|to counter|in favour of|"
+    r"in exchange for|aims? to|seeks? to|in order to|so as to|as (?:they|these|it|its)\b)",
+    re.IGNORECASE,
+)
+"""Words by which a sentence gives a reason: "to address past missteps", "amid growing
+concern", "as they turn to Russia". Not a bare "as" or "since" (times as often as causes)."""
+REASONS_MAX = 5
+
+
+def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
+    """The reasons the sources give for what a why question matched best: the claims and
+    analyses curated as responses to it, then the facts on the same topics and actors whose
+    own words give a reason ("why is the US re-engaging": a pragmatic stance "to address past
+    policy missteps"), best matches first."""
     store = answer.store
-    return [
-        answer.fact(store.facts[r])
+    chosen = [
+        r
         for r in store.responses.get(fact.id, ())
         if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS)
     ]
+    if fact.kind is FactKind.EVENT and fact.responds_to:
+        return [answer.fact(store.facts[r]) for r in chosen]  # its cause is curated
+    for hit in store.fact_search.search(question, limit=SEARCH_LIMIT * 3):
+        if len(chosen) >= REASONS_MAX:
+            break
+        if hit.id not in chosen and _gives_reason(store, store.facts[hit.id], fact):
+            chosen.append(hit.id)
+    return [answer.fact(store.facts[r]) for r in chosen]
+
+
+_GIVING_REASONS = (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS)
+
+
+def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
+    """Whether ``other`` is someone's reason bearing on ``fact``, in its own words: said (a
+    statement, claim or analysis: a quote's "because" makes its own point, and an event's
+    "as" is no one's reason), on a topic and an actor of ``fact``."""
+    if other.kind not in _GIVING_REASONS or other.id == fact.id:
+        return False
+    if not (set(other.topics) & set(fact.topics) and set(other.actors) & set(fact.actors)):
+        return False
+    shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
+    return bool(_BECAUSE.search(shown))
 
 
 AHEAD = re.compile(
