@@ -1,5 +1,6 @@
-"""Run in a fresh process: open a store cold (nothing saved), restart on a saved store, or
-restart and reload after an edit; report time and RSS."""
+"""Run in a fresh process: open a store cold (nothing saved), restart on a saved store,
+start after an edit made while stopped, or restart and reload after an edit; report time
+and RSS."""
 
 from __future__ import annotations
 
@@ -52,11 +53,27 @@ def reload(knowledge: Path, seeds: Path, cache: Path) -> None:
     )
 
 
+def edited(knowledge: Path, seeds: Path, cache: Path) -> None:
+    """A start after a fact was edited while the bot was stopped: copies of the files,
+    one fact edited, and of the cache (holding the unedited files' saved store)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, folder in (("knowledge", knowledge), ("seeds", seeds), ("cache", cache)):
+            shutil.copytree(folder, root / name)
+        edit_fact(root / "knowledge", "allegedly")
+        start = time.perf_counter()
+        store = open_store(root / "knowledge", root / "seeds", root / "cache")
+        opened = time.perf_counter() - start
+        print(
+            json.dumps({"open_s": round(opened, 3), "rss_mb": _rss_mb(), "facts": len(store.facts)})
+        )
+
+
 def main() -> None:
     knowledge, seeds, cache = (Path(a) for a in sys.argv[1:4])
     mode = sys.argv[4]
-    if mode == "reload":
-        reload(knowledge, seeds, cache)
+    if mode in ("reload", "edited"):
+        {"reload": reload, "edited": edited}[mode](knowledge, seeds, cache)
         return
     if mode == "cold":
         shutil.rmtree(cache, ignore_errors=True)

@@ -104,7 +104,10 @@ def measure_load(knowledge: Path, seeds: Path, cache: Path) -> dict[str, Any]:
     cold = run("cold")
     warm = [run("warm") for _ in range(3)]
     reloaded = run("reload")
+    edited = run("edited")
     return {
+        "edited_s": edited["open_s"],
+        "edited_rss_mb": edited["rss_mb"],
         "cold_s": cold["open_s"],
         "cold_rss_mb": cold["rss_mb"],
         "restart_s": statistics.median(w["open_s"] for w in warm),
@@ -410,6 +413,11 @@ def table(results: dict[str, Any]) -> str:
         lambda r: f"{r['load']['restart_s']:.2f}",
     )
     row("answers prepared, in a thread once serving (s)", "", lambda r: f"{r['prepare_s']:.2f}")
+    row(
+        "start after a fact edit made while stopped: s / peak RSS (MB)",
+        "",
+        lambda r: f"{r['load']['edited_s']:.2f} / {r['load']['edited_rss_mb']:.0f}",
+    )
     row("peak RSS after load (MB)", TARGETS["rss"], lambda r: f"{r['load']['warm_rss_mb']:.0f}")
     row(
         "peak RSS across a reload after a fact edit (MB)",

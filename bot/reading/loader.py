@@ -61,16 +61,21 @@ def open_store(
 ) -> FactStore:
     """The store to serve, its indexes built: decoded from ``cache_dir`` when these very
     files (and this code) were served before, else loaded, checked, indexed and saved
-    there (see :mod:`bot.reading.snapshot`). Raises :class:`StoreInvalid` as
-    :func:`load_store` does. A reload (``previous``) is lent the served store instead."""
+    there (see :mod:`bot.reading.snapshot`), lent what the files unchanged since the last
+    save gave then. Raises :class:`StoreInvalid` as :func:`load_store` does. A reload
+    (``previous``) is lent the served store instead."""
+    lent = previous
     if cache_dir is not None and previous is None:
         digest = files_digest(knowledge_dir, seeds_dir)
         if digest is not None:
             saved = snapshot.load(cache_dir, snapshot.store_key(digest), FactStore.restored)
             if saved is not None:
                 return saved
-    store = load_store(knowledge_dir, seeds_dir, previous=previous)
-    store.warm(previous)
+        # files changed since the last save: lent what the unchanged ones gave then
+        lent = snapshot.latest(cache_dir, FactStore.restored)
+    store = load_store(knowledge_dir, seeds_dir, previous=lent)
+    store.warm(lent)
+    del lent  # before saving: a store lent from the cache is freed now
     if cache_dir is not None:
         snapshot.save(cache_dir, snapshot.store_key(store.digest), store)
     return store

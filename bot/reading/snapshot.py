@@ -192,6 +192,25 @@ def load(folder: Path, key: str, build: Callable[..., FactStore]) -> FactStore |
             return None
 
 
+def latest(folder: Path, build: Callable[..., FactStore]) -> FactStore | None:
+    """The most recently saved store this code wrote, whatever files it was read from
+    (to lend its unchanged files' records to a load, as a reload is lent the served
+    store); ``None`` when there is none."""
+    try:
+        saved = sorted(
+            (p for p in folder.iterdir() if p.suffix == SUFFIX),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+    except OSError:
+        return None
+    for path in saved:
+        store = load(folder, path.stem, build)
+        if store is not None and store_key(store.digest) == path.stem:
+            return store
+    return None
+
+
 class _Damaged(Exception):
     """Not a whole saved store of this format."""
 
