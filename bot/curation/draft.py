@@ -465,6 +465,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         else:
             around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement, day)
             candidate = _candidate(store, source, sentence, names, context, around)
+            _opened_before(candidate, paragraph[-1:], said)
             if candidate.by and _STATEMENT_WORD.search(said):
                 statement = candidate
             candidates.append(candidate)
@@ -795,10 +796,13 @@ _REDUCED = re.compile(
     rf"\b{_DETERMINER}\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+)"
     r"{0,3}?(?:[a-z]{3,}ed|held|kept|taken|seized|"
     r"born|sworn|chosen|caught|given|shot|struck|overthrown|thrown|hit|made|sent|built|"
-    r"found|won|lost|begun|written|drawn|brought|jailed)\s*$"
+    r"found|won|lost|begun|written|drawn|brought|jailed)"
+    r"(?:\s+(?:in|at|near|outside|inside|across|by)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*)?\s*$"
 )
-"""A noun and the participle after it right before the date ("an audit completed in
-February", "three sailors detained since January")."""
+"""A noun and the participle after it right before the date, a place between at most
+("an audit completed in February", "three sailors detained since January", "two workers
+held in Kidal since May")."""
 _PAST_OR_PERFECT = re.compile(rf"{_PAST.pattern}|\b(?:has|have|had)\b")
 """A verb of the clause before the noun ("followed", "raised", "has seen"; not a plural
 noun: "The leaders of the three states agreed on Monday" is the states' verb)."""
@@ -892,7 +896,7 @@ def _that_relative(before: str) -> bool:
 
 
 _DOCUMENT_DATED = re.compile(
-    r"\b(?:an?|the|its|their|his|her)\s+(?:[\w’'-]+\s+)?(?:report|statement|letter|"
+    r"\b(?i:an?|the|its|their|his|her)\s+(?:[\w’'-]+\s+)?(?:report|statement|letter|"
     r"communiqu[ée]|study|survey|document|message|post|declaration)\s+(?:released|published|"
     r"issued|sent|posted|dated|put\s+out)\s+$"
 )
@@ -1039,8 +1043,10 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     return None, notes
 
 
-_NEXT_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|then)|;|\s+and\s+then)\s", re.I)
-"""Where a second main clause starts after the date: ", and", "; "."""
+_NEXT_CLAUSE = re.compile(
+    r"(?:,\s*(?:and|but|while|then)|;|\s+and\s+then|\s+(?:and|but)\s*,)\s", re.I
+)
+"""Where a second main clause starts after the date: ", and", "; ", "and, with X, …"."""
 
 
 def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
@@ -1095,6 +1101,26 @@ def _go_on(candidate: Candidate, quoted: Candidate, text: str) -> None:
             candidate.actors.append(actor)
     who = ", ".join(quoted.by) or quoted.attribution or "no speaker the draft trusts"
     candidate.notes.append(f"check: the quotation goes on from the quote before: read as {who}")
+
+
+def _opened_before(candidate: Candidate, before: list[Candidate], text: str) -> None:
+    """Quoted words that a sentence closes and credits ('We asked…," he said.') began in
+    the sentence before ('"We did not ask for money.'), left with no speaker: they are
+    the same speaker's quote, said when the rest was."""
+    opened = before[0] if before else None
+    speaker = candidate.by or candidate.attribution
+    if opened is None or opened.by or opened.attribution or not speaker:
+        return
+    if not _leaves_open(opened.sentence.text) or candidate.kind != "quote" or not _closes(text):
+        return
+    opened.kind, opened.by, opened.attribution = "quote", list(candidate.by), candidate.attribution
+    opened.words = opened.sentence.text.strip().strip('“”"').strip()
+    opened.date = dict(candidate.date) if candidate.date else None
+    opened.published_date = candidate.published_date
+    opened.notes = [n for n in opened.notes if "background" not in n]  # the kind guessed
+    opened.actors += [a for a in candidate.by if a not in opened.actors]
+    who = ", ".join(candidate.by) or candidate.attribution
+    opened.notes.append(f"check: the quotation closes in the next sentence: read as {who}'s")
 
 
 def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) -> None:
