@@ -726,8 +726,8 @@ def _candidate(
     for actor in candidate.actors:
         if actor in names.drafted:
             candidate.notes.append(
-                f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
-                "store yet: promote it from there first"
+                f"check: {actor} was proposed in drafts/{names.drafted[actor].file} when this "
+                "was drafted: promote fails until it is in the store (validate --drafts says)"
             )
     _remember(context, mentions, candidate, names, text, said is not None and said.document)
     candidate.restates = _restated(store, candidate, published)
