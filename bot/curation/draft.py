@@ -33,12 +33,14 @@ comment, never filled with a guess. The rules, each readable by a curator:
   too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
-  speaker's, said when it was;
+  speaker's, said when it was; a sentence opening a quotation with no speaker takes the
+  speaker of the next, which closes it ('"We did not ask for money.' … '…," he said.');
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
   "the report published by X on 2 June", "since the July 2023 coup", a participle right
-  after a noun the verb names, "followed an audit completed in February", or an event the
+  after a noun the verb names, "followed an audit completed in February", "workers
+  detained in Benin since April", "A report published in October by X", or an event the
   verb's object names, "condemned the raid on its offices on Saturday" (not "held a vote
   on Saturday"): another event's; the sentence's phrases are read in order) nor one
   pointing back ("That same year") nor one still to come ("due", "will", "next", "next

@@ -32,7 +32,10 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   not linked; a lone surname of a person proposed before is that person, even first in its
   sentence ("Sangare said");
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
-  proposed as Amadou Abdramane, a person);
+  proposed as Amadou Abdramane, a person; "Prime Minister X of Niger": X);
+- a known name matches with or without its acronyms' dots ("U.S. embassy in Bamako"); a
+  plural's apostrophe is part of a name ("Peoples' Rights"); an outlet named as the
+  channel ("told state television X", then "to X") is not proposed;
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),
   a title (a person), or else guessed from its words (a ministry is an organisation, a
   republic a state, a name after "the" not a person, two or three plain words a person).

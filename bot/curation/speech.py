@@ -30,7 +30,13 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   say so"), or used for an act
   ("declared himself head of state", "expects a base") reports nothing;
 - a person in apposition after a body ("A spokeswoman for the Ministry of X and Y, Name,
-  said"): Name;
+  said", ", Captain Name, said"): Name; "Prime Minister X of <state> said": X;
+- "according to a statement from the Malian foreign ministry": that attribution (a
+  state's adjective before a body, as "Mali's" is);
+- a generic subject ("less than people think", "as many believe") and "asked X for Y"
+  (a request told) report no one;
+- quoted words a sentence closes without opening ('We asked…," he said.') are quoted
+  words: the verb after them is the sentence's, never one inside them;
 - besides "said", "told" and the like: "states that", "explains", "confided", "has been
   saying", and "repeated" when quoted words follow.
 
