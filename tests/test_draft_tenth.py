@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.curation.draft import Candidate, Draft, draft
+from bot.curation.drafts import Drafted
 from bot.curation.ingest import ingest
 from bot.store.facts import FactStore
 from tests.conftest import StoreCopy
@@ -60,6 +61,11 @@ Captain Ali Bako, a spokesman for the Office of Roads and Bridges, said the cros
 stay shut during the rains.
 """
 
+FELLOW = """Rail link offers little
+
+Mariam Sy is a fellow at the Institute for Rail and Transport Studies in Dakar.
+"""
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
@@ -68,6 +74,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
         ("tenth-wire", WIRE, "Niger and Benin sign grain accord"),
         ("tenth-radio", RADIO, "Coast Hour"),
         ("tenth-reversed", REVERSED, "Ministry says border stays shut"),
+        ("tenth-fellow", FELLOW, "Rail link offers little"),
     ):
         ingest(
             text.encode(),
@@ -188,3 +195,15 @@ def test_a_known_name_matches_with_or_without_its_acronyms_dots(wire: Draft) -> 
     """ "the U.S. embassy in Bamako": the store's "US embassy in Bamako", not the country."""
     found = candidate(wire, "U.S. embassy in Bamako")
     assert found.actors == ["us-embassy-bamako"], found.actors
+
+
+def test_a_longer_name_alike_in_most_words_is_no_misspelling(store: FactStore) -> None:
+    """ "the Institute for Rail and Transport Studies" beside another draft's "Kita
+    Institute for Road and Transport Studies": a word more is another body, proposed, not
+    linked as a misspelling of it."""
+    other = Drafted(
+        "kita-institute", "Kita Institute for Road and Transport Studies", "organisation", "o.yaml"
+    )
+    result = draft(store, "tenth-fellow", [other])
+    assert "kita-institute" not in candidate(result, "is a fellow at").actors
+    assert "Institute for Rail and Transport Studies" in {p.name for p in result.proposed}

@@ -16,7 +16,8 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   "from"…; "the capital Niamey"; an airport, a base, a palace; a name with no body's word
   after "at the"/"in the": "at the Petit Marche"), not an adjective of place
   or nationality ("West African", "Malian"), not a fragment of a known actor's name,
-  and not a misspelling of one (that is linked to the known actor instead), nor another
+  and not a misspelling of one (as many words, alike: linked to the known actor
+  instead), nor another
   grouping word for one ("Confederation of Sahel States": linked, with a comment); not
   an office by its portfolio ("the Minister of Security"), nor capitalised common words
   (every word one the sources use in lower case: "Regional Cooperation"); the outlet is
@@ -385,7 +386,7 @@ class Names:
             note = f"check: {name!r} read as {variant}: another name for it? add it as an alias"
             return Mention(start, start + len(name), variant, note)
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
-        if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
+        if spelt and spelt[1] >= MISSPELT and len(key) >= 5 and _same_words(key, spelt[0]):
             return Mention(start, start + len(name), self.spellings[spelt[0]])
         if self._fragment(key):
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
@@ -745,6 +746,13 @@ TIMESTAMP = re.compile(
 """A live blog's entry time ("16:05 GMT - "): the next word begins a sentence."""
 """A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins; its
 date is the filing's, and a date the sentence itself gives comes first."""
+
+
+def _same_words(name: str, known: str) -> bool:
+    """Whether two alike names could be one misspelt: as many words ("Mohamed Bazum" and
+    "Mohamed Bazoum"; not "Institute for Peace and Security Studies" and "Dakar Institute
+    for Governance and Security Studies", alike in all words but two)."""
+    return len(name.split()) == len(known.split())
 
 
 def _titled_of(text: str, run: re.Match[str], known: int) -> list[re.Match[str]]:
