@@ -197,7 +197,7 @@ def quiet_on_closed_pipe(run: Callable[..., int]) -> Callable[..., int]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parsed(parser, argv)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -215,6 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     on_store: StoreHandler = args.on_store
     store = _load_or_report(settings.knowledge_dir, settings.seeds_dir, settings.record_cache)
     return 1 if store is None else on_store(args, settings, store)
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments; a promote's fact ids after a flag ("promote X --all X-07", which
+    argparse leaves over) are its ids, so its own message says what is wrong."""
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "promote" and not any(e.startswith("-") for e in extra):
+        args.ids = [*args.ids, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _schema(args: argparse.Namespace, settings: Settings) -> int:

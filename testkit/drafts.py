@@ -374,19 +374,19 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
     # with the fourth round's three articles, one each, see the doc).
-    "speakers right": ("speaker", "right", 165),
+    "speakers right": ("speaker", "right", 175),
     "speakers wrong": ("speaker", "wrong", 2),
-    "kinds right": ("kind", "right", 153),
-    "dates right": ("date", "right", 159),
+    "kinds right": ("kind", "right", 163),
+    "dates right": ("date", "right", 169),
     "dates wrong": ("date", "wrong", 1),
-    "actor links right": ("actors", "right", 222),
+    "actor links right": ("actors", "right", 234),
     "actor links wrong": ("actors", "wrong", 20),
-    "proposals right": ("proposals", "right", 37),
+    "proposals right": ("proposals", "right", 41),
     "proposals junk": ("proposals", "junk", 0),
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
 }
-EDITS_CEILING = 139
+EDITS_CEILING = 141
 """114 on the eleven cases before the fourth round (unchanged by it), plus the 34 edits the
 three articles it added still need (3, 25, 6; they needed 102 before its rules), plus the 4
 the fifth round's transcript-border-desk still needs (it needed 40 before its rules); 149
@@ -394,7 +394,9 @@ after the seventh round's first rules ("The US has declared a stark policy shift
 statement), 141 after its "she said" opening a paragraph (the one person the paragraph
 before named: four speakers and four actor links more in the seeds); 139 after the ninth
 round ("what Russia described as" names no speaker: 2 fewer in the seeds), whose own
-wire-volta-talks needs 0 (19 before its rules)."""
+wire-volta-talks needs 0 (19 before its rules); 141 with the tenth round's wire-rail-link,
+which needs 2 (19 before its rules: a body named in lower-case words, "National Rail
+Office", is still not proposed)."""
 
 
 def below_floor(total: Score) -> list[str]:

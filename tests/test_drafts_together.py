@@ -63,7 +63,7 @@ def test_an_actor_another_draft_proposes_is_linked_not_proposed_again(two: Store
     assert "  - id: farid-ouattara" in first
     assert "  - id: farid-ouattara" not in second and "farid-ouattara-2" not in second
     assert '"farid-ouattara"' in second  # linked, with a note saying where it is proposed
-    assert "farid-ouattara is proposed in drafts/first.yaml" in second
+    assert "farid-ouattara was proposed in drafts/first.yaml when this was drafted" in second
     # promoting the second before the first is refused and says why; nothing moves
     _review(two, "first")
     _review(two, "second")
@@ -75,6 +75,8 @@ def test_an_actor_another_draft_proposes_is_linked_not_proposed_again(two: Store
     assert f"drafts/second.yaml:{line}: [second-01] actor farid-ouattara" in said
     code, said = _cli(two, "promote", "second", "--all")
     assert code == 1 and "farid-ouattara (proposed in drafts/first.yaml)" in said
+    # the refusal names the entry and its line, as validate --drafts does
+    assert f"second-01 (drafts/second.yaml:{line}) uses farid-ouattara" in said, said
     assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before
     code, said = _cli(two, "promote", "first", "--all")
     assert code == 0, said
@@ -155,7 +157,9 @@ def test_promote_reviewed_takes_a_draft_an_editor_re_indented(two: StoreCopy, sh
     assert code == 0, said
     facts = (two.knowledge / "facts" / "first.yaml").read_text(encoding="utf-8")
     assert "  - id: first-01\n    # line" in facts  # indented as the store's files are
-    assert "  - id: farid-ouattara\n" in (two.knowledge / "actors.yaml").read_text()
+    actors = (two.knowledge / "actors.yaml").read_text()
+    assert "  - id: farid-ouattara\n" in actors
+    assert "# proposed:" not in actors and "# role:" not in actors  # the draft's notes stay
     assert not path.exists()
     assert _cli(two, "validate")[0] == 0
 
@@ -163,7 +167,12 @@ def test_promote_reviewed_takes_a_draft_an_editor_re_indented(two: StoreCopy, sh
 def test_promote_all_with_reviewed_or_ids_is_refused_not_ignored(two: StoreCopy) -> None:
     _review(two, "first")
     before = {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()}
-    for words in (("--all", "--reviewed"), ("first-01", "--all"), ("--all", "--reviewed", "x")):
+    for words in (
+        ("--all", "--reviewed"),
+        ("first-01", "--all"),
+        ("--all", "first-01"),  # ids after the flag: the same message, not argparse's
+        ("--all", "--reviewed", "x"),
+    ):
         code, said = _cli(two, "promote", "first", *words)
         assert code == 2 and "--all promotes every draft fact: give it alone" in said, words
     assert {p: p.read_bytes() for p in two.knowledge.rglob("*") if p.is_file()} == before

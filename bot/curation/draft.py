@@ -33,12 +33,14 @@ comment, never filled with a guess. The rules, each readable by a curator:
   too (not one opening with a person's name);
 - quotations going on: a sentence wholly in quotation marks right after a quote, or
   opening a paragraph when the one before left its quotation open, is that quote's
-  speaker's, said when it was;
+  speaker's, said when it was; a sentence opening a quotation with no speaker takes the
+  speaker of the next, which closes it ('"We did not ask for money.' … '…," he said.');
 - dates: only a phrase in the sentence itself (:mod:`bot.curation.datefind`), and not
   one inside a relative, subordinate or participle clause (", which US forces left in
   August 2024", ", ousted in July 2023,", "the states that quit the bloc last year",
   "the report published by X on 2 June", "since the July 2023 coup", a participle right
-  after a noun the verb names, "followed an audit completed in February", or an event the
+  after a noun the verb names, "followed an audit completed in February", "workers
+  detained in Benin since April", "A report published in October by X", or an event the
   verb's object names, "condemned the raid on its offices on Saturday" (not "held a vote
   on Saturday"): another event's; the sentence's phrases are read in order) nor one
   pointing back ("That same year") nor one still to come ("due", "will", "next", "next
@@ -465,6 +467,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         else:
             around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement, day)
             candidate = _candidate(store, source, sentence, names, context, around)
+            _opened_before(candidate, paragraph[-1:], said)
             if candidate.by and _STATEMENT_WORD.search(said):
                 statement = candidate
             candidates.append(candidate)
@@ -725,8 +728,8 @@ def _candidate(
     for actor in candidate.actors:
         if actor in names.drafted:
             candidate.notes.append(
-                f"check: {actor} is proposed in drafts/{names.drafted[actor].file}, not in the "
-                "store yet: promote it from there first"
+                f"check: {actor} was proposed in drafts/{names.drafted[actor].file} when this "
+                "was drafted: promote fails until it is in the store (validate --drafts says)"
             )
     _remember(context, mentions, candidate, names, text, said is not None and said.document)
     candidate.restates = _restated(store, candidate, published)
@@ -795,10 +798,13 @@ _REDUCED = re.compile(
     rf"\b{_DETERMINER}\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[\w’'-]+\s+)"
     r"{0,3}?(?:[a-z]{3,}ed|held|kept|taken|seized|"
     r"born|sworn|chosen|caught|given|shot|struck|overthrown|thrown|hit|made|sent|built|"
-    r"found|won|lost|begun|written|drawn|brought|jailed)\s*$"
+    r"found|won|lost|begun|written|drawn|brought|jailed)"
+    r"(?:\s+(?:in|at|near|outside|inside|across|by)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*)?\s*$"
 )
-"""A noun and the participle after it right before the date ("an audit completed in
-February", "three sailors detained since January")."""
+"""A noun and the participle after it right before the date, a place between at most
+("an audit completed in February", "three sailors detained since January", "two workers
+held in Kidal since May")."""
 _PAST_OR_PERFECT = re.compile(rf"{_PAST.pattern}|\b(?:has|have|had)\b")
 """A verb of the clause before the noun ("followed", "raised", "has seen"; not a plural
 noun: "The leaders of the three states agreed on Monday" is the states' verb)."""
@@ -892,7 +898,7 @@ def _that_relative(before: str) -> bool:
 
 
 _DOCUMENT_DATED = re.compile(
-    r"\b(?:an?|the|its|their|his|her)\s+(?:[\w’'-]+\s+)?(?:report|statement|letter|"
+    r"\b(?i:an?|the|its|their|his|her)\s+(?:[\w’'-]+\s+)?(?:report|statement|letter|"
     r"communiqu[ée]|study|survey|document|message|post|declaration)\s+(?:released|published|"
     r"issued|sent|posted|dated|put\s+out)\s+$"
 )
@@ -1039,8 +1045,10 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     return None, notes
 
 
-_NEXT_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|then)|;|\s+and\s+then)\s", re.I)
-"""Where a second main clause starts after the date: ", and", "; "."""
+_NEXT_CLAUSE = re.compile(
+    r"(?:,\s*(?:and|but|while|then)|;|\s+and\s+then|\s+(?:and|but)\s*,)\s", re.I
+)
+"""Where a second main clause starts after the date: ", and", "; ", "and, with X, …"."""
 
 
 def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
@@ -1095,6 +1103,26 @@ def _go_on(candidate: Candidate, quoted: Candidate, text: str) -> None:
             candidate.actors.append(actor)
     who = ", ".join(quoted.by) or quoted.attribution or "no speaker the draft trusts"
     candidate.notes.append(f"check: the quotation goes on from the quote before: read as {who}")
+
+
+def _opened_before(candidate: Candidate, before: list[Candidate], text: str) -> None:
+    """Quoted words that a sentence closes and credits ('We asked…," he said.') began in
+    the sentence before ('"We did not ask for money.'), left with no speaker: they are
+    the same speaker's quote, said when the rest was."""
+    opened = before[0] if before else None
+    speaker = candidate.by or candidate.attribution
+    if opened is None or opened.by or opened.attribution or not speaker:
+        return
+    if not _leaves_open(opened.sentence.text) or candidate.kind != "quote" or not _closes(text):
+        return
+    opened.kind, opened.by, opened.attribution = "quote", list(candidate.by), candidate.attribution
+    opened.words = opened.sentence.text.strip().strip('“”"').strip()
+    opened.date = dict(candidate.date) if candidate.date else None
+    opened.published_date = candidate.published_date
+    opened.notes = [n for n in opened.notes if "background" not in n]  # the kind guessed
+    opened.actors += [a for a in candidate.by if a not in opened.actors]
+    who = ", ".join(candidate.by) or candidate.attribution
+    opened.notes.append(f"check: the quotation closes in the next sentence: read as {who}'s")
 
 
 def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) -> None:

@@ -16,7 +16,8 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   "from"…; "the capital Niamey"; an airport, a base, a palace; a name with no body's word
   after "at the"/"in the": "at the Petit Marche"), not an adjective of place
   or nationality ("West African", "Malian"), not a fragment of a known actor's name,
-  and not a misspelling of one (that is linked to the known actor instead), nor another
+  and not a misspelling of one (as many words, alike: linked to the known actor
+  instead), nor another
   grouping word for one ("Confederation of Sahel States": linked, with a comment); not
   an office by its portfolio ("the Minister of Security"), nor capitalised common words
   (every word one the sources use in lower case: "Regional Cooperation"); the outlet is
@@ -32,7 +33,10 @@ Rules a curator can check (each one refuses a class of junk seen in real drafts)
   not linked; a lone surname of a person proposed before is that person, even first in its
   sentence ("Sangare said");
 - titles, ranks and "X-based" are not part of a name ("Colonel Amadou Abdramane" is
-  proposed as Amadou Abdramane, a person);
+  proposed as Amadou Abdramane, a person; "Prime Minister X of Niger": X);
+- a known name matches with or without its acronyms' dots ("U.S. embassy in Bamako"); a
+  plural's apostrophe is part of a name ("Peoples' Rights"); an outlet named as the
+  channel ("told state television X", then "to X") is not proposed;
 - each proposal gets a kind from the noun before it ("the charity X": an organisation),
   a title (a person), or else guessed from its words (a ministry is an organisation, a
   republic a state, a name after "the" not a person, two or three plain words a person).
@@ -51,10 +55,11 @@ from bot.curation.places import CAPITALS, is_descriptive, is_place
 from bot.records.text import simplify
 from bot.store.facts import FactStore
 
+_WORD = r"[A-Z][\w’'.-]*[\w](?:(?<=s)[’'](?=\s+[A-Z]))?"
+"""A capitalised word, a plural's apostrophe kept before the next ("Peoples' Rights")."""
 _NAME = re.compile(
-    r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van|dans|et|sur|"
-    r"pour|aux|au)\s+)*"
-    r"[A-Z][\w’'.-]*[\w])*"
+    rf"\b{_WORD}(?:\s+(?:(?:of|for|the|al|de|du|des|la|le|von|van|dans|et|sur|"
+    rf"pour|aux|au)\s+)*{_WORD})*"
 )
 NOT_NAMES = frozenset(
     """a an the this that these those it its in on at by for from to of and or but if as
@@ -92,7 +97,7 @@ _ORGANISATION = re.compile(
     r"institute|embassy|bank|union|centre|center|university|party|committee|court|fund|"
     r"programme|program|organisation|organization|association|society|international|"
     r"watch|network|coalition|league|partners|relief|aid|studies|forum|first|research|"
-    r"project|trust|initiative|institution|alliance|action)\b",
+    r"project|trust|initiative|institution|alliance|action|rights)\b",
     re.I,
 )
 _MEDIA = re.compile(r"\b(radio|television|tv|news|times|post|press|herald|tribune)\b", re.I)
@@ -114,6 +119,22 @@ _GROUPINGS = frozenset(
     "alliance confederation federation union league community coalition bloc".split()
 )
 _PARTICLES = frozenset({"of", "the", "and", "for", "al", "de", "du", "des", "la", "le"})
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _spelt(name: str) -> str:
+    """A pattern for a known name, its acronyms with or without dots ("US embassy": "U.S.
+    embassy" too)."""
+    parts, at = [], 0
+    for acronym in _ACRONYM.finditer(name):
+        parts.append(re.escape(name[at : acronym.start()]))
+        letters = acronym.group(0)
+        dotted = "".join(f"{letter}\\." for letter in letters)
+        parts.append(f"(?:{letters}|{dotted})")
+        at = acronym.end()
+    return "".join(parts) + re.escape(name[at:])
 
 
 def _bare(name: str) -> str:
@@ -169,11 +190,13 @@ class Names:
                 if actor.kind == "person" and name != actor.name and not is_name(name):
                     continue  # "US envoy": an office others hold too, not this person's name
                 flags = 0 if len(name) <= 4 or name.isupper() else re.I
-                pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+                pattern = re.compile(rf"(?<![\w-]){_spelt(name)}(?![\w-])", flags)
                 self.patterns.append((pattern, actor.id))
                 self.spellings[simplify(name)] = actor.id
                 self.words |= set(simplify(name).split())
         self.proposed: dict[str, Proposed] = {}
+        self.channels: set[str] = set()
+        """Outlets the article names only as the channel ("told state television X")."""
         self.drafted = {d.id: d for d in drafted if d.id not in store.actors}
         """Actors other drafts propose: linked under their id, never proposed again."""
         for other in self.drafted.values():
@@ -225,6 +248,7 @@ class Names:
             if not inside:
                 pieces.append(run)
                 continue
+            pieces += _titled_of(text, run, min(k.start for k in inside))
             end = max(k.end for k in inside)  # what follows a known name: "Russia's Africa Corps"
             rest = re.match(r"[’']s\s+", text[end : run.end()])
             if rest:
@@ -322,6 +346,8 @@ class Names:
         if len(name) <= 2:
             return None
         start = run.start() + run.group(0).find(name.split()[0])
+        if self._channel(text, start, name):
+            return None  # "told state television X": where the words went, no actor
         person = self._surname(name)
         if person:  # "Sangare said", even first in its sentence: the person named before
             return Mention(start, start + len(name), person)
@@ -360,7 +386,7 @@ class Names:
             note = f"check: {name!r} read as {variant}: another name for it? add it as an alias"
             return Mention(start, start + len(name), variant, note)
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
-        if spelt and spelt[1] >= MISSPELT and len(key) >= 5:
+        if spelt and spelt[1] >= MISSPELT and len(key) >= 5 and _same_words(key, spelt[0]):
             return Mention(start, start + len(name), self.spellings[spelt[0]])
         if self._fragment(key):
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
@@ -378,6 +404,14 @@ class Names:
             proposal = Proposed(self._id(name), name, kind, text, title)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
+
+    def _channel(self, text: str, start: int, name: str) -> bool:
+        """An outlet named as the channel words went through ("told state broadcaster X",
+        "said on national radio X"), and the same name again in the article ("to X"):
+        outlets are actors only where they act."""
+        if _CHANNEL_BEFORE.search(text[max(0, start - 50) : start]):
+            self.channels.add(simplify(name))
+        return simplify(name) in self.channels
 
     def _fragment(self, key: str) -> bool:
         """Whether the name's words run together inside a known name ("Air Base" of "X Air
@@ -564,6 +598,14 @@ _AREA_AFTER = re.compile(
 """An administrative area's word after a name ("in the Seno province"): the name is a place."""
 
 
+_CHANNEL_BEFORE = re.compile(
+    r"\b(?:told|to|on|via|through|with|by|in)\s+(?:the\s+)?(?:(?:state|state-run|national|"
+    r"public|private|local|independent)\s+)?(?:television|broadcaster|radio|channel|tv|"
+    r"station|newspaper|daily|news\s+agency)\s*,?\s*$",
+    re.I,
+)
+"""A broadcaster or paper as the object of telling ("told state broadcaster X", "in an
+interview with the daily X", "on national radio X"): the channel, not an actor."""
 _DESCRIBED = re.compile(r"\b(?:an?|one)\s+$", re.I)
 """A single word after "a"/"an" ("a Democrat", "a Republican"): a description."""
 _FIRST_NAME_ONLY = re.compile(
@@ -704,6 +746,22 @@ TIMESTAMP = re.compile(
 """A live blog's entry time ("16:05 GMT - "): the next word begins a sentence."""
 """A dateline ("BAMAKO, Jan 8, 2026 (AFP) - ", "NIAMEY - "): where the sentence begins; its
 date is the filing's, and a date the sentence itself gives comes first."""
+
+
+def _same_words(name: str, known: str) -> bool:
+    """Whether two alike names could be one misspelt: as many words ("Mohamed Bazum" and
+    "Mohamed Bazoum"; not "Institute for Peace and Security Studies" and "Dakar Institute
+    for Governance and Security Studies", alike in all words but two)."""
+    return len(name.split()) == len(known.split())
+
+
+def _titled_of(text: str, run: re.Match[str], known: int) -> list[re.Match[str]]:
+    """The titled name before " of <known name>" in one run ("Prime Minister X of Niger"):
+    X's run, proposed as a person of that state; else none."""
+    head = text[run.start() : known]
+    if not head.endswith(" of ") or head.split()[0].casefold().strip(".") not in TITLES:
+        return []
+    return list(_NAME.finditer(text, run.start(), known - len(" of ")))
 
 
 def _is_place(text: str, start: int, name: str) -> bool:

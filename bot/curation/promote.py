@@ -1,7 +1,8 @@
 """``briefbot promote``: move reviewed draft entries into the store, or change nothing.
 
 Entries move as text, comments and all: facts to ``knowledge/facts/<source>.yaml`` and
-the proposed actors they use to ``knowledge/actors.yaml``. The whole store is validated
+the proposed actors they use to ``knowledge/actors.yaml`` (but an actor's draft notes
+left untouched: its "# proposed:" line and the commented role stub). The whole store is validated
 afterwards; if it is not valid, every file is put back as it was.
 """
 
@@ -98,6 +99,15 @@ def promote(
 _UNREVIEWED = re.compile(r"^\s*reviewed:\s*false\b", re.MULTILINE)
 _RESTATES = re.compile(r"^\s*restates:\s*([a-z0-9-]+)", re.MULTILINE)
 _REVIEWED_LINE = re.compile(r"^[ \t]*reviewed:[ \t]*true\b.*\n?", re.MULTILINE)
+_PROPOSAL_NOTES = re.compile(
+    r"^[ \t]*#[ \t]*(?:proposed: a name the store does not know yet; check name and kind|"
+    r"role: the profile's one-line who, .*|role:|  text: \"Spokesman for Niger's military "
+    r"government\"|  citations:|    - source: \S+|      quote: \"the words of the article "
+    r"that say so\")[ \t]*\n",
+    re.MULTILINE,
+)
+"""A proposed actor's draft comments left as the draft wrote them (its "# proposed:"
+note, the commented role stub): noise once the actor is in the store."""
 
 
 def _promote(
@@ -146,15 +156,17 @@ def _promote(
             f"then promote again {instead}; nothing was promoted."
         )
     elsewhere = _proposed_elsewhere(knowledge_dir / "drafts", source_id, known)
-    waiting = sorted(
-        f"{a} (proposed in drafts/{elsewhere[a]})"
-        for a in elsewhere
-        if a not in proposed and any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)
-    )
+    waiting = _waiting(chosen, facts, {a: f for a, f in elsewhere.items() if a not in proposed})
     if waiting:
+        lines = _lines(text)
         raise PromoteError(
-            f"These entries use actors only another draft proposes: {', '.join(waiting)}. "
-            "Promote them from that draft first; nothing was promoted."
+            "These entries use actors only another draft proposes: "
+            + "; ".join(
+                f"{fact_id} (drafts/{source_id}.yaml:{lines.get(fact_id, '?')}) uses {uses}"
+                for fact_id, uses in waiting
+            )
+            + ". Promote those actors from that draft first (or take them out of the "
+            "entries); nothing was promoted."
         )
 
     facts_file = knowledge_dir / "facts" / f"{source_id}.yaml"
@@ -174,7 +186,10 @@ def _promote(
                 f"# Facts from {source_id}, promoted from its draft.\n",
             )
         if actors:
-            blocks = [_REVIEWED_LINE.sub("", _normalised(proposed[a])) for a in actors]
+            blocks = [
+                _PROPOSAL_NOTES.sub("", _REVIEWED_LINE.sub("", _normalised(proposed[a])))
+                for a in actors
+            ]
             _append(journal, actors_file, "actors", blocks, "")
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in used]:
@@ -194,15 +209,37 @@ def _promote(
     return chosen, actors
 
 
+def _waiting(
+    chosen: list[str], facts: dict[str, str], elsewhere: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(fact id, "actor (proposed in drafts/<file>)") for each chosen entry using actors
+    only another draft proposes."""
+    found = []
+    for fact_id in chosen:
+        uses = [
+            f"{a} (proposed in drafts/{elsewhere[a]})"
+            for a in sorted(elsewhere)
+            if re.search(rf"\b{re.escape(a)}\b", facts[fact_id])
+        ]
+        if uses:
+            found.append((fact_id, ", ".join(uses)))
+    return found
+
+
+def _lines(text: str) -> dict[str, int]:
+    """Entry id -> the line of its ``- id:`` in a draft's text."""
+    return {
+        found.group(1): text.count("\n", 0, found.start()) + 1
+        for found in re.finditer(r"^[ \t]*-[ \t]+id:[ \t]*(\S+)", text, re.M)
+    }
+
+
 def _in_draft(
     problems: list[Problem], text: str, source_id: str, moved: set[str]
 ) -> tuple[Problem, ...]:
     """The problems of the entries being moved, located in the draft the curator edits
     (``drafts/<id>.yaml:<line>`` of the entry), not in the files they were moving to."""
-    lines = {
-        found.group(1): text.count("\n", 0, found.start()) + 1
-        for found in re.finditer(r"^[ \t]*-[ \t]+id:[ \t]*(\S+)", text, re.M)
-    }
+    lines = _lines(text)
     located = []
     for problem in problems:
         line = lines.get(problem.record or "")

@@ -30,7 +30,13 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   say so"), or used for an act
   ("declared himself head of state", "expects a base") reports nothing;
 - a person in apposition after a body ("A spokeswoman for the Ministry of X and Y, Name,
-  said"): Name;
+  said", ", Captain Name, said"): Name; "Prime Minister X of <state> said": X;
+- "according to a statement from the Malian foreign ministry": that attribution (a
+  state's adjective before a body, as "Mali's" is);
+- a generic subject ("less than people think", "as many believe") and "asked X for Y"
+  (a request told) report no one;
+- quoted words a sentence closes without opening ('We asked…," he said.') are quoted
+  words: the verb after them is the sentence's, never one inside them;
 - besides "said", "told" and the like: "states that", "explains", "confided", "has been
   saying", and "repeated" when quoted words follow.
 
@@ -68,6 +74,21 @@ _VERBS = (
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[,.;:!?]?[”\"]")
+_CLOSED = re.compile(r"^\s*([^“”\"]{3,}?)[,.;:!?]?[”\"]")
+"""Quoted words a sentence closes without opening them (a quotation begun in the sentence
+before: 'We asked for the means," he said.')."""
+
+
+def quoted_words(text: str) -> re.Match[str] | None:
+    """The first quoted words of ``text``: those it closes without opening them, or else
+    those in quotation marks."""
+    closed = _CLOSED.match(text)
+    straight = closed and text.count('"') % 2 == 1 and not closed.group(0)[-2].isspace()
+    if closed and (closed.group(0).endswith("”") or straight):  # not 'She said, "We…'
+        return closed
+    return _QUOTED.search(text)
+
+
 _ANNOUNCING = frozenset(
     (
         "announced announces declared declares stated signalled signaled recalled recalls "
@@ -199,6 +220,9 @@ _TITLED = (
 
 def reporting_verb(text: str) -> re.Match[str] | None:
     quotes = [q.span() for q in _QUOTED.finditer(text)]
+    closed = quoted_words(text)
+    if closed is not None and closed.start() == 0:
+        quotes.insert(0, closed.span())
     for verb in _VERB.finditer(text):
         if any(start < verb.start() < end for start, end in quotes):
             continue  # inside the quoted words: the speaker's, not the article's, verb
@@ -211,6 +235,8 @@ def reporting_verb(text: str) -> re.Match[str] | None:
             continue  # passive: "claimed by Islamic State" names no speaker here
         if re.search(r"\b(?:who|which)\s+(?:had\s+|has\s+)?$", text[: verb.start()]):
             continue  # "an adviser, who asked not to be named, confided": a relative clause
+        if _GENERIC.search(text[: verb.start()]):
+            continue  # "less than people think", "as many believe": nobody in particular
         if _WHAT_THEY.search(text[: verb.start()]):
             continue  # "to denounce what their leaders called “a tax”": a name for a thing
         if _NOUN_USE.search(text[: verb.start()]) and verb.group(1) not in _TO:
@@ -224,6 +250,14 @@ def reporting_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_GENERIC = re.compile(
+    r"(?:\b(?:than|as)\s+(?:(?:most|many|some)\s+)?(?:people|many|most|anyone|everyone|"
+    r"everybody|one|you|we|they)|(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:(?:most|many|some)\s+)?"
+    r"(?:people|everyone|everybody|many|most))\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+"""A generic subject ("less than people think", "as many believe", "Most people say"):
+what is commonly held, no speaker; the sentence is the writer's or the guest's own."""
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+\s+(?:had\s+|has\s+)?$")
 """A verb in a "what X called" phrase: how someone names a thing, no one's statement."""
 _DECLARED_ACT = re.compile(
@@ -239,6 +273,9 @@ _SAID_NOTHING = re.compile(
     r"\s+(?:(?:publicly|so\s+far|yet)\s+)?(?:nothing|little|no\s+more|not\s+a\s+word)\b"
 )
 """After the verb, no words: "said nothing about the raid", "has said little"."""
+_ASKED_FOR = re.compile(r"\s+(?!for\b)(?:[\w’'.-]+\s+){1,4}?for\b(?![^“”\"]*[“\"])")
+"""After "asked": someone, then "for" a thing ("asked Washington for drones"): a request
+told, no words reported (unless quoted words follow)."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
@@ -250,14 +287,16 @@ reported; "when asked": a participle, asking no one anything here."""
 
 def _not_telling(text: str, verb: re.Match[str]) -> bool:
     """A verb of the list used for an act, not for words: "declared" with an object,
-    "expects" with no clause, any of them inside an "if" clause ("If X expects…, it
-    will…") or after a modal ("should say so")."""
+    "expects" with no clause, "asked X for Y", any of them inside an "if" clause ("If X
+    expects…, it will…") or after a modal ("should say so")."""
     word, after = verb.group(1), text[verb.end() :]
     if word in ("declared", "declares") and _DECLARED_ACT.match(after):
         return True
     if _SAID_NOTHING.match(after):
         return True
     if word in ("expects", "expect") and not _EXPECTED_CLAUSE.match(after):
+        return True
+    if word in ("asked", "asks") and _ASKED_FOR.match(after):
         return True
     before = text[: verb.start()]
     return _CONDITIONAL.search(before) is not None or _MODAL.search(before) is not None
@@ -301,7 +340,7 @@ def speech(
     if verb is None:
         return _for_person(text, mentions, kind_of)
     verb = _closing_verb(text, verb)
-    quoted = _QUOTED.search(text)
+    quoted = quoted_words(text)
     found = Speech("claim")
     _speaker(found, text, verb, quoted, mentions, context, kind_of, roles)
     theirs = quoted is not None and _theirs(text, verb, quoted)
@@ -560,6 +599,14 @@ def _speaker(
     found.notes.append("check: who says this? the draft found no speaker it could trust")
 
 
+_TITLE_ONLY = re.compile(
+    r"\s*,\s*(?:(?:"
+    + "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+    + r")\.?\s+){0,3}"
+)
+"""A comma, then the person's titles only ("…, Captain X", "…, Brigadier General X")."""
+
+
 def _named_apposition(
     text: str,
     mention: Mention,
@@ -567,13 +614,13 @@ def _named_apposition(
     mentions: list[Mention],
     kind_of: Callable[[str], str | None],
 ) -> Mention | None:
-    """The person named in apposition between a body and the verb (", Name, said"), who
-    speaks for it, as after "a spokeswoman for the junta, Name"."""
+    """The person named in apposition between a body and the verb (", Name, said", ",
+    Captain Name, said"), who speaks for it, as after "a spokeswoman for the junta, Name"."""
     for other in mentions:
         if (
             other.start > mention.end
             and kind_of(other.actor) == "person"
-            and re.fullmatch(r"\s*,\s*", text[mention.end : other.start])
+            and _TITLE_ONLY.fullmatch(text[mention.end : other.start])
             and _CLOSING.match(text[other.end : verb.start()])
         ):
             return other
@@ -657,17 +704,26 @@ _MEMBERS_OF = re.compile(
 )
 
 
+_QUALIFIER = r"(?!(?:its|their|his|her|the|an?|and|or|of|to|has|have|had|was|were|is|are)\b)[a-z]+"
+"""A lower-case word qualifying a body ("trade", "foreign"): no function word, …"""
+_ADJECTIVE_OF = re.compile(
+    rf"\s+(?:{_QUALIFIER}(?<!ed)(?<!id)(?<!ld)(?<!ys)(?<!ls)\s+){{0,2}}?(?:officials?|"
+    r"diplomats?|sources?|analysts?|experts?|ministry|ministries|army|government|"
+    r"presidency|embassy|military|authorities|police|junta|spokes(?:wo)?man|spokesperson|"
+    r"delegation|mission)\b"
+)
+"""A name used as an adjective of the body after it ("the Nigerien trade ministry", "US
+officials"): that body speaks, not the name's actor; … and no verb ("said", "condemned",
+"tells", "says": "Burkina Faso said its army" is Burkina Faso speaking)."""
+
+
 def _owned(text: str, mention: Mention) -> bool:
-    """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry"; or
-    the place or body a described subject belongs to ("Critics in Washington")."""
+    """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry",
+    "Malian" in "the Malian foreign ministry"; or the place or body a described subject
+    belongs to ("Critics in Washington")."""
     return (
         text[mention.end : mention.end + 2] in ("'s", "’s")
-        or bool(
-            re.match(
-                r"\s+(?:officials?|diplomats?|sources?|analysts?|experts?)\b",
-                text[mention.end :],
-            )
-        )
+        or _ADJECTIVE_OF.match(text, mention.end) is not None
         or _MEMBERS_OF.search(text[: mention.start]) is not None
     )
 
