@@ -55,6 +55,9 @@ async def measure(
             bot = create_bot(settings, guild_ready_timeout=0.05)
             runner = asyncio.create_task(bot.start("bench-token"))
             await asyncio.wait_for(bot.wait_until_ready(), 120)
+            ready = time.perf_counter()
+            await bot.prepared  # steady serving: a burst in the first second waits on it
+            preparing = round(time.perf_counter() - ready, 2)
             try:
                 async with aiohttp.ClientSession(url) as http:
                     burst = await _burst(http, actor, interactions)
@@ -65,7 +68,7 @@ async def measure(
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return {"burst": burst, "digests": digests}
+    return {"burst": burst, "digests": digests, "prepared_after_ready_s": preparing}
 
 
 async def _burst(http: aiohttp.ClientSession, actor: str, count: int) -> dict[str, Any]:

@@ -54,3 +54,15 @@ async def test_busy_only_when_every_thread_has_a_query() -> None:
     release.set()
     await query
     assert not turns.busy
+
+
+async def test_background_work_waits_for_quiet_beyond_patience() -> None:
+    """The bot's start-up preparing never runs while an acknowledgement is on its way."""
+    turns = Turns(threads=1, patience=0.01)
+    ran = threading.Event()
+    async with turns.acknowledging():
+        work = asyncio.create_task(turns.run(ran.set, background=True))
+        await asyncio.sleep(0.1)
+        assert not ran.is_set()
+    await asyncio.wait_for(work, 1)
+    assert ran.is_set()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from bot.answers.compose import briefed
 from bot.answers.digest import SUMMARY_MAX
 from bot.records.served import BRIEF_MAX
@@ -9,15 +12,24 @@ from bot.store.facts import FactStore
 
 
 def prepare(store: FactStore) -> None:
-    """Build the lazy parts of answering: names by their consonants (a misspelt name's
-    first ask, about 0.2 s at 100k facts), the search's numpy, and the facts each topic
-    without a lead is briefed by (about 15 ms a topic at 100k). The bot runs it off the
-    event loop when it starts serving and before a reloaded store is served."""
-    for names in (store.actor_names, store.topic_names, store.source_names):
-        names.prepare()
-    store.fact_search.prepare()
+    """Build the lazy parts of answering (see :func:`steps`), all at once: a reload does,
+    in its thread, before the new store is served."""
+    for step in steps(store):
+        step()
+
+
+def steps(store: FactStore) -> list[Callable[[], object]]:
+    """The lazy parts of answering, each a step of at most about 0.2 s at 100k facts:
+    names by their consonants (a misspelt name's first ask), the search's numpy, and the
+    facts each topic without a lead is briefed by (about 15 ms a topic). The bot runs them
+    one by one when it starts serving, each when no acknowledgement is on its way."""
+    found: list[Callable[[], object]] = [
+        names.prepare for names in (store.actor_names, store.topic_names, store.source_names)
+    ]
+    found.append(store.fact_search.prepare)
     for topic in store.topics.values():
         if not topic.lead:
-            briefed(store, topic, BRIEF_MAX)
+            found.append(partial(briefed, store, topic, BRIEF_MAX))
             if topic is store.overview:
-                briefed(store, topic, SUMMARY_MAX)
+                found.append(partial(briefed, store, topic, SUMMARY_MAX))
+    return found

@@ -14,7 +14,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 
-from bot.answers.prepare import prepare
+from bot.answers.prepare import prepare, steps
 from bot.chat.notifier import FollowNotifier
 from bot.chat.paging import EXPIRED, Pager
 from bot.chat.poster import ChannelPoster
@@ -124,11 +124,11 @@ class BriefBot(commands.Bot):
         self._watch.add_done_callback(self._background_done)
         self._handle_signals()
         keep_out_of_collections(collect=True)  # the store, set up: before serving
-        prepared: asyncio.Task[object] = asyncio.create_task(
+        self.prepared: asyncio.Task[object] = asyncio.create_task(
             self._prepared(store), name="prepare-answers"
         )
-        self._background.add(prepared)
-        prepared.add_done_callback(self._background_done)
+        self._background.add(self.prepared)
+        self.prepared.add_done_callback(self._background_done)
         if not self.sync_on_start:
             return
         if self.settings.guild_ids or self._command_set_changed():
@@ -139,7 +139,8 @@ class BriefBot(commands.Bot):
     async def _prepared(self, store: FactStore) -> None:
         """The answers' lazy parts, built in a thread while the bot already serves (a
         restart serves in about 2 s at 100k facts; this takes about 1 s more)."""
-        await asyncio.to_thread(prepare, store)
+        for step in steps(store):  # each in its turn: a burst is acknowledged first
+            await self.turns.run(step, background=True)
         keep_out_of_collections()
 
     def command_set_hash(self) -> str:

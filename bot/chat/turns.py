@@ -43,9 +43,11 @@ class Turns:
             if not self._acknowledging:
                 self._quiet.set()
 
-    async def run(self, work: Callable[[], T]) -> T:
-        """``work`` in a thread, in its turn."""
+    async def run(self, work: Callable[[], T], *, background: bool = False) -> T:
+        """``work`` in a thread, in its turn; ``background`` work (no one waits for it)
+        waits for quiet however long it takes."""
         async with self.slots:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._quiet.wait(), self._patience)
+                patience = None if background else self._patience
+                await asyncio.wait_for(self._quiet.wait(), patience)
             return await asyncio.to_thread(work)
