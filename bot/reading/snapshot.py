@@ -171,25 +171,28 @@ def load(folder: Path, key: str, build: Callable[..., FactStore]) -> FactStore |
     frame at a time: the file is never held whole beside what it decodes to."""
     path = folder / f"{key}{SUFFIX}"
     try:
-        # never follows a link, never waits on a pipe planted under the file's name
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        descriptor = os.open(path, flags)
+        with _opened(path) as frames:
+            return _decode(frames, key, build)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        log.warning("ignoring the saved store %s: %s", path.name, exc)
+    except Exception as exc:
+        # the checksum is checked after the last frame, so a damaged frame may fail to
+        # decode or to restore in any way first (an index number out of range…)
+        log.warning("ignoring the saved store %s: %s: %s", path.name, type(exc).__name__, exc)
         return None
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[_Frames]:
+    """A saved store's frames. Never follows a link, never waits on a pipe planted under
+    the file's name; raises :class:`OSError` or :class:`_Damaged`."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
-        try:
-            found = os.fstat(descriptor)
-            if not stat.S_ISREG(found.st_mode) or found.st_size > SIZE_MAX:
-                raise _Damaged("not a regular file of a plausible size")
-            return _decode(_Frames(handle, found.st_size), key, build)
-        except Exception as exc:
-            # the checksum is checked after the last frame, so a damaged frame may fail to
-            # decode or to restore in any way first (an index number out of range…)
-            log.warning("ignoring the saved store %s: %s: %s", path.name, type(exc).__name__, exc)
-            return None
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > SIZE_MAX:
+            raise _Damaged("not a regular file of a plausible size")
+        yield _Frames(handle, found.st_size)
 
 
 def latest(folder: Path, build: Callable[..., FactStore]) -> FactStore | None:
@@ -205,10 +208,21 @@ def latest(folder: Path, build: Callable[..., FactStore]) -> FactStore | None:
     except OSError:
         return None
     for path in saved:
-        store = load(folder, path.stem, build)
-        if store is not None and store_key(store.digest) == path.stem:
-            return store
+        if _by_this_code(path):  # read its header only: older code's stores are skipped
+            store = load(folder, path.stem, build)
+            if store is not None:
+                return store
     return None
+
+
+def _by_this_code(path: Path) -> bool:
+    """Whether the saved store's header names it as this code would name its files."""
+    try:
+        with _opened(path) as frames:
+            header = frames.next(Header)
+    except Exception:  # damaged or foreign: a miss, as in :func:`load`
+        return False
+    return header.key == path.stem == store_key(header.digest)
 
 
 class _Damaged(Exception):
