@@ -271,6 +271,22 @@ def test_a_retired_store_is_freed_by_reference_counting(copy: StoreCopy, tmp_pat
             gc.enable()
 
 
+def test_a_decoded_store_leaves_the_cyclic_collector_little_to_walk(
+    copy: StoreCopy, tmp_path: Path
+) -> None:
+    """Records that hold no containers are never tracked: a restart decodes hundreds of
+    thousands of them, and each full collection meanwhile would walk every one."""
+    import gc
+
+    open_(copy, tmp_path / "cache")
+    store = open_(copy, tmp_path / "cache")  # decoded
+    fact = next(f for f in store.facts.values() if f.date is not None)
+    postings = next(iter(store.fact_search._postings.values()))
+    records = next(iter(store.files.values()))
+    for value in (fact, fact.date, fact.citations[0], postings, records):
+        assert not gc.is_tracked(value), type(value).__name__
+
+
 def test_release_frees_a_retired_store_and_not_what_it_lent(copy: StoreCopy) -> None:
     served = open_store(copy.knowledge, copy.seeds, None)
     copy.edit("knowledge/synonyms.yaml", "synonyms:", "# a comment\nsynonyms:")

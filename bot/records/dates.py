@@ -45,7 +45,7 @@ _MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
-class FuzzyDate(msgspec.Struct, frozen=True, order=True):
+class FuzzyDate(msgspec.Struct, frozen=True, order=True, gc=False):
     """An interval of days with the precision the source allows."""
 
     start: date

@@ -37,7 +37,7 @@ LINK_HASH = 16
 """Hex digits of an article's SHA-256 that name it in a footnote's link."""
 
 
-class FileRecords(msgspec.Struct, frozen=True):
+class FileRecords(msgspec.Struct, frozen=True, gc=False):
     """Which records one file gave, in its order: a reload lends them when the file is
     byte for byte the same, instead of reading them again."""
 

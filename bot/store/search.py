@@ -170,7 +170,7 @@ def _tier(rarest: frozenset[str], matched: frozenset[str]) -> int:
     return 1 if any(not t.startswith(TAG) for t in matched) else 0
 
 
-class _Postings(msgspec.Struct, frozen=True):
+class _Postings(msgspec.Struct, frozen=True, gc=False):
     """The documents holding a term, ascending, and the term's BM25 weight in each."""
 
     docs: array[int]
