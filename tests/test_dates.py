@@ -22,6 +22,35 @@ from bot.records.errors import InvalidDate
             Precision.RANGE,
             "December 2025–January 2026",
         ),
+        # a range's ends share what they have in common once
+        (
+            "2025-01..2025-02",
+            date(2025, 1, 1),
+            date(2025, 2, 28),
+            Precision.RANGE,
+            "January–February 2025",
+        ),
+        (
+            "2026-01-29..2026-01-30",
+            date(2026, 1, 29),
+            date(2026, 1, 30),
+            Precision.RANGE,
+            "29–30 Jan 2026",
+        ),
+        (
+            "2026-01-30..2026-02-02",
+            date(2026, 1, 30),
+            date(2026, 2, 2),
+            Precision.RANGE,
+            "30 Jan–2 Feb 2026",
+        ),
+        (
+            "2021..2025-10",
+            date(2021, 1, 1),
+            date(2025, 10, 31),
+            Precision.RANGE,
+            "2021–October 2025",
+        ),
     ],
 )
 def test_curated_dates(text: str, start: date, end: date, precision: Precision, label: str) -> None:

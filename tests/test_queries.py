@@ -157,7 +157,7 @@ def test_timeline_is_chronological_and_never_over_precise(store: FactStore) -> N
     dates = {i.fact: i.date for s in response.sections for i in s.items}
     assert dates["coups-2020-2023"] == "2020–2023"
     assert dates["boulos-le-monde"] == "October 2025"
-    assert dates["niamey-airport-attack"] == "January 2026–February 2026 (est.)"
+    assert dates["niamey-airport-attack"] == "January–February 2026 (est.)"
 
 
 def test_timeline_filters(store: FactStore) -> None:

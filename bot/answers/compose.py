@@ -196,6 +196,7 @@ class Answer:
             label = f"{label} · {set_by}" if label else set_by
         date, phrase, span, estimated = self._when(fact)
         if brief:
+            date = date or UNDATED
             cites = self.book.cite([_shortest(store, fact.citations)])
         elif compact:
             cites = self.book.cite_compact([fact.citations])
@@ -249,6 +250,7 @@ class Answer:
         events = [f for f in dated if not f.kind.attributed] or dated
         date, phrase, span, estimated = self._span(events)
         symbol, independent, credibility = sourcing(self.store, facts)
+        date = date or UNDATED
         corrected = [note for note in map(correction_note, facts) if note]
         return Item(
             text=lead.text,
@@ -279,7 +281,7 @@ class Answer:
         self, events: list[Fact]
     ) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
         """The date of a bullet resting on ``events``: the first one's, or, when they fall
-        on dates apart, from the earliest to the latest ("2021–2023 to January 2025"),
+        on dates apart, from the earliest to the latest ("from 2021–2023 to January 2025"),
         without a phrase (each phrase dates one fact)."""
         if not events:
             return None, None, None, False
@@ -291,7 +293,7 @@ class Answer:
             return one  # one date, or dates that overlap: the first event's
         span = (early[2][0], late[2][1])
         estimated = early[3] or late[3]
-        label = f"{_plain(early[0])} to {_plain(late[0])}" + (" (est.)" if estimated else "")
+        label = f"from {_plain(early[0])} to {_plain(late[0])}" + (" (est.)" if estimated else "")
         return label, None, span, estimated
 
     def _when(self, fact: Fact) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
@@ -416,6 +418,10 @@ def _legend(sections: Iterable[Section]) -> str | None:
         return None
     meanings = [f"{symbol} {meaning}" for symbol, meaning in SOURCING.items() if symbol in used]
     return f"Sourcing: {'; '.join(meanings)}; {CREDIBILITY_LEGEND}."
+
+
+UNDATED = "undated in the sources"
+"""A brief bullet's date line when no fact it rests on is dated: said, not left out."""
 
 
 def _plain(label: str | None) -> str:

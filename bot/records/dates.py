@@ -104,13 +104,27 @@ class FuzzyDate(msgspec.Struct, frozen=True, order=True, gc=False):
                 return str(self.start.year)
             case Precision.RANGE:
                 first, _, last = self.text.partition("..")
-                return f"{FuzzyDate.parse(first).label}–{FuzzyDate.parse(last).label}"
+                return _range_label(FuzzyDate.parse(first), FuzzyDate.parse(last))
 
     def overlaps(self, start: date, end: date) -> bool:
         return self.start <= end and start <= self.end
 
     def __str__(self) -> str:
         return self.text
+
+
+def _range_label(first: FuzzyDate, last: FuzzyDate) -> str:
+    """Two ends said once where they share it: "January–February 2025", "3–5 Feb 2026",
+    "30 Jan–2 Feb 2026"; ends of other precisions in full ("2021–October 2025")."""
+    begin, end = first.start, last.start
+    same = first.precision is last.precision and begin.year == end.year
+    if same and first.precision is Precision.MONTH:
+        return f"{calendar.month_name[begin.month]}–{calendar.month_name[end.month]} {end.year}"
+    if same and first.precision is Precision.DAY:
+        if begin.month == end.month:
+            return f"{begin.day}–{last.label}"
+        return f"{begin.day} {calendar.month_abbr[begin.month]}–{last.label}"
+    return f"{first.label}–{last.label}"
 
 
 def _parse_single(value: str, original: str) -> FuzzyDate:
