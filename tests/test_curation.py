@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +198,28 @@ def test_ingest_checks_the_metadata(copy: StoreCopy) -> None:
     with pytest.raises(IngestError, match="reasoning"):
         ingest(VELORIA, copy.seeds, title="Veloria", published="2025-11", estimated=True)
     assert not (copy.seeds / "veloria.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"published": "2027-01-05"}, r"after today \(2026-12-03\)"),
+        ({"published": "2026-12-04"}, "cannot be published in the future"),
+        ({"published": "2025-11", "reasoning": "dateline"}, "add --estimated"),
+        ({"estimated": True, "reasoning": "dateline"}, "give --published too"),
+        ({"reasoning": "dateline"}, "give --published too"),
+    ],
+)
+def test_ingest_refuses_a_publication_date_it_cannot_stand_behind(
+    copy: StoreCopy, options: dict[str, Any], message: str
+) -> None:
+    """A date after today is a typo, not an article; a reason for an estimate that is not
+    one, or an estimate of no date, would be served as the source's date."""
+    with pytest.raises(IngestError, match=message):
+        ingest(VELORIA, copy.seeds, title="Veloria", today=date(2026, 12, 3), **options)
+    assert not (copy.seeds / "veloria.md").exists()
+    # the day itself, or this month, is fine
+    ingest(VELORIA, copy.seeds, title="Veloria", published="2026-12", today=date(2026, 12, 3))
 
 
 # --- draft -----------------------------------------------------------------------------------

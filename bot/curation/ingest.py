@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -75,8 +76,10 @@ def ingest(
     estimated: bool = False,
     reasoning: str | None = None,
     source_id: str | None = None,
+    today: date | None = None,
 ) -> Path:
-    """Write ``seeds/<id>.md``; refuse empty, binary or already-ingested text.
+    """Write ``seeds/<id>.md``; refuse empty, binary or already-ingested text, and a
+    publication date after ``today`` (the UTC date unless given).
 
     One ingest at a time per seeds folder, so two runs of the same article cannot both
     find it new; the file is written whole (temporary file + rename).
@@ -94,6 +97,7 @@ def ingest(
             estimated=estimated,
             reasoning=reasoning,
             source_id=source_id,
+            today=today,
         )
 
 
@@ -109,7 +113,16 @@ def _ingest(
     estimated: bool,
     reasoning: str | None,
     source_id: str | None,
+    today: date | None,
 ) -> Path:
+    if (estimated or reasoning) and not published:
+        given = "--estimated" if estimated else "--reasoning"
+        raise IngestError(f"{given} qualifies a publication date: give --published too.")
+    if reasoning and not estimated:
+        raise IngestError(
+            "--reasoning says why a date is an estimate: add --estimated, or leave "
+            "--reasoning out for a date the article states."
+        )
     text = decode(raw)
     body = text.encode("utf-8")
     duplicate = _find_duplicate(seeds_dir, text)
@@ -133,10 +146,7 @@ def _ingest(
         "url": url,
     }
     if published:
-        try:
-            when = FuzzyDate.parse(published)
-        except InvalidDate as exc:
-            raise IngestError(f"--published: {exc.message}") from None
+        when = _published(published, today or datetime.now(UTC).date())
         header["published"] = {
             "date": str(when),
             "precision": str(when.precision),
@@ -164,6 +174,20 @@ def _ingest(
     temporary.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + body)
     temporary.replace(path)
     return path
+
+
+def _published(given: str, today: date) -> FuzzyDate:
+    """``--published`` read, or why not: a date as the store writes it, not after today."""
+    try:
+        when = FuzzyDate.parse(given)
+    except InvalidDate as exc:
+        raise IngestError(f"--published: {exc.message}") from None
+    if when.start > today:
+        raise IngestError(
+            f"--published {given} is after today ({today.isoformat()}): an article "
+            "cannot be published in the future (a typo in the year?)."
+        )
+    return when
 
 
 def _scalar(value: object) -> str:
