@@ -760,7 +760,11 @@ def _inverted(
     """The speaker after the verb: a name ("said X"), or a description with its name in
     apposition ("said the government spokesman, X": X), or a description alone (an
     attribution). ``whole``: the speaker must end the sentence (no quote before the verb)."""
-    following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+    following = [
+        m
+        for m in mentions
+        if 0 <= m.start - verb.end() <= 2 or _TITLES_AFTER.fullmatch(text, verb.end(), m.start)
+    ]
     if following:
         if whole and not _TO_END.match(text, following[0].end):
             return False
@@ -788,6 +792,14 @@ def _inverted(
     else:
         found.attribution = described  # “…,” said one analyst
     return True
+
+
+_TITLES_AFTER = re.compile(
+    r"\s+(?:(?:"
+    + "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+    + r")\.?\s+){1,3}"
+)
+"""Titles only between the verb and the name ("says Professor X", "said Colonel X")."""
 
 
 _SUBJECT_START = re.compile(r"\s*[“\"‘]?\s*(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}")
