@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.curation.draft import Candidate, Draft, draft, seed_skips
+from bot.curation.drafts import Drafted
 from bot.curation.ingest import ingest
 from bot.store.facts import FactStore
 from tests.conftest import StoreCopy
@@ -188,6 +189,16 @@ def test_says_a_titled_person_after_the_quote_is_the_speaker(explainer: Draft) -
 def test_a_bare_surname_is_the_person_named_in_full_before(explainer: Draft) -> None:
     """ "Ekwueme told reporters" after "Martin Ekwueme, a customs veteran…": Ekwueme."""
     assert candidate(explainer, "Ekwueme told reporters").by == ["martin-ekwueme"]
+
+
+def test_a_bare_surname_is_the_person_another_draft_proposes_named_before(
+    store: FactStore,
+) -> None:
+    """The full name linked under another draft's id, then "Ekwueme told reporters": that
+    id too, not a blank."""
+    other = Drafted("m-ekwueme", "Martin Ekwueme", "person", "wire.yaml")
+    result = draft(store, "eleventh-explainer", [other])
+    assert candidate(result, "Ekwueme told reporters").by == ["m-ekwueme"]
 
 
 def test_in_her_view_is_the_person_named_before(explainer: Draft) -> None:
