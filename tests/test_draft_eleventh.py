@@ -75,7 +75,10 @@ The Government of Chad has taken note of the proposals made by Nigeria.
 
 It calls for the reopening of the crossings.
 
-Traders in the south were less impressed.
+Done at N'Djamena, 14 September 2026.
+
+Traders in the south were less impressed. The head of the traders' guild, Zara Adoum, said \
+the proposals came too late.
 """
 
 
@@ -223,6 +226,10 @@ def test_a_translation_note_under_a_headline_dates_the_statement(statement: Draf
     assert not any("Unofficial translation" in c.sentence.text for c in statement.candidates)
     assert when(candidate(statement, "has taken note")) == "2026-09-14"
     assert when(candidate(statement, "It calls for")) == "2026-09-14"
+    # the statement ends where it was signed: the reactions after it are the article's
+    assert when(candidate(statement, "came too late")) == PUBLISHED
+    # and the issuing body the note names is still proposed
+    assert "Ministry of Trade and Regional Integration" in {p.name for p in statement.proposed}
 
 
 # 4. left-out sentences, all in the seed's skip list

@@ -452,10 +452,13 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
             issued = dates[0].when if dates else None
+            names.find(sentence.text)  # the issuing body is still proposed
         elif _NOTE_ON_TEXT.match(sentence.text) or _SIGNED.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
+            issued = None if _SIGNED.match(sentence.text) else issued  # the statement ends
         elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
+            issued = issued if not candidates else None  # "Reactions": the statement ended
             day = _day(sentence.text, published) or day
         elif is_byline(sentence.text):
             skipped.append((sentence, "a byline"))
