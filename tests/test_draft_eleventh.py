@@ -64,6 +64,19 @@ forms".
 Not everyone agrees with the plan.
 
 Camille Roux of the French Institute of Trade Studies said the tariffs would stay.
+
+Fighters loyal to the Islamic State group crossed the river at night.
+"""
+
+RADIO = """Coast Hour: Can the ports reopen?
+
+KWAME ASANTE: Good evening and welcome to Coast Hour. I'm Kwame Asante.
+
+KWAME ASANTE: With me is Dr Kofi Mensah of the Centre for Trade and Development in Accra. \
+Kofi, let's start with you.
+
+KOFI MENSAH: The centre of the problem is trade, not development. The unions want \
+guarantees first.
 """
 
 STATEMENT = """Chad welcomes talks on the border
@@ -89,6 +102,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
         ("eleventh-wire", WIRE, "Nigeria and Chad to share patrol records"),
         ("eleventh-explainer", EXPLAINER, "Why is Abuja courting its neighbours?"),
         ("eleventh-statement", STATEMENT, "Chad welcomes talks on the border"),
+        ("eleventh-radio", RADIO, "Coast Hour"),
     ):
         ingest(
             text.encode(),
@@ -264,3 +278,18 @@ def test_a_nationality_inside_an_organisations_name_links_no_country(explainer: 
     found = candidate(explainer, "French Institute of Trade Studies")
     assert "france" not in found.actors, found
     assert "French Institute of Trade Studies" in {p.name for p in explainer.proposed}
+
+
+def test_a_group_named_inside_a_known_name_is_proposed_with_group(explainer: Draft) -> None:
+    """ "the Islamic State group" beside the store's Islamic State West Africa Province: a
+    name of its own, proposed as news copy gives it, not left out as a fragment."""
+    assert "Islamic State group" in {p.name for p in explainer.proposed}
+
+
+def test_a_body_of_common_words_in_a_presenters_introduction_is_proposed(
+    store: FactStore,
+) -> None:
+    """ "Dr X of the Centre for Trade and Development", in the presenter's introduction,
+    every word one the article also uses in lower case: still a body's name."""
+    result = draft(store, "eleventh-radio")
+    assert "Centre for Trade and Development" in {p.name for p in result.proposed}

@@ -401,7 +401,8 @@ class Names:
         key = simplify(name)
         if process.extractOne(key, _CALENDAR, scorer=fuzz.ratio, score_cutoff=MISSPELT):
             return None  # "Octover"
-        if all(w in self.common for w in key.split() if w not in _PARTICLES):
+        common = all(w in self.common for w in key.split() if w not in _PARTICLES)
+        if common and not _COMMON_BODY.match(name):
             return None  # "Regional Cooperation", "Security": common words capitalised
         variant = self._variant(key)
         if variant:
@@ -410,7 +411,8 @@ class Names:
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
         if spelt and spelt[1] >= MISSPELT and len(key) >= 5 and _same_words(key, spelt[0]):
             return Mention(start, start + len(name), self.spellings[spelt[0]])
-        if self._fragment(key):
+        grouped = " " in name and re.match(r"\s+group\b", text[start + len(name) :]) is not None
+        if self._fragment(key) and not grouped:
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
         holders = [
             p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
@@ -418,7 +420,9 @@ class Names:
         if holders:  # part of a name proposed earlier: that actor, if only one has it
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
         if re.match(r"\s+group\b", text[start + len(name) :]):
-            name += " group"  # "the Wagner group": the group's name as news copy gives it
+            name += (
+                " group"  # "the Wagner group", "the Islamic State group" (though ISWAP holds it)
+            )
         proposal = self.proposed.get(name)
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
@@ -668,6 +672,12 @@ _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
 """A body "of" things anywhere in the name ("the Interior Ministry's Office of Roads")."""
 _LISTED = re.compile(r",\s+")
 _LIST_END = re.compile(r",?\s+(?:and|&)\s+")
+_COMMON_BODY = re.compile(
+    r"^(?:Centre|Center|Institute|Foundation|Council|Society|Association|Observatory|Forum|"
+    r"Network|Coalition|League|Movement)\s+(?:for|of)\s+\S+\s+\S"
+)
+"""A body's head word, "for" or "of", and more: a name though each word is a common one
+("the Centre for Trade and Development")."""
 _HEAD_AFTER = re.compile(
     r"\s+(?:Institute|Centre|Center|University|Foundation|School|Academy|Society|"
     r"Association|Observatory|Forum)\b"
