@@ -373,20 +373,21 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceilings, the rest floors. Raise them as the draft improves; never lower them (a
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
-    # with the fourth round's three articles, one each, see the doc).
-    "speakers right": ("speaker", "right", 175),
+    # with the fourth round's three articles, one each, see the doc; to 22 with the eleventh
+    # round's explainer-niamey-opening, whose "towards Moscow" links Russia, left out of its key).
+    "speakers right": ("speaker", "right", 185),
     "speakers wrong": ("speaker", "wrong", 2),
-    "kinds right": ("kind", "right", 163),
-    "dates right": ("date", "right", 169),
+    "kinds right": ("kind", "right", 171),
+    "dates right": ("date", "right", 180),
     "dates wrong": ("date", "wrong", 1),
-    "actor links right": ("actors", "right", 234),
-    "actor links wrong": ("actors", "wrong", 20),
-    "proposals right": ("proposals", "right", 41),
+    "actor links right": ("actors", "right", 248),
+    "actor links wrong": ("actors", "wrong", 22),
+    "proposals right": ("proposals", "right", 49),
     "proposals junk": ("proposals", "junk", 0),
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
 }
-EDITS_CEILING = 141
+EDITS_CEILING = 147
 """114 on the eleven cases before the fourth round (unchanged by it), plus the 34 edits the
 three articles it added still need (3, 25, 6; they needed 102 before its rules), plus the 4
 the fifth round's transcript-border-desk still needs (it needed 40 before its rules); 149
@@ -396,7 +397,9 @@ before named: four speakers and four actor links more in the seeds); 139 after t
 round ("what Russia described as" names no speaker: 2 fewer in the seeds), whose own
 wire-volta-talks needs 0 (19 before its rules); 141 with the tenth round's wire-rail-link,
 which needs 2 (19 before its rules: a body named in lower-case words, "National Rail
-Office", is still not proposed)."""
+Office", is still not proposed); 147 with the eleventh round's explainer-niamey-opening,
+which needs 6 (22 before its rules: an expert's "argues" and "said" drafted as claims, a
+main verb's "telling a rally" left without a speaker, "Moscow" linked as Russia twice)."""
 
 
 def below_floor(total: Score) -> list[str]:

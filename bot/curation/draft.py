@@ -194,20 +194,25 @@ _ADDRESSES = re.compile(
 """A presenter turning to a guest by name ("Awa, let's start with you.", "Moussa, you
 were there.", "Awa Diallo, Moussa Ba, thank you both."): hosting, not a fact."""
 _ANSWER_FRAGMENT = re.compile(
-    r"^\s*(?:not|no|yes|never|perhaps|maybe|hardly|only|absolutely|certainly|exactly)\b"
+    r"^\s*(?:not|no|yes|never|perhaps|maybe|hardly|only|absolutely|certainly|exactly|mostly|"
+    r"mainly|largely|chiefly|partly|above\s+all)\b"
     r"(?![^.?!]*\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|"
     r"could|should|may|might|must|shall|[a-z]{3,}ed)\b)[^.?!]*[.?!]?\s*$",
     re.I,
 )
-"""A short answer with no verb of its own ("Not without a fight.", "Yes, in part."): a
-fragment, not a fact on its own."""
+"""A short answer with no verb of its own ("Not without a fight.", "Yes, in part.",
+"Mostly roads and credit."): a fragment, not a fact on its own."""
 FRAGMENT_WORDS = 6
 """Answers of at most this many words are checked for being a fragment."""
+ANSWER_WORDS = 12
+"""Right after a question, answers of at most this many words are checked."""
 
 
-def fragment(text: str) -> bool:
-    """Whether ``text`` is a short answer with no verb ("Not before the rains.")."""
-    return len(text.split()) <= FRAGMENT_WORDS and _ANSWER_FRAGMENT.match(text) is not None
+def fragment(text: str, asked: bool = False) -> bool:
+    """Whether ``text`` is a short answer with no verb ("Not before the rains."); ``asked``:
+    it follows a question ("What do they want?" "Mostly roads and credit, and …")."""
+    words = ANSWER_WORDS if asked else FRAGMENT_WORDS
+    return len(text.split()) <= words and _ANSWER_FRAGMENT.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -312,10 +317,14 @@ _DISCLAIMER = re.compile(
 """A disclaimer ("The views expressed are his own."): about the piece, not a fact."""
 _FRAMING = re.compile(
     r"^\s*(?:(?:It|This|That)\s+(?:did|does|do|is|was|has|had)(?:\s+not|n[’']t)\b|Not\s+everyone|"
-    r"Not\s+all|Nobody|No\s+one)[^“”\"\d]*[.!]?\s*$"
+    r"Not\s+all|Nobody|No\s+one|The\s+(?:short|simple|quick|brief)\s+answer\s+is\b|"
+    r"[A-Z][^“”\"\d,;]*\b(?:was|were|is|are|seemed|sounded)\s+(?:much\s+|far\s+)?(?:less|more)\s+"
+    r"(?:impressed|welcoming|enthusiastic|convinced|optimistic|sanguine|guarded|cautious|"
+    r"critical|sceptical|skeptical|forthcoming|receptive|positive)\b)[^“”\"\d]*[.!]?\s*$"
 )
 """A short line framing what follows ("It did not come out of nowhere.", "Not everyone in
-Washington is convinced."): a transition, nothing to cite on its own."""
+Washington is convinced.", "The short answer is trade.", "Traders were less impressed.",
+before the reactions it announces): a transition, nothing to cite on its own."""
 _BILLING = re.compile(
     r"^\s*(?:This\s+(?:week|evening|morning)|Tonight|Today|Coming\s+up|Later|"
     r"On\s+(?:the|today[’']s|tonight[’']s)\s+programme|In\s+this\s+(?:edition|programme))\b"
@@ -421,6 +430,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     guest: str | None = None
     spoken = False  # a guest has spoken: the presenter's opening is over
     headline = headline_label(source.text)
+    asked = False  # the sentence before was a question left out
     for sentence in split(source.text):
         cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
@@ -438,14 +448,17 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             spoken = True
         opening = label is not None and label.host and not spoken
         why = why or framing(said, opening, turn=label is not None)
-        if previous is None and _TEXT_OF.match(sentence.text):
+        if not candidates and _TEXT_OF.match(sentence.text):  # under a headline too
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
             issued = dates[0].when if dates else None
+            names.find(sentence.text)  # the issuing body is still proposed
         elif _NOTE_ON_TEXT.match(sentence.text) or _SIGNED.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
+            issued = None if _SIGNED.match(sentence.text) else issued  # the statement ends
         elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
+            issued = issued if not candidates else None  # "Reactions": the statement ended
             day = _day(sentence.text, published) or day
         elif is_byline(sentence.text):
             skipped.append((sentence, "a byline"))
@@ -461,7 +474,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "repeats an earlier sentence"))
         elif any(s.start < sentence.end and sentence.start < s.end for s in cited):
             skipped.append((sentence, "already cited by the store"))
-        elif len(simplify(said).split()) < TOO_SHORT or fragment(said):
+        elif len(simplify(said).split()) < TOO_SHORT or fragment(said, asked):
             skipped.append((sentence, "too short to state a fact"))
             _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
@@ -473,6 +486,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             candidates.append(candidate)
             paragraph.append(candidate)
             open_quote = candidate if _leaves_open(sentence.text) else None
+        asked = bool(skipped) and skipped[-1][0] is sentence and said.rstrip().endswith("?")
         previous = sentence
         seen.add(key)
     return Draft(source, candidates, skipped, list(names.proposed.values()))
@@ -696,6 +710,11 @@ def _candidate(
         told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
         if found and (candidate.kind != "analysis" or told):
             _set_date(candidate, found.phrase, found.when, found.relative)
+            if not told and _reported(text, found):
+                candidate.notes.append(
+                    f"check: {found.phrase!r} dates what the words report, not when they were "
+                    "said: if the fact is the saying, date it as said (else the publication)"
+                )
             if told:  # "When X went to Niamey on Tuesday last week, he…": what the guest tells
                 candidate.notes.append(
                     f"check: dated by the guest's own {found.phrase!r}: when it happened, "
@@ -759,21 +778,24 @@ _POINTS_BACK = re.compile(
 """A time told by reference to a date given before ("That same year", "a month later"):
 the draft borrows no date from another sentence, so it is left for the curator."""
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
+    r"\b(?:(?<!their )(?<!his )(?<!her )(?<!its )(?<!own )(?<!the )(?<!free )(?<!good )will|"
+    r"won[’']t|shall|due|next|to come|coming|upcoming|expected to|scheduled|"
     r"set to|set for|plans? to|planned|is to|are to|was to|were to|intends? to|would|"
     r"could|might|hopes?|hoped|"
     r"(?:is|are)\s+(?:\w+\s+)?expected|awaited)\b",
     re.I,
 )
-"""Words that put what follows later than the telling: a date after them is still to come."""
+"""Words that put what follows later than the telling: a date after them is still to come
+("against their will", "the will of the people": a noun, no future)."""
 _RELATIVE = re.compile(
     r"(?:,\s*(?:which|where|when|whose|whom|who)|\b(?:who|whom|whose|which)|,\s*after|"
-    r",\s*before|,\s*since|,\s*until)\b[^,;]*$",
+    r",\s*before|,\s*since|,\s*until|,\s*(?:even\s+)?as|"
+    r"\b(?:while|because|although|though|whereas))\b[^,;]*$",
     re.I,
 )
 """A relative or subordinate clause the date phrase stands in (", which US forces left in
-August 2024"; "officers who seized power between 2020 and 2023"): its date is another
-event's, not the sentence's."""
+August 2024"; "officers who seized power between 2020 and 2023"; ", as raids rose in
+August"; "because", "while"): its date is another event's, not the sentence's."""
 
 
 _PARTICIPLE = re.compile(
@@ -786,8 +808,10 @@ def _participle(text: str, found: FoundDate) -> bool:
     """The phrase stands in a participle clause set off by commas (", ousted in July 2023,
     remains in detention"): it dates what the participle says, not the sentence."""
     after = text[found.start + len(found.phrase) :]
-    closed = re.match(r"[^,;.]*,", after) is not None
-    return closed and _PARTICIPLE.search(text[: found.start]) is not None
+    closed = re.match(r"[^,;.]*,\s*([\w’'-]*)", after)
+    if closed is None or closed.group(1).endswith("ing"):
+        return False  # "X, General Y, dismissed it last week, telling…": the main verb's
+    return _PARTICIPLE.search(text[: found.start]) is not None
 
 
 _DETERMINER = (
@@ -992,6 +1016,22 @@ def _behind(text: str, found: FoundDate) -> bool:
     return _BEHIND.search(clause + text[found.start :]) is not None
 
 
+def _reported(text: str, found: FoundDate) -> bool:
+    """The phrase stands in the clause a reporting verb reports, after a verb of that
+    clause ("said the plan was settled during a trip last week", "told reporters that
+    bandits had killed 12 herders last month"): it dates what the words report, not the
+    saying ("said on Monday", "told a crowd in Dori on Saturday that": the saying's)."""
+    verb = reporting_verb(text)
+    if verb is None or verb.group(1) in ("according to", "According to"):
+        return False
+    if verb.end() > found.start:
+        return False
+    before = text[: found.start]
+    if _TOLD_AT.search(before) or _SAID_WHERE.search(before):
+        return False
+    return _PAST_OR_PERFECT.search(text[verb.end() : found.start]) is not None
+
+
 def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None, list[str]]:
     """The first date phrase that dates the sentence's own statement or event, and a note
     for each one refused: one inside a relative or subordinate clause dates another event;
@@ -1032,7 +1072,9 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
                 f"check: {found.phrase!r} dates the {event} the sentence names, not its own "
                 "act: not recorded"
             )
-        elif (second := _second_date(text, found, found_all)) is not None:
+        elif (
+            second := _joined_date(text, found) or _second_date(text, found, found_all)
+        ) is not None:
             notes.append(
                 f"check: two dates in one sentence ({found.phrase!r}, {second!r}): each "
                 "clause's event has its own; not recorded"
@@ -1043,6 +1085,19 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
                 notes.append(f"check: {found.phrase!r} dates the document the words were said in")
             return found, notes
     return None, notes
+
+
+_AND_DATE = re.compile(
+    rf"\s*,?\s*(?:and|or)\s+(?:in\s+|on\s+)?(\d{{4}}\b|(?:{_WEEKDAYS}|{_MONTHS})\b)"
+)
+"""A second year, weekday or month joined to the phrase by "and" ("in 2024 and 2025", "in
+March and April 2025"): two dates, never the first alone."""
+
+
+def _joined_date(text: str, found: FoundDate) -> str | None:
+    """The second of two dates joined by "and" right after the phrase, else ``None``."""
+    joined = _AND_DATE.match(text, found.start + len(found.phrase))
+    return joined.group(1) if joined else None
 
 
 _NEXT_CLAUSE = re.compile(
@@ -1401,6 +1456,10 @@ SKIPPED_FOR_SEED = (
     "a presenter's introduction or sign-off",
     "a note on what the text is",
     "too short to state a fact",
+    "the presenter's opening, before any guest speaks",
+    "a question, not a fact",
+    "a disclaimer about the piece",
+    "a short line framing what follows",
 )
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``
 does not then report it uncited."""

@@ -199,6 +199,8 @@ class Names:
         """Outlets the article names only as the channel ("told state television X")."""
         self.drafted = {d.id: d for d in drafted if d.id not in store.actors}
         """Actors other drafts propose: linked under their id, never proposed again."""
+        self.met: list[str] = []
+        """The persons other drafts propose that this article has named so far in full."""
         for other in self.drafted.values():
             pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
             self.patterns.append((pattern, other.id))
@@ -245,6 +247,9 @@ class Names:
             ):
                 kept = [k for k in kept if k not in inside]  # "Les Afriques dans le Monde"
                 inside = []
+            elif inside and all(self._adjective_of(text, k, run) for k in inside):
+                kept = [k for k in kept if k not in inside]  # "French Institute of X": a body
+                inside = []
             if not inside:
                 pieces.append(run)
                 continue
@@ -253,11 +258,28 @@ class Names:
             rest = re.match(r"[’']s\s+", text[end : run.end()])
             if rest:
                 pieces += _NAME.finditer(text, end + rest.end(), run.end())
+        self.met += [
+            k.actor
+            for k in kept
+            if self.drafted.get(k.actor, None) and self.kind(k.actor) == "person"
+        ]
         for run in pieces:
             found = self._new(text, run, first)
             if found is not None:
                 kept.append(found)
         return sorted(kept, key=lambda m: m.start)
+
+    def _adjective_of(self, text: str, mention: Mention, run: re.Match[str]) -> bool:
+        """A known actor's one-word alias opening a longer name, a body's head word right
+        after it ("French Institute of International Relations": an adjective inside the
+        institute's name, not France)."""
+        actor = self.store.actors.get(mention.actor)
+        word = text[mention.start : mention.end]
+        if actor is None or mention.start != run.start() or " " in word.strip():
+            return False
+        if simplify(word) == simplify(actor.name):
+            return False  # "Mali Institute": the state's own name, not an adjective
+        return _HEAD_AFTER.match(text, mention.end) is not None
 
     def _standalone(self, name: str) -> bool:
         """A known actor's name or a place by itself ("Mali"): never the end of a longer one."""
@@ -379,7 +401,8 @@ class Names:
         key = simplify(name)
         if process.extractOne(key, _CALENDAR, scorer=fuzz.ratio, score_cutoff=MISSPELT):
             return None  # "Octover"
-        if all(w in self.common for w in key.split() if w not in _PARTICLES):
+        common = all(w in self.common for w in key.split() if w not in _PARTICLES)
+        if common and not _COMMON_BODY.match(name):
             return None  # "Regional Cooperation", "Security": common words capitalised
         variant = self._variant(key)
         if variant:
@@ -388,7 +411,8 @@ class Names:
         spelt = process.extractOne(key, list(self.spellings), scorer=fuzz.ratio)
         if spelt and spelt[1] >= MISSPELT and len(key) >= 5 and _same_words(key, spelt[0]):
             return Mention(start, start + len(name), self.spellings[spelt[0]])
-        if self._fragment(key):
+        grouped = " " in name and re.match(r"\s+group\b", text[start + len(name) :]) is not None
+        if self._fragment(key) and not grouped:
             return None  # a fragment of a known actor's name ("Adenauer", "Air Base")
         holders = [
             p for p in self.proposed.values() if set(key.split()) <= set(simplify(p.name).split())
@@ -396,7 +420,9 @@ class Names:
         if holders:  # part of a name proposed earlier: that actor, if only one has it
             return Mention(start, start + len(name), holders[0].id) if len(holders) == 1 else None
         if re.match(r"\s+group\b", text[start + len(name) :]):
-            name += " group"  # "the Wagner group": the group's name as news copy gives it
+            name += (
+                " group"  # "the Wagner group", "the Islamic State group" (though ISWAP holds it)
+            )
         proposal = self.proposed.get(name)
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
@@ -436,13 +462,15 @@ class Names:
         return found.pop() if len(found) == 1 else None
 
     def _surname(self, name: str) -> str | None:
-        """A lone surname of a person proposed earlier in the article ("Okonde")."""
+        """A lone surname of a person proposed earlier in the article ("Okonde"), or of one
+        another draft proposes whom this article named in full before."""
         if " " in name:
             return None
         for actor in self.proposed.values():
             if actor.kind == "person" and actor.name.split()[-1] == name:
                 return actor.id
-        return None
+        met = {i for i in self.met if self.drafted[i].name.split()[-1] == name}
+        return met.pop() if len(met) == 1 else None
 
     def _id(self, name: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", simplify(name)).strip("-") or "actor"
@@ -644,6 +672,17 @@ _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
 """A body "of" things anywhere in the name ("the Interior Ministry's Office of Roads")."""
 _LISTED = re.compile(r",\s+")
 _LIST_END = re.compile(r",?\s+(?:and|&)\s+")
+_COMMON_BODY = re.compile(
+    r"^(?:Centre|Center|Institute|Foundation|Council|Society|Association|Observatory|Forum|"
+    r"Network|Coalition|League|Movement)\s+(?:for|of)\s+\S+\s+\S"
+)
+"""A body's head word, "for" or "of", and more: a name though each word is a common one
+("the Centre for Trade and Development")."""
+_HEAD_AFTER = re.compile(
+    r"\s+(?:Institute|Centre|Center|University|Foundation|School|Academy|Society|"
+    r"Association|Observatory|Forum)\b"
+)
+"""A body's head word right after an adjective of nationality ("French Institute")."""
 _BODY_AFTER = re.compile(
     r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
     r"network|foundation|survey|index|database|consortium|partnership)\b"

@@ -65,7 +65,9 @@ _VERBS = (
     r"expects|expect|"
     r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
     r"stated|states(?=\s+that\b)|explained|explains|explain|confided|confides|"
-    r"(?<=been\s)saying|repeated(?=[^“\"]*[“\"])|repeats(?=[^“\"]*[“\"])|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
+    r"(?<=been\s)saying|(?:repeated|repeats|restated|restates)(?=[^“\"]*[“\"]|\s+"
+    r"(?:the|this|that|his|her|its|their)\s+(?:line|position|message|stance|view|argument|"
+    r"point|warning|demand|call|pledge|promise|claim)\b)|insisted|acknowledged|acknowledge|acknowledges|claimed|claims|"
     r"described|caution|cautions|cautioned|announced|announces|signalled|signaled|"
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
     r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
@@ -144,10 +146,10 @@ _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
     r"ambassador|adviser|general|commander|prime minister|(?:[a-z]{4,}\s+)?minister|"
-    r"head of government))\s*,?\s*$"
+    r"head of government))\s*,?(?:\s+(?:has|had|also|again))*\s*$"
 )
-"""A speaker named by a title ("the minister", "the security minister"): the one actor
-the article gave it."""
+"""A speaker named by a title ("the minister", "the security minister", "The minister has
+repeated the line"): the one actor the article gave it."""
 _SAME_OFFICE = {"head of government": "prime minister"}
 """A title and the one the article more likely gave the same person ("the head of
 government" … "Prime Minister X")."""
@@ -338,7 +340,7 @@ def speech(
         return published
     verb = reporting_verb(text)
     if verb is None:
-        return _for_person(text, mentions, kind_of)
+        return _in_view(text, context) or _for_person(text, mentions, kind_of)
     verb = _closing_verb(text, verb)
     quoted = quoted_words(text)
     found = Speech("claim")
@@ -394,6 +396,24 @@ def _published(text: str, mentions: list[Mention], context: Context) -> Speech |
         f"{found.group('office')}"
     )
     return said
+
+
+_IN_VIEW = re.compile(
+    r"\s*(?:But\s+|And\s+)?In\s+(his|her)\s+(?:view|opinion|reading|judge?ment|analysis)\s*,"
+)
+"""An opening "In her view, …" ("In his opinion"): the view of the person "she" ("he")
+is, as for "she said"."""
+
+
+def _in_view(text: str, context: Context) -> Speech | None:
+    """ "In her view, they pushed …": an analysis by the person the pronoun is (blank and
+    marked when the draft cannot tell who), else ``None`` (no such opening)."""
+    opening = _IN_VIEW.match(text)
+    if opening is None:
+        return None
+    found = Speech("analysis")
+    _pronoun(found, "he" if opening.group(1) == "his" else "she", context)
+    return found
 
 
 _FOR = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
@@ -760,7 +780,11 @@ def _inverted(
     """The speaker after the verb: a name ("said X"), or a description with its name in
     apposition ("said the government spokesman, X": X), or a description alone (an
     attribution). ``whole``: the speaker must end the sentence (no quote before the verb)."""
-    following = [m for m in mentions if 0 <= m.start - verb.end() <= 2]
+    following = [
+        m
+        for m in mentions
+        if 0 <= m.start - verb.end() <= 2 or _TITLES_AFTER.fullmatch(text, verb.end(), m.start)
+    ]
     if following:
         if whole and not _TO_END.match(text, following[0].end):
             return False
@@ -788,6 +812,14 @@ def _inverted(
     else:
         found.attribution = described  # “…,” said one analyst
     return True
+
+
+_TITLES_AFTER = re.compile(
+    r"\s+(?:(?:"
+    + "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+    + r")\.?\s+){1,3}"
+)
+"""Titles only between the verb and the name ("says Professor X", "said Colonel X")."""
 
 
 _SUBJECT_START = re.compile(r"\s*[“\"‘]?\s*(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}")
