@@ -629,6 +629,16 @@ def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
     return any(claims.states(store, claimed, text) for text in shown)
 
 
+def stated(store: FactStore, question: str, claimed: Claim) -> bool:
+    """Whether a fact the question's words find states its whole claim in one clause:
+    the subject, the predicate and every further word the question says of it."""
+    if claimed.predicate is None:
+        return False
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    return any(_states(store, claimed, store.facts[h.id]) for h in hits)
+
+
 def yes_no(
     store: FactStore,
     question: str,

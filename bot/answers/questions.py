@@ -319,11 +319,16 @@ def read(store: FactStore, text: str) -> Reading:
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
         claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
+        # common words alone answer when a clause of a fact states the whole claim ("is
+        # the US open to talks with Niger": "Washington was open to consultations with …
+        # Niger"); else they are no subject, and the question is refused
+        stated = claimed is not None and queries.stated(store, text, claimed)
         return Reading(
             line,
             lambda: queries.yes_no(
                 store, text, (*subject.rare, *subject.common), subject.rare, claimed
             ),
+            specific=stated,
         )
     return _search(store, text)
 
