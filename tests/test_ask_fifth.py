@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import questions
+from bot.answers import claims, questions
 from bot.answers.response import Response
 from bot.records.errors import NotFound
 from bot.store.facts import FactStore
@@ -47,9 +47,7 @@ def test_common_words_stating_a_claim_in_one_clause_answer_it(
         "did the us talk to niger",
     ],
 )
-def test_common_words_no_clause_states_are_still_no_answer(
-    store: FactStore, question: str
-) -> None:
+def test_common_words_no_clause_states_are_still_no_answer(store: FactStore, question: str) -> None:
     try:
         response = questions.answer(store, question)
     except NotFound:
@@ -60,3 +58,42 @@ def test_common_words_no_clause_states_are_still_no_answer(
 def test_talks_are_consultations_not_only_something_told(store: FactStore) -> None:
     terms = store.fact_search.expand("talks")
     assert "consult" in terms  # "open to consultations"
+
+
+# --- a yes/no first line: the clause on point; nothing sharing only a name --------------
+
+
+def test_a_yes_no_first_line_quotes_the_clause_naming_its_subject(store: FactStore) -> None:
+    """Not the attack's "…was repelled" alone: the clause where Russia speaks of it."""
+    response = questions.answer(store, "did russia help fight off the attack on niamey airport")
+    first = response.sections[0].items[0]
+    assert first.fact == "russia-claims-joint-action"
+    assert "Russia" in first.text and first.cites
+
+
+def test_what_bears_on_a_yes_no_shares_more_than_its_subjects_name(store: FactStore) -> None:
+    """Lines naming Russia but nothing of the attack do not bear on Russia's part in it."""
+    response = questions.answer(store, "did russia help fight off the attack on niamey airport")
+    assert set(shown(response)) == {"russia-claims-joint-action", "niamey-airport-attack"}
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("did russia sign a mining deal with niger", "“mining”"),
+        ("did germany deploy troops to niger", "“troops”"),
+    ],
+)
+def test_a_nearest_line_on_nothing_asked_is_not_quoted(
+    store: FactStore, question: str, missing: str
+) -> None:
+    """No line names the subject with what is asked of it: say so, quoting nothing."""
+    first = questions.answer(store, question).sections[0].items[0]
+    assert first.text.startswith("The sources do not say so, nor anything like it"), first.text
+    assert missing in first.text and not first.cites and first.fact is None
+
+
+def test_a_predicate_is_not_the_longer_words_it_begins(store: FactStore) -> None:
+    """ "sign" is neither "significant" nor "signalled"."""
+    claimed = claims.claim(store, "did the us sign an agreement")
+    assert claimed is not None and not claimed.predicate_terms

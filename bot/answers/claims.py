@@ -19,7 +19,7 @@ import msgspec
 
 from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.search import query_words, stem, words
+from bot.store.search import SYNONYM_WEIGHT, query_words, stem, words
 
 _AUX = re.compile(
     r"^(?:when\s+)?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
@@ -95,7 +95,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         terms,
         actors,
         predicate,
-        frozenset(_terms(store, predicate)) if predicate else frozenset(),
+        frozenset(_own_terms(store, predicate)) if predicate else frozenset(),
         unused=tuple(w for w in rest if not _terms(store, w)),
         objects=tuple(frozenset(_terms(store, w)) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
@@ -146,6 +146,16 @@ done to it)."""
 
 def _terms(store: FactStore, word: str) -> list[str]:
     return [t for t in store.fact_search.expand(word) if not t.startswith("#")]
+
+
+def _own_terms(store: FactStore, word: str) -> list[str]:
+    """A predicate's terms: its own stem and curated synonyms, not the longer words it
+    begins ("sign" is not "significant", nor "signalled")."""
+    return [
+        t
+        for t, weight in store.fact_search.expand(word).items()
+        if weight >= SYNONYM_WEIGHT and not t.startswith("#")
+    ]
 
 
 def _with_parts(store: FactStore, actor_id: str) -> set[str]:

@@ -669,30 +669,60 @@ def yes_no(
     # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
-    def held(quote: str) -> list[float]:
+    def holds(quote: str) -> list[bool]:
         shown = {stem(w) for w in words(quote)}
         actors = {m.id for m in store.actor_names.mentions(quote)}
         return [
-            r
-            for e, r, n in zip(wanted, rare, named, strict=True)
-            if any(t in shown for t in e if not t.startswith("#")) or n & actors
+            any(t in shown for t in e if not t.startswith("#")) or bool(n & actors)
+            for e, n in zip(wanted, named, strict=True)
         ]
+
+    def held(quote: str) -> list[float]:
+        return [r for r, h in zip(rare, holds(quote), strict=True) if h]
+
+    def rare_held(quote: str, among: Sequence[str] = specific) -> int:
+        """How many of the question's rare words (or of ``among``) the quote holds."""
+        return sum(h for w, h in zip(typed, holds(quote), strict=True) if w in among)
 
     def said(quote: str) -> bool:
         return len(held(quote)) == len(wanted) and (
             claimed is None or claims.states(store, claimed, quote)
         )
 
-    best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
-
-    # the first on ties
     def names_subject(quote: str) -> bool:
         return claimed is None or claims.names_subject(store, claimed, quote)
 
-    # what states it, else the nearest: holding most of the question's words, the rarer
-    # weighing more ("USAID", not a line that only names "the US"), then naming its subject
+    # what the question asks of its subject, when it asks something rare ("did Russia
+    # help repel the Niamey attack": repel, Niamey); a line bears on that only by naming
+    # the subject with one of those words ("was repelled with what Russia described…")
+    others = [w for w in specific if claimed is None or w != claimed.subject]
+
+    def on_point(quote: str) -> bool:
+        if not others:
+            return not specific or rare_held(quote) > 0
+        return names_subject(quote) and rare_held(quote, others) > 0
+
+    def near(candidate: tuple[Citation, str, Hit]) -> bool:  # its quote or its fact's text
+        return on_point(candidate[1]) or on_point(store.facts[candidate[2].id].text)
+
+    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
+    best = [b for b in quoted if b[2] in hits[:3]]
+    if not any(near(b) for b in best):
+        best = quoted  # none of the best matches' words is on point: any match's may be
+
+    # what states it, else the nearest: on point, then holding most of the question's
+    # rare words, naming its subject, then most of its words, the rarer weighing more
+    # ("USAID", not a line that only names "the US")
     citation, quote, top = max(
-        best, key=lambda b: (said(b[1]), sum(held(b[1])), names_subject(b[1]))
+        best,
+        key=lambda b: (
+            said(b[1]),
+            near(b),
+            on_point(b[1]),
+            rare_held(b[1]),
+            names_subject(b[1]),
+            sum(held(b[1])),
+        ),
     )
     if not said(quote):  # a quote cut short of its subject: the fact's own cited text
         told = next((b for b in best if said(store.facts[b[2].id].text)), None)
@@ -700,39 +730,36 @@ def yes_no(
     fact = store.facts[top.id]
     hits = [top, *(h for h in hits if h.id != top.id)]
     stated = said(quote) or said(fact.text)
+    answer = Answer(store, "search")
+    cited = True
     if said(quote):
         line = f"The sources say: “{quote}”"
     elif said(fact.text):
         line = f"The sources say so: {fact.text}"
+    elif not on_point(quote) and not on_point(fact.text):
+        # the nearest words are on nothing the question asks: quoting them would answer
+        # something else ("did Russia sign a minerals deal": Russia's new partners)
+        line = "The sources do not say so, nor anything like it: " + _nothing_like(
+            others or specific, claimed.subject if claimed and others else None
+        )
+        cited = False
+        hits = [hits[0], *hits]  # the nearest fact listed only if it bears on it
     else:
         line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
-    answer = Answer(store, "search")
-    symbol, independent, credibility = sourcing(store, [fact])
-    answer.section(
-        "What the sources say",
-        [
-            Item(
-                text=line,
-                cites=answer.book.cite([citation]),
-                fact=fact.id,
-                kind=str(fact.kind),
-                sourcing=f"{symbol}{credibility}",
-                independent=independent,
-                credibility=credibility,
-            )
-        ],
-    )
+    answer.section("What the sources say", [_first_line(answer, line, fact, citation, cited)])
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
         fact = store.facts[hit.id]
+        shown = (fact.text, *(store.quoted(c) for c in fact.citations))
         return (
             claimed is not None
             and not stated
             and claimed.subject in specific
-            and any(
-                claims.names_subject(store, claimed, t)
-                for t in (fact.text, *(store.quoted(c) for c in fact.citations))
-            )
+            and any(claims.names_subject(store, claimed, t) for t in shown)
+            # and, when the question asks something more specific of the subject, one
+            # of those words too: not every line naming Russia for "did Russia help
+            # repel the Niamey attack"
+            and (not others or any(rare_held(t, others) for t in shown))
         )
 
     # what bears on it, those naming its subject first ("EU programmes remain active")
@@ -740,6 +767,29 @@ def yes_no(
     bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+def _nothing_like(asked: Sequence[str], subject: str | None) -> str:
+    """Why no line of the sources is near a yes/no question: none holds what it asks."""
+    held = " or ".join(f"“{w}”" for w in asked)
+    on = f" on “{subject}”" if subject else ""
+    return f"none of their lines{on} holds {held}."
+
+
+def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation, cited: bool) -> Item:
+    """A yes/no answer's first line, citing the words it quotes (when it quotes any)."""
+    if not cited:
+        return Item(text=line)
+    symbol, independent, credibility = sourcing(answer.store, [fact])
+    return Item(
+        text=line,
+        cites=answer.book.cite([citation]),
+        fact=fact.id,
+        kind=str(fact.kind),
+        sourcing=f"{symbol}{credibility}",
+        independent=independent,
+        credibility=credibility,
+    )
 
 
 def _named_by(store: FactStore, word: str) -> set[str]:
