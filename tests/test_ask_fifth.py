@@ -97,3 +97,23 @@ def test_a_predicate_is_not_the_longer_words_it_begins(store: FactStore) -> None
     """ "sign" is neither "significant" nor "signalled"."""
     claimed = claims.claim(store, "did the us sign an agreement")
     assert claimed is not None and not claimed.predicate_terms
+
+
+# --- where: the place, in the sources' words ---------------------------------------------
+
+
+def test_where_leads_with_the_places_the_sources_give(store: FactStore) -> None:
+    """Both articles' places for the detention, not a note; no fact that places nothing."""
+    response = questions.answer(store, "where is mohamed bazoum being kept")
+    assert shown(response) == ["bazoum-still-detained"]
+    first = first_line(response)
+    assert "“in the presidential palace”" in first and "“in his own residence”" in first
+    assert len(response.sections[0].items[0].cites) == 2  # each article's words cited
+    assert not any("Read “being”" in n for n in response.notes)  # no slip of "bring"
+
+
+def test_a_place_is_a_named_place_or_a_noun_of_place() -> None:
+    from bot.answers.queries import places
+
+    said = "a diplomat at the US embassy in Bamako told AFP, in a significant shift"
+    assert places(said) == ["at the US embassy", "in Bamako"]

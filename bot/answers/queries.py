@@ -441,6 +441,49 @@ def search(
     return answer.response(f"Search: “{text}”")
 
 
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ii]nside|[Nn]ear|[Oo]utside)\s+(?:(?:the|his|her|their|its|a|an|own)\s+)*"
+    r"(?:(?:[\w'’-]+\s+){0,2}(?:"
+    + "|".join(
+        """palace residence capital city town prison jail camp base airport embassy
+        border region country home house compound barracks""".split()
+    )
+    + r")\b|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*"
+)
+"""Words placing something: a preposition of place, then a name ("in Bamako", "in the
+capital Niamey") or a noun of place ("in the presidential palace", "in his own residence")
+within three words. Not "in a significant policy shift", nor "in response to"."""
+
+
+def places(text: str) -> list[str]:
+    """The phrases of ``text`` placing something, as written."""
+    return [m[0] for m in _PLACE.finditer(text)]
+
+
+def where(store: FactStore, question: str, bearing: Sequence[str] = ()) -> Response:
+    """ "Where is X held": the facts matching the question whose source words place
+    something, each with the places its quotes give ("in the presidential palace"; "in his
+    own residence", per the other article); with none, the search itself."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    placed = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        given = [(c, p) for c in fact.citations for p in places(store.quoted(c))]
+        if given and _bears(store, hit, bearing):
+            placed.append((fact, given))
+    if not placed:
+        return search(store, text, bearing=bearing)
+    answer = Answer(store, "search")
+    items = []
+    for fact, given in placed:
+        item = answer.fact(fact, _matched_words(store, fact, hits[0].terms))
+        said = "; ".join(dict.fromkeys(f"“{p}”" for _, p in given))
+        items.append(item.replace(text=f"{fact.text} The place, in the sources' words: {said}."))
+    answer.section("Where the sources place it", items)
+    return answer.response(f"Where: “{text}”")
+
+
 def said_by_description(
     store: FactStore,
     query: str,

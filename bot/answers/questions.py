@@ -90,6 +90,7 @@ SLIPS = {
 subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
+_WHERE = re.compile(r"^where\b", re.IGNORECASE)
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
 """"How long has Bazoum been detained": a figure of time ("more than 900 days"), asked of
@@ -108,7 +109,7 @@ GENERIC = frozenset(
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
     shouldn role roles part different difference differences differ compare compared
     comparison versus vs similar same between near across against inside outside within
-    towards toward through during among beyond behind beside despite""".split()
+    towards toward through during among beyond behind beside despite being been""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -311,6 +312,10 @@ def read(store: FactStore, text: str) -> Reading:
     if _COUNT.match(text):
         line = f"a question of numbers: the figures the sources give on “{text}”"
         return Reading(line, lambda: queries.figures(store, text))
+    if _WHERE.match(text):
+        line = f"a where question: the places the sources give on “{text}”"
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.where(store, text, bearing=rare))
     if _WHY.match(text):
         line = f"a why question: the reasons the sources give on “{text}” first"
         rare = coverage(store, text).rare
