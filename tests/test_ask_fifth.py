@@ -117,3 +117,22 @@ def test_a_place_is_a_named_place_or_a_noun_of_place() -> None:
 
     said = "a diplomat at the US embassy in Bamako told AFP, in a significant shift"
     assert places(said) == ["at the US embassy", "in Bamako"]
+
+
+# --- a quote that names no speaker ---------------------------------------------------------
+
+
+def test_a_quoted_fragment_names_whose_words_it_gives(store: FactStore) -> None:
+    """ "arguing that …" alone does not say who argues."""
+    first = first_line(
+        questions.answer(store, "would security cooperation be exchanged for resources")
+    )
+    assert first.startswith("The sources say, from Ulf Laessing: “arguing that"), first
+
+
+def test_a_denial_is_never_said_so(store: FactStore) -> None:
+    """The fact says it "would not be exchanged": the sources say that, not "so"."""
+    first = first_line(
+        questions.answer(store, "is the us exchanging security cooperation for resources")
+    )
+    assert first.startswith("The sources say: Ulf Laessing argued"), first

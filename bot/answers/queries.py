@@ -776,9 +776,10 @@ def yes_no(
     answer = Answer(store, "search")
     cited = True
     if said(quote):
-        line = f"The sources say: “{quote}”"
-    elif said(fact.text):
-        line = f"The sources say so: {fact.text}"
+        line = f"The sources say{_from(store, fact, quote)}: “{quote}”"
+    elif said(fact.text):  # "so" only when the sources do not deny what is asked
+        denied = _DENIED.search(fact.text) and not _DENIED.search(text)
+        line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
     elif not on_point(quote) and not on_point(fact.text):
         # the nearest words are on nothing the question asks: quoting them would answer
         # something else ("did Russia sign a minerals deal": Russia's new partners)
@@ -788,7 +789,8 @@ def yes_no(
         cited = False
         hits = [hits[0], *hits]  # the nearest fact listed only if it bears on it
     else:
-        line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
+        nearest = f"the nearest they hold{_from(store, fact, quote)}"
+        line = f"The sources do not say so in those words; {nearest}: “{quote}”"
     answer.section("What the sources say", [_first_line(answer, line, fact, citation, cited)])
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
@@ -810,6 +812,26 @@ def yes_no(
     bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+_DENIED = re.compile(r"\b(?:not|no|never|nor|unlikely)\b|n[’']t\b", re.IGNORECASE)
+"""Words by which a source denies what it speaks of ("would not be exchanged")."""
+
+
+def _from(store: FactStore, fact: Fact, quote: str) -> str:
+    """Whose words a quote of an attributed fact gives, when it does not name them itself
+    (", from Ulf Laessing" for "arguing that security cooperation would not …")."""
+    if not fact.kind.attributed:
+        return ""
+    who = fact.attribution or ", ".join(store.actors[a].name for a in fact.by)
+    named = {w for a in fact.by for w in _name_words(store.actors[a])}
+    if not who or set(words(quote)) & (named | set(words(fact.attribution or ""))):
+        return ""
+    return f", from {who}"
+
+
+def _name_words(actor: Actor) -> set[str]:
+    return set(words(" ".join([actor.name, *actor.aliases])))
 
 
 def _nothing_like(asked: Sequence[str], subject: str | None) -> str:
