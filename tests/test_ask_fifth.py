@@ -136,3 +136,25 @@ def test_a_denial_is_never_said_so(store: FactStore) -> None:
         questions.answer(store, "is the us exchanging security cooperation for resources")
     )
     assert first.startswith("The sources say: Ulf Laessing argued"), first
+
+
+# --- why, with no one's reason given ------------------------------------------------------
+
+
+def test_why_with_no_reason_given_says_there_is_none_beyond_the_results(
+    store: FactStore,
+) -> None:
+    """Leaving ECOWAS "to form a new alliance" is all the sources say of why."""
+    response = questions.answer(store, "why did the three juntas quit ecowas")
+    assert shown(response)[0] == "aes-formed"
+    assert "The sources give no reason for it beyond the words of the results." in response.notes
+
+
+def test_why_with_no_reason_at_all_says_so(store: FactStore) -> None:
+    response = questions.answer(store, "why is bazoum still detained")
+    assert "The sources give no reason for it: these are the facts that match." in response.notes
+
+
+def test_why_with_a_reason_given_claims_no_absence(store: FactStore) -> None:
+    response = questions.answer(store, "why is washington engaging the military governments")
+    assert not [n for n in response.notes if n.startswith("The sources give no reason")]

@@ -431,12 +431,15 @@ def search(
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
     if reasons:
         best = store.facts[hits[0].id]
-        answer.section("Why: the reasons given", _reasons_for(answer, best, text))
+        given = _reasons_for(answer, best, text)
+        answer.section("Why: the reasons given", given)
+        caused = [store.facts[f] for f in best.responds_to if f in store.facts]
         if best.kind is FactKind.EVENT:  # an event in response to another: its cause
-            caused = (store.facts[f] for f in best.responds_to if f in store.facts)
             answer.section(
                 "Why: what it responded to, as linked by curators", map(answer.fact, caused)
             )
+        if not given and not (caused and best.kind is FactKind.EVENT):
+            answer.notes.append(_no_other_reason(store, [store.facts[h.id] for h in hits]))
     answer.section("Results", items)
     return answer.response(f"Search: “{text}”")
 
@@ -583,6 +586,22 @@ def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
         return False
     shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
     return bool(_BECAUSE.search(shown))
+
+
+_PURPOSE = re.compile(
+    r"\b(?:to|in order to|so as to)\s+(?!(?:the|a|an|its|their|his|her|be)\b)[a-z]{3,}\b"
+)
+"""Words giving what something was done for: "withdrew … to form a new alliance"."""
+
+
+def _no_other_reason(store: FactStore, results: Iterable[Fact]) -> str:
+    """What a why answer says when nobody gives a reason for its best match: that the
+    sources give none beyond the results' own words ("to form a new alliance"), or none."""
+    for fact in results:
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        if _PURPOSE.search(shown) or _BECAUSE.search(shown):
+            return "The sources give no reason for it beyond the words of the results."
+    return "The sources give no reason for it: these are the facts that match."
 
 
 AHEAD = re.compile(
