@@ -158,3 +158,21 @@ def test_why_with_no_reason_at_all_says_so(store: FactStore) -> None:
 def test_why_with_a_reason_given_claims_no_absence(store: FactStore) -> None:
     response = questions.answer(store, "why is washington engaging the military governments")
     assert not [n for n in response.notes if n.startswith("The sources give no reason")]
+
+
+# --- consequences for a topic's subject -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["what are the implications for the eu", "how does this affect france"]
+)
+def test_consequences_for_a_topic_list_the_rest_of_the_topic(
+    store: FactStore, question: str
+) -> None:
+    """Not only the lines naming the word asked: what the sources say of Europe besides
+    (EU programmes, Germany, France's withdrawal, "crises … without the EU")."""
+    response = questions.answer(store, question)
+    facts = set(shown(response))
+    assert {"eu-programmes-active", "french-troops-expelled", "europe-influence-waning"} <= facts
+    assert "laessing-crises-without-eu" in facts
+    assert response.sections[-1].title == "More on Europe and France"

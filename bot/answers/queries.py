@@ -406,6 +406,7 @@ def search(
     reasons: bool = False,
     bearing: Sequence[str] = (),
     any_word: bool = False,
+    topic: str | None = None,
 ) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
@@ -441,7 +442,22 @@ def search(
         if not given and not (caused and best.kind is FactKind.EVENT):
             answer.notes.append(_no_other_reason(store, [store.facts[h.id] for h in hits]))
     answer.section("Results", items)
+    if topic is not None:  # what a question of consequences ("for Europe") is about
+        _more_on(answer, store.topics[topic])
     return answer.response(f"Search: “{text}”")
+
+
+MORE_ON_MAX = 6
+"""At most this many more facts of a topic after the results of a search on it."""
+
+
+def _more_on(answer: Answer, topic: Topic) -> None:
+    """A topic's weightiest facts besides the results: what its sources say beside them
+    ("EU programmes remain active" for "what does this mean for Europe")."""
+    store = answer.store
+    facts = list(dict.fromkeys([*topic.facts, *store.facts_by_topic.get(topic.id, ())]))
+    chosen = chosen_for_brief(store, facts, MORE_ON_MAX + len(answer.sections[-1].items))
+    answer.section(f"More on {topic.title}", (answer.fact(store.facts[f]) for f in chosen))
 
 
 _PLACE = re.compile(

@@ -109,7 +109,9 @@ GENERIC = frozenset(
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
     shouldn role roles part different difference differences differ compare compared
     comparison versus vs similar same between near across against inside outside within
-    towards toward through during among beyond behind beside despite being been""".split()
+    towards toward through during among beyond behind beside despite being been
+    meaning implication implications consequence consequences impact impacts affect
+    affects effect effects stake stakes""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -335,7 +337,26 @@ def read(store: FactStore, text: str) -> Reading:
             ),
             specific=stated,
         )
+    consequence = _CONSEQUENCE.search(text)
+    if consequence:
+        return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+_CONSEQUENCE = re.compile(
+    r"\b(?:mean|means|meaning|implications?|consequences?|impact|impacts|stakes?)\s+"
+    r"(?:\w+\s+){0,2}?(?:for|on)\s+(?:the\s+)?(?P<x>.+)$|\baffects?\s+(?:the\s+)?(?P<y>.+)$",
+    re.IGNORECASE,
+)
+""""What does this mean for Europe", "implications for the EU", "how does it affect
+France": what the sources say of a topic, its matches first."""
+
+
+def _topic_named(store: FactStore, name: str | None) -> str | None:
+    try:
+        return store.topic_names.resolve(name) if name else None
+    except (NotFound, Ambiguous):
+        return None
 
 
 _OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for|to)\s+(?P<place>.+)$", re.IGNORECASE)
@@ -622,17 +643,21 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
     )
 
 
-def _search(store: FactStore, text: str) -> Reading:
+def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     """A search on the question's words; its verbs left out when it names a subject
-    besides ("what does the US want in return for security": not Trump "returned")."""
+    besides ("what does the US want in return for security": not Trump "returned"); then,
+    given a ``topic``, more of what the sources say on it."""
     covered = coverage(store, text)
     verbs = {w for w in covered.common if _verb(w)}
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
     compared = _COMPARED.search(text) is not None
+    line = f"/search query:{_quoted(text)}" + (
+        f", then more of /brief topic:{topic}" if topic else ""
+    )
     return Reading(
-        f"/search query:{_quoted(text)}",
-        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared),
+        line,
+        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
     )
 
 
