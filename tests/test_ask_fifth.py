@@ -176,3 +176,25 @@ def test_consequences_for_a_topic_list_the_rest_of_the_topic(
     assert {"eu-programmes-active", "french-troops-expelled", "europe-influence-waning"} <= facts
     assert "laessing-crises-without-eu" in facts
     assert response.sections[-1].title == "More on Europe and France"
+
+
+# --- how much, with no figure given ----------------------------------------------------------
+
+
+def test_no_figure_says_so_then_the_nearest_fact_on_the_subject(store: FactStore) -> None:
+    """No figure for US aid, but USAID's closure is what the sources hold on it."""
+    response = questions.answer(store, "how much assistance does washington give niger")
+    assert first_line(response).startswith("The sources do not say: they give no figure")
+    assert response.sections[1].title == "Nearest they hold"
+    assert shown(response)[0] == "usaid-shuttered"
+
+
+def test_no_figure_on_a_subject_the_store_lacks_is_still_refused(store: FactStore) -> None:
+    with pytest.raises(NotFound, match="do not cover"):
+        questions.answer(store, "how much money has the us pledged to niger")
+
+
+def test_no_figure_lists_nothing_about_another_actor(store: FactStore) -> None:
+    """Russian personnel and French troops are not near US troop numbers."""
+    with pytest.raises(NotFound, match="give no figure"):
+        questions.answer(store, "how many us soldiers are based in niger")

@@ -943,9 +943,11 @@ _FIGURE = re.compile(
 """A figure in a source's words (a year is a date, not a figure)."""
 
 
-def figures(store: FactStore, question: str) -> Response:
+def figures(store: FactStore, question: str, bearing: Sequence[str] = ()) -> Response:
     """ "How many / how much …": only facts whose shown words give a figure and hold the
-    question's words; otherwise the sources give no figure, said plainly."""
+    question's words; otherwise the sources give no figure, said plainly, with the nearest
+    facts holding the question's rare words (``bearing``) when it has any ("how much aid":
+    USAID's closure)."""
     text = clean_user_text(question)[:QUERY_MAX]
     wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
@@ -960,14 +962,41 @@ def figures(store: FactStore, question: str) -> Response:
         members = _members_named(store, text)
         if members is not None:
             return members
-        raise NotFound(
-            f"The sources in the store give no figure for “{text}”.",
-            (f"/search query:{text}",),
-        )
+        near = [h for h in hits if bearing and _nearest(store, h, text, bearing)]
+        near = near[:NEAREST_MAX]
+        if not near:
+            raise NotFound(
+                f"The sources in the store give no figure for “{text}”.",
+                (f"/search query:{text}",),
+            )
+        answer = Answer(store, "search")
+        unsaid = f"The sources do not say: they give no figure for “{text}”."
+        answer.section("What the sources say", [Item(text=unsaid)])
+        answer.section("Nearest they hold", (answer.fact(store.facts[h.id]) for h in near))
+        return answer.response(f"“{text}”")
     answer = Answer(store, "search")
     answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
     answer.notes.append("Numbers keep the sources' own wording.")
     return answer.response(f"“{text}”")
+
+
+NEAREST_MAX = 2
+"""At most this many facts listed as the nearest when the sources give no figure."""
+
+
+def _nearest(store: FactStore, hit: Hit, text: str, bearing: Sequence[str]) -> bool:
+    """Whether a fact is near a question the sources give no figure for: it holds its
+    rare words and, when it names an actor, the first it names, in its shown words ("how
+    much aid does the US give": USAID's closure; "how many US troops": not Russia's)."""
+    if not _bears(store, hit, bearing):
+        return False
+    named = store.actor_names.mentions(text, store.fact_search.knows)
+    if not named:
+        return True
+    fact = store.facts[hit.id]
+    seen = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+    involved = {m.id for m in store.actor_names.mentions(seen, store.fact_search.knows)}
+    return bool(involved & {named[0].id, *store.parts.get(named[0].id, ())})
 
 
 MEMBER = "member"

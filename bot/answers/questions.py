@@ -310,10 +310,12 @@ def read(store: FactStore, text: str) -> Reading:
     if how_long := _HOW_LONG.match(text):
         rest = text[how_long.end() :]
         line = f"a question of time: the figures the sources give on “{rest}”"
-        return Reading(line, lambda: queries.figures(store, rest))
+        rare = coverage(store, rest).rare
+        return Reading(line, lambda: queries.figures(store, rest, rare))
     if _COUNT.match(text):
         line = f"a question of numbers: the figures the sources give on “{text}”"
-        return Reading(line, lambda: queries.figures(store, text))
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.figures(store, text, rare))
     if _WHERE.match(text):
         line = f"a where question: the places the sources give on “{text}”"
         rare = coverage(store, text).rare
