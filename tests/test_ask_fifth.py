@@ -198,3 +198,9 @@ def test_no_figure_lists_nothing_about_another_actor(store: FactStore) -> None:
     """Russian personnel and French troops are not near US troop numbers."""
     with pytest.raises(NotFound, match="give no figure"):
         questions.answer(store, "how many us soldiers are based in niger")
+
+
+def test_former_describes_a_subject_it_does_not_name(store: FactStore) -> None:
+    """ "Former" (a "former colonial ruler") does not outrank "detained" and "president"."""
+    response = questions.answer(store, "where is niger's former president detained")
+    assert shown(response)[0] == "bazoum-still-detained"
