@@ -204,3 +204,9 @@ def test_former_describes_a_subject_it_does_not_name(store: FactStore) -> None:
     """ "Former" (a "former colonial ruler") does not outrank "detained" and "president"."""
     response = questions.answer(store, "where is niger's former president detained")
     assert shown(response)[0] == "bazoum-still-detained"
+
+
+def test_a_claim_of_common_words_lists_only_what_states_it(store: FactStore) -> None:
+    """Its words are in most facts: the coups and the shift do not bear on it."""
+    response = questions.answer(store, "was the us open to negotiations with burkina faso")
+    assert shown(response) == ["bureau-signals-openness"]

@@ -844,6 +844,8 @@ def yes_no(
 
     # what bears on it, those naming its subject first ("EU programmes remain active")
     bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    if not specific and claimed is not None:  # common words only: what states it, no more
+        bearing = [h for h in bearing if _states(store, claimed, store.facts[h.id])]
     bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
