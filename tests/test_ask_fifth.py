@@ -210,3 +210,10 @@ def test_a_claim_of_common_words_lists_only_what_states_it(store: FactStore) -> 
     """Its words are in most facts: the coups and the shift do not bear on it."""
     response = questions.answer(store, "was the us open to negotiations with burkina faso")
     assert shown(response) == ["bureau-signals-openness"]
+
+
+@pytest.mark.parametrize(
+    "question", ["where does washington stand on democracy", "where is us policy heading"]
+)
+def test_where_of_a_position_or_a_direction_is_no_place(store: FactStore, question: str) -> None:
+    assert not questions.answer(store, question).title.startswith("Where:")

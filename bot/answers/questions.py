@@ -90,7 +90,11 @@ SLIPS = {
 subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
-_WHERE = re.compile(r"^where\b", re.IGNORECASE)
+_WHERE = re.compile(
+    r"^where\b(?!.*\b(?:stand|stands|standing|heading|headed|leave|leaves)\b)", re.IGNORECASE
+)
+""""Where is Bazoum held": a place. Not "where does the US stand" (a position), nor "where
+is US policy heading" or "where does that leave Europe" (what comes of it)."""
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
 """"How long has Bazoum been detained": a figure of time ("more than 900 days"), asked of
