@@ -788,15 +788,18 @@ def yes_no(
     if not any(near(b) for b in best):
         best = quoted  # none of the best matches' words is on point: any match's may be
 
-    # what states it, else the nearest: on point, then holding most of the question's
-    # rare words, naming its subject, then most of its words, the rarer weighing more
-    # ("USAID", not a line that only names "the US")
+    # what states it, else the nearest: on point, then holding most of the rare words
+    # asked of the subject (Europe's waning "influence" for "is the EU losing influence"),
+    # of all the question's rare words, naming its subject, then most of its words, the
+    # rarer weighing more ("USAID", not a line that only names "the US")
+    asked = others or list(specific)
     citation, quote, top = max(
         best,
         key=lambda b: (
             said(b[1]),
             near(b),
             on_point(b[1]),
+            rare_held(b[1], asked),
             rare_held(b[1]),
             names_subject(b[1]),
             sum(held(b[1])),
@@ -809,24 +812,15 @@ def yes_no(
     hits = [top, *(h for h in hits if h.id != top.id)]
     stated = said(quote) or said(fact.text)
     answer = Answer(store, "search")
-    cited = True
     if said(quote):
         line = f"The sources say{_from(store, fact, quote)}: “{quote}”"
     elif said(fact.text):  # "so" only when the sources do not deny what is asked
         denied = _DENIED.search(fact.text) and not _DENIED.search(text)
         line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
-    elif not on_point(quote) and not on_point(fact.text):
-        # the nearest words are on nothing the question asks: quoting them would answer
-        # something else ("did Russia sign a minerals deal": Russia's new partners)
-        line = "The sources do not say so, nor anything like it: " + _nothing_like(
-            others or specific, claimed.subject if claimed and others else None
-        )
-        cited = False
-        hits = [hits[0], *hits]  # the nearest fact listed only if it bears on it
     else:
         nearest = f"the nearest they hold{_from(store, fact, quote)}"
         line = f"The sources do not say so in those words; {nearest}: “{quote}”"
-    answer.section("What the sources say", [_first_line(answer, line, fact, citation, cited)])
+    answer.section("What the sources say", [_first_line(answer, line, fact, citation)])
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
         fact = store.facts[hit.id]
@@ -871,17 +865,24 @@ def _name_words(actor: Actor) -> set[str]:
     return set(words(" ".join([actor.name, *actor.aliases])))
 
 
-def _nothing_like(asked: Sequence[str], subject: str | None) -> str:
-    """Why no line of the sources is near a yes/no question: none holds what it asks."""
-    held = " or ".join(f"“{w}”" for w in asked)
-    on = f" on “{subject}”" if subject else ""
-    return f"none of their lines{on} holds {held}."
+def _from(store: FactStore, fact: Fact, quote: str) -> str:
+    """Whose words a quote of an attributed fact gives, when it does not name them itself
+    (", from Ulf Laessing" for "arguing that security cooperation would not …")."""
+    if not fact.kind.attributed:
+        return ""
+    who = fact.attribution or ", ".join(store.actors[a].name for a in fact.by)
+    named = {w for a in fact.by for w in _name_words(store.actors[a])}
+    if not who or set(words(quote)) & (named | set(words(fact.attribution or ""))):
+        return ""
+    return f", from {who}"
 
 
-def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation, cited: bool) -> Item:
-    """A yes/no answer's first line, citing the words it quotes (when it quotes any)."""
-    if not cited:
-        return Item(text=line)
+def _name_words(actor: Actor) -> set[str]:
+    return set(words(" ".join([actor.name, *actor.aliases])))
+
+
+def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation) -> Item:
+    """A yes/no answer's first line, citing the words it quotes."""
     symbol, independent, credibility = sourcing(answer.store, [fact])
     return Item(
         text=line,
