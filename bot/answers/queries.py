@@ -865,22 +865,6 @@ def _name_words(actor: Actor) -> set[str]:
     return set(words(" ".join([actor.name, *actor.aliases])))
 
 
-def _from(store: FactStore, fact: Fact, quote: str) -> str:
-    """Whose words a quote of an attributed fact gives, when it does not name them itself
-    (", from Ulf Laessing" for "arguing that security cooperation would not …")."""
-    if not fact.kind.attributed:
-        return ""
-    who = fact.attribution or ", ".join(store.actors[a].name for a in fact.by)
-    named = {w for a in fact.by for w in _name_words(store.actors[a])}
-    if not who or set(words(quote)) & (named | set(words(fact.attribution or ""))):
-        return ""
-    return f", from {who}"
-
-
-def _name_words(actor: Actor) -> set[str]:
-    return set(words(" ".join([actor.name, *actor.aliases])))
-
-
 def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation) -> Item:
     """A yes/no answer's first line, citing the words it quotes."""
     symbol, independent, credibility = sourcing(answer.store, [fact])
