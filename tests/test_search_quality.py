@@ -92,7 +92,9 @@ def test_a_curator_adds_a_synonym_without_code(copy: StoreCopy) -> None:
 
 
 def test_a_synonym_entry_is_one_word(copy: StoreCopy) -> None:
-    copy.edit("knowledge/synonyms.yaml", "[aid, assistance]", "[aid, development support]")
+    copy.edit(
+        "knowledge/synonyms.yaml", "[aid, assistance, USAID]", "[aid, development support, USAID]"
+    )
     with pytest.raises(StoreInvalid) as caught:
         copy.load()
     problem = caught.value.problems[0]

@@ -19,7 +19,7 @@ import msgspec
 
 from bot.records.text import simplify
 from bot.store.facts import FactStore
-from bot.store.search import query_words, stem, words
+from bot.store.search import SYNONYM_WEIGHT, query_words, stem, words
 
 _AUX = re.compile(
     r"^(?:when\s+)?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
@@ -30,7 +30,8 @@ _BE = re.compile(r"^(?:when\s+)?(?:is|are|was|were)\b|\bbeen\b", re.IGNORECASE)
 _BREAK = re.compile(
     r";|,\s+(?=(?:while|whereas|although|though|but|yet)\b)"
     r"|\s(?=(?:while|whereas|although|though)\s)"
-    r"|,\s+(?:and\s+)?(?=\w+ing\b|\w+ed\s+(?!by\b))",
+    r"|,\s+(?:and\s+)?(?=\w+ing\b|\w+ed\s+(?!by\b))"
+    r"|,\s+(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may)\b)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -94,7 +95,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         terms,
         actors,
         predicate,
-        frozenset(_terms(store, predicate)) if predicate else frozenset(),
+        frozenset(_own_terms(store, predicate)) if predicate else frozenset(),
         unused=tuple(w for w in rest if not _terms(store, w)),
         objects=tuple(frozenset(_terms(store, w)) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
@@ -129,18 +130,32 @@ NAME_WORDS = 6
 def _passive(question: str, predicate: str | None) -> bool:
     """Whether the question asks what was done to its subject ("was Bazoum released",
     "has Bazoum been freed"), not what it did ("has France left", "is the US sending")."""
-    participle = predicate is not None and (
-        predicate.endswith(("ed", "en")) or predicate in PARTICIPLES
-    )
+    participle = predicate is not None and (predicate.endswith("ed") or predicate in PARTICIPLES)
     return participle and _BE.search(question) is not None
 
 
-PARTICIPLES = frozenset("held kept shut hit put cut set left told sent paid made".split())
-"""Irregular past participles a passive question may end on ("was the convoy hit")."""
+PARTICIPLES = frozenset(
+    """held kept shut hit put cut set left told sent paid made taken given broken chosen
+    spoken written risen fallen hidden driven forgotten seen known shown grown drawn beaten
+    stolen frozen forgiven""".split()
+)
+"""Irregular past participles a passive question may end on ("was the convoy hit"); not a
+word merely ending in "-en" ("is the US open to talks": what the US is, not what was
+done to it)."""
 
 
 def _terms(store: FactStore, word: str) -> list[str]:
     return [t for t in store.fact_search.expand(word) if not t.startswith("#")]
+
+
+def _own_terms(store: FactStore, word: str) -> list[str]:
+    """A predicate's terms: its own stem and curated synonyms, not the longer words it
+    begins ("sign" is not "significant", nor "signalled")."""
+    return [
+        t
+        for t, weight in store.fact_search.expand(word).items()
+        if weight >= SYNONYM_WEIGHT and not t.startswith("#")
+    ]
 
 
 def _with_parts(store: FactStore, actor_id: str) -> set[str]:
@@ -170,17 +185,19 @@ def states(store: FactStore, claimed: Claim, text: str) -> bool:
         # what the subject did: named before the predicate, with no word of saying between
         # ("Russia described the repelling of the … attack" is no attack by Russia)
         before = clause[:at]
-        start = _subject_end(store, claimed, before)
+        start = _subject_last(store, claimed, before)
         if start is not None and not _REPORTING.search(before[start:]):
             return True
     return False
 
 
-def _subject_end(store: FactStore, claimed: Claim, text: str) -> int | None:
-    """Where ``text`` first names the claim's subject in full (None: it never does)."""
-    for word in _WORD.finditer(text):
-        if _names_subject(store, claimed, text[: word.end()]):
-            return word.end()
+def _subject_last(store: FactStore, claimed: Claim, text: str) -> int | None:
+    """Where ``text`` last starts naming the claim's subject (None: it never does): the
+    subject of the words that follow ("the Bureau … signalled that *Washington* was
+    open": Washington was open, whoever reported it)."""
+    for word in reversed(list(_WORD.finditer(text))):
+        if _names_subject(store, claimed, text[word.start() :]):
+            return word.start()
     return None
 
 

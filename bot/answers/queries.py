@@ -406,6 +406,7 @@ def search(
     reasons: bool = False,
     bearing: Sequence[str] = (),
     any_word: bool = False,
+    topic: str | None = None,
 ) -> Response:
     """Facts and quotes ranked by how well they match the words given.
 
@@ -431,14 +432,75 @@ def search(
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
     if reasons:
         best = store.facts[hits[0].id]
-        answer.section("Why: the reasons given", _reasons_for(answer, best, text))
+        given = _reasons_for(answer, best, text)
+        answer.section("Why: the reasons given", given)
+        caused = [store.facts[f] for f in best.responds_to if f in store.facts]
         if best.kind is FactKind.EVENT:  # an event in response to another: its cause
-            caused = (store.facts[f] for f in best.responds_to if f in store.facts)
             answer.section(
                 "Why: what it responded to, as linked by curators", map(answer.fact, caused)
             )
+        if not given and not (caused and best.kind is FactKind.EVENT):
+            answer.notes.append(_no_other_reason(store, [store.facts[h.id] for h in hits]))
     answer.section("Results", items)
+    if topic is not None:  # what a question of consequences ("for Europe") is about
+        _more_on(answer, store.topics[topic])
     return answer.response(f"Search: “{text}”")
+
+
+MORE_ON_MAX = 6
+"""At most this many more facts of a topic after the results of a search on it."""
+
+
+def _more_on(answer: Answer, topic: Topic) -> None:
+    """A topic's weightiest facts besides the results: what its sources say beside them
+    ("EU programmes remain active" for "what does this mean for Europe")."""
+    store = answer.store
+    facts = list(dict.fromkeys([*topic.facts, *store.facts_by_topic.get(topic.id, ())]))
+    chosen = chosen_for_brief(store, facts, MORE_ON_MAX + len(answer.sections[-1].items))
+    answer.section(f"More on {topic.title}", (answer.fact(store.facts[f]) for f in chosen))
+
+
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ii]nside|[Nn]ear|[Oo]utside)\s+(?:(?:the|his|her|their|its|a|an|own)\s+)*"
+    r"(?:(?:[\w'’-]+\s+){0,2}(?:"
+    + "|".join(
+        """palace residence capital city town prison jail camp base airport embassy
+        border region country home house compound barracks""".split()
+    )
+    + r")\b|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*"
+)
+"""Words placing something: a preposition of place, then a name ("in Bamako", "in the
+capital Niamey") or a noun of place ("in the presidential palace", "in his own residence")
+within three words. Not "in a significant policy shift", nor "in response to"."""
+
+
+def places(text: str) -> list[str]:
+    """The phrases of ``text`` placing something, as written."""
+    return [m[0] for m in _PLACE.finditer(text)]
+
+
+def where(store: FactStore, question: str, bearing: Sequence[str] = ()) -> Response:
+    """ "Where is X held": the facts matching the question whose source words place
+    something, each with the places its quotes give ("in the presidential palace"; "in his
+    own residence", per the other article); with none, the search itself."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    placed = []
+    for hit in hits:
+        fact = store.facts[hit.id]
+        given = [(c, p) for c in fact.citations for p in places(store.quoted(c))]
+        if given and _bears(store, hit, bearing):
+            placed.append((fact, given))
+    if not placed:
+        return search(store, text, bearing=bearing)
+    answer = Answer(store, "search")
+    items = []
+    for fact, given in placed:
+        item = answer.fact(fact, _matched_words(store, fact, hits[0].terms))
+        said = "; ".join(dict.fromkeys(f"“{p}”" for _, p in given))
+        items.append(item.replace(text=f"{fact.text} The place, in the sources' words: {said}."))
+    answer.section("Where the sources place it", items)
+    return answer.response(f"Where: “{text}”")
 
 
 def said_by_description(
@@ -542,6 +604,22 @@ def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
     return bool(_BECAUSE.search(shown))
 
 
+_PURPOSE = re.compile(
+    r"\b(?:to|in order to|so as to)\s+(?!(?:the|a|an|its|their|his|her|be)\b)[a-z]{3,}\b"
+)
+"""Words giving what something was done for: "withdrew … to form a new alliance"."""
+
+
+def _no_other_reason(store: FactStore, results: Iterable[Fact]) -> str:
+    """What a why answer says when nobody gives a reason for its best match: that the
+    sources give none beyond the results' own words ("to form a new alliance"), or none."""
+    for fact in results:
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        if _PURPOSE.search(shown) or _BECAUSE.search(shown):
+            return "The sources give no reason for it beyond the words of the results."
+    return "The sources give no reason for it: these are the facts that match."
+
+
 AHEAD = re.compile(
     r"\b(?:will|could|may|might|looks? forward|open to|unlikely|likely|explore|"
     r"plans?|expected|to come)\b",
@@ -629,6 +707,16 @@ def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
     return any(claims.states(store, claimed, text) for text in shown)
 
 
+def stated(store: FactStore, question: str, claimed: Claim) -> bool:
+    """Whether a fact the question's words find states its whole claim in one clause:
+    the subject, the predicate and every further word the question says of it."""
+    if claimed.predicate is None:
+        return False
+    text = clean_user_text(question)[:QUERY_MAX]
+    hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
+    return any(_states(store, claimed, store.facts[h.id]) for h in hits)
+
+
 def yes_no(
     store: FactStore,
     question: str,
@@ -659,30 +747,63 @@ def yes_no(
     # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
-    def held(quote: str) -> list[float]:
+    def holds(quote: str) -> list[bool]:
         shown = {stem(w) for w in words(quote)}
         actors = {m.id for m in store.actor_names.mentions(quote)}
         return [
-            r
-            for e, r, n in zip(wanted, rare, named, strict=True)
-            if any(t in shown for t in e if not t.startswith("#")) or n & actors
+            any(t in shown for t in e if not t.startswith("#")) or bool(n & actors)
+            for e, n in zip(wanted, named, strict=True)
         ]
+
+    def held(quote: str) -> list[float]:
+        return [r for r, h in zip(rare, holds(quote), strict=True) if h]
+
+    def rare_held(quote: str, among: Sequence[str] = specific) -> int:
+        """How many of the question's rare words (or of ``among``) the quote holds."""
+        return sum(h for w, h in zip(typed, holds(quote), strict=True) if w in among)
 
     def said(quote: str) -> bool:
         return len(held(quote)) == len(wanted) and (
             claimed is None or claims.states(store, claimed, quote)
         )
 
-    best = [(c, store.quoted(c), h) for h in hits[:3] for c in store.facts[h.id].citations]
-
-    # the first on ties
     def names_subject(quote: str) -> bool:
         return claimed is None or claims.names_subject(store, claimed, quote)
 
-    # what states it, else the nearest: holding most of the question's words, the rarer
-    # weighing more ("USAID", not a line that only names "the US"), then naming its subject
+    # what the question asks of its subject, when it asks something rare ("did Russia
+    # help repel the Niamey attack": repel, Niamey); a line bears on that only by naming
+    # the subject with one of those words ("was repelled with what Russia described…")
+    others = [w for w in specific if claimed is None or w != claimed.subject]
+
+    def on_point(quote: str) -> bool:
+        if not others:
+            return not specific or rare_held(quote) > 0
+        return names_subject(quote) and rare_held(quote, others) > 0
+
+    def near(candidate: tuple[Citation, str, Hit]) -> bool:  # its quote or its fact's text
+        return on_point(candidate[1]) or on_point(store.facts[candidate[2].id].text)
+
+    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
+    best = [b for b in quoted if b[2] in hits[:3]]
+    if not any(near(b) for b in best):
+        best = quoted  # none of the best matches' words is on point: any match's may be
+
+    # what states it, else the nearest: on point, then holding most of the rare words
+    # asked of the subject (Europe's waning "influence" for "is the EU losing influence"),
+    # of all the question's rare words, naming its subject, then most of its words, the
+    # rarer weighing more ("USAID", not a line that only names "the US")
+    asked = others or list(specific)
     citation, quote, top = max(
-        best, key=lambda b: (said(b[1]), sum(held(b[1])), names_subject(b[1]))
+        best,
+        key=lambda b: (
+            said(b[1]),
+            near(b),
+            on_point(b[1]),
+            rare_held(b[1], asked),
+            rare_held(b[1]),
+            names_subject(b[1]),
+            sum(held(b[1])),
+        ),
     )
     if not said(quote):  # a quote cut short of its subject: the fact's own cited text
         told = next((b for b in best if said(store.facts[b[2].id].text)), None)
@@ -690,46 +811,72 @@ def yes_no(
     fact = store.facts[top.id]
     hits = [top, *(h for h in hits if h.id != top.id)]
     stated = said(quote) or said(fact.text)
-    if said(quote):
-        line = f"The sources say: “{quote}”"
-    elif said(fact.text):
-        line = f"The sources say so: {fact.text}"
-    else:
-        line = f"The sources do not say so in those words; the nearest they hold: “{quote}”"
     answer = Answer(store, "search")
-    symbol, independent, credibility = sourcing(store, [fact])
-    answer.section(
-        "What the sources say",
-        [
-            Item(
-                text=line,
-                cites=answer.book.cite([citation]),
-                fact=fact.id,
-                kind=str(fact.kind),
-                sourcing=f"{symbol}{credibility}",
-                independent=independent,
-                credibility=credibility,
-            )
-        ],
-    )
+    if said(quote):
+        line = f"The sources say{_from(store, fact, quote)}: “{quote}”"
+    elif said(fact.text):  # "so" only when the sources do not deny what is asked
+        denied = _DENIED.search(fact.text) and not _DENIED.search(text)
+        line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
+    else:
+        nearest = f"the nearest they hold{_from(store, fact, quote)}"
+        line = f"The sources do not say so in those words; {nearest}: “{quote}”"
+    answer.section("What the sources say", [_first_line(answer, line, fact, citation)])
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
         fact = store.facts[hit.id]
+        shown = (fact.text, *(store.quoted(c) for c in fact.citations))
         return (
             claimed is not None
             and not stated
             and claimed.subject in specific
-            and any(
-                claims.names_subject(store, claimed, t)
-                for t in (fact.text, *(store.quoted(c) for c in fact.citations))
-            )
+            and any(claims.names_subject(store, claimed, t) for t in shown)
+            # and, when the question asks something more specific of the subject, one
+            # of those words too: not every line naming Russia for "did Russia help
+            # repel the Niamey attack"
+            and (not others or any(rare_held(t, others) for t in shown))
         )
 
     # what bears on it, those naming its subject first ("EU programmes remain active")
     bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    if not specific and claimed is not None:  # common words only: what states it, no more
+        bearing = [h for h in bearing if _states(store, claimed, store.facts[h.id])]
     bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+_DENIED = re.compile(r"\b(?:not|no|never|nor|unlikely)\b|n[’']t\b", re.IGNORECASE)
+"""Words by which a source denies what it speaks of ("would not be exchanged")."""
+
+
+def _from(store: FactStore, fact: Fact, quote: str) -> str:
+    """Whose words a quote of an attributed fact gives, when it does not name them itself
+    (", from Ulf Laessing" for "arguing that security cooperation would not …")."""
+    if not fact.kind.attributed:
+        return ""
+    who = fact.attribution or ", ".join(store.actors[a].name for a in fact.by)
+    named = {w for a in fact.by for w in _name_words(store.actors[a])}
+    if not who or set(words(quote)) & (named | set(words(fact.attribution or ""))):
+        return ""
+    return f", from {who}"
+
+
+def _name_words(actor: Actor) -> set[str]:
+    return set(words(" ".join([actor.name, *actor.aliases])))
+
+
+def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation) -> Item:
+    """A yes/no answer's first line, citing the words it quotes."""
+    symbol, independent, credibility = sourcing(answer.store, [fact])
+    return Item(
+        text=line,
+        cites=answer.book.cite([citation]),
+        fact=fact.id,
+        kind=str(fact.kind),
+        sourcing=f"{symbol}{credibility}",
+        independent=independent,
+        credibility=credibility,
+    )
 
 
 def _named_by(store: FactStore, word: str) -> set[str]:
@@ -783,9 +930,11 @@ _FIGURE = re.compile(
 """A figure in a source's words (a year is a date, not a figure)."""
 
 
-def figures(store: FactStore, question: str) -> Response:
+def figures(store: FactStore, question: str, bearing: Sequence[str] = ()) -> Response:
     """ "How many / how much …": only facts whose shown words give a figure and hold the
-    question's words; otherwise the sources give no figure, said plainly."""
+    question's words; otherwise the sources give no figure, said plainly, with the nearest
+    facts holding the question's rare words (``bearing``) when it has any ("how much aid":
+    USAID's closure)."""
     text = clean_user_text(question)[:QUERY_MAX]
     wanted = [e for e in (store.fact_search.expand(w) for w in query_words(text)) if e]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
@@ -800,14 +949,41 @@ def figures(store: FactStore, question: str) -> Response:
         members = _members_named(store, text)
         if members is not None:
             return members
-        raise NotFound(
-            f"The sources in the store give no figure for “{text}”.",
-            (f"/search query:{text}",),
-        )
+        near = [h for h in hits if bearing and _nearest(store, h, text, bearing)]
+        near = near[:NEAREST_MAX]
+        if not near:
+            raise NotFound(
+                f"The sources in the store give no figure for “{text}”.",
+                (f"/search query:{text}",),
+            )
+        answer = Answer(store, "search")
+        unsaid = f"The sources do not say: they give no figure for “{text}”."
+        answer.section("What the sources say", [Item(text=unsaid)])
+        answer.section("Nearest they hold", (answer.fact(store.facts[h.id]) for h in near))
+        return answer.response(f"“{text}”")
     answer = Answer(store, "search")
     answer.facts("Figures the sources give", counted, SEARCH_LIMIT, "/search finds more")
     answer.notes.append("Numbers keep the sources' own wording.")
     return answer.response(f"“{text}”")
+
+
+NEAREST_MAX = 2
+"""At most this many facts listed as the nearest when the sources give no figure."""
+
+
+def _nearest(store: FactStore, hit: Hit, text: str, bearing: Sequence[str]) -> bool:
+    """Whether a fact is near a question the sources give no figure for: it holds its
+    rare words and, when it names an actor, the first it names, in its shown words ("how
+    much aid does the US give": USAID's closure; "how many US troops": not Russia's)."""
+    if not _bears(store, hit, bearing):
+        return False
+    named = store.actor_names.mentions(text, store.fact_search.knows)
+    if not named:
+        return True
+    fact = store.facts[hit.id]
+    seen = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+    involved = {m.id for m in store.actor_names.mentions(seen, store.fact_search.knows)}
+    return bool(involved & {named[0].id, *store.parts.get(named[0].id, ())})
 
 
 MEMBER = "member"

@@ -90,6 +90,11 @@ SLIPS = {
 subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
+_WHERE = re.compile(
+    r"^where\b(?!.*\b(?:stand|stands|standing|heading|headed|leave|leaves)\b)", re.IGNORECASE
+)
+""""Where is Bazoum held": a place. Not "where does the US stand" (a position), nor "where
+is US policy heading" or "where does that leave Europe" (what comes of it)."""
 _COUNT = re.compile(r"^how\s+(?:many|much)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
 """"How long has Bazoum been detained": a figure of time ("more than 900 days"), asked of
@@ -108,7 +113,9 @@ GENERIC = frozenset(
     aren werent weren hasnt hasn havent haven cant couldnt couldn wouldnt wouldn shouldnt
     shouldn role roles part different difference differences differ compare compared
     comparison versus vs similar same between near across against inside outside within
-    towards toward through during among beyond behind beside despite""".split()
+    towards toward through during among beyond behind beside despite being been
+    meaning implication implications consequence consequences impact impacts affect
+    affects effect effects stake stakes former previous ex""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -307,10 +314,16 @@ def read(store: FactStore, text: str) -> Reading:
     if how_long := _HOW_LONG.match(text):
         rest = text[how_long.end() :]
         line = f"a question of time: the figures the sources give on “{rest}”"
-        return Reading(line, lambda: queries.figures(store, rest))
+        rare = coverage(store, rest).rare
+        return Reading(line, lambda: queries.figures(store, rest, rare))
     if _COUNT.match(text):
         line = f"a question of numbers: the figures the sources give on “{text}”"
-        return Reading(line, lambda: queries.figures(store, text))
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.figures(store, text, rare))
+    if _WHERE.match(text):
+        line = f"a where question: the places the sources give on “{text}”"
+        rare = coverage(store, text).rare
+        return Reading(line, lambda: queries.where(store, text, bearing=rare))
     if _WHY.match(text):
         line = f"a why question: the reasons the sources give on “{text}” first"
         rare = coverage(store, text).rare
@@ -319,13 +332,37 @@ def read(store: FactStore, text: str) -> Reading:
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
         claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
+        # common words alone answer when a clause of a fact states the whole claim ("is
+        # the US open to talks with Niger": "Washington was open to consultations with …
+        # Niger"); else they are no subject, and the question is refused
+        stated = claimed is not None and queries.stated(store, text, claimed)
         return Reading(
             line,
             lambda: queries.yes_no(
                 store, text, (*subject.rare, *subject.common), subject.rare, claimed
             ),
+            specific=stated,
         )
+    consequence = _CONSEQUENCE.search(text)
+    if consequence:
+        return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+_CONSEQUENCE = re.compile(
+    r"\b(?:mean|means|meaning|implications?|consequences?|impact|impacts|stakes?)\s+"
+    r"(?:\w+\s+){0,2}?(?:for|on)\s+(?:the\s+)?(?P<x>.+)$|\baffects?\s+(?:the\s+)?(?P<y>.+)$",
+    re.IGNORECASE,
+)
+""""What does this mean for Europe", "implications for the EU", "how does it affect
+France": what the sources say of a topic, its matches first."""
+
+
+def _topic_named(store: FactStore, name: str | None) -> str | None:
+    try:
+        return store.topic_names.resolve(name) if name else None
+    except (NotFound, Ambiguous):
+        return None
 
 
 _OFFICE = re.compile(r"^(?P<office>.+?)\s+(?:of|in|for|to)\s+(?P<place>.+)$", re.IGNORECASE)
@@ -612,17 +649,21 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
     )
 
 
-def _search(store: FactStore, text: str) -> Reading:
+def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     """A search on the question's words; its verbs left out when it names a subject
-    besides ("what does the US want in return for security": not Trump "returned")."""
+    besides ("what does the US want in return for security": not Trump "returned"); then,
+    given a ``topic``, more of what the sources say on it."""
     covered = coverage(store, text)
     verbs = {w for w in covered.common if _verb(w)}
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
     compared = _COMPARED.search(text) is not None
+    line = f"/search query:{_quoted(text)}" + (
+        f", then more of /brief topic:{topic}" if topic else ""
+    )
     return Reading(
-        f"/search query:{_quoted(text)}",
-        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared),
+        line,
+        lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
     )
 
 

@@ -39,6 +39,8 @@ TAG_WEIGHT = 0.35
 """How much a word of a fact's tags (its topics' names) counts against its own text."""
 TAG = "#"
 """Prefix of tag terms in the index: 'critics' in a topic's name is '#critic'."""
+AS_LISTED = "="
+"""Prefix of a synonym key that is a word exactly as a group lists it, not its stem."""
 PREFIX_TERMS_MAX = 20
 """At most this many longer words a query word is expanded to by prefix."""
 RERANK = 40
@@ -256,8 +258,9 @@ class SearchIndex:
         self._buckets = buckets
         self._synonyms: dict[str, frozenset[str]] = {}
         for group in synonyms:
-            stems = frozenset(stem(w) for phrase in group for w in words(phrase))
-            for member in stems:
+            listed = [w for phrase in group for w in words(phrase)]
+            stems = frozenset(stem(w) for w in listed)
+            for member in (*stems, *(AS_LISTED + w for w in listed)):
                 self._synonyms[member] = self._synonyms.get(member, frozenset()) | stems
         self._common = max(COMMON_MIN, total // COMMON_SHARE)
 
@@ -368,7 +371,10 @@ class SearchIndex:
         own = stem(word)
         if own in self._postings:
             found[own] = 1.0
-        for synonym in self._synonyms.get(own, ()):
+        # a word as a group lists it means that group's words; its other forms, those of
+        # every group its stem is in ("talks": consultations; "talk" and "talking": told too)
+        listed = self._synonyms.get(AS_LISTED + word)
+        for synonym in listed if listed is not None else self._synonyms.get(own, ()):
             if synonym in self._postings:
                 found.setdefault(synonym, SYNONYM_WEIGHT)
         if TAG + own in self._postings:
