@@ -301,7 +301,7 @@ question"): its own reading, as an evaluative word is ("may" in lower case: not 
 _PAST = re.compile(
     r"\b(?:[a-z]{3,}ed|met|took|held|left|fled|began|won|lost|went|came|gave|made|sent|shut|"
     r"struck|fought|seized|was|were|led|spoke|saw|stood|fell|rose|broke|chose|drew|flew|"
-    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew)\b|"
+    r"hit|kept|paid|sold|wrote|became|brought|built|caught|bought|overthrew|withdrew|ran|found|got|grew|drove|threw|swore|sank|shot)\b|"
     r"(?<![Ii] )(?<![Ww]e )(?<![Tt]hey )(?<![Yy]ou )\bread\s+(?:out|aloud)\b"
 )
 """A verb in the past ("X read out": the present has its s, "X reads out")."""
@@ -435,6 +435,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         cut = 0
         if previous is None or "\n" in source.text[previous.end : sentence.start]:
             _new_paragraph(context)
+            names.new_paragraph()
             paragraph = []
             label = None if previous is None and headline else speaker_label(sentence.text, host)
             if label is not None:
@@ -641,7 +642,7 @@ def _candidate(
     mentions = names.find(text)
     actors = list(dict.fromkeys(m.actor for m in mentions))
     candidate = Candidate(sentence, "background", actors=actors)
-    candidate.notes += [m.note for m in mentions if m.note] + names.unplaced(text)
+    candidate.notes += [m.note for m in mentions if m.note] + names.drain() + names.unplaced(text)
     published = source.published.date if source.published else None
     found, refused = _own_date(text, around.day or published)
     said = speech(
@@ -806,12 +807,17 @@ _PARTICIPLE = re.compile(
 
 def _participle(text: str, found: FoundDate) -> bool:
     """The phrase stands in a participle clause set off by commas (", ousted in July 2023,
-    remains in detention"): it dates what the participle says, not the sentence."""
+    remains in detention"), or in an appositive's (", the president ousted in July 2023,
+    remains…"): it dates what the participle says, not the sentence."""
     after = text[found.start + len(found.phrase) :]
     closed = re.match(r"[^,;.]*,\s*([\w’'-]*)", after)
     if closed is None or closed.group(1).endswith("ing"):
         return False  # "X, General Y, dismissed it last week, telling…": the main verb's
-    return _PARTICIPLE.search(text[: found.start]) is not None
+    before = text[: found.start]
+    if _PARTICIPLE.search(before) is not None:
+        return True
+    _, comma, apposed = before.rpartition(",")
+    return bool(comma) and _REDUCED.match(apposed.lstrip()) is not None
 
 
 _DETERMINER = (

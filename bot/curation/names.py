@@ -201,6 +201,12 @@ class Names:
         """Actors other drafts propose: linked under their id, never proposed again."""
         self.met: list[str] = []
         """The persons other drafts propose that this article has named so far in full."""
+        self.named: list[str] = []
+        """The persons proposed or met, in the order the article names them."""
+        self.paragraph = 0
+        """Where in :attr:`named` the current paragraph begins."""
+        self.checks: list[str] = []
+        """``# check:`` comments on the last sentence read that no mention carries."""
         for other in self.drafted.values():
             pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
             self.patterns.append((pattern, other.id))
@@ -217,6 +223,7 @@ class Names:
 
     def find(self, text: str) -> list[Mention]:
         """The actors ``text`` names, in order (proposing new names as it goes)."""
+        self.checks = []
         runs = _runs(text, self._standalone)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
@@ -263,11 +270,23 @@ class Names:
             for k in kept
             if self.drafted.get(k.actor, None) and self.kind(k.actor) == "person"
         ]
+        self.named += [k.actor for k in kept if k.actor in self.met]
         for run in pieces:
             found = self._new(text, run, first)
             if found is not None:
                 kept.append(found)
+                if self.kind(found.actor) == "person":
+                    self.named.append(found.actor)
         return sorted(kept, key=lambda m: m.start)
+
+    def new_paragraph(self) -> None:
+        """A bare surname looks first for the persons named from here on."""
+        self.paragraph = len(self.named)
+
+    def drain(self) -> list[str]:
+        """The checks :meth:`find` left for the sentence it last read, once."""
+        checks, self.checks = self.checks, []
+        return checks
 
     def _adjective_of(self, text: str, mention: Mention, run: re.Match[str]) -> bool:
         """A known actor's one-word alias opening a longer name, a body's head word right
@@ -365,14 +384,21 @@ class Names:
         titled = name != raw and bool(
             re.match(r"(?:[\w’'.-]+\s+)*?(?:" + "|".join(TITLES) + r")\.?\s", raw, re.I)
         )
+        start = run.start() + run.group(0).find(name.split()[0]) if name else run.start()
+        namesakes = self._surnamed(name)
+        if len(namesakes) == 1:  # "Sangare said", "Ba said": the person named before
+            return Mention(start, start + len(name), namesakes[0])
+        if namesakes:
+            self.checks.append(
+                f"check: which {name}? "
+                + " or ".join(self._name_of(h) for h in namesakes)
+                + ", both named before, neither in this paragraph"
+            )
+            return None
         if len(name) <= 2:
             return None
-        start = run.start() + run.group(0).find(name.split()[0])
         if self._channel(text, start, name):
             return None  # "told state television X": where the words went, no actor
-        person = self._surname(name)
-        if person:  # "Sangare said", even first in its sentence: the person named before
-            return Mention(start, start + len(name), person)
         initial = start <= first or text[:start].rstrip().endswith(("“", '"', "‘", "(", "—"))
         if initial and " " not in name:
             return None  # a capitalised first word is not a name by itself
@@ -461,16 +487,24 @@ class Names:
         }
         return found.pop() if len(found) == 1 else None
 
-    def _surname(self, name: str) -> str | None:
-        """A lone surname of a person proposed earlier in the article ("Okonde"), or of one
-        another draft proposes whom this article named in full before."""
-        if " " in name:
-            return None
-        for actor in self.proposed.values():
-            if actor.kind == "person" and actor.name.split()[-1] == name:
-                return actor.id
-        met = {i for i in self.met if self.drafted[i].name.split()[-1] == name}
-        return met.pop() if len(met) == 1 else None
+    def _surnamed(self, name: str) -> list[str]:
+        """Who a lone surname is: of the persons the article named before (proposed here,
+        or another draft's named here in full) with that surname, the one named last in
+        this paragraph; else the only one; else all of them (two people share it and
+        none is nearer: the curator decides)."""
+        if not name or " " in name:
+            return []
+        holders = [i for i in self.named if self._name_of(i).split()[-1] == name]
+        here = [i for i in self.named[self.paragraph :] if i in holders]
+        if here:
+            return [here[-1]]
+        return list(dict.fromkeys(holders))
+
+    def _name_of(self, actor_id: str) -> str:
+        if actor_id in self.drafted:
+            return self.drafted[actor_id].name
+        found = next((p for p in self.proposed.values() if p.id == actor_id), None)
+        return found.name if found else actor_id
 
     def _id(self, name: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", simplify(name)).strip("-") or "actor"
