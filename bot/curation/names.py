@@ -294,7 +294,8 @@ class Names:
         institute's name, not France)."""
         actor = self.store.actors.get(mention.actor)
         word = text[mention.start : mention.end]
-        if actor is None or mention.start != run.start() or " " in word.strip():
+        opens = text[run.start() : mention.start].strip() in ("", "The")
+        if actor is None or not opens or " " in word.strip():
             return False
         if simplify(word) == simplify(actor.name):
             return False  # "Mali Institute": the state's own name, not an adjective
@@ -549,18 +550,33 @@ def guess_kind(name: str, before: str = "") -> str:
 
 
 def _runs(text: str, standalone: Callable[[str], bool] = lambda _: False) -> list[re.Match[str]]:
-    """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")."""
+    """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")
+    unless a body's head word comes before it ("Consultative Council of the X"), and a
+    body's name going on "in Africa" or "on Y" kept whole."""
     found = []
     for match in _NAME.finditer(text):
         parts = list(re.finditer(r"(?:(?! of the ).)+", match.group(0)))
-        if len(parts) == 1:
-            found.append(match)
+        if len(parts) == 1 or _OF_THE_BODY.search(match.group(0)):
+            found.append(_tailed(text, match))
             continue
         for part in parts:
             piece = part.group(0).strip()
             start = match.start() + part.start() + part.group(0).index(piece)
             found.extend(_NAME.finditer(text, start, start + len(piece)))
-    return _joined(text, found, standalone)
+    kept: list[re.Match[str]] = []
+    for run in (_tailed(text, run) for run in _joined(text, found, standalone)):
+        if not kept or run.start() >= kept[-1].end():
+            kept.append(run)  # not the tail of the name before ("… in Africa")
+    return kept
+
+
+def _tailed(text: str, run: re.Match[str]) -> re.Match[str]:
+    """The run with the tail a body's name goes on with ("… Governance in Africa")."""
+    tail = _TAIL.match(text, run.end())
+    if tail is None or not _TAILED.search(run.group(0)):
+        return run
+    whole = _SPAN.match(text, run.start(), tail.end())
+    return whole if whole is not None else run
 
 
 _ADVERBS = frozenset(
@@ -699,7 +715,8 @@ _HEAD_WORDS = (
     r"(?:Ministry|Minister|Department|Office|Centre|Center|Institute|Council|Commission|"
     r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank|Coordination|"
     r"Federation|Confederation|Union|Coalition|Network|Organisation|Organization|Authority|"
-    r"Directorate|Secretariat|Board|Forum|Movement|Front|Party)\s+(?:of|for)\s"
+    r"Directorate|Secretariat|Board|Forum|Movement|Front|Party|Chamber|Assembly|League|"
+    r"Panel|Subcommittee|Caucus|Court|Conference)\s+(?:of|for)\s"
 )
 _HEADED = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]+\s+){0,2}" + _HEAD_WORDS)
 _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)
@@ -714,7 +731,8 @@ _COMMON_BODY = re.compile(
 ("the Centre for Trade and Development")."""
 _HEAD_AFTER = re.compile(
     r"\s+(?:Institute|Centre|Center|University|Foundation|School|Academy|Society|"
-    r"Association|Observatory|Forum)\b"
+    r"Association|Observatory|Forum|League|Chamber|Union|Federation|Coalition|Network|"
+    r"Council|Committee|Movement)\b"
 )
 """A body's head word right after an adjective of nationality ("French Institute")."""
 _BODY_AFTER = re.compile(
@@ -728,6 +746,21 @@ _BODY_END = re.compile(
 )
 """A body's head word ending the name after "and" ("the X Institute for Peace and Security
 Studies", "Atlantic Policy and Security Forum", "Women and Children First"): one name."""
+_OF_THE_BODY = re.compile(
+    r"\b(?:[A-Z][\w-]+\s+)?" + _HEAD_WORDS.replace(r"(?:of|for)\s", r"of the\s")
+)
+"""A body "of the" something ("the Advisory Council of the Renewal"): one name."""
+_TAIL = re.compile(
+    r"\s+(?:(?:in|for)\s+(?:the\s+)?(?:(?:West|East|North|South|Central|Southern|Northern|"
+    r"Western|Eastern)\s+)?(?:Africa|Europe|Asia|Americas|Middle\s+East|Sahel|Maghreb)|"
+    r"on\s+" + _WORD + r"(?:\s+(?:and\s+)?" + _WORD + r")*)(?![\w-])"
+)
+"""What a body "for …" or a committee goes on with: "in Africa" (a continent or region,
+not a city it sits in: "in Dakar"), "on Africa", "on Ore Exports"."""
+_TAILED = re.compile(
+    r"(?:" + _HEAD_WORDS + r"|\b(?:Committee|Subcommittee|Panel|Commission|Caucus)$)"
+)
+
 _CONNECTED = re.compile(r"\s(?:and|&|dans|et|sur|pour|aux|au)\s")
 """A connector inside one name: "Ministry of Foreign Affairs and International Cooperation",
 "Les Afriques dans le Monde"."""
