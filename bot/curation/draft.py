@@ -1014,7 +1014,11 @@ def _behind(text: str, found: FoundDate) -> bool:
     on Friday"), or its own clause has a verb in the past ("Talks resumed on Tuesday"; not
     "Officials said the vote takes place on Sunday")."""
     before = text[: found.start]
-    if re.search(r"\b(?:said|told|announced|stated|declared|wrote|added)\s*$", before):
+    if re.search(
+        r"\b(?:said|told|announced|stated|declared|wrote|added)"
+        r"(?:\s+(?:[A-Z][\w’'.-]*|reporters|journalists))?\s*$",  # "told AFP on Monday"
+        before,
+    ):
         return True
     if _TOLD_AT.search(before) or _SAID_WHERE.search(before):
         return True

@@ -236,7 +236,9 @@ class Names:
         known = [
             self._government(text, k)
             for k in known
-            if not self._namesake(text, k) and not self._elsewhere(text, k)
+            if not self._namesake(text, k)
+            and not self._elsewhere(text, k)
+            and not self._told(text, k)
         ]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
@@ -287,6 +289,12 @@ class Names:
         """The checks :meth:`find` left for the sentence it last read, once."""
         checks, self.checks = self.checks, []
         return checks
+
+    def _told(self, text: str, mention: Mention) -> bool:
+        """A known outlet named only as the one told ("told AFP on Monday")."""
+        actor = self.store.actors.get(mention.actor)
+        told = _TOLD_OUTLET.search(text[max(0, mention.start - 30) : mention.start])
+        return actor is not None and actor.kind == "media" and told is not None
 
     def _adjective_of(self, text: str, mention: Mention, run: re.Match[str]) -> bool:
         """A known actor's one-word alias opening a longer name, a body's head word right
@@ -684,6 +692,10 @@ _CHANNEL_BEFORE = re.compile(
 )
 """A broadcaster or paper as the object of telling ("told state broadcaster X", "in an
 interview with the daily X", "on national radio X"): the channel, not an actor."""
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|said\s+to|speaking\s+to|interview\s+with)\s+(?:the\s+)?$", re.I
+)
+"""A known outlet only as the one told ("told AFP"): the channel, no actor."""
 _DESCRIBED = re.compile(r"\b(?:an?|one)\s+$", re.I)
 """A single word after "a"/"an" ("a Democrat", "a Republican"): a description."""
 _FIRST_NAME_ONLY = re.compile(

@@ -711,13 +711,15 @@ def _issuer(text: str, start: int) -> str | None:
 _AFFILIATION = re.compile(r"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?", re.I)
 """Between a person and the body named as theirs: "Laessing of the Foundation"."""
 _DESCRIBED_AFTER = re.compile(
-    rf"\s+((?:(?:an?|one|two|three|several|some|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_PEOPLE})"
+    rf"\s+((?:(?:an?|one|two|three|four|five|several|some|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{_SPEAKING_PEOPLE})"
     r"(?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[A-Z][^,;“”\".]*?)?)"
+    r"(?:\s+(?:[a-z]+ed|familiar|involved|close)\s+(?:on|about|with|to|in|by)\s+[^,;“”\".]+?)?"
     r"(?=\s+(?:who|speaking|,)|[,.;]|$)",
     re.I,
 )
 """A described source after "according to" or a quote's "said": "a local official (who
-asked…)", "press freedom groups", "one analyst"."""
+asked…)", "press freedom groups", "one analyst", "two diplomats (briefed on the talks)"."""
 _MEMBERS_OF = re.compile(
     rf"\b(?:{_PEOPLE})\s+(?:in|at|of|from|within|inside|to|close\s+to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,2}$",
