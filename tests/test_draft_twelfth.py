@@ -8,6 +8,8 @@ one test per class."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.curation.draft import Candidate, Draft, draft
@@ -194,3 +196,26 @@ def test_told_an_outlet_on_a_weekday_is_the_tellings_day_and_no_actor(wire: Draf
     assert when(found) == "2026-10-12", found
     assert "afp" not in found.actors, found
     assert found.by == ["moussa-sidibe"], found
+
+
+STATEMENT = """Mali answers Guinea on the rail line
+
+The Government of Mali thanks the Republic of Guinea for its offer to rebuild the line. \
+The Government has taken note of the concerns raised by traders in Kayes.
+"""
+
+
+def test_the_government_after_the_government_of_x_opened_the_paragraph(tmp_path: Path) -> None:
+    """ "The Government of Mali thanks …. The Government has taken note of …": Mali's
+    government, the one named before it in the paragraph, not a blank."""
+    copy = StoreCopy(tmp_path)
+    ingest(
+        STATEMENT.encode(),
+        copy.seeds,
+        title="Mali answers Guinea on the rail line",
+        outlet="Coast Review",
+        published=PUBLISHED,
+        source_id="twelfth-statement",
+    )
+    result = draft(copy.load(), "twelfth-statement")
+    assert candidate(result, "The Government has taken note").by == ["mali-junta"]

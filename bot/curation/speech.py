@@ -659,10 +659,10 @@ _BODY_ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+((?i:government|junta|authorities|"
     r"regime|alliance|bloc|confederation))(?:[’']s\s+(?:secretariat|commission|presidency|"
     r"leadership|council|spokes(?:wo)?man|spokesperson)(?:\s+(?:in|at)\s+[A-Z][\w’'-]+)?)?"
-    r"\s*,?\s*(?:also\s+)?$"
+    r"\s*,?\s*(?:(?:also|has|have|had|again)\s+)*$"
 )
 """A government or an alliance named by its common noun alone ("the government added",
-"The alliance's secretariat in X said")."""
+"The alliance's secretariat in X said", "The Government has taken note")."""
 _BODY_KIND = {"alliance": "alliance", "bloc": "alliance", "confederation": "alliance"}
 """The kind of actor a body's common noun stands for (else a government)."""
 
