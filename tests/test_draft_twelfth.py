@@ -219,3 +219,22 @@ def test_the_government_after_the_government_of_x_opened_the_paragraph(tmp_path:
     )
     result = draft(copy.load(), "twelfth-statement")
     assert candidate(result, "The Government has taken note").by == ["mali-junta"]
+
+
+# 5. a byline on a line of its own
+
+
+def test_a_by_line_under_the_title_is_a_byline_not_a_heading(tmp_path: Path) -> None:
+    copy = StoreCopy(tmp_path)
+    ingest(
+        b"Why the rail line matters\n\nBy Nadia Ferhat\n\nThe line carried ore for forty years "
+        b"before the floods of 2019 cut it.\n",
+        copy.seeds,
+        title="Why the rail line matters",
+        outlet="Coast Review",
+        published=PUBLISHED,
+        source_id="twelfth-byline",
+    )
+    result = draft(copy.load(), "twelfth-byline")
+    reasons = {s.text: why for s, why in result.skipped}
+    assert reasons.get("By Nadia Ferhat") == "a byline", reasons

@@ -457,12 +457,12 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         elif _NOTE_ON_TEXT.match(sentence.text) or _SIGNED.match(sentence.text):
             skipped.append((sentence, "a note on what the text is"))
             issued = None if _SIGNED.match(sentence.text) else issued  # the statement ends
+        elif previous is not None and is_byline(sentence.text):
+            skipped.append((sentence, "a byline"))  # "By X" on a line of its own too
         elif sentence.heading or (previous is None and headline):
             skipped.append((sentence, "a heading"))
             issued = issued if not candidates else None  # "Reactions": the statement ended
             day = _day(sentence.text, published) or day
-        elif is_byline(sentence.text):
-            skipped.append((sentence, "a byline"))
         elif presents(sentence.text):
             skipped.append((sentence, "a presenter's introduction or sign-off"))
         elif _GREETING.match(sentence.text[_lead(sentence.text) :]):
