@@ -53,7 +53,7 @@ The analyst Ali Sy followed the talks. "Rail is cheaper than roads," Sy said.
 Kadi Diarra pointed out that the last freight train ran in June 2023.
 
 The engineers' spokesman, Moussa Sidibe, told AFP on Monday that the work would take \
-a year.
+a year. Asked about the cost, he declined to comment.
 
 Lamine Keita, a rail historian, wrote the first study of the line.
 
@@ -238,3 +238,10 @@ def test_a_by_line_under_the_title_is_a_byline_not_a_heading(tmp_path: Path) -> 
     result = draft(copy.load(), "twelfth-byline")
     reasons = {s.text: why for s, why in result.skipped}
     assert reasons.get("By Nadia Ferhat") == "a byline", reasons
+
+
+def test_he_declining_to_comment_is_an_actor_of_the_fact(wire: Draft) -> None:
+    """ "Asked about …, he declined to comment" after one person in the paragraph: that
+    person an actor of the background fact the check asks for."""
+    found = candidate(wire, "he declined to comment")
+    assert "moussa-sidibe" in found.actors and found.by == [], found

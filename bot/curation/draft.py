@@ -740,6 +740,9 @@ def _candidate(
             f"check: {silent.group(0)!r} tells no words: no statement; background, the "
             "silent body an actor (a date of its own makes it an event)"
         )
+        quiet = _silent_one(text[: silent.start()], context)
+        if quiet and quiet not in candidate.actors:
+            candidate.actors.append(quiet)  # "…, he declined to comment": the one he is
     elif _PAST.search(_main_clause(text)) and not _STATE.search(_main_clause(text)):
         candidate.notes.append(
             "check: a past action the sentence does not date: drafted background; if you "
@@ -758,6 +761,17 @@ def _candidate(
             f"restates {candidate.restates}: promoting adds this sentence to its citations"
         )
     return candidate
+
+
+def _silent_one(before: str, context: Context) -> str | None:
+    """Who "he"/"she" right before a silence is: the one person the paragraph named before
+    (as for a speaker), else no one."""
+    pronoun = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+\s+)?$", before)
+    named = list(dict.fromkeys(context.people))
+    if pronoun is None or len(named) != 1:
+        return None
+    said = pronoun.group(1).casefold()
+    return named[0] if context.genders.get(named[0], said) == said else None
 
 
 _SILENT = re.compile(
