@@ -60,6 +60,8 @@ Lamine Keita, a rail historian, wrote the first study of the line.
 Colonel Bakary Keita commands the rail police.
 
 Keita said the old stations would be rebuilt.
+
+Traders hoped the deal would lift the fuel taxes imposed last year.
 """
 
 
@@ -245,3 +247,11 @@ def test_he_declining_to_comment_is_an_actor_of_the_fact(wire: Draft) -> None:
     person an actor of the background fact the check asks for."""
     found = candidate(wire, "he declined to comment")
     assert "moussa-sidibe" in found.actors and found.by == [], found
+
+
+def test_a_participles_past_date_in_a_hoped_clause_is_no_date_to_come(wire: Draft) -> None:
+    """ "hoped the deal would lift the fuel taxes imposed last year": the taxes' date, past,
+    never "a date still to come"."""
+    found = candidate(wire, "imposed last year")
+    assert not noted(found, "still to come"), found.notes
+    assert when(found) != "2025", found

@@ -980,6 +980,13 @@ def _made_by(before: str) -> bool:
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?!(?:would|will|be|been|being|to|has|have|had|was|were|is|are|shall|could|might|"
+    r"not|may|must)\b)[a-z]{3,}\s+(?!(?:expected|scheduled|planned|slated|due)\b)"
+    r"(?:[a-z]{3,}ed|held|kept|taken|seized|made|sent|built|given|won|lost)\s+$"
+)
+"""A noun and its past participle right before the date ("the restrictions imposed last
+year"): the participle's time, past, even in a clause about what is to come."""
 _AHEAD_NO_DATE = re.compile(
     rf"\b(?:next\s+(?:week|month|year|{_WEEKDAYS}|{_MONTHS})|"
     rf"(?:this\s+)?coming\s+(?:week|month|{_WEEKDAYS})|in\s+the\s+coming\s+(?:days|weeks|months)|"
@@ -1072,7 +1079,12 @@ def _own_date(text: str, published: FuzzyDate | None) -> tuple[FoundDate | None,
     for found in found_all:
         clause = re.split(r"[,;—]", text[: found.start])[-1]
         ahead_of = _AHEAD_NO_DATE.match(text, found.start + len(found.phrase) + 1)
-        if _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:]) or ahead_of:
+        future = _FUTURE.search(clause) or _FUTURE.search(text[: found.start][-40:])
+        if future and not ahead_of and _PARTICIPLE_BEFORE.search(text[: found.start]):
+            notes.append(  # "would ease the restrictions imposed last year": no date to come
+                f"check: {found.phrase!r} dates another clause's event, not this sentence's"
+            )
+        elif future or ahead_of:
             notes.append(f"check: a date still to come ({found.phrase!r}): not recorded")
         elif _AHEAD_OR_BEHIND.match(found.phrase) and not _behind(text, found):
             notes.append(
