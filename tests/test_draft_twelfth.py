@@ -204,6 +204,9 @@ STATEMENT = """Mali answers Guinea on the rail line
 
 The Government of Mali thanks the Republic of Guinea for its offer to rebuild the line. \
 The Government has taken note of the concerns raised by traders in Kayes.
+
+The Government of Mali said in a statement on Tuesday that the offer was fair. The Government has \
+reaffirmed its wish for a fair tariff.
 """
 
 
@@ -221,6 +224,9 @@ def test_the_government_after_the_government_of_x_opened_the_paragraph(tmp_path:
     )
     result = draft(copy.load(), "twelfth-statement")
     assert candidate(result, "The Government has taken note").by == ["mali-junta"]
+    # after "… in a statement on Tuesday", the statement's words: its date
+    found = candidate(result, "The Government has reaffirmed")
+    assert found.by == ["mali-junta"] and when(found) == "2026-10-13", found
 
 
 # 5. a byline on a line of its own

@@ -728,7 +728,8 @@ _HEAD_WORDS = (
     r"Committee|Bureau|Agency|School|Faculty|Society|Association|Fund|Bank|Coordination|"
     r"Federation|Confederation|Union|Coalition|Network|Organisation|Organization|Authority|"
     r"Directorate|Secretariat|Board|Forum|Movement|Front|Party|Chamber|Assembly|League|"
-    r"Panel|Subcommittee|Caucus|Court|Conference)\s+(?:of|for)\s"
+    r"Panel|Subcommittee|Caucus|Court|Conference|Observatory|Foundation|Academy|Programme|"
+    r"Initiative|Trust)\s+(?:of|for)\s"
 )
 _HEADED = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]+\s+){0,2}" + _HEAD_WORDS)
 _HEADED_WITHIN = re.compile(r"\b" + _HEAD_WORDS)

@@ -681,6 +681,7 @@ def _the_body(
         governments = list(dict.fromkeys(a for a in named if kind_of(a) == kind))
         if len(governments) == 1:
             found.by = governments
+            found.document = context.issued and found.by == context.issuer  # its statement's
             found.notes.append(
                 f"check: 'the {word}' read as {governments[0]}, the one {kind} named "
                 f"before it {where}"
