@@ -374,15 +374,16 @@ FLOORS: dict[str, tuple[str, str, int]] = {
     # ceiling moves up only when a new case brings its own count: "actor links wrong" went
     # from 16 to 17 with wire-sahel-desk's "Niger's former president", and from 17 to 20
     # with the fourth round's three articles, one each, see the doc; to 22 with the eleventh
-    # round's explainer-niamey-opening, whose "towards Moscow" links Russia, left out of its key).
-    "speakers right": ("speaker", "right", 185),
+    # round's explainer-niamey-opening, whose "towards Moscow" links Russia, left out of its key;
+    # down to 21 in the twelfth round: "told AFP" no longer links AFP in checker-bamako-visit).
+    "speakers right": ("speaker", "right", 198),
     "speakers wrong": ("speaker", "wrong", 2),
-    "kinds right": ("kind", "right", 171),
-    "dates right": ("date", "right", 180),
+    "kinds right": ("kind", "right", 183),
+    "dates right": ("date", "right", 193),
     "dates wrong": ("date", "wrong", 1),
-    "actor links right": ("actors", "right", 248),
-    "actor links wrong": ("actors", "wrong", 22),
-    "proposals right": ("proposals", "right", 49),
+    "actor links right": ("actors", "right", 263),
+    "actor links wrong": ("actors", "wrong", 21),
+    "proposals right": ("proposals", "right", 59),
     "proposals junk": ("proposals", "junk", 0),
     "restates right": ("restates", "right", 5),
     "restates wrong": ("restates", "wrong", 0),
@@ -399,7 +400,9 @@ wire-volta-talks needs 0 (19 before its rules); 141 with the tenth round's wire-
 which needs 2 (19 before its rules: a body named in lower-case words, "National Rail
 Office", is still not proposed); 147 with the eleventh round's explainer-niamey-opening,
 which needs 6 (22 before its rules: an expert's "argues" and "said" drafted as claims, a
-main verb's "telling a rally" left without a speaker, "Moscow" linked as Russia twice)."""
+main verb's "telling a rally" left without a speaker, "Moscow" linked as Russia twice); still
+147 after the twelfth round, whose wire-ouagadougou-power-line needs 1 (a body's "said" drafted
+a statement, its key a claim) while checker-bamako-visit needs one fewer (AFP only told)."""
 
 
 def below_floor(total: Score) -> list[str]:
