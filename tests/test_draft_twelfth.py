@@ -62,6 +62,8 @@ Colonel Bakary Keita commands the rail police.
 Keita said the old stations would be rebuilt.
 
 Traders hoped the deal would lift the fuel taxes imposed last year.
+
+When Laura Finch toured the depot in early 2025, she spoke of "a line for a century."
 """
 
 
@@ -261,3 +263,13 @@ def test_a_participles_past_date_in_a_hoped_clause_is_no_date_to_come(wire: Draf
     found = candidate(wire, "imposed last year")
     assert not noted(found, "still to come"), found.notes
     assert when(found) != "2025", found
+
+
+def test_words_timed_by_an_opening_when_clause_are_not_dated_by_publication(
+    wire: Draft,
+) -> None:
+    """ "When X toured the depot in early 2025, she spoke of …": said then, a blank marked
+    so, never the publication's date "when it was said"."""
+    found = candidate(wire, "she spoke of")
+    assert found.by == ["laura-finch"], found
+    assert when(found) is None and noted(found, "said at the time"), found

@@ -1216,6 +1216,11 @@ def _opened_before(candidate: Candidate, before: list[Candidate], text: str) -> 
     opened.notes.append(f"check: the quotation closes in the next sentence: read as {who}'s")
 
 
+_SAID_THEN = re.compile(rf"\s*((?:When|As|After)\s+[^,;]*?(?:{_PAST.pattern})[^,;]*),")
+"""An opening clause in the past that times the words ("When X visited Bamako in early
+2026, he spoke of…"): said then, not at publication."""
+
+
 def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) -> None:
     """Words said or written, with no date phrase of their own."""
     refers = _REFERS_TO_EVENT.search(candidate.sentence.text)
@@ -1232,6 +1237,11 @@ def _date_said(candidate: Candidate, around: Said, published: FuzzyDate | None) 
     elif around.day is not None:
         candidate.date = {"when": str(around.day)}
         candidate.notes.append("check: dated by the live blog's day heading, when it was said")
+    elif (then := _SAID_THEN.match(candidate.sentence.text, around.label_end)) is not None:
+        candidate.notes.append(  # "When X visited Bamako in early 2026, he spoke of…"
+            f"check: said at the time {then.group(1)!r} tells, not when the article appeared: "
+            "date it then"
+        )
     elif published is not None:
         candidate.date = {"when": str(published), "relative": True}
         candidate.published_date = True
