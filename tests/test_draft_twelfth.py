@@ -42,7 +42,7 @@ The Malian League for the Protection of Consumers, a Bamako-based group, condemn
 deal on Wednesday.
 
 Paul Dembele, a fellow at the Centre for Rail and Logistics in Africa, said the line was \
-overdue.
+overdue. Dembele calls this "a debt to the river towns."
 
 The Senate Panel on Ore Exports questioned the envoy on Tuesday.
 
@@ -273,3 +273,9 @@ def test_words_timed_by_an_opening_when_clause_are_not_dated_by_publication(
     found = candidate(wire, "she spoke of")
     assert found.by == ["laura-finch"], found
     assert when(found) is None and noted(found, "said at the time"), found
+
+
+def test_calls_this_before_quoted_words_reports_them(wire: Draft) -> None:
+    """ "X, a fellow at …, calls this "…"": X's words, not narration."""
+    found = candidate(wire, "calls this")
+    assert found.by == ["paul-dembele"], found

@@ -72,7 +72,7 @@ _VERBS = (
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
     r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
     r"rejected|rejects|maintained|maintains|conceded|concedes|pointed out|points out|"
-    r"spoke of|speaks of|according to|According to"
+    r"spoke of|speaks of|calls(?=\s+(?:this|it|that|them)\s+[“\"])|according to|According to"
 )
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
