@@ -63,6 +63,9 @@ Keita said the old stations would be rebuilt.
 
 Traders hoped the deal would lift the fuel taxes imposed last year.
 
+Senator Aminata Diallo wrote to the transport minister on Tuesday asking for the \
+costs. The letter said the line had "no budget at all."
+
 When Laura Finch toured the depot in early 2025, she spoke of "a line for a century."
 """
 
@@ -279,3 +282,11 @@ def test_calls_this_before_quoted_words_reports_them(wire: Draft) -> None:
     """ "X, a fellow at …, calls this "…"": X's words, not narration."""
     found = candidate(wire, "calls this")
     assert found.by == ["paul-dembele"], found
+
+
+def test_the_letter_after_x_wrote_to_y_is_xs_and_dated_so(wire: Draft) -> None:
+    """ "X wrote to the minister on Tuesday …. The letter said …": X's words, the day the
+    letter was written."""
+    found = candidate(wire, "The letter said")
+    assert found.by == ["aminata-diallo"], found
+    assert when(found) == "2026-10-13", found

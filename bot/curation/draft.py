@@ -482,7 +482,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement, day)
             candidate = _candidate(store, source, sentence, names, context, around)
             _opened_before(candidate, paragraph[-1:], said)
-            if candidate.by and _STATEMENT_WORD.search(said):
+            if candidate.by and _issues(said):
                 statement = candidate
             candidates.append(candidate)
             paragraph.append(candidate)
@@ -1260,6 +1260,13 @@ _MESSAGE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+(message|letter|note|
 """A message the sentence names ("She keeps the message he sent her"): an "it said" after
 it gives its words."""
 _STATEMENT_WORD = re.compile(r"\b(?:statement|communiqu[ée]|declaration|press release)\b", re.I)
+_WROTE = re.compile(r"\b(?:wrote|writes)\s+(?:to\b|an?\s+(?:open\s+)?letter\b)")
+"""A letter written ("wrote to the minister"): its words, told next, are the writer's."""
+
+
+def _issues(text: str) -> bool:
+    """Whether the sentence names a statement or a letter its speaker issued."""
+    return _STATEMENT_WORD.search(text) is not None or _WROTE.search(text) is not None
 
 
 def _remember(
@@ -1287,9 +1294,11 @@ def _remember(
     context.message = f"the {message.group(1)}" if message and not context.speaker else None
     context.stated = candidate.kind in ("statement", "quote")
     statement = _STATEMENT_WORD.search(text) is not None
-    context.issued = statement or document
+    context.issued = statement or document or bool(candidate.by and _WROTE.search(text))
     if statement:
         context.issuer = [a for a in candidate.by if names.kind(a) != "person"]
+    elif candidate.by and _WROTE.search(text):  # "X wrote to Y …": then "The letter said"
+        context.issuer = list(candidate.by)
     sender = _SENT_FROM.search(text)
     if sender:  # "read out a message from the head of the junta, General X": X's words
         context.issuer = [m.actor for m in mentions if m.start >= sender.end()][:1]
