@@ -66,6 +66,11 @@ Traders hoped the deal would lift the fuel taxes imposed last year.
 Senator Aminata Diallo wrote to the transport minister on Tuesday asking for the \
 costs. The letter said the line had "no budget at all."
 
+A senior official in the Bureau of Rail Safety said the bridges would be inspected.
+
+Representative Omar Sanogo, who chairs the transport committee, wrote to the governor \
+demanding a budget.
+
 When Laura Finch toured the depot in early 2025, she spoke of "a line for a century."
 """
 
@@ -290,3 +295,10 @@ def test_the_letter_after_x_wrote_to_y_is_xs_and_dated_so(wire: Draft) -> None:
     found = candidate(wire, "The letter said")
     assert found.by == ["aminata-diallo"], found
     assert when(found) == "2026-10-13", found
+
+
+def test_an_official_of_a_bureau_and_a_representative_make_statements(wire: Draft) -> None:
+    """ "A senior official in the Bureau of X said …" speaks for the bureau, and
+    "Representative X … wrote to …" holds an office: statements, not claims."""
+    assert candidate(wire, "A senior official in the Bureau").kind == "statement"
+    assert candidate(wire, "Representative Omar Sanogo").kind == "statement"

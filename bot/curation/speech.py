@@ -107,15 +107,16 @@ _ANALYSTS = re.compile(r"\b(analysts?|experts?|observers?|commentators?|scholars
 _OFFICE = re.compile(
     r"\b(minister|ministry|spokes(?:wo)?man|spokesperson|adviser|advisor|ambassador|army|"
     r"president|department|government|junta|presidency|military|secretary|envoy|senator|"
-    r"congressman|congresswoman|lawmaker)\b",
+    r"congressman|congresswoman|lawmaker|representative)\b",
     re.I,
 )
 _INSTITUTION = re.compile(
     r"\b(ministry|presidency|government|junta|department|spokes(?:wo)?man|spokesperson|"
-    r"embassy|consulate)\b",
+    r"embassy|consulate|bureau|agency)\b",
     re.I,
 )
-"""An unnamed speaker described by the body they speak for: their words are its."""
+"""An unnamed speaker described by the body they speak for: their words are its ("a senior
+official in the Bureau of X")."""
 _PEOPLE = (
     r"analysts?|experts?|officials?|diplomats?|sources?|spokes(?:wo)?man|spokesperson|"
     r"aides?|advisers?|advisors?|observers?|residents?|witness(?:es)?|critics?|officers?|"
