@@ -89,6 +89,12 @@ SLIPS = {
 """Question words as they get mistyped or shortened: read as meant, never as a missing
 subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(
+    r"^(?:(?:and|so|ok|okay|also|then|well|but|oh|right|now)\b[\s,;:.!-]*)+(?=\w)",
+    re.IGNORECASE,
+)
+""""and how long …", "ok so what did …", "also, is …": a follow-up's opening words, read as
+the question without them."""
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _WHERE = re.compile(
     r"^where\b(?!.*\b(?:stand|stands|standing|heading|headed|leave|leaves)\b)", re.IGNORECASE
@@ -195,6 +201,7 @@ class Reading(msgspec.Struct, frozen=True):
 def answer(store: FactStore, question: str) -> Response:
     """Answer a plain question from the store, saying how it was read."""
     typed = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+    typed = _FOLLOW_UP.sub("", typed) or typed
     text = _CONTRACTED.sub(
         lambda m: f"{m[1]} is", _SLIPS.sub(lambda m: SLIPS[m[0].casefold()], typed)
     )
@@ -266,7 +273,8 @@ def _known(store: FactStore, word: str) -> bool:
 def read(store: FactStore, text: str) -> Reading:
     """The command a question amounts to."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
-    speaker_words, about = _said_parts(text)
+    # "how much aid is the US offering": a figure asked, not what the US said
+    speaker_words, about = ("", None) if _COUNT.match(text) else _said_parts(text)
     speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
     # the first actor named who said anything, themselves or through those who speak for
     # them ("what did the US president's adviser say": not the president himself)
@@ -336,17 +344,38 @@ def read(store: FactStore, text: str) -> Reading:
         # the US open to talks with Niger": "Washington was open to consultations with …
         # Niger"); else they are no subject, and the question is refused
         stated = claimed is not None and queries.stated(store, text, claimed)
+        # "did the US meet Burkina Faso officials": all common, yet it asks something of
+        # one actor about another it names, which is specific enough to answer
+        specific = subject.rare or _others_named(store, subject.common, claimed)
         return Reading(
             line,
             lambda: queries.yes_no(
-                store, text, (*subject.rare, *subject.common), subject.rare, claimed
+                store, text, (*subject.rare, *subject.common), specific, claimed
             ),
-            specific=stated,
+            specific=stated or bool(specific),
         )
     consequence = _CONSEQUENCE.search(text)
     if consequence:
         return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+def _others_named(
+    store: FactStore, common: tuple[str, ...], claimed: claims.Claim | None
+) -> tuple[str, ...]:
+    """The words of a yes/no question naming an actor besides its subject, when it asks an
+    action of the subject the store knows ("did the US *meet* Burkina Faso officials")."""
+    if claimed is None or not claimed.subject_actors or not claimed.predicate_terms:
+        return ()
+    subject = set(claimed.subject.split())
+    return tuple(
+        w
+        for w in common
+        if w not in subject
+        and not _verb(w)
+        and (named := store.actor_names.mentions(w, store.fact_search.knows))
+        and not {m.id for m in named} & claimed.subject_actors
+    )
 
 
 _CONSEQUENCE = re.compile(
