@@ -7,6 +7,7 @@ import pytest
 
 from bot.answers import questions
 from bot.answers.response import Response
+from bot.records.errors import NotFound
 from bot.store.facts import FactStore
 
 
@@ -55,3 +56,34 @@ def test_a_yes_no_asking_of_one_actor_about_another_is_not_refused_as_common(
     response = questions.answer(store, "did washington meet officials from niger")
     assert first_line(response).startswith("The sources do not say so"), first_line(response)
     assert shown(response)[0] == "bureau-signals-openness"
+
+
+# --- yes/no: a clause saying it in other words says it -----------------------------------
+
+
+def test_troops_withdrawn_is_said_by_withdrawn_militarily(store: FactStore) -> None:
+    """ "withdrawn militarily from Mali" says the troops were withdrawn; a line sharing only
+    "withdrew" (the ECOWAS exit) does not bear on it."""
+    response = questions.answer(store, "have the french pulled their soldiers out of mali")
+    assert first_line(response).startswith("The sources say"), first_line(response)
+    assert shown(response) == ["french-troops-expelled"]
+
+
+def test_is_x_in_y_is_a_presence_placed_by_its_sentence(store: FactStore) -> None:
+    """ "countries such as Germany continue to maintain a presence" stands in a sentence on
+    Mali ("While France has withdrawn militarily from Mali, …"): it says so."""
+    response = questions.answer(store, "are the germans still in mali")
+    assert first_line(response).startswith("The sources say"), first_line(response)
+    assert shown(response)[0] == "eu-programmes-active"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["are the germans in niger", "did germany deploy soldiers to niger", "has washington left niger"],
+)
+def test_what_the_store_does_not_state_is_still_not_said(store: FactStore, question: str) -> None:
+    try:
+        response = questions.answer(store, question)
+    except NotFound:
+        return
+    assert first_line(response).startswith("The sources do not say"), first_line(response)

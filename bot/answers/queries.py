@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.answers import claims
 from bot.answers.claims import Claim
 from bot.answers.compose import Answer, chosen_for_brief, sourcing
+from bot.answers.passage import passage
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
@@ -703,8 +704,17 @@ def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
     """Whether the fact's own text or one of its quotes states the claim (no claim: yes)."""
     if claimed is None:
         return True
-    shown = [fact.text, *(store.quoted(c) for c in fact.citations)]
-    return any(claims.states(store, claimed, text) for text in shown)
+    if claims.states(store, claimed, fact.text):
+        return True
+    return any(
+        claims.states(store, claimed, store.quoted(c), _sentence(store, c)) for c in fact.citations
+    )
+
+
+def _sentence(store: FactStore, citation: Citation) -> str:
+    """The sentence(s) of its source a citation's words stand in."""
+    span = store.span(citation)
+    return passage(store.sources[citation.source].text, span.start, span.end).text
 
 
 def stated(store: FactStore, question: str, claimed: Claim) -> bool:
@@ -758,13 +768,18 @@ def yes_no(
     def held(quote: str) -> list[float]:
         return [r for r, h in zip(rare, holds(quote), strict=True) if h]
 
+    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
+    # the sentence each quote stands in: where a presence asked of is placed ("is X in Y")
+    context = {q: _sentence(store, c) for c, q, _ in quoted} if claimed and claimed.placed else {}
+
     def rare_held(quote: str, among: Sequence[str] = specific) -> int:
         """How many of the question's rare words (or of ``among``) the quote holds."""
         return sum(h for w, h in zip(typed, holds(quote), strict=True) if w in among)
 
     def said(quote: str) -> bool:
-        return len(held(quote)) == len(wanted) and (
-            claimed is None or claims.states(store, claimed, quote)
+        around = f"{quote} {context.get(quote, '')}"
+        return len(held(around)) == len(wanted) and (
+            claimed is None or claims.states(store, claimed, quote, context.get(quote, ""))
         )
 
     def names_subject(quote: str) -> bool:
@@ -783,7 +798,6 @@ def yes_no(
     def near(candidate: tuple[Citation, str, Hit]) -> bool:  # its quote or its fact's text
         return on_point(candidate[1]) or on_point(store.facts[candidate[2].id].text)
 
-    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
     best = [b for b in quoted if b[2] in hits[:3]]
     if not any(near(b) for b in best):
         best = quoted  # none of the best matches' words is on point: any match's may be
@@ -837,7 +851,18 @@ def yes_no(
         )
 
     # what bears on it, those naming its subject first ("EU programmes remain active")
-    bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    def shares_enough(hit: Hit) -> bool:
+        """More than one of the rare words, or the subject: not a line sharing one word
+        ("withdrew from the ECOWAS bloc" for "has France withdrawn its troops")."""
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        if len(specific) < 2 or rare_held(shown) >= 2:
+            return True
+        return claimed is not None and claims.names_subject(store, claimed, shown)
+
+    bearing = [
+        h for h in hits[1:] if on_subject(h) or (_bears(store, h, specific) and shares_enough(h))
+    ]
     if not specific and claimed is not None:  # common words only: what states it, no more
         bearing = [h for h in bearing if _states(store, claimed, store.facts[h.id])]
     bearing.sort(key=lambda h: not on_subject(h))
