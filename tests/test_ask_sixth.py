@@ -25,7 +25,10 @@ def shown(response: Response) -> list[str]:
 @pytest.mark.parametrize(
     ("follow_up", "plain"),
     [
-        ("and for how long has mohamed bazoum been held", "for how long has mohamed bazoum been held"),
+        (
+            "and for how long has mohamed bazoum been held",
+            "for how long has mohamed bazoum been held",
+        ),
         ("ok so where is bazoum kept", "where is bazoum kept"),
         ("also, who is ulf laessing", "who is ulf laessing"),
     ],
@@ -79,7 +82,11 @@ def test_is_x_in_y_is_a_presence_placed_by_its_sentence(store: FactStore) -> Non
 
 @pytest.mark.parametrize(
     "question",
-    ["are the germans in niger", "did germany deploy soldiers to niger", "has washington left niger"],
+    [
+        "are the germans in niger",
+        "did germany deploy soldiers to niger",
+        "has washington left niger",
+    ],
 )
 def test_what_the_store_does_not_state_is_still_not_said(store: FactStore, question: str) -> None:
     try:
