@@ -94,3 +94,48 @@ def test_what_the_store_does_not_state_is_still_not_said(store: FactStore, quest
     except NotFound:
         return
     assert first_line(response).startswith("The sources do not say"), first_line(response)
+
+
+# --- one shared common word is no answer -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has the eu withdrawn its soldiers from niger",
+        "did france withdraw troops from burkina faso",
+    ],
+)
+def test_a_line_sharing_one_word_of_a_yes_no_does_not_bear_on_it(
+    store: FactStore, question: str
+) -> None:
+    """The ECOWAS exit shares "withdrew" and a country's name, nothing of who withdrew
+    what: it is no line "bearing on" whether Europe's troops left."""
+    response = questions.answer(store, question)
+    assert "aes-formed" not in shown(response)
+
+
+# --- what did X say about Y: only what is about Y ---------------------------------------
+
+
+def test_what_x_said_about_y_lists_only_their_lines_on_y(store: FactStore) -> None:
+    """Laessing on mineral firms: the mining quote and the resources claim, not his
+    democracy quote or his "pragmatic stance" claim."""
+    response = questions.answer(store, "what has laessing said on american mining companies")
+    assert set(shown(response)) == {
+        "laessing-mining-companies",
+        "laessing-no-security-for-resources",
+    }
+
+
+def test_nothing_said_on_y_says_so_then_the_sources_own_lines_then_the_rest(
+    store: FactStore,
+) -> None:
+    """The State Department never spoke of human rights: said plainly; the sources' own
+    line on the US agenda and human rights shown; its statements under their own label."""
+    response = questions.answer(store, "what has the state department said about human rights")
+    assert any(n.startswith("Nothing US State Department said mentions") for n in response.notes)
+    titles = [s.title for s in response.sections]
+    assert titles[0].startswith("What the sources say of US State Department")
+    assert "democracy-off-the-agenda" in [i.fact for i in response.sections[0].items]
+    assert titles[1].startswith("Everything else US State Department said")

@@ -422,7 +422,11 @@ def search(
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
-    hits = [h for h in hits if _bears(store, h, bearing, any_word)]
+    hits = [
+        h
+        for h in hits
+        if _bears(store, h, bearing, any_word) and _more_than_one_common(store, h, text)
+    ]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -935,6 +939,22 @@ def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = Fal
     return held[rarest] or sum(held) * 2 > len(held)
 
 
+COMMON_SHARE = 0.25
+"""A word held by at least this share of the facts is common ("US", "Sahel" in this story)."""
+
+
+def _more_than_one_common(store: FactStore, hit: Hit, text: str) -> bool:
+    """Whether a result matches more than one of the query's words, or a word that is not
+    common: not "Niger was long regarded…" for "how long has Bazoum been held", matched on
+    "long" alone. A query of one word matches as it may."""
+    index = store.fact_search
+    wanted = [e for e in (index.expand(w) for w in dict.fromkeys(query_words(text))) if e]
+    matched = [e for e in wanted if hit.terms.intersection(e)]
+    if len(wanted) < 2 or len(matched) != 1:
+        return True
+    return index.share(matched[0]) < COMMON_SHARE
+
+
 REASON_BOOST = 1.5
 """How much more a claim or an analysis weighs for "why …": the reasons someone gives."""
 
@@ -1118,26 +1138,46 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         )
     subject = clean_user_text(about or "")
     chosen: list[Fact] = []
+    of_them: list[Fact] = []
     if query_words(subject):
-        hits = store.fact_search.search(
-            subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
-        )
-        chosen = [  # matched in their own words, not only through a topic's name
-            store.facts[h.id]
+        hits = store.fact_search.search(subject, limit=len(store.facts))
+        rare = _rare_words(store, subject)
+        on_it = [  # matched in their shown words on the subject's rare words, or two words
+            h
             for h in hits
-            if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
+            if h.score > 0
+            and any(not t.startswith("#") for t in h.terms)
+            and _bears(store, h, rare, any_word=True)
+            and _more_than_one_common(store, h, subject)
         ]
+        # the speaker, those speaking for it, and what it is part of or speaks for
+        concerned = speakers | {a for a, parts in store.parts.items() if person.id in parts}
+        concerned |= set(person.speaks_for)
+        chosen = [store.facts[h.id] for h in on_it if h.id in theirs]
+        # what the sources themselves say of the speaker on it ("Absent from the agenda is
+        # the longstanding American concern for … human rights")
+        of_them = [
+            store.facts[h.id]
+            for h in on_it
+            if h.id not in theirs
+            and concerned.intersection(store.facts[h.id].actors)
+            and _bears(store, h, rare)
+        ][:OF_THEM_MAX]
     answer = Answer(store, "search")
     said_what = f"What {person.name} was told" if told else f"What {person.name} said"
+    heading = "Said"
     if chosen:
         title = f"{said_what} about “{subject}”"
     else:
         chosen = sorted((store.facts[f] for f in theirs), key=store.chronological)
         title = said_what
         if query_words(subject):
-            answer.notes.append(
-                f"Nothing {person.name} said mentions “{subject}”; this is all they said."
+            answer.notes.append(f"Nothing {person.name} said mentions “{subject}”.")
+            answer.section(
+                f"What the sources say of {person.name} and “{subject}”",
+                map(answer.fact, of_them),
             )
+            heading = f"Everything else {person.name} said (nothing on “{subject}”)"
     own = {person.id, *store.parts.get(person.id, ())}
     if told:
         answer.notes.append(
@@ -1148,8 +1188,20 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
             f"{person.name} is not quoted; these are the words of those who speak for "
             f"{person.name}, each line naming who said it."
         )
-    answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
+    answer.facts(heading, chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
     return answer.response(title)
+
+
+OF_THEM_MAX = 3
+"""At most this many of the sources' own lines on a speaker and a subject it never spoke of."""
+
+
+def _rare_words(store: FactStore, text: str) -> list[str]:
+    """The words of ``text`` few facts hold (all of them when none is rare)."""
+    index = store.fact_search
+    known = [w for w in query_words(text) if index.expand(w)]
+    rare = [w for w in known if index.share(index.expand(w)) < COMMON_SHARE]
+    return rare or known
 
 
 # --- /sources --------------------------------------------------------------------------

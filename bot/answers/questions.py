@@ -107,9 +107,8 @@ _HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
 the rest of the question ("long" is no subject: "Niger was long regarded…")."""
 NOT_COVERED = "The sources in the store"
 """How every answer saying what the store does not hold begins."""
-COMMON_SHARE = 0.25
-"""A word held by at least this share of the facts is common ("US", "Sahel" in this story):
-a question whose known words are all common has no subject the store covers."""
+COMMON_SHARE = queries.COMMON_SHARE
+"""A question whose known words are all common has no subject the store covers."""
 GENERIC = frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
@@ -346,7 +345,7 @@ def read(store: FactStore, text: str) -> Reading:
         stated = claimed is not None and queries.stated(store, text, claimed)
         # "did the US meet Burkina Faso officials": all common, yet it asks something of
         # one actor about another it names, which is specific enough to answer
-        specific = subject.rare or _others_named(store, subject.common, claimed)
+        specific = subject.rare or (() if stated else _others_named(store, subject.common, claimed))
         return Reading(
             line,
             lambda: queries.yes_no(
