@@ -114,7 +114,8 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
 
 
 _IN_PLACE = re.compile(
-    r"^(?:(?:still|yet|now|also|really|even)\s+)*(?:in|inside|at|within)\s+\w", re.IGNORECASE
+    r"^(?:(?:still|yet|now|also|really|even|present|there)\s+)*(?:in|inside|at|within)\s+\w",
+    re.IGNORECASE,
 )
 PRESENCE = ("presence", "remain", "stay")
 """What "is X in Y" asks of X: a presence there ("maintain a presence", "remain")."""
