@@ -139,3 +139,21 @@ def test_nothing_said_on_y_says_so_then_the_sources_own_lines_then_the_rest(
     assert titles[0].startswith("What the sources say of US State Department")
     assert "democracy-off-the-agenda" in [i.fact for i in response.sections[0].items]
     assert titles[1].startswith("Everything else US State Department said")
+
+
+# --- why: the reason a source gives for the change it reports ----------------------------
+
+
+def test_why_a_change_gives_the_sources_own_reason_for_it(store: FactStore) -> None:
+    """ "This change comes amid growing concerns over Islamist insurgency": the source's
+    reason for the shift, though the fact holding it is background, not anyone's claim."""
+    response = questions.answer(store, "why has the us decided to re engage with the sahel juntas")
+    reasons = next(s for s in response.sections if s.title == "Why: the reasons given")
+    assert "sahel-islamist-insurgency" in [i.fact for i in reasons.items]
+
+
+def test_a_why_not_about_a_change_is_not_given_the_changes_reason(store: FactStore) -> None:
+    response = questions.answer(store, "why is bazoum being detained")
+    assert "sahel-islamist-insurgency" not in shown(response)[:1]
+    reasons = [s for s in response.sections if s.title == "Why: the reasons given"]
+    assert not reasons or "sahel-islamist-insurgency" not in [i.fact for i in reasons[0].items]

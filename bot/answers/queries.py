@@ -591,6 +591,19 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
             break
         if hit.id not in chosen and _gives_reason(store, store.facts[hit.id], fact):
             chosen.append(hit.id)
+    # the sources' own reason for a change, whatever words it is in ("This change comes
+    # amid growing concerns over Islamist insurgency"): in a source the best match cites,
+    # or on one of its own topics (not the overview, which holds every story)
+    overview = store.overview.id if store.overview else None
+    topics = {t for t in fact.topics if t != overview}
+    changing = _CHANGING.search(question) is not None  # a question about a change of course
+    for other in store.facts.values():
+        if not changing or len(chosen) >= REASONS_MAX or other.id in chosen or other.id == fact.id:
+            continue
+        near = topics.intersection(other.topics)
+        cited = [c for c in other.citations if near or c.source in fact.sources]
+        if any(_CHANGE_AMID.search(store.quoted(c)) for c in cited):
+            chosen.append(other.id)
     return [answer.fact(store.facts[r]) for r in chosen]
 
 
@@ -601,12 +614,29 @@ def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
     """Whether ``other`` is someone's reason bearing on ``fact``, in its own words: said (a
     statement, claim or analysis: a quote's "because" makes its own point, and an event's
     "as" is no one's reason), on a topic and an actor of ``fact``."""
-    if other.kind not in _GIVING_REASONS or other.id == fact.id:
-        return False
-    if not (set(other.topics) & set(fact.topics) and set(other.actors) & set(fact.actors)):
+    if other.id == fact.id or not set(other.topics) & set(fact.topics):
         return False
     shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
+    if _CHANGE_AMID.search(shown):  # the source's own reason for the change it reports
+        return True
+    if other.kind not in _GIVING_REASONS or not set(other.actors) & set(fact.actors):
+        return False
     return bool(_BECAUSE.search(shown))
+
+
+_CHANGE_AMID = re.compile(
+    r"\b(?:this|the)\s+(?:change|shift|move|decision|turn|pivot|re-?engagement)\s+"
+    r"(?:comes?|came|is\s+driven|was\s+driven)\s+(?:amid|because|as|after|due)\b",
+    re.IGNORECASE,
+)
+"""A source giving the reason for the change it reports, whatever the fact's kind: "This
+change comes amid growing concerns over Islamist insurgency in the region"."""
+_CHANGING = re.compile(
+    r"\b(?:shift\w*|chang\w*|(?:re-?)?engag\w*|policy|polic\w+|strateg\w+|approach\w*|pivot\w*)\b",
+    re.IGNORECASE,
+)
+"""Words by which a why question asks about a change of course ("why is Washington
+re-engaging", "why the shift"): what a source's "this change comes amid …" answers."""
 
 
 _PURPOSE = re.compile(
