@@ -614,13 +614,11 @@ def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
     """Whether ``other`` is someone's reason bearing on ``fact``, in its own words: said (a
     statement, claim or analysis: a quote's "because" makes its own point, and an event's
     "as" is no one's reason), on a topic and an actor of ``fact``."""
-    if other.id == fact.id or not set(other.topics) & set(fact.topics):
+    if other.kind not in _GIVING_REASONS or other.id == fact.id:
+        return False
+    if not (set(other.topics) & set(fact.topics) and set(other.actors) & set(fact.actors)):
         return False
     shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
-    if _CHANGE_AMID.search(shown):  # the source's own reason for the change it reports
-        return True
-    if other.kind not in _GIVING_REASONS or not set(other.actors) & set(fact.actors):
-        return False
     return bool(_BECAUSE.search(shown))
 
 
