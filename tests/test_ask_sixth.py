@@ -157,3 +157,25 @@ def test_a_why_not_about_a_change_is_not_given_the_changes_reason(store: FactSto
     assert "sahel-islamist-insurgency" not in shown(response)[:1]
     reasons = [s for s in response.sections if s.title == "Why: the reasons given"]
     assert not reasons or "sahel-islamist-insurgency" not in [i.fact for i in reasons[0].items]
+
+
+# --- comparisons: each side as the sources describe it -----------------------------------
+
+
+def test_a_comparison_lists_each_side_under_its_own_heading(store: FactStore) -> None:
+    """ "trump versus biden on the military governments": Biden's cut under Biden, the new
+    agenda under Trump; nothing naming neither side ("For Europe, the US recalibration…")."""
+    response = questions.answer(store, "trump versus biden on the military governments")
+    assert "comparison" in response.notes[0]
+    titles = [s.title for s in response.sections]
+    assert titles[:2] == ["On Donald Trump", "On Biden administration"]
+    assert "biden-cuts-military-cooperation" in [i.fact for i in response.sections[1].items]
+    assert "europe-fresh-challenges" not in shown(response)
+
+
+def test_a_comparison_of_one_actor_with_itself_is_a_search(store: FactStore) -> None:
+    try:
+        response = questions.answer(store, "the us vs washington on niger")
+    except NotFound:
+        return
+    assert "comparison" not in response.notes[0]

@@ -452,6 +452,40 @@ def search(
     return answer.response(f"Search: “{text}”")
 
 
+COMPARED_MAX = 3
+"""At most this many facts listed for each side of a comparison."""
+
+
+def compare(store: FactStore, question: str, sides: Sequence[str]) -> Response:
+    """ "Biden vs Trump on the juntas", "how is the US approach different from Russia's":
+    what the sources say of each side, each list holding that side's name in its shown
+    words and ranked on the rest of the question; a fact is listed under one side only."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    others = [w for w in query_words(text) if w not in sides]
+    answer = Answer(store, "search")
+    listed: set[str] = set()
+    for side in sides:
+        query = " ".join([side, *others])
+        hits = store.fact_search.search(query, limit=SEARCH_LIMIT * 3)
+        chosen = [h for h in hits if h.id not in listed and _bears(store, h, [side])]
+        chosen = chosen[:COMPARED_MAX]
+        listed.update(h.id for h in chosen)
+        named = store.actor_names.mentions(side, store.fact_search.knows)
+        answer.section(
+            f"On {named[0].label}" if named else f"On “{side}”",
+            (
+                answer.fact(store.facts[h.id], _matched_words(store, store.facts[h.id], h.terms))
+                for h in chosen
+            ),
+        )
+    if not listed:
+        raise NotFound(f"No facts match “{text}”.", tuple(f"/search query:{s}" for s in sides))
+    answer.notes.append(
+        "Each side as the sources describe it; a contrast is theirs only where a line draws it."
+    )
+    return answer.response(f"Compared: {' and '.join(f'“{s}”' for s in sides)}")
+
+
 MORE_ON_MAX = 6
 """At most this many more facts of a topic after the results of a search on it."""
 

@@ -686,6 +686,10 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
     compared = _COMPARED.search(text) is not None
+    sides = _sides(store, text) if compared else None
+    if sides is not None:
+        line = f"a comparison: what the sources say of “{sides[0]}” and of “{sides[1]}”"
+        return Reading(line, lambda: queries.compare(store, text, sides))
     line = f"/search query:{_quoted(text)}" + (
         f", then more of /brief topic:{topic}" if topic else ""
     )
@@ -693,6 +697,38 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
         line,
         lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
     )
+
+
+_BETWEEN = frozenset(
+    "compare compares compared comparing comparison difference differences".split()
+)
+"""Comparison words that come before both sides ("compare X and Y", "difference between")."""
+
+
+def _sides(store: FactStore, text: str) -> tuple[str, str] | None:
+    """The two sides a comparison names: the words naming actors nearest the comparison
+    word ("Biden vs Trump", "the US approach different from Russia's"), or the first two
+    after it ("compare Russia and the US"); None unless two different actors are named."""
+    said = query_words(text)
+    at = next((i for i, w in enumerate(said) if _COMPARED.fullmatch(w)), None)
+    if at is None:
+        return None
+    naming = [i for i, w in enumerate(said) if i != at and _names_actor(store, w)]
+    before = [i for i in naming if i < at]
+    after = [i for i in naming if i > at]
+    if said[at] in _BETWEEN and len(after) >= 2 and not before:
+        first, second = after[0], after[1]
+    elif before and after:
+        first, second = before[-1], after[0]
+    else:
+        return None
+    actors = [
+        {m.id for m in store.actor_names.mentions(said[i], store.fact_search.knows)}
+        for i in (first, second)
+    ]
+    if actors[0] and actors[0] == actors[1]:
+        return None
+    return said[first], said[second]
 
 
 def _what_exists(store: FactStore, text: str) -> tuple[str, ...]:
