@@ -452,7 +452,7 @@ def search(
     return answer.response(f"Search: “{text}”")
 
 
-COMPARED_MAX = 3
+COMPARED_MAX = 4
 """At most this many facts listed for each side of a comparison."""
 
 
