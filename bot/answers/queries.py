@@ -799,6 +799,7 @@ def yes_no(
     subject: Sequence[str] = (),
     specific: Sequence[str] = (),
     claimed: Claim | None = None,
+    besides: Sequence[str] = (),
 ) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
@@ -808,7 +809,9 @@ def yes_no(
     and, given the question's ``claimed`` subject and predicate, one of its clauses holds
     both: "reduced cooperation with EU partners" does not say the EU withdrew. A fact
     bears on it when its shown words hold the rarest of the ``specific`` (rare) words
-    of the subject, or more than half of them: not one sharing only a name or a common word."""
+    of the subject, or more than half of them: not one sharing only a name or a common word.
+    ``besides``: the words naming other actors the question asks about, which the nearest
+    line holds if it can ("Burkina Faso" in "did the US meet Burkina Faso officials")."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
@@ -855,6 +858,7 @@ def yes_no(
     # help repel the Niamey attack": repel, Niamey); a line bears on that only by naming
     # the subject with one of those words ("was repelled with what Russia described…")
     others = [w for w in specific if claimed is None or w != claimed.subject]
+    others += [w for w in besides if w not in others]  # "Burkina Faso" in "… meet Burkina Faso"
 
     def on_point(quote: str) -> bool:
         if not others:
@@ -865,8 +869,10 @@ def yes_no(
         return on_point(candidate[1]) or on_point(store.facts[candidate[2].id].text)
 
     best = [b for b in quoted if b[2] in hits[:3]]
-    if not any(near(b) for b in best):
-        best = quoted  # none of the best matches' words is on point: any match's may be
+    if besides or not any(near(b) for b in best):
+        # none of the best matches' words is on point, or it names another actor whose
+        # name a lesser match may hold: any match's may be
+        best = quoted
 
     # what states it, else the nearest: on point, then holding most of the rare words
     # asked of the subject (Europe's waning "influence" for "is the EU losing influence"),

@@ -120,7 +120,7 @@ GENERIC = frozenset(
     comparison versus vs similar same between near across against inside outside within
     towards toward through during among beyond behind beside despite being been
     meaning implication implications consequence consequences impact impacts affect
-    affects effect effects stake stakes former previous ex""".split()
+    affects effect effects stake stakes former previous ex yet already""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -345,11 +345,12 @@ def read(store: FactStore, text: str) -> Reading:
         stated = claimed is not None and queries.stated(store, text, claimed)
         # "did the US meet Burkina Faso officials": all common, yet it asks something of
         # one actor about another it names, which is specific enough to answer
-        specific = subject.rare or (() if stated else _others_named(store, subject.common, claimed))
+        others = () if stated else _others_named(store, subject.common, claimed)
+        specific = subject.rare or others
         return Reading(
             line,
             lambda: queries.yes_no(
-                store, text, (*subject.rare, *subject.common), specific, claimed
+                store, text, (*subject.rare, *subject.common), specific, claimed, others
             ),
             specific=stated or bool(specific),
         )
@@ -367,14 +368,16 @@ def _others_named(
     if claimed is None or not claimed.subject_actors or not claimed.predicate_terms:
         return ()
     subject = set(claimed.subject.split())
-    return tuple(
-        w
+    named = {
+        m.id
         for w in common
-        if w not in subject
-        and not _verb(w)
-        and (named := store.actor_names.mentions(w, store.fact_search.knows))
-        and not {m.id for m in named} & claimed.subject_actors
-    )
+        if w not in subject and not _verb(w)
+        for m in store.actor_names.mentions(w, store.fact_search.knows)
+    } - claimed.subject_actors
+    spelt = {
+        w for a in named for w in words(" ".join([store.actors[a].name, *store.actors[a].aliases]))
+    }
+    return tuple(w for w in common if w in spelt and w not in subject)  # "burkina", "faso"
 
 
 _CONSEQUENCE = re.compile(
