@@ -85,6 +85,7 @@ def test_is_x_in_y_is_a_presence_placed_by_its_sentence(store: FactStore) -> Non
     Mali ("While France has withdrawn militarily from Mali, …"): it says so."""
     response = questions.answer(store, "are the germans still in mali")
     assert first_line(response).startswith("The sources say"), first_line(response)
+    assert "Mali" in first_line(response)  # the whole sentence, which says where
     assert shown(response)[0] == "eu-programmes-active"
 
 

@@ -899,7 +899,9 @@ def yes_no(
     stated = said(quote) or said(fact.text)
     answer = Answer(store, "search")
     if said(quote):
-        line = f"The sources say{_from(store, fact, quote)}: “{quote}”"
+        # a presence placed by the rest of its sentence: the whole sentence, which says where
+        whole = context.get(quote, quote) if len(held(quote)) < len(wanted) else quote
+        line = f"The sources say{_from(store, fact, quote)}: “{whole.strip()}”"
     elif said(fact.text):  # "so" only when the sources do not deny what is asked
         denied = _DENIED.search(fact.text) and not _DENIED.search(text)
         line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
