@@ -773,7 +773,10 @@ def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
     if claims.states(store, claimed, fact.text):
         return True
     return any(
-        claims.states(store, claimed, store.quoted(c), _sentence(store, c)) for c in fact.citations
+        claims.states(
+            store, claimed, store.quoted(c), _sentence(store, c) if claimed.placed else ""
+        )
+        for c in fact.citations
     )
 
 
