@@ -64,6 +64,11 @@ class Claim(msgspec.Struct, frozen=True):
     """The index terms of each further word the question says of the subject ("will
     Checker visit *Niger*"): the clause that states the claim holds each of them too
     ("Checker's visit to Bamako" is no visit to Niger)."""
+    placed: bool = False
+    """Whether the question asks where its subject is ("is Germany still in Mali"): the
+    predicate is a presence ("continue to maintain a presence", "remain"), and the place may
+    be named by the rest of the sentence the words stand in ("While France has withdrawn
+    militarily from Mali, … Germany continue to maintain a presence")."""
     active: bool = False
     """Whether the question asks what an actor did ("did the EU withdraw", "has France
     left"), not what was done to it ("was Bazoum released"): a clause
@@ -89,6 +94,12 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         rest = [w for w in query_words(after) if w not in SKIPPED and w not in skip]
     terms = frozenset(t for w in subject for t in _terms(store, w))
     rest = [w for w in rest if not w.endswith("ly")]
+    placed = named is not None and _BE.match(question.strip()) and _IN_PLACE.match(named[2])
+    if placed and rest:  # "is Germany still in Mali": present there, Mali its object
+        presence = frozenset(t for w in PRESENCE for t in _own_terms(store, w))
+        objects = tuple(frozenset(_terms(store, w)) for w in rest if _terms(store, w))
+        unused = tuple(w for w in rest if not _terms(store, w))
+        return Claim(" ".join(subject), terms, actors, PRESENCE[0], presence, unused, objects, True)
     predicate = rest[0] if rest else None
     return Claim(
         " ".join(subject),
@@ -100,6 +111,14 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         objects=tuple(frozenset(_terms(store, w)) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate),
     )
+
+
+_IN_PLACE = re.compile(
+    r"^(?:(?:still|yet|now|also|really|even|present|there)\s+)*(?:in|inside|at|within)\s+\w",
+    re.IGNORECASE,
+)
+PRESENCE = ("presence", "remain", "stay")
+"""What "is X in Y" asks of X: a presence there ("maintain a presence", "remain")."""
 
 
 def _named_first(store: FactStore, text: str) -> tuple[str, str, str] | None:
@@ -170,13 +189,16 @@ def clauses(text: str) -> list[str]:
     return [c for c in (*head, *_BREAK.split(rest)) if c.strip()]
 
 
-def states(store: FactStore, claimed: Claim, text: str) -> bool:
-    """Whether one clause of ``text`` holds both the claim's subject and its predicate."""
+def states(store: FactStore, claimed: Claim, text: str, context: str = "") -> bool:
+    """Whether one clause of ``text`` holds both the claim's subject and its predicate.
+    ``context``: the sentence ``text`` stands in, where the place of a presence may be
+    named (``placed``)."""
     if claimed.unused or (claimed.predicate is not None and not claimed.predicate_terms):
         return False
     for clause in clauses(text):
         at = _predicate_at(claimed, clause)
-        if at is None or not _holds_objects(claimed, clause):
+        around = f"{clause} {context}" if claimed.placed else clause
+        if at is None or not _holds_objects(claimed, around):
             continue
         if not claimed.active:
             if _names_subject(store, claimed, clause):

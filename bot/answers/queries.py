@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.answers import claims
 from bot.answers.claims import Claim
 from bot.answers.compose import Answer, chosen_for_brief, sourcing
+from bot.answers.passage import passage
 from bot.answers.response import Item, Response, SourceInfo
 from bot.records.dates import FuzzyDate
 from bot.records.errors import InvalidCommand, InvalidDate, NotFound
@@ -421,7 +422,11 @@ def search(
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
-    hits = [h for h in hits if _bears(store, h, bearing, any_word)]
+    hits = [
+        h
+        for h in hits
+        if _bears(store, h, bearing, any_word) and _more_than_one_common(store, h, text)
+    ]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -445,6 +450,40 @@ def search(
     if topic is not None:  # what a question of consequences ("for Europe") is about
         _more_on(answer, store.topics[topic])
     return answer.response(f"Search: “{text}”")
+
+
+COMPARED_MAX = 4
+"""At most this many facts listed for each side of a comparison."""
+
+
+def compare(store: FactStore, question: str, sides: Sequence[str]) -> Response:
+    """ "Biden vs Trump on the juntas", "how is the US approach different from Russia's":
+    what the sources say of each side, each list holding that side's name in its shown
+    words and ranked on the rest of the question; a fact is listed under one side only."""
+    text = clean_user_text(question)[:QUERY_MAX]
+    others = [w for w in query_words(text) if w not in sides]
+    answer = Answer(store, "search")
+    listed: set[str] = set()
+    for side in sides:
+        query = " ".join([side, *others])
+        hits = store.fact_search.search(query, limit=SEARCH_LIMIT * 3)
+        chosen = [h for h in hits if h.id not in listed and _bears(store, h, [side])]
+        chosen = chosen[:COMPARED_MAX]
+        listed.update(h.id for h in chosen)
+        named = store.actor_names.mentions(side, store.fact_search.knows)
+        answer.section(
+            f"On {named[0].label}" if named else f"On “{side}”",
+            (
+                answer.fact(store.facts[h.id], _matched_words(store, store.facts[h.id], h.terms))
+                for h in chosen
+            ),
+        )
+    if not listed:
+        raise NotFound(f"No facts match “{text}”.", tuple(f"/search query:{s}" for s in sides))
+    answer.notes.append(
+        "Each side as the sources describe it; a contrast is theirs only where a line draws it."
+    )
+    return answer.response(f"Compared: {' and '.join(f'“{s}”' for s in sides)}")
 
 
 MORE_ON_MAX = 6
@@ -586,6 +625,19 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
             break
         if hit.id not in chosen and _gives_reason(store, store.facts[hit.id], fact):
             chosen.append(hit.id)
+    # the sources' own reason for a change, whatever words it is in ("This change comes
+    # amid growing concerns over Islamist insurgency"): in a source the best match cites,
+    # or on one of its own topics (not the overview, which holds every story)
+    overview = store.overview.id if store.overview else None
+    topics = {t for t in fact.topics if t != overview}
+    changing = _CHANGING.search(question) is not None  # a question about a change of course
+    for other in store.facts.values():
+        if not changing or len(chosen) >= REASONS_MAX or other.id in chosen or other.id == fact.id:
+            continue
+        near = topics.intersection(other.topics)
+        cited = [c for c in other.citations if near or c.source in fact.sources]
+        if any(_CHANGE_AMID.search(store.quoted(c)) for c in cited):
+            chosen.append(other.id)
     return [answer.fact(store.facts[r]) for r in chosen]
 
 
@@ -602,6 +654,21 @@ def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
         return False
     shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
     return bool(_BECAUSE.search(shown))
+
+
+_CHANGE_AMID = re.compile(
+    r"\b(?:this|the)\s+(?:change|shift|move|decision|turn|pivot|re-?engagement)\s+"
+    r"(?:comes?|came|is\s+driven|was\s+driven)\s+(?:amid|because|as|after|due)\b",
+    re.IGNORECASE,
+)
+"""A source giving the reason for the change it reports, whatever the fact's kind: "This
+change comes amid growing concerns over Islamist insurgency in the region"."""
+_CHANGING = re.compile(
+    r"\b(?:shift\w*|chang\w*|(?:re-?)?engag\w*|policy|polic\w+|strateg\w+|approach\w*|pivot\w*)\b",
+    re.IGNORECASE,
+)
+"""Words by which a why question asks about a change of course ("why is Washington
+re-engaging", "why the shift"): what a source's "this change comes amid …" answers."""
 
 
 _PURPOSE = re.compile(
@@ -703,8 +770,20 @@ def _states(store: FactStore, claimed: Claim | None, fact: Fact) -> bool:
     """Whether the fact's own text or one of its quotes states the claim (no claim: yes)."""
     if claimed is None:
         return True
-    shown = [fact.text, *(store.quoted(c) for c in fact.citations)]
-    return any(claims.states(store, claimed, text) for text in shown)
+    if claims.states(store, claimed, fact.text):
+        return True
+    return any(
+        claims.states(
+            store, claimed, store.quoted(c), _sentence(store, c) if claimed.placed else ""
+        )
+        for c in fact.citations
+    )
+
+
+def _sentence(store: FactStore, citation: Citation) -> str:
+    """The sentence(s) of its source a citation's words stand in."""
+    span = store.span(citation)
+    return passage(store.sources[citation.source].text, span.start, span.end).text
 
 
 def stated(store: FactStore, question: str, claimed: Claim) -> bool:
@@ -723,6 +802,7 @@ def yes_no(
     subject: Sequence[str] = (),
     specific: Sequence[str] = (),
     claimed: Claim | None = None,
+    besides: Sequence[str] = (),
 ) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
@@ -732,7 +812,9 @@ def yes_no(
     and, given the question's ``claimed`` subject and predicate, one of its clauses holds
     both: "reduced cooperation with EU partners" does not say the EU withdrew. A fact
     bears on it when its shown words hold the rarest of the ``specific`` (rare) words
-    of the subject, or more than half of them: not one sharing only a name or a common word."""
+    of the subject, or more than half of them: not one sharing only a name or a common word.
+    ``besides``: the words naming other actors the question asks about, which the nearest
+    line holds if it can ("Burkina Faso" in "did the US meet Burkina Faso officials")."""
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
@@ -758,13 +840,18 @@ def yes_no(
     def held(quote: str) -> list[float]:
         return [r for r, h in zip(rare, holds(quote), strict=True) if h]
 
+    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
+    # the sentence each quote stands in: where a presence asked of is placed ("is X in Y")
+    context = {q: _sentence(store, c) for c, q, _ in quoted} if claimed and claimed.placed else {}
+
     def rare_held(quote: str, among: Sequence[str] = specific) -> int:
         """How many of the question's rare words (or of ``among``) the quote holds."""
         return sum(h for w, h in zip(typed, holds(quote), strict=True) if w in among)
 
     def said(quote: str) -> bool:
-        return len(held(quote)) == len(wanted) and (
-            claimed is None or claims.states(store, claimed, quote)
+        around = f"{quote} {context.get(quote, '')}"
+        return len(held(around)) == len(wanted) and (
+            claimed is None or claims.states(store, claimed, quote, context.get(quote, ""))
         )
 
     def names_subject(quote: str) -> bool:
@@ -774,6 +861,7 @@ def yes_no(
     # help repel the Niamey attack": repel, Niamey); a line bears on that only by naming
     # the subject with one of those words ("was repelled with what Russia described…")
     others = [w for w in specific if claimed is None or w != claimed.subject]
+    others += [w for w in besides if w not in others]  # "Burkina Faso" in "… meet Burkina Faso"
 
     def on_point(quote: str) -> bool:
         if not others:
@@ -783,10 +871,11 @@ def yes_no(
     def near(candidate: tuple[Citation, str, Hit]) -> bool:  # its quote or its fact's text
         return on_point(candidate[1]) or on_point(store.facts[candidate[2].id].text)
 
-    quoted = [(c, store.quoted(c), h) for h in hits for c in store.facts[h.id].citations]
     best = [b for b in quoted if b[2] in hits[:3]]
-    if not any(near(b) for b in best):
-        best = quoted  # none of the best matches' words is on point: any match's may be
+    if besides or not any(near(b) for b in best):
+        # none of the best matches' words is on point, or it names another actor whose
+        # name a lesser match may hold: any match's may be
+        best = quoted
 
     # what states it, else the nearest: on point, then holding most of the rare words
     # asked of the subject (Europe's waning "influence" for "is the EU losing influence"),
@@ -813,7 +902,9 @@ def yes_no(
     stated = said(quote) or said(fact.text)
     answer = Answer(store, "search")
     if said(quote):
-        line = f"The sources say{_from(store, fact, quote)}: “{quote}”"
+        # a presence placed by the rest of its sentence: the whole sentence, which says where
+        whole = context.get(quote, quote) if len(held(quote)) < len(wanted) else quote
+        line = f"The sources say{_from(store, fact, quote)}: “{whole.strip()}”"
     elif said(fact.text):  # "so" only when the sources do not deny what is asked
         denied = _DENIED.search(fact.text) and not _DENIED.search(text)
         line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
@@ -837,7 +928,18 @@ def yes_no(
         )
 
     # what bears on it, those naming its subject first ("EU programmes remain active")
-    bearing = [h for h in hits[1:] if on_subject(h) or _bears(store, h, specific)]
+    def shares_enough(hit: Hit) -> bool:
+        """More than one of the rare words, or the subject: not a line sharing one word
+        ("withdrew from the ECOWAS bloc" for "has France withdrawn its troops")."""
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        if len(specific) < 2 or rare_held(shown) >= 2:
+            return True
+        return claimed is not None and claims.names_subject(store, claimed, shown)
+
+    bearing = [
+        h for h in hits[1:] if on_subject(h) or (_bears(store, h, specific) and shares_enough(h))
+    ]
     if not specific and claimed is not None:  # common words only: what states it, no more
         bearing = [h for h in bearing if _states(store, claimed, store.facts[h.id])]
     bearing.sort(key=lambda h: not on_subject(h))
@@ -908,6 +1010,22 @@ def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = Fal
     wanted = [e for _, e in pairs]
     rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
     return held[rarest] or sum(held) * 2 > len(held)
+
+
+COMMON_SHARE = 0.25
+"""A word held by at least this share of the facts is common ("US", "Sahel" in this story)."""
+
+
+def _more_than_one_common(store: FactStore, hit: Hit, text: str) -> bool:
+    """Whether a result matches more than one of the query's words, or a word that is not
+    common: not "Niger was long regarded…" for "how long has Bazoum been held", matched on
+    "long" alone. A query of one word matches as it may."""
+    index = store.fact_search
+    wanted = [e for e in (index.expand(w) for w in dict.fromkeys(query_words(text))) if e]
+    matched = [e for e in wanted if hit.terms.intersection(e)]
+    if len(wanted) < 2 or len(matched) != 1:
+        return True
+    return index.share(matched[0]) < COMMON_SHARE
 
 
 REASON_BOOST = 1.5
@@ -1093,26 +1211,46 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         )
     subject = clean_user_text(about or "")
     chosen: list[Fact] = []
+    of_them: list[Fact] = []
     if query_words(subject):
-        hits = store.fact_search.search(
-            subject, limit=len(store.facts), boost=lambda f: 1.0 if f in theirs else 0.0
-        )
-        chosen = [  # matched in their own words, not only through a topic's name
-            store.facts[h.id]
+        hits = store.fact_search.search(subject, limit=len(store.facts))
+        rare = _rare_words(store, subject)
+        on_it = [  # matched in their shown words on the subject's rare words, or two words
+            h
             for h in hits
-            if h.id in theirs and h.score > 0 and any(not t.startswith("#") for t in h.terms)
+            if h.score > 0
+            and any(not t.startswith("#") for t in h.terms)
+            and _bears(store, h, rare, any_word=True)
+            and _more_than_one_common(store, h, subject)
         ]
+        # the speaker, those speaking for it, and what it is part of or speaks for
+        concerned = speakers | {a for a, parts in store.parts.items() if person.id in parts}
+        concerned |= set(person.speaks_for)
+        chosen = [store.facts[h.id] for h in on_it if h.id in theirs]
+        # what the sources themselves say of the speaker on it ("Absent from the agenda is
+        # the longstanding American concern for … human rights")
+        of_them = [
+            store.facts[h.id]
+            for h in on_it
+            if h.id not in theirs
+            and concerned.intersection(store.facts[h.id].actors)
+            and _bears(store, h, rare)
+        ][:OF_THEM_MAX]
     answer = Answer(store, "search")
     said_what = f"What {person.name} was told" if told else f"What {person.name} said"
+    heading = "Said"
     if chosen:
         title = f"{said_what} about “{subject}”"
     else:
         chosen = sorted((store.facts[f] for f in theirs), key=store.chronological)
         title = said_what
         if query_words(subject):
-            answer.notes.append(
-                f"Nothing {person.name} said mentions “{subject}”; this is all they said."
+            answer.notes.append(f"Nothing {person.name} said mentions “{subject}”.")
+            answer.section(
+                f"What the sources say of {person.name} and “{subject}”",
+                map(answer.fact, of_them),
             )
+            heading = f"Everything else {person.name} said (nothing on “{subject}”)"
     own = {person.id, *store.parts.get(person.id, ())}
     if told:
         answer.notes.append(
@@ -1123,8 +1261,20 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
             f"{person.name} is not quoted; these are the words of those who speak for "
             f"{person.name}, each line naming who said it."
         )
-    answer.facts("Said", chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
+    answer.facts(heading, chosen, LIST_MAX, f"/timeline actor:{person.id} narrows it")
     return answer.response(title)
+
+
+OF_THEM_MAX = 3
+"""At most this many of the sources' own lines on a speaker and a subject it never spoke of."""
+
+
+def _rare_words(store: FactStore, text: str) -> list[str]:
+    """The words of ``text`` few facts hold (all of them when none is rare)."""
+    index = store.fact_search
+    known = [w for w in query_words(text) if index.expand(w)]
+    rare = [w for w in known if index.share(index.expand(w)) < COMMON_SHARE]
+    return rare or known
 
 
 # --- /sources --------------------------------------------------------------------------

@@ -89,6 +89,12 @@ SLIPS = {
 """Question words as they get mistyped or shortened: read as meant, never as a missing
 subject."""
 _SLIPS = re.compile(r"\b(?:" + "|".join(SLIPS) + r")\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(
+    r"^(?:(?:and|so|ok|okay|also|then|well|but|oh|right|now)\b[\s,;:.!-]*)+(?=\w)",
+    re.IGNORECASE,
+)
+""""and how long …", "ok so what did …", "also, is …": a follow-up's opening words, read as
+the question without them."""
 _WHY = re.compile(r"^why\b", re.IGNORECASE)
 _WHERE = re.compile(
     r"^where\b(?!.*\b(?:stand|stands|standing|heading|headed|leave|leaves)\b)", re.IGNORECASE
@@ -101,9 +107,8 @@ _HOW_LONG = re.compile(r"^(?:for\s+)?how\s+long\b\s*", re.IGNORECASE)
 the rest of the question ("long" is no subject: "Niger was long regarded…")."""
 NOT_COVERED = "The sources in the store"
 """How every answer saying what the store does not hold begins."""
-COMMON_SHARE = 0.25
-"""A word held by at least this share of the facts is common ("US", "Sahel" in this story):
-a question whose known words are all common has no subject the store covers."""
+COMMON_SHARE = queries.COMMON_SHARE
+"""A question whose known words are all common has no subject the store covers."""
 GENERIC = frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
@@ -115,7 +120,7 @@ GENERIC = frozenset(
     comparison versus vs similar same between near across against inside outside within
     towards toward through during among beyond behind beside despite being been
     meaning implication implications consequence consequences impact impacts affect
-    affects effect effects stake stakes former previous ex""".split()
+    affects effect effects stake stakes former previous ex yet already""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -195,6 +200,7 @@ class Reading(msgspec.Struct, frozen=True):
 def answer(store: FactStore, question: str) -> Response:
     """Answer a plain question from the store, saying how it was read."""
     typed = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
+    typed = _FOLLOW_UP.sub("", typed) or typed
     text = _CONTRACTED.sub(
         lambda m: f"{m[1]} is", _SLIPS.sub(lambda m: SLIPS[m[0].casefold()], typed)
     )
@@ -266,7 +272,8 @@ def _known(store: FactStore, word: str) -> bool:
 def read(store: FactStore, text: str) -> Reading:
     """The command a question amounts to."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
-    speaker_words, about = _said_parts(text)
+    # "how much aid is the US offering": a figure asked, not what the US said
+    speaker_words, about = ("", None) if _COUNT.match(text) else _said_parts(text)
     speakers = store.actor_names.mentions(speaker_words, store.fact_search.knows)
     # the first actor named who said anything, themselves or through those who speak for
     # them ("what did the US president's adviser say": not the president himself)
@@ -336,17 +343,41 @@ def read(store: FactStore, text: str) -> Reading:
         # the US open to talks with Niger": "Washington was open to consultations with …
         # Niger"); else they are no subject, and the question is refused
         stated = claimed is not None and queries.stated(store, text, claimed)
+        # "did the US meet Burkina Faso officials": all common, yet it asks something of
+        # one actor about another it names, which is specific enough to answer
+        others = () if stated else _others_named(store, subject.common, claimed)
+        specific = subject.rare or others
         return Reading(
             line,
             lambda: queries.yes_no(
-                store, text, (*subject.rare, *subject.common), subject.rare, claimed
+                store, text, (*subject.rare, *subject.common), specific, claimed, others
             ),
-            specific=stated,
+            specific=stated or bool(specific),
         )
     consequence = _CONSEQUENCE.search(text)
     if consequence:
         return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+def _others_named(
+    store: FactStore, common: tuple[str, ...], claimed: claims.Claim | None
+) -> tuple[str, ...]:
+    """The words of a yes/no question naming an actor besides its subject, when it asks an
+    action of the subject the store knows ("did the US *meet* Burkina Faso officials")."""
+    if claimed is None or not claimed.subject_actors or not claimed.predicate_terms:
+        return ()
+    subject = set(claimed.subject.split())
+    named = {
+        m.id
+        for w in common
+        if w not in subject and not _verb(w)
+        for m in store.actor_names.mentions(w, store.fact_search.knows)
+    } - claimed.subject_actors
+    spelt = {
+        w for a in named for w in words(" ".join([store.actors[a].name, *store.actors[a].aliases]))
+    }
+    return tuple(w for w in common if w in spelt and w not in subject)  # "burkina", "faso"
 
 
 _CONSEQUENCE = re.compile(
@@ -658,6 +689,10 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     if verbs and covered.rare:
         text = " ".join(w for w in query_words(text) if w not in verbs)
     compared = _COMPARED.search(text) is not None
+    sides = _sides(store, text) if compared else None
+    if sides is not None:
+        line = f"a comparison: what the sources say of “{sides[0]}” and of “{sides[1]}”"
+        return Reading(line, lambda: queries.compare(store, text, sides))
     line = f"/search query:{_quoted(text)}" + (
         f", then more of /brief topic:{topic}" if topic else ""
     )
@@ -665,6 +700,38 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
         line,
         lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
     )
+
+
+_BETWEEN = frozenset(
+    "compare compares compared comparing comparison difference differences".split()
+)
+"""Comparison words that come before both sides ("compare X and Y", "difference between")."""
+
+
+def _sides(store: FactStore, text: str) -> tuple[str, str] | None:
+    """The two sides a comparison names: the words naming actors nearest the comparison
+    word ("Biden vs Trump", "the US approach different from Russia's"), or the first two
+    after it ("compare Russia and the US"); None unless two different actors are named."""
+    said = query_words(text)
+    at = next((i for i, w in enumerate(said) if _COMPARED.fullmatch(w)), None)
+    if at is None:
+        return None
+    naming = [i for i, w in enumerate(said) if i != at and _names_actor(store, w)]
+    before = [i for i in naming if i < at]
+    after = [i for i in naming if i > at]
+    if said[at] in _BETWEEN and len(after) >= 2 and not before:
+        first, second = after[0], after[1]
+    elif before and after:
+        first, second = before[-1], after[0]
+    else:
+        return None
+    actors = [
+        {m.id for m in store.actor_names.mentions(said[i], store.fact_search.knows)}
+        for i in (first, second)
+    ]
+    if actors[0] and actors[0] == actors[1]:
+        return None
+    return said[first], said[second]
 
 
 def _what_exists(store: FactStore, text: str) -> tuple[str, ...]:
