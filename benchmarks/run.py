@@ -28,6 +28,7 @@ from benchmarks.edits import edit_comment, edit_fact
 from benchmarks.stats import summary, timed
 from bot.answers import queries
 from bot.answers.prepare import prepare
+from bot.answers.questions import answer
 from bot.chat.embeds import render
 from bot.reading.loader import open_store
 from bot.serving.holder import StoreHolder
@@ -124,6 +125,9 @@ def command_inputs(
     names = [a.name for a in store.actors.values()]
     topics = [t.title for t in store.topics.values()]
     sources = list(store.sources)
+    speakers = sorted(
+        {store.actors[a].name for f in list(store.facts.values())[:5000] for a in f.by}
+    )
     return {
         "brief": [rng.choice([*topics, ""]) for _ in range(CALLS)],
         "actor": [rng.choice(actors) for _ in range(CALLS)],
@@ -137,6 +141,10 @@ def command_inputs(
             f"search {n} words, a typo": [_words(store, n, rng) for _ in range(CALLS)]
             for n in (1, 3, 8)
         },
+        "ask what X said about Y": [
+            f"what did {rng.choice(speakers)} say about {_words(store, rng.choice((1, 2)), rng)}"
+            for _ in range(CALLS)
+        ],
     }
 
 
@@ -152,6 +160,7 @@ COMMAND_ROWS = (
     "search 3 words, a typo",
     "search 8 words, a typo",
     "sources",
+    "ask what X said about Y",
 )
 
 
@@ -214,6 +223,7 @@ def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, A
         "actor exact": lambda v: queries.actor(store, v),
         "actor misspelt": lambda v: queries.actor(store, v),
         **{f"search {n} words, a typo": lambda v: queries.search(store, v) for n in (1, 3, 8)},
+        "ask what X said about Y": lambda v: answer(store, v),
     }
     out = {}
     for name, run in runners.items():

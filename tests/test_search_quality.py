@@ -177,3 +177,18 @@ def test_postings_hold_each_documents_bm25_weight() -> None:
             tf = counts[doc][term]
             expected = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average))
             assert math.isclose(weight, expected, rel_tol=1e-6)
+
+
+def test_a_narrowed_search_finds_its_documents_however_many_others_match_better() -> None:
+    """What one speaker said on a subject: the speaker's line is found though hundreds of
+    others hold the subject's word more often (the first results of an open search)."""
+    from bot.store.search import SearchIndex
+
+    crowd = [(f"d{n}", "drought drought drought relief convoy", "") for n in range(500)]
+    theirs = [("mine", "the minister said the drought was easing", "")]
+    index = SearchIndex([*crowd, *theirs])
+    index.prepare()
+    assert "mine" not in [h.id for h in index.search("drought", limit=10)]
+    assert [h.id for h in index.search("drought", limit=10, within={"mine", "gone"})] == ["mine"]
+    assert index.search("convoy", within={"mine"}) == []
+    assert index.share(index.expand("drought")) == 1.0

@@ -422,11 +422,8 @@ def search(
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
-    hits = [
-        h
-        for h in hits
-        if _bears(store, h, bearing, any_word) and _more_than_one_common(store, h, text)
-    ]
+    alone = _common_alone(store, text)
+    hits = [h for h in hits if _bears(store, h, bearing, any_word) and not alone(h)]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -1016,16 +1013,24 @@ COMMON_SHARE = 0.25
 """A word held by at least this share of the facts is common ("US", "Sahel" in this story)."""
 
 
-def _more_than_one_common(store: FactStore, hit: Hit, text: str) -> bool:
-    """Whether a result matches more than one of the query's words, or a word that is not
-    common: not "Niger was long regarded…" for "how long has Bazoum been held", matched on
-    "long" alone. A query of one word matches as it may."""
+def _common_alone(store: FactStore, text: str) -> Callable[[Hit], bool]:
+    """Whether a result matches only one of the query's words, and a common one: "Niger
+    was long regarded…" for "how long has Bazoum been held", matched on "long" alone. A
+    query of one word matches as it may. Each word is expanded, and weighed, once."""
     index = store.fact_search
     wanted = [e for e in (index.expand(w) for w in dict.fromkeys(query_words(text))) if e]
-    matched = [e for e in wanted if hit.terms.intersection(e)]
-    if len(wanted) < 2 or len(matched) != 1:
-        return True
-    return index.share(matched[0]) < COMMON_SHARE
+    shares: dict[int, float] = {}
+
+    def alone(hit: Hit) -> bool:
+        matched = [n for n, e in enumerate(wanted) if hit.terms.intersection(e)]
+        if len(wanted) < 2 or len(matched) != 1:
+            return False
+        n = matched[0]
+        if n not in shares:
+            shares[n] = index.share(wanted[n])
+        return shares[n] >= COMMON_SHARE
+
+    return alone
 
 
 REASON_BOOST = 1.5
@@ -1213,19 +1218,21 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
     chosen: list[Fact] = []
     of_them: list[Fact] = []
     if query_words(subject):
-        hits = store.fact_search.search(subject, limit=len(store.facts))
+        # the speaker, those speaking for it, and what it is part of or speaks for
+        concerned = speakers | {a for a, parts in store.parts.items() if person.id in parts}
+        concerned |= set(person.speaks_for)
+        near = {f for a in concerned for f in store.facts_by_actor.get(a, ())} | theirs
+        hits = store.fact_search.search(subject, limit=len(near), within=near)
         rare = _rare_words(store, subject)
+        alone = _common_alone(store, subject)
         on_it = [  # matched in their shown words on the subject's rare words, or two words
             h
             for h in hits
             if h.score > 0
             and any(not t.startswith("#") for t in h.terms)
             and _bears(store, h, rare, any_word=True)
-            and _more_than_one_common(store, h, subject)
+            and not alone(h)
         ]
-        # the speaker, those speaking for it, and what it is part of or speaks for
-        concerned = speakers | {a for a, parts in store.parts.items() if person.id in parts}
-        concerned |= set(person.speaks_for)
         chosen = [store.facts[h.id] for h in on_it if h.id in theirs]
         # what the sources themselves say of the speaker on it ("Absent from the agenda is
         # the longstanding American concern for … human rights")

@@ -21,7 +21,8 @@ import weakref
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from typing import Any
 
 import msgspec
 
@@ -358,12 +359,17 @@ class SearchIndex:
     def share(self, terms: Iterable[str]) -> float:
         """The share of documents holding any of ``terms`` (from :meth:`expand`): near 1 for
         a word most documents hold ("US" in a store about US policy), small for a rare one."""
-        held: set[int] = set()
-        for term in terms:
-            postings = self._postings.get(term)
-            if postings is not None and not term.startswith(TAG):
-                held.update(postings.docs)
-        return len(held) / max(len(self._ids), 1)
+        import numpy as np
+
+        held = [
+            postings.docs
+            for term in terms
+            if not term.startswith(TAG) and (postings := self._postings.get(term)) is not None
+        ]
+        if len(held) > 1:  # documents holding two of them count once
+            merged = np.concatenate([np.frombuffer(docs, dtype=DOC_TYPE) for docs in held])
+            return len(np.unique(merged)) / len(self._ids)
+        return len(held[0]) / len(self._ids) if held else 0.0
 
     def expand(self, word: str) -> dict[str, float]:
         """The indexed stems a query word may mean, with a weight for each."""
@@ -440,14 +446,18 @@ class SearchIndex:
         query: str,
         limit: int = 10,
         boost: Callable[[str], float] | None = None,
+        within: Iterable[str] | None = None,
     ) -> list[Hit]:
-        """The best ``limit`` documents for ``query``; ``boost(doc_id)`` scales a score."""
+        """The best ``limit`` documents for ``query``; ``boost(doc_id)`` scales a score;
+        ``within``: only these documents are considered (one speaker's, say), however
+        many others match better."""
         expansions = [e for e in (self.expand(w) for w in query_words(query)) if e]
         weighted: dict[str, float] = {}
         for expansion in expansions:
             for term, weight in expansion.items():
                 weighted[term] = max(weight, weighted.get(term, 0.0))
-        candidates = self._bm25(weighted, max(limit, RERANK))
+        allowed = None if within is None else self._allowed(within)
+        candidates = self._bm25(weighted, max(limit, RERANK), allowed)
         rarity = [self._rarity(e) for e in expansions]
         rarest = self._rarest(expansions, rarity)
         bounded = []
@@ -478,13 +488,32 @@ class SearchIndex:
             Hit(self._ids[-negated], round(final, 3), terms) for _, final, negated, terms in best
         ]
 
-    @staticmethod
-    def prepare() -> None:
-        """Import now what the first search would (numpy: about 0.1 s)."""
+    def prepare(self) -> None:
+        """Build now what the first searches would: numpy's import (about 0.1 s) and the
+        documents' numbers a narrowed search reads (40 ms at 100k facts)."""
         import numpy  # noqa: F401
 
-    def _bm25(self, weighted: dict[str, float], n: int) -> list[tuple[int, float]]:
-        """The ``n`` best (document, score) pairs, best first, ties by document.
+        self._numbers  # noqa: B018
+
+    def _allowed(self, ids: Iterable[str]) -> Any:
+        """A mask of the documents ``ids`` names (ids not indexed are left out)."""
+        import numpy as np
+
+        mask = np.zeros(len(self._ids), dtype=bool)
+        numbers = self._numbers
+        mask[[numbers[i] for i in ids if i in numbers]] = True
+        return mask
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        """Each document's number, by id: built the first time a search is narrowed."""
+        return {doc_id: n for n, doc_id in enumerate(self._ids)}
+
+    def _bm25(
+        self, weighted: dict[str, float], n: int, allowed: Any = None
+    ) -> list[tuple[int, float]]:
+        """The ``n`` best (document, score) pairs, best first, ties by document; only
+        among the documents ``allowed`` (a mask) when given.
 
         Scores are summed over a dense array with numpy: each term's postings are added in
         one C call, not one Python step per document.
@@ -498,6 +527,9 @@ class SearchIndex:
             postings, factor = self._postings[term], np.float64(weighted[term])
             docs = np.frombuffer(postings.docs, dtype=DOC_TYPE)
             weights = factor * np.frombuffer(postings.weights, dtype=np.float32)
+            if allowed is not None:
+                kept = allowed[docs]
+                docs, weights = docs[kept], weights[kept]
             if len(docs) > self._common and found >= n:
                 kept = scores[docs] > 0
                 docs, weights = docs[kept], weights[kept]
