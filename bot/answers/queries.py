@@ -7,7 +7,9 @@ Every function takes the store and already-parsed options and returns a
 
 from __future__ import annotations
 
+import itertools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
@@ -422,8 +424,8 @@ def search(
         raise InvalidCommand("Give some words to search for, e.g. “fuel convoy”.")
     boost = _reason_boost(store) if reasons else _saying_boost(store, text)
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=boost)
-    alone = _common_alone(store, text)
-    hits = [h for h in hits if _bears(store, h, bearing, any_word) and not alone(h)]
+    alone, bears = _common_alone(store, text), _bearing(store, bearing, any_word)
+    hits = [h for h in hits if bears(h) and not alone(h)]
     if not hits:
         near = tuple(m.label for m in store.actor_names.rank(text))
         raise NotFound(f"No facts match “{text}”.", near)
@@ -554,21 +556,25 @@ def said_by_description(
     text = clean_user_text(query)[:QUERY_MAX]
     wanted = [e for e in (store.fact_search.expand(w) for w in speaker) if e]
     hits = store.fact_search.search(text, limit=len(store.facts), boost=_saying_boost(store, text))
-    described = [
+    bears = _bearing(store, [w for w in bearing if w not in speaker])
+    matching = (  # best first: the first few are all an answer shows
         store.facts[h.id]
         for h in hits
         if store.facts[h.id].kind.attributed
         and (within is None or not within.isdisjoint(store.facts[h.id].by))
         and _describes(store, store.facts[h.id], wanted)
-        and _bears(store, h, [w for w in bearing if w not in speaker])
-    ]
+        and bears(h)
+    )
+    described = list(itertools.islice(matching, SEARCH_LIMIT + 1))
     who = " ".join(speaker)
     if not described:
         found = search(store, text, bearing=bearing)
         note = f"No one the sources describe as “{who}” is quoted; these facts match instead."
         return found.replace(notes=(note, *found.notes))
     answer = Answer(store, "search")
-    answer.facts("Said", described, SEARCH_LIMIT, "/search finds more")
+    answer.facts("Said", described[:SEARCH_LIMIT], SEARCH_LIMIT, "/search finds more")
+    if len(described) > SEARCH_LIMIT:
+        answer.notes.append(f"Said: the first {SEARCH_LIMIT} found; /search finds more.")
     answer.notes.append(f"What those the sources describe as “{who}” said, each line naming who.")
     return answer.response(f"Said by “{who}”")
 
@@ -698,24 +704,40 @@ def ahead(store: FactStore, about: str = "") -> Response:
     consultations", "could re-engage", "will continue to wane"), latest first, on a
     subject when one is given. An event is never to come: it happened, whatever the words
     of the announcement a citation quotes."""
-    looking = {
-        f.id
-        for f in store.facts.values()
-        if f.kind is not FactKind.EVENT and AHEAD.search(" ".join([f.text, f.words or ""]))
-    }
-    facts = [store.facts[f] for f in looking]
-    if query_words(about):
-        hits = store.fact_search.search(about, limit=len(store.facts))
-        facts = [store.facts[h.id] for h in hits if h.id in looking]
+    looking = looking_ahead(store)
+    total = None
+    if query_words(about):  # the best matches first, counted up to one more than shown
+        hits = store.fact_search.search(about, limit=SEARCH_LIMIT + 1, within=looking)
+        facts = [store.facts[h.id] for h in hits[:SEARCH_LIMIT]]
+        total = len(hits)
     else:  # the best-backed first (two sources before one), then the latest
-        facts.sort(key=store.chronological, reverse=True)
+        facts = sorted((store.facts[f] for f in looking), key=store.chronological, reverse=True)
         facts.sort(key=lambda f: -len(f.sources))
     if not facts:
         raise NotFound(f"The sources in the store say nothing of what is to come{_on(about)}.")
     answer = Answer(store, "search")
-    answer.facts("What the sources say is to come", facts, SEARCH_LIMIT, "/search narrows it")
+    title = "What the sources say is to come"
+    answer.facts(title, facts, SEARCH_LIMIT, "/search narrows it")
+    if total is not None and total > SEARCH_LIMIT:
+        answer.notes.append(f"{title}: the best {SEARCH_LIMIT} matches; /search narrows it.")
     answer.notes.append("Only what the sources themselves say of the future; no forecast.")
     return answer.response("What comes next" + _on(about))
+
+
+def looking_ahead(store: FactStore) -> frozenset[str]:
+    """The facts whose own words look ahead (:data:`AHEAD`), events apart: read once a
+    store (a scan of every fact's text, a quarter of a second at 100k facts)."""
+    found = _AHEAD.get(store)
+    if found is None:
+        found = _AHEAD[store] = frozenset(
+            f.id
+            for f in store.facts.values()
+            if f.kind is not FactKind.EVENT and AHEAD.search(" ".join([f.text, f.words or ""]))
+        )
+    return found
+
+
+_AHEAD: weakref.WeakKeyDictionary[FactStore, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _on(about: str) -> str:
@@ -934,9 +956,8 @@ def yes_no(
             return True
         return claimed is not None and claims.names_subject(store, claimed, shown)
 
-    bearing = [
-        h for h in hits[1:] if on_subject(h) or (_bears(store, h, specific) and shares_enough(h))
-    ]
+    bears = _bearing(store, specific)
+    bearing = [h for h in hits[1:] if on_subject(h) or (bears(h) and shares_enough(h))]
     if not specific and claimed is not None:  # common words only: what states it, no more
         bearing = [h for h in bearing if _states(store, claimed, store.facts[h.id])]
     bearing.sort(key=lambda h: not on_subject(h))
@@ -988,25 +1009,41 @@ def _named_by(store: FactStore, word: str) -> set[str]:
 
 
 def _bears(store: FactStore, hit: Hit, rare: Sequence[str], any_word: bool = False) -> bool:
+    """Whether a result bears on ``rare`` (see :func:`_bearing`)."""
+    return _bearing(store, rare, any_word)(hit)
+
+
+def _bearing(
+    store: FactStore, rare: Sequence[str], any_word: bool = False
+) -> Callable[[Hit], bool]:
     """Whether a result's shown words hold the rarest of ``rare`` or more than half of
     them (every result does when there are none). Shown: the fact's text and quotes, or
     an actor they name by any of its names ("the Group for the Support of Islam and
     Muslims" for "JNIM"); not the name of another actor the index also reads ("France" in
-    "Agence France-Presse"), nor an actor curated for the fact that its words never name."""
+    "Agence France-Presse"), nor an actor curated for the fact that its words never name.
+    The words are expanded and weighed once, for every result tested."""
     index = store.fact_search
     pairs = [(w, e) for w, e in ((w, index.expand(w)) for w in rare) if e]
     if not pairs:
-        return True
-    fact = store.facts[hit.id]
-    seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
-    shown = {stem(w) for w in words(seen)} & hit.terms
-    involved = {m.id for m in store.actor_names.mentions(seen, index.knows)}
-    held = [bool(shown.intersection(e)) or bool(_named_by(store, w) & involved) for w, e in pairs]
-    if any_word:  # "compare Biden and Trump": either side bears on it
-        return any(held)
+        return lambda hit: True
+    named = [_named_by(store, w) for w, _ in pairs]
     wanted = [e for _, e in pairs]
     rarest = min(range(len(wanted)), key=lambda i: index.share(wanted[i]))
-    return held[rarest] or sum(held) * 2 > len(held)
+
+    def bears(hit: Hit) -> bool:
+        fact = store.facts[hit.id]
+        seen = " ".join([fact.text, fact.words or "", *(store.quoted(c) for c in fact.citations)])
+        shown = {stem(w) for w in words(seen)} & hit.terms
+        involved = {m.id for m in store.actor_names.mentions(seen, index.knows)}
+        held = [
+            bool(shown.intersection(e)) or bool(n & involved)
+            for e, n in zip(wanted, named, strict=True)
+        ]
+        if any_word:  # "compare Biden and Trump": either side bears on it
+            return any(held)
+        return held[rarest] or sum(held) * 2 > len(held)
+
+    return bears
 
 
 COMMON_SHARE = 0.25
@@ -1225,12 +1262,13 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
         hits = store.fact_search.search(subject, limit=len(near), within=near)
         rare = _rare_words(store, subject)
         alone = _common_alone(store, subject)
+        on_rare, on_every = _bearing(store, rare, any_word=True), _bearing(store, rare)
         on_it = [  # matched in their shown words on the subject's rare words, or two words
             h
             for h in hits
             if h.score > 0
             and any(not t.startswith("#") for t in h.terms)
-            and _bears(store, h, rare, any_word=True)
+            and on_rare(h)
             and not alone(h)
         ]
         chosen = [store.facts[h.id] for h in on_it if h.id in theirs]
@@ -1241,7 +1279,7 @@ def said(store: FactStore, speaker: str, about: str | None = None) -> Response:
             for h in on_it
             if h.id not in theirs
             and concerned.intersection(store.facts[h.id].actors)
-            and _bears(store, h, rare)
+            and on_every(h)
         ][:OF_THEM_MAX]
     answer = Answer(store, "search")
     said_what = f"What {person.name} was told" if told else f"What {person.name} said"
