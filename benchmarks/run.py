@@ -141,6 +141,7 @@ def command_inputs(
             f"search {n} words, a typo": [_words(store, n, rng) for _ in range(CALLS)]
             for n in (1, 3, 8)
         },
+        "ask yes/no": [f"did {rng.choice(names)} {_words(store, 2, rng)}" for _ in range(CALLS)],
         "ask what X said about Y": [
             f"what did {rng.choice(speakers)} say about {_words(store, rng.choice((1, 2)), rng)}"
             for _ in range(CALLS)
@@ -160,6 +161,7 @@ COMMAND_ROWS = (
     "search 3 words, a typo",
     "search 8 words, a typo",
     "sources",
+    "ask yes/no",
     "ask what X said about Y",
 )
 
@@ -223,6 +225,7 @@ def time_commands(store: FactStore, inputs: dict[str, list[Any]]) -> dict[str, A
         "actor exact": lambda v: queries.actor(store, v),
         "actor misspelt": lambda v: queries.actor(store, v),
         **{f"search {n} words, a typo": lambda v: queries.search(store, v) for n in (1, 3, 8)},
+        "ask yes/no": lambda v: answer(store, v),
         "ask what X said about Y": lambda v: answer(store, v),
     }
     out = {}
