@@ -97,7 +97,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
     placed = named is not None and _BE.match(question.strip()) and _IN_PLACE.match(named[2])
     if placed and rest:  # "is Germany still in Mali": present there, Mali its object
         presence = frozenset(t for w in PRESENCE for t in _own_terms(store, w))
-        objects = tuple(frozenset(_terms(store, w)) for w in rest if _terms(store, w))
+        objects = tuple(_object_terms(store, w) for w in rest if _terms(store, w))
         unused = tuple(w for w in rest if not _terms(store, w))
         return Claim(" ".join(subject), terms, actors, PRESENCE[0], presence, unused, objects, True)
     predicate = rest[0] if rest else None
@@ -108,8 +108,8 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         predicate,
         frozenset(_own_terms(store, predicate)) if predicate else frozenset(),
         unused=tuple(w for w in rest if not _terms(store, w)),
-        objects=tuple(frozenset(_terms(store, w)) for w in rest[1:] if _terms(store, w)),
-        active=bool(actors) and not _passive(question, predicate),
+        objects=tuple(_object_terms(store, w) for w in rest[1:] if _terms(store, w)),
+        active=bool(actors) and not _passive(question, predicate) and not _comes_about(predicate),
     )
 
 
@@ -153,6 +153,16 @@ def _passive(question: str, predicate: str | None) -> bool:
     return participle and _BE.search(question) is not None
 
 
+BECOMING = frozenset("form emerge arise begin start end collapse dissolve".split())
+"""Verbs of coming about: "did the AES form" asks whether it was formed, and a clause
+stating so may name it after the verb ("withdrew … to form a new alliance, the AES")."""
+_BECOMING_STEMS = frozenset(stem(v) for v in BECOMING)
+
+
+def _comes_about(predicate: str | None) -> bool:
+    return predicate is not None and stem(predicate) in _BECOMING_STEMS
+
+
 PARTICIPLES = frozenset(
     """held kept shut hit put cut set left told sent paid made taken given broken chosen
     spoken written risen fallen hidden driven forgotten seen known shown grown drawn beaten
@@ -165,6 +175,17 @@ done to it)."""
 
 def _terms(store: FactStore, word: str) -> list[str]:
     return [t for t in store.fact_search.expand(word) if not t.startswith("#")]
+
+
+def _object_terms(store: FactStore, word: str) -> frozenset[str]:
+    """An object's index terms, with those of the name of an actor it is short for (an
+    alias typed in chat: "bf" is "Burkina Faso", which a clause spells out)."""
+    terms = set(_terms(store, word))
+    for named in store.actor_names.mentions(word, store.fact_search.knows):
+        name = store.actors[named.id].name
+        if simplify(name) != word:
+            terms.update(t for w in query_words(name) for t in _terms(store, w))
+    return frozenset(terms)
 
 
 def _own_terms(store: FactStore, word: str) -> list[str]:

@@ -120,7 +120,8 @@ GENERIC = frozenset(
     comparison versus vs similar same between near across against inside outside within
     towards toward through during among beyond behind beside despite being been
     meaning implication implications consequence consequences impact impacts affect
-    affects effect effects stake stakes former previous ex yet already""".split()
+    affects effect effects stake stakes former previous ex yet already too also either even
+    indeed well""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
