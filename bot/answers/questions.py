@@ -121,7 +121,7 @@ GENERIC = frozenset(
     towards toward through during among beyond behind beside despite being been
     meaning implication implications consequence consequences impact impacts affect
     affects effect effects stake stakes former previous ex yet already too also either even
-    indeed well""".split()
+    indeed well once""".split()
 )
 """Words that shape a question without naming its subject (negations typed with or
 without their apostrophe among them; "role", "different", "compare": what is asked of
@@ -223,6 +223,7 @@ def answer(store: FactStore, question: str) -> Response:
             f"Nothing in the store answers “{text}”.",
             missing.suggestions or _what_exists(store, text),
         ) from None
+    _mended_held(store, text, mended, response)
     note = f"Answered as {reading.line}"
     read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in mended]
     return response.replace(command="ask", notes=(note, *read_as, *response.notes))
@@ -258,6 +259,45 @@ def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
         return nearest[0][1]
 
     return re.sub(r"[^\W\d_]+", mend, text), mended
+
+
+MENDED_SHOWN = 3
+"""The first facts of an answer, of which one must hold a word a slip was mended to."""
+
+
+def _mended_held(
+    store: FactStore, text: str, mended: list[tuple[str, str]], response: Response
+) -> None:
+    """Refuse an answer whose first facts hold none of the store words a slip was mended
+    to ("africa corps" read as "africa coups", answered by facts naming only Africa): the
+    mended word was its subject, and the store holds no such thing."""
+    shown = [f for s in response.sections for i in s.items for f in (i.facts or (i.fact,)) if f]
+    for typed, meant in mended:
+        if meant in QUESTION_VOCABULARY or not shown:
+            continue
+        terms = {t for t in store.fact_search.expand(meant) if not t.startswith("#")}
+        held = any(
+            terms & {stem(w) for t in _shown_text(store, f) for w in words(t)}
+            for f in shown[:MENDED_SHOWN]
+        )
+        if not held:
+            raise NotFound(
+                f"The sources in the store do not cover “{_phrase(text, meant, typed)}”."
+            )
+
+
+def _shown_text(store: FactStore, fact_id: str) -> list[str]:
+    fact = store.facts[fact_id]
+    return [fact.text, *(store.quoted(c) for c in fact.citations)]
+
+
+def _phrase(text: str, meant: str, typed: str) -> str:
+    """The mended word as typed, with the word before it when that is a name's first word
+    ("africa corps")."""
+    said = query_words(text)
+    at = said.index(meant) if meant in said else -1
+    before = said[at - 1] if at > 0 and said[at - 1] not in GENERIC else ""
+    return f"{before} {typed}".strip()
 
 
 def _known(store: FactStore, word: str) -> bool:
