@@ -104,3 +104,16 @@ def test_a_known_surname_shared_and_named_in_no_nearer_paragraph_is_blank(oped: 
     found = candidate(oped, "We pay twice")
     assert found.by == [] and "abdoulaye-diop" not in found.actors, found
     assert noted(found, "Abdoulaye Diop", "Mariam Diop"), found.notes
+
+
+# 2. transcript role labels
+
+
+def test_role_labels_and_their_courtesies_propose_no_actor(studio: Draft) -> None:
+    """ "HOST:" and "CORRESPONDENT:" are labels: the greeting, thanks, one-word answer and
+    sign-off are left out, and none of their words is proposed."""
+    names = proposed(studio)
+    assert not {"Host", "Good", "Border Watch", "Thanks", "Daniel", "Warmly"} & names, names
+    texts = [c.sentence.text for c in studio.candidates]
+    assert not any(t.startswith(("HOST: Good evening", "CORRESPONDENT: Thanks")) for t in texts)
+    assert not any("That's all from us" in t or t.endswith("Warmly.") for t in texts), texts

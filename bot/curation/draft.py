@@ -162,11 +162,13 @@ statement's."""
 
 
 _LABEL = re.compile(
-    r"^\s*((?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)(?:\s+(?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)){1,3})"
+    r"^\s*((?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)(?:\s+(?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)){1,3}"
+    r"|ANCHOR|REPORTER|PRESENTER|CORRESPONDENT|HOST)"
     r":\s+(?=\S)"
 )
 """A transcript's speaker label opening a paragraph: "KARIM OUEDRAOGO: …", "Awa Sangare: …"
-(two to four capitalised words, all in capitals or each with its capital)."""
+(two to four capitalised words, all in capitals or each with its capital), or a role in
+capitals ("ANCHOR: …", "REPORTER: …": no name, no actor)."""
 _PLEASANTRY = re.compile(
     r"^\s*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome|thank\s+you|thanks|"
     r"many\s+thanks|good-?bye|bye|that[’']s\s+all|that\s+is\s+all|that\s+was|"
@@ -1326,7 +1328,8 @@ def _title_words(text: str, mentions: list[Mention], index: int) -> str:
 
 def _remember_people(context: Context, names: Names, text: str) -> None:
     """The persons a sentence left out names: a "he" or "she" after it may be them."""
-    context.people += [m.actor for m in names.find(text) if names.kind(m.actor) == "person"]
+    found = names.find(text, propose=False)  # a sentence left out proposes no one
+    context.people += [m.actor for m in found if names.kind(m.actor) == "person"]
 
 
 _SHE = re.compile(

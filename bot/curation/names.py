@@ -211,6 +211,8 @@ class Names:
         """Where in :attr:`people` the current paragraph begins."""
         self.checks: list[str] = []
         """``# check:`` comments on the last sentence read that no mention carries."""
+        self.proposing = True
+        """Whether :meth:`find` proposes new names (not for a sentence left out)."""
         for other in self.drafted.values():
             pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
             self.patterns.append((pattern, other.id))
@@ -225,9 +227,11 @@ class Names:
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
         return found.kind if found else None
 
-    def find(self, text: str) -> list[Mention]:
-        """The actors ``text`` names, in order (proposing new names as it goes)."""
+    def find(self, text: str, propose: bool = True) -> list[Mention]:
+        """The actors ``text`` names, in order (proposing new names as it goes, unless not
+        ``propose``: then only names known or proposed before)."""
         self.checks = []
+        self.proposing = propose
         runs = _runs(text, self._standalone)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
@@ -497,6 +501,8 @@ class Names:
                 " group"  # "the Wagner group", "the Islamic State group" (though ISWAP holds it)
             )
         proposal = self.proposed.get(name)
+        if proposal is None and not self.proposing:
+            return None
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
             title = _title_of(raw, name) if titled else ""
