@@ -117,3 +117,15 @@ def test_role_labels_and_their_courtesies_propose_no_actor(studio: Draft) -> Non
     texts = [c.sentence.text for c in studio.candidates]
     assert not any(t.startswith(("HOST: Good evening", "CORRESPONDENT: Thanks")) for t in texts)
     assert not any("That's all from us" in t or t.endswith("Warmly.") for t in texts), texts
+
+
+# 3. two dates in one sentence
+
+
+def test_two_dates_in_one_sentence_are_blank_and_not_borrowed(studio: Draft) -> None:
+    """ "arrived on Monday and met them this afternoon": blank, the README's mark; the
+    sentence after ("After that meeting") never takes Monday unmarked."""
+    found = candidate(studio, "arrived here on Monday")
+    assert when(found) is None and noted(found, "two dates in one sentence"), found
+    after = candidate(studio, "After that meeting")
+    assert when(after) != "2026-10-12" or after.notes, after

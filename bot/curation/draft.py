@@ -1144,14 +1144,25 @@ _NEXT_CLAUSE = re.compile(
 """Where a second main clause starts after the date: ", and", "; ", "and, with X, …"."""
 
 
+_AND_DID = re.compile(
+    r"\s+and\s+(?=(?:[a-z]{2,}ed|met|held|made|gave|took|told|flew|went|left|came|saw|sent|"
+    r"spoke|began|signed|won|lost)\b)"
+)
+"""A second past verb joined by a bare "and" ("landed on Saturday and met X …")."""
+_SAME_DAY = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b", re.I)
+"""The publication day's own time ("this morning"): a date the phrase finder leaves."""
+
+
 def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
     """A date of another event in a later clause ("X did A on 26 May, and Y did B two days
-    later" / "… on 28 May"): the phrase, else ``None``."""
+    later" / "… on 28 May", "landed on Saturday and met X this morning"): the phrase, else
+    ``None``."""
     after = found.start + len(found.phrase)
-    joint = _NEXT_CLAUSE.search(text, after)
-    if joint is None:
+    joints = [j for j in (_NEXT_CLAUSE.search(text, after), _AND_DID.search(text, after)) if j]
+    if not joints:
         return None
-    back = _POINTS_BACK.search(text, joint.end())
+    joint = min(joints, key=lambda j: j.start())
+    back = _POINTS_BACK.search(text, joint.end()) or _SAME_DAY.search(text, joint.end())
     if back is not None:
         return back.group(0)
     later = [f for f in found_all if f.start >= joint.end() and f.when != found.when]
