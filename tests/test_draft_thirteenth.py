@@ -129,3 +129,13 @@ def test_two_dates_in_one_sentence_are_blank_and_not_borrowed(studio: Draft) -> 
     assert when(found) is None and noted(found, "two dates in one sentence"), found
     after = candidate(studio, "After that meeting")
     assert when(after) != "2026-10-12" or after.notes, after
+
+
+# 4. a nationality-opening body after a sentence-initial conjunction
+
+
+def test_a_body_opened_by_a_nationality_after_and_the_is_proposed_whole(studio: Draft) -> None:
+    """ "And the Malian Federation of … and Carriers welcomed …": the body whole, no Mali."""
+    found = candidate(studio, "Malian Federation of Grain Traders")
+    assert "Malian Federation of Grain Traders and Carriers" in proposed(studio)
+    assert "mali" not in found.actors and "Carriers" not in proposed(studio), found

@@ -603,12 +603,19 @@ def guess_kind(name: str, before: str = "") -> str:
     return "person" if len(name.split()) in (2, 3) else "organisation"
 
 
+_CONJUNCTION_THE = re.compile(r"(?:But|And|Yet|Or|So)\s+the\s+(?=[A-Z])")
+"""A conjunction and "the" opening a sentence before a name: no part of the name."""
+
+
 def _runs(text: str, standalone: Callable[[str], bool] = lambda _: False) -> list[re.Match[str]]:
     """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")
     unless a body's head word comes before it ("Consultative Council of the X"), and a
     body's name going on "in Africa" or "on Y" kept whole."""
     found = []
     for match in _NAME.finditer(text):
+        opening = _CONJUNCTION_THE.match(match.group(0))
+        if opening:  # "But the Malian Federation of …": the body's name after "the"
+            match = _NAME.match(text, match.start() + opening.end()) or match
         parts = list(re.finditer(r"(?:(?! of the ).)+", match.group(0)))
         if len(parts) == 1 or _OF_THE_BODY.search(match.group(0)):
             found.append(_tailed(text, match))
