@@ -162,11 +162,13 @@ statement's."""
 
 
 _LABEL = re.compile(
-    r"^\s*((?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)(?:\s+(?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)){1,3})"
+    r"^\s*((?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)(?:\s+(?:[A-Z][A-Z’'.-]+|[A-Z][a-z’'.-]+)){1,3}"
+    r"|ANCHOR|REPORTER|PRESENTER|CORRESPONDENT|HOST)"
     r":\s+(?=\S)"
 )
 """A transcript's speaker label opening a paragraph: "KARIM OUEDRAOGO: …", "Awa Sangare: …"
-(two to four capitalised words, all in capitals or each with its capital)."""
+(two to four capitalised words, all in capitals or each with its capital), or a role in
+capitals ("ANCHOR: …", "REPORTER: …": no name, no actor)."""
 _PLEASANTRY = re.compile(
     r"^\s*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome|thank\s+you|thanks|"
     r"many\s+thanks|good-?bye|bye|that[’']s\s+all|that\s+is\s+all|that\s+was|"
@@ -1142,14 +1144,25 @@ _NEXT_CLAUSE = re.compile(
 """Where a second main clause starts after the date: ", and", "; ", "and, with X, …"."""
 
 
+_AND_DID = re.compile(
+    r"\s+and\s+(?=(?:[a-z]{2,}ed|met|held|made|gave|took|told|flew|went|left|came|saw|sent|"
+    r"spoke|began|signed|won|lost)\b)"
+)
+"""A second past verb joined by a bare "and" ("landed on Saturday and met X …")."""
+_SAME_DAY = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b", re.I)
+"""The publication day's own time ("this morning"): a date the phrase finder leaves."""
+
+
 def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
     """A date of another event in a later clause ("X did A on 26 May, and Y did B two days
-    later" / "… on 28 May"): the phrase, else ``None``."""
+    later" / "… on 28 May", "landed on Saturday and met X this morning"): the phrase, else
+    ``None``."""
     after = found.start + len(found.phrase)
-    joint = _NEXT_CLAUSE.search(text, after)
-    if joint is None:
+    joints = [j for j in (_NEXT_CLAUSE.search(text, after), _AND_DID.search(text, after)) if j]
+    if not joints:
         return None
-    back = _POINTS_BACK.search(text, joint.end())
+    joint = min(joints, key=lambda j: j.start())
+    back = _POINTS_BACK.search(text, joint.end()) or _SAME_DAY.search(text, joint.end())
     if back is not None:
         return back.group(0)
     later = [f for f in found_all if f.start >= joint.end() and f.when != found.when]
@@ -1326,7 +1339,8 @@ def _title_words(text: str, mentions: list[Mention], index: int) -> str:
 
 def _remember_people(context: Context, names: Names, text: str) -> None:
     """The persons a sentence left out names: a "he" or "she" after it may be them."""
-    context.people += [m.actor for m in names.find(text) if names.kind(m.actor) == "person"]
+    found = names.find(text, propose=False)  # a sentence left out proposes no one
+    context.people += [m.actor for m in found if names.kind(m.actor) == "person"]
 
 
 _SHE = re.compile(

@@ -205,8 +205,14 @@ class Names:
         """The persons proposed or met, in the order the article names them."""
         self.paragraph = 0
         """Where in :attr:`named` the current paragraph begins."""
+        self.people: list[str] = []
+        """Every person named so far (known, another draft's or proposed here), in order."""
+        self.people_paragraph = 0
+        """Where in :attr:`people` the current paragraph begins."""
         self.checks: list[str] = []
         """``# check:`` comments on the last sentence read that no mention carries."""
+        self.proposing = True
+        """Whether :meth:`find` proposes new names (not for a sentence left out)."""
         for other in self.drafted.values():
             pattern = re.compile(rf"(?<![\w-]){re.escape(other.name)}(?![\w-])")
             self.patterns.append((pattern, other.id))
@@ -221,9 +227,11 @@ class Names:
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
         return found.kind if found else None
 
-    def find(self, text: str) -> list[Mention]:
-        """The actors ``text`` names, in order (proposing new names as it goes)."""
+    def find(self, text: str, propose: bool = True) -> list[Mention]:
+        """The actors ``text`` names, in order (proposing new names as it goes, unless not
+        ``propose``: then only names known or proposed before)."""
         self.checks = []
+        self.proposing = propose
         runs = _runs(text, self._standalone)
         known: list[Mention] = []
         for pattern, actor_id in self.patterns:
@@ -279,11 +287,45 @@ class Names:
                 kept.append(found)
                 if self.kind(found.actor) == "person":
                     self.named.append(found.actor)
-        return sorted(kept, key=lambda m: m.start)
+        kept = self._shared_surnames(text, sorted(kept, key=lambda m: m.start))
+        self.people += [k.actor for k in kept if self.kind(k.actor) == "person"]
+        return kept
+
+    def _shared_surnames(self, text: str, kept: list[Mention]) -> list[Mention]:
+        """A known person's lone surname ("Diop told me") that a person proposed in this
+        draft also bears: the one named nearest before it in the paragraph (this sentence
+        first); none of them in the paragraph: the known person if he was the one of them
+        named last, else blank, a check naming them."""
+        resolved: list[Mention] = []
+        for k in kept:
+            word = text[k.start : k.end].strip()
+            actor = self.store.actors.get(k.actor)
+            if actor is None or actor.kind != "person" or " " in word:
+                resolved.append(k)
+                continue
+            before = [m.actor for m in kept if m.end <= k.start]
+            order = self.people[self.people_paragraph :] + before
+            near = [i for i in order if self._surname(i) == word]
+            others = [i for i in self.people + before if self._surname(i) == word]
+            if near:
+                resolved.append(Mention(k.start, k.end, near[-1]))
+            elif others and others[-1] != k.actor:
+                self.checks.append(
+                    f"check: which {word}? "
+                    + " or ".join(self._name_of(i) for i in dict.fromkeys([k.actor, *others]))
+                    + ", both named before, neither in this paragraph"
+                )
+            else:
+                resolved.append(k)
+        return resolved
+
+    def _surname(self, actor_id: str) -> str:
+        return self._name_of(actor_id).split()[-1]
 
     def new_paragraph(self) -> None:
         """A bare surname looks first for the persons named from here on."""
         self.paragraph = len(self.named)
+        self.people_paragraph = len(self.people)
 
     def drain(self) -> list[str]:
         """The checks :meth:`find` left for the sentence it last read, once."""
@@ -459,6 +501,8 @@ class Names:
                 " group"  # "the Wagner group", "the Islamic State group" (though ISWAP holds it)
             )
         proposal = self.proposed.get(name)
+        if proposal is None and not self.proposing:
+            return None
         if proposal is None:
             kind = "person" if titled else guess_kind(name, text[:start])
             title = _title_of(raw, name) if titled else ""
@@ -510,6 +554,8 @@ class Names:
         return list(dict.fromkeys(holders))
 
     def _name_of(self, actor_id: str) -> str:
+        if actor_id in self.store.actors:
+            return self.store.actors[actor_id].name
         if actor_id in self.drafted:
             return self.drafted[actor_id].name
         found = next((p for p in self.proposed.values() if p.id == actor_id), None)
@@ -557,12 +603,19 @@ def guess_kind(name: str, before: str = "") -> str:
     return "person" if len(name.split()) in (2, 3) else "organisation"
 
 
+_CONJUNCTION_THE = re.compile(r"(?:But|And|Yet|Or|So)\s+the\s+(?=[A-Z])")
+"""A conjunction and "the" opening a sentence before a name: no part of the name."""
+
+
 def _runs(text: str, standalone: Callable[[str], bool] = lambda _: False) -> list[re.Match[str]]:
     """Capitalised name sequences, split at " of the " ("Lena Sorvik of the Institute…")
     unless a body's head word comes before it ("Consultative Council of the X"), and a
     body's name going on "in Africa" or "on Y" kept whole."""
     found = []
     for match in _NAME.finditer(text):
+        opening = _CONJUNCTION_THE.match(match.group(0))
+        if opening:  # "But the Malian Federation of …": the body's name after "the"
+            match = _NAME.match(text, match.start() + opening.end()) or match
         parts = list(re.finditer(r"(?:(?! of the ).)+", match.group(0)))
         if len(parts) == 1 or _OF_THE_BODY.search(match.group(0)):
             found.append(_tailed(text, match))
