@@ -231,3 +231,21 @@ def test_a_vowel_slip_needs_the_same_consonants_and_length(store: FactStore, typ
     Niger (two letters longer)."""
     with pytest.raises(NotFound):
         store.actor_names.resolve(typed)
+
+
+def test_mentions_are_remembered_per_text_within_a_bound(
+    store: FactStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question reads its results' texts many times: each text is read once, the answer
+    the same, a caller's changes to it not kept, and no more than the bound remembered."""
+    index = store.actor_names
+    monkeypatch.setattr(matching, "MENTIONS_KEPT", 3)
+    index._mentioned.clear()
+    first = index.mentions("Laessing spoke to Diop")
+    assert [m.id for m in first] == ["ulf-laessing", "abdoulaye-diop"]
+    first.clear()
+    assert index.mentions("Laessing spoke to Diop") == index.mentions("Laessing spoke to Diop")
+    assert len(index.mentions("Laessing spoke to Diop")) == 2
+    for text in ("Bazoum", "Checker", "Boulos", "Brody"):
+        index.mentions(text)
+    assert len(index._mentioned) <= 3

@@ -125,6 +125,10 @@ def _ints(code: str, raw: bytes) -> array[int]:
     return out
 
 
+MENTIONS_KEPT = 4096
+"""Texts whose mentions a name index remembers (a few hundred kB)."""
+
+
 class NameIndex:
     """Resolves and completes names for one kind of entry.
 
@@ -250,6 +254,7 @@ class NameIndex:
 
     def _derive(self) -> None:
         """The lookups made from what is saved: dictionaries and lists of the same strings."""
+        self._mentioned: dict[tuple[str, Callable[[str], bool]], list[Match]] = {}
         self._exact = {key: n for n, key in enumerate(self._keys) if len(self._whole[n])}
         self._by_consonants: dict[str, list[int]] | None = None
         self._word_number = {word: n for n, word in enumerate(self._words)}
@@ -419,7 +424,19 @@ class NameIndex:
     def mentions(self, text: str, known: Callable[[str], bool] = lambda word: False) -> list[Match]:
         """Entries named in free text, in order: whole names or aliases (longest first), and
         single words of MIN_WORD+ letters spelled close to one name ("Lessing"), unless
-        ``known`` says the word is an ordinary word of the store."""
+        ``known`` says the word is an ordinary word of the store.
+
+        Remembered for the last :data:`MENTIONS_KEPT` texts: a question reads the same
+        facts' texts many times over (which of its results name its subject)."""
+        key = (text, known)
+        remembered = self._mentioned.get(key)
+        if remembered is None:
+            if len(self._mentioned) >= MENTIONS_KEPT:
+                self._mentioned.clear()
+            remembered = self._mentioned[key] = self._mentions(text, known)
+        return list(remembered)
+
+    def _mentions(self, text: str, known: Callable[[str], bool]) -> list[Match]:
         found: dict[str, Match] = {}
         parts = simplify(clean_user_text(text)).split()
         at = 0
