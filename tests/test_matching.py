@@ -249,3 +249,23 @@ def test_mentions_are_remembered_per_text_within_a_bound(
     for text in ("Bazoum", "Checker", "Boulos", "Brody"):
         index.mentions(text)
     assert len(index._mentioned) <= 3
+
+
+def test_a_word_spelled_close_to_a_name_is_guessed_once_within_a_bound(
+    store: FactStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts share their words: each word's closest name is looked for once, the answer
+    the same as the first time, and no more words remembered than the bound."""
+    index = store.actor_names
+    monkeypatch.setattr(matching, "GUESSES_KEPT", 2)
+    index._guessed.clear()
+    index._mentioned.clear()
+    assert [m.id for m in index.mentions("Lessing spoke")] == ["ulf-laessing"]
+    calls: list[str] = []
+    rank = index.rank
+    monkeypatch.setattr(index, "rank", lambda word, **kw: calls.append(word) or rank(word, **kw))
+    assert [m.id for m in index.mentions("as Lessing spoke")] == ["ulf-laessing"]
+    assert "lessing" not in calls  # remembered from the first text
+    for text in ("Bazum", "Boulus", "Checkker"):
+        index.mentions(text)
+    assert len(index._guessed) <= 2

@@ -7,7 +7,7 @@ from functools import partial
 
 from bot.answers.compose import briefed
 from bot.answers.digest import SUMMARY_MAX
-from bot.answers.queries import looking_ahead
+from bot.answers.queries import descriptions, looking_ahead
 from bot.records.served import BRIEF_MAX
 from bot.store.facts import FactStore
 
@@ -22,7 +22,8 @@ def prepare(store: FactStore) -> None:
 def steps(store: FactStore) -> list[Callable[[], object]]:
     """The lazy parts of answering, each a step of at most about a quarter of a second at
     100k facts: names by their consonants (a misspelt name's first ask), the search's
-    numpy and document numbers, the facts that look ahead ("what next"), and the facts
+    numpy and document numbers, the facts that look ahead ("what next"), the speakers' descriptions
+    ("a Malian diplomat"), and the facts
     each topic without a lead is briefed by (about 15 ms a topic). The bot runs them one
     by one when it starts serving, each when no acknowledgement is on its way."""
     found: list[Callable[[], object]] = [
@@ -30,6 +31,7 @@ def steps(store: FactStore) -> list[Callable[[], object]]:
     ]
     found.append(store.fact_search.prepare)
     found.append(partial(looking_ahead, store))
+    found.append(partial(descriptions, store))
     for topic in store.topics.values():
         if not topic.lead:
             found.append(partial(briefed, store, topic, BRIEF_MAX))
