@@ -192,3 +192,21 @@ def test_a_narrowed_search_finds_its_documents_however_many_others_match_better(
     assert [h.id for h in index.search("drought", limit=10, within={"mine", "gone"})] == ["mine"]
     assert index.search("convoy", within={"mine"}) == []
     assert index.share(index.expand("drought")) == 1.0
+
+
+def test_the_share_of_documents_holding_any_of_several_terms_counts_each_once(
+    store: FactStore,
+) -> None:
+    index = store.fact_search
+    a, b = (sorted(index.expand(w))[0] for w in ("convoy", "fuel"))
+    holding = {
+        fid
+        for fid, fact in store.facts.items()
+        if {a, b} & {stem(w) for w in query_words(fact.text)}
+    }
+    share = index.share([a, b])
+    assert 0 < share < 1
+    assert index.share([a, b, a]) == share
+    assert share >= max(index.share([a]), index.share([b]))
+    assert share <= index.share([a]) + index.share([b])
+    assert holding  # both words are in the store

@@ -367,8 +367,10 @@ class SearchIndex:
             if not term.startswith(TAG) and (postings := self._postings.get(term)) is not None
         ]
         if len(held) > 1:  # documents holding two of them count once
-            merged = np.concatenate([np.frombuffer(docs, dtype=DOC_TYPE) for docs in held])
-            return len(np.unique(merged)) / len(self._ids)
+            holding = np.zeros(len(self._ids), dtype=bool)  # np.unique would import numpy.ma
+            for docs in held:
+                holding[np.frombuffer(docs, dtype=DOC_TYPE)] = True
+            return int(np.count_nonzero(holding)) / len(self._ids)
         return len(held[0]) / len(self._ids) if held else 0.0
 
     def expand(self, word: str) -> dict[str, float]:
