@@ -446,12 +446,13 @@ class NameIndex:
     def _mentions(self, text: str, known: Callable[[str], bool]) -> list[Match]:
         found: dict[str, Match] = {}
         parts = simplify(clean_user_text(text)).split()
+        exact, whole = self._exact, self._whole
         at = 0
         while at < len(parts):
             for size in range(min(MENTION_WORDS, len(parts) - at), 0, -1):
-                owners = self._named(" ".join(parts[at : at + size]))
-                if len(owners) == 1:
-                    match = self._match(owners[0], 100.0)
+                number = exact.get(" ".join(parts[at : at + size]))
+                if number is not None and len(whole[number]) == 1:
+                    match = self._match(whole[number][0], 100.0)
                     found.setdefault(match.id, match)
                     at += size
                     break
