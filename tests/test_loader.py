@@ -413,3 +413,21 @@ def test_speaks_for_and_watch_name_what_exists(copy: StoreCopy) -> None:
         copy.load()
     fields = {p.field for p in raised.value.problems}
     assert "speaks_for" in fields and "watch[0].facts" in fields, raised.value.problems
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["the Bamako visit.", "x" * 61],
+    ids=["closing-full-stop", "too-long"],
+)
+def test_a_label_that_cannot_sit_inside_a_sentence_is_a_problem(
+    copy: StoreCopy, label: str
+) -> None:
+    """A label reads 'in response to <label> (date)': no full stop, a few words at most."""
+    copy.edit(EVENTS, "    label: the Bamako visit\n", f"    label: {label}\n")
+    problem = only(copy)
+    assert (problem.file, problem.record, problem.field) == (
+        EVENTS,
+        "checker-visits-bamako",
+        "label",
+    )

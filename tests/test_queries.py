@@ -261,5 +261,7 @@ def test_a_reaction_names_what_it_responds_to_as_a_reference(store: FactStore) -
         assert item.context is not None
         assert item.context.endswith(", as linked by curators"), item.context
         target = store.facts[fact.responds_to[0]]
-        if not target.kind.attributed:
+        if target.label:  # the curators' name for it, then its date
+            assert item.context.startswith(f"in response to {target.label} ("), item.context
+        elif not target.kind.attributed:
             assert item.context.startswith(f"in response to the {target.kind}"), item.context

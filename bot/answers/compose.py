@@ -318,7 +318,11 @@ class Answer:
                 what = f"{who}'s {target.kind}"
                 if target.date is not None:
                     what += f" of {target.date.when.label}"
-            else:  # a reference, not a clipped sentence: "the event of February 2026: …"
+            elif target.label:  # the curators' name for it: "the Bamako visit (February 2026)"
+                what = target.label
+                if target.date is not None:
+                    what += f" ({target.date.when.label})"
+            else:  # a reference, not a clipped sentence: "the event of February 2026 (“…”)"
                 what = f"the {target.kind}"
                 if target.date is not None:
                     what += f" of {target.date.when.label}"

@@ -66,6 +66,14 @@ Text = Annotated[
 ]
 
 
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60, pattern=r"[^.!?]$"),
+    AfterValidator(_showable),
+]
+"""A name for a fact, read inside a sentence: short, and no closing full stop."""
+
+
 def _coerce_date(value: Any) -> Any:
     if isinstance(value, FuzzyDate):
         return value
@@ -357,6 +365,11 @@ class Fact(Record):
     )
     retracted: Retraction | None = Field(
         default=None, description="Withdrawn, with a reason: never shown in answers"
+    )
+    label: Label | None = Field(
+        default=None,
+        description="A short name others refer to it by, e.g. 'the Bamako visit': a reaction "
+        "to it reads 'in response to the Bamako visit (February 2026)'",
     )
 
     @model_validator(mode="after")

@@ -200,6 +200,7 @@ class Fact(Record, frozen=True):
     credibility: Credibility | None = None
     corrected: Correction | None = None
     retracted: Retraction | None = None
+    label: str | None = None
 
     @property
     def predecessors(self) -> tuple[str, ...]:
