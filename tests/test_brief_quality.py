@@ -342,3 +342,21 @@ def test_topics_are_named_by_their_titles_with_the_id_to_type(store: FactStore) 
     security = store.topics["security"]
     assert f"{security.title} (security)" in note
     assert "/brief topic:" in note
+
+
+def test_a_brief_line_shown_as_confirmed_cites_each_source(
+    answers: list[tuple[str, Response]], store: FactStore
+) -> None:
+    """A topic's bullet labelled "2 independent sources" footnotes a quote from each."""
+    checked = 0
+    for line, response in answers:
+        if not line.startswith("/brief"):
+            continue
+        for bullet in items(response):
+            if bullet.kind == "lead" or bullet.fact is None:
+                continue
+            fact = store.facts[bullet.fact]
+            cited = {response.citations[n - 1].source for n in bullet.cites}
+            assert cited == set(fact.sources), (line, bullet.fact)
+            checked += len(fact.sources) > 1
+    assert checked, "no brief line rests on two sources: the test checks nothing"

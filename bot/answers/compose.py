@@ -178,7 +178,7 @@ class Answer:
     def fact(
         self, fact: Fact, matched: Iterable[str] = (), *, compact: bool = False, brief: bool = False
     ) -> Item:
-        """A fact as an item; ``brief``: backed by its one shortest citation."""
+        """A fact as an item; ``brief``: backed by one short citation from each source."""
         store = self.store
         label = None
         if fact.kind.attributed:
@@ -197,7 +197,7 @@ class Answer:
         date, phrase, span, estimated = self._when(fact)
         if brief:
             date = date or UNDATED
-            cites = self.book.cite([_shortest(store, fact.citations)])
+            cites = self.book.cite(_each_source(store, fact))
         elif compact:
             cites = self.book.cite_compact([fact.citations])
         else:
@@ -441,6 +441,15 @@ def _per_fact(store: FactStore, facts: Sequence[Fact]) -> list[Citation]:
         citation = _shortest(store, fact.citations)
         chosen.setdefault((citation.source, citation.quote), citation)
     return list(chosen.values())
+
+
+def _each_source(store: FactStore, fact: Fact) -> list[Citation]:
+    """A brief's footnotes for a fact: one short quote from each source backing it, so a
+    line shown as confirmed by two sources cites both."""
+    by_source: dict[str, list[Citation]] = {}
+    for citation in fact.citations:
+        by_source.setdefault(citation.source, []).append(citation)
+    return [_shortest(store, citations) for citations in by_source.values()]
 
 
 def _shortest(store: FactStore, citations: Sequence[Citation]) -> Citation:
