@@ -314,16 +314,6 @@ class State:
                 raise
             log.info("database migrated to %d (%s)", number, name)
 
-    async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
-
-    async def integrity(self) -> str:
-        async with self._db.execute("PRAGMA integrity_check") as cursor:
-            row = await cursor.fetchone()
-        return str(row[0]) if row else "no answer"
-
     # --- subscriptions -------------------------------------------------------------
 
     async def add_subscription(
