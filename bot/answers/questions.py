@@ -10,14 +10,14 @@ store fits, it says so and suggests what does exist: it never answers beyond the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 
 import msgspec
 
 from bot.answers import claims, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
-from bot.records.served import ActorKind
+from bot.records.served import ActorKind, Fact
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
 from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
@@ -196,6 +196,15 @@ class Reading(msgspec.Struct, frozen=True):
     specific: bool = False
     """Whether the command itself is specific (one speaker's words, the timeline ahead), so
     that common words alone are enough to answer."""
+    together: bool = False
+    """Whether the answer is about one thing its rare words name together ("when will
+    Checker visit Niamey", "who attacked the airport in Niamey"): unless one fact holds
+    them all, the sources do not say it, and facts holding some of them would answer
+    another question (Checker's visit to Bamako)."""
+    placed: claims.Claim | None = None
+    """A "when" question's claim with the actors it names besides its subject ("when did
+    Checker visit *Niger*"): unless a fact states it so, the sources do not say it (a fact
+    naming Niger beside the visit to Bamako is no visit to Niger)."""
 
 
 def answer(store: FactStore, question: str) -> Response:
@@ -213,7 +222,7 @@ def answer(store: FactStore, question: str) -> Response:
     text, mended = _mend(store, text)
     reading = read(store, text)
     if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
-        _answerable(store, text, reading)
+        _answerable(store, text, reading, {meant for _, meant in mended})
     try:
         response = reading.run()
     except NotFound as missing:
@@ -620,8 +629,12 @@ def _verb(word: str) -> bool:
 _VERB_STEMS = frozenset(stem(v) for v in VERBS)
 
 
-def _answerable(store: FactStore, text: str, reading: Reading) -> None:
-    """Refuse, naming what the store does cover, a question whose subject it does not hold."""
+def _answerable(
+    store: FactStore, text: str, reading: Reading, mended: Set[str] = frozenset()
+) -> None:
+    """Refuse, naming what the store does cover, a question whose subject it does not hold.
+    A word no fact holds with the rest is no refusal when it is a slip ``mended``: the
+    answer is then refused, if at all, for what was typed (:func:`_mended_held`)."""
     covered = coverage(store, text)
     if covered.unknown:
         missing = ", ".join(f"“{_as_typed(text, w)}”" for w in covered.unknown)
@@ -637,6 +650,60 @@ def _answerable(store: FactStore, text: str, reading: Reading) -> None:
             "Ask about a person, a place or an event.",
             _closest(store, covered.common),
         )
+    placed = reading.placed
+    if placed is not None and not mended and not queries.stated(store, text, placed):
+        said = set(placed.subject.split()) | {placed.predicate or ""}
+        held = [w for w in query_words(text) if w in said]
+        apart = [w for w in query_words(text) if w not in said and _names(store, w)]
+        _not_together(store, text, apart, held, queries.together(store, held)[0])
+    if reading.together and len(covered.rare) > 1 and not mended & set(covered.rare):
+        nearest, lacking = queries.together(store, covered.rare)
+        # a name or a place apart from the rest ("Niamey" for Checker's visit): a thing
+        # the sources never put together; a lacking common noun may be read by meaning
+        # ("criticism of the policy": a criticism of Boulos's position)
+        if nearest is not None and any(_names(store, w) for w in lacking):
+            held = [w for w in covered.rare if w not in lacking]
+            _not_together(store, text, lacking, held or covered.rare, nearest)
+
+
+def _names(store: FactStore, word: str) -> bool:
+    """Whether ``word`` names someone or somewhere: an actor, or a name the sources write
+    (a place: "Niamey")."""
+    return _names_actor(store, word) or queries.proper(store, word)
+
+
+def _not_together(
+    store: FactStore,
+    text: str,
+    apart: Sequence[str],
+    held: Sequence[str],
+    nearest: Fact | None,
+) -> None:
+    """Refuse a question whose words no fact holds together: the words apart, those held,
+    and the nearest fact the sources do hold."""
+    missing = " and ".join(f"“{_as_typed(text, w)}”" for w in apart)
+    along = " and ".join(f"“{_as_typed(text, w)}”" for w in held if w not in apart)
+    closest = f" The nearest they cover: {_named(nearest)}." if nearest is not None else ""
+    raise NotFound(
+        f"The sources in the store do not say “{text}”: no fact holds {missing}"
+        f"{f' with {along}' if along else ' together'}.{closest}",
+        _closest(store, tuple(held)),
+    )
+
+
+NAMED_MAX = 120
+"""Longest fact text named as the nearest the sources cover (cut at a word, "…")."""
+
+
+def _named(fact: Fact) -> str:
+    """A fact as named in a refusal: its curated label and date ("the Bamako visit
+    (February 2026)"), else its text, cut short."""
+    if fact.label:
+        return fact.label + (f" ({fact.date.when.label})" if fact.date is not None else "")
+    text = fact.text
+    if len(text) > NAMED_MAX:
+        text = text[:NAMED_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"“{text}”"
 
 
 def _as_typed(text: str, word: str) -> str:
@@ -704,10 +771,31 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
     ]
     if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
         claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
+        placed = None
         if claimed is not None:  # its date needs the subject and the predicate, not the
-            # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit")
+            # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit"),
+            # but for the actors named besides (the place visited), which a fact must state
+            subject = set(claimed.subject.split())
+            said = [w for w in query_words(text) if w not in GENERIC and not _YEAR.fullmatch(w)]
+            subject.add(claimed.predicate or "")
+            others = [w for w in said if w not in subject and _names(store, w)]
             claimed = msgspec.structs.replace(claimed, unused=(), objects=())
-        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
+            if others:  # named with the subject in one clause, in either order and
+                # whatever the verb ("the US envoy … had come to Bamako")
+                objects = tuple(claims.object_terms(store, w) for w in others)
+                placed = msgspec.structs.replace(
+                    claimed,
+                    predicate=None,
+                    predicate_terms=frozenset(),
+                    objects=objects,
+                    active=False,
+                )
+        return Reading(
+            f"a timeline of “{text}”",
+            lambda: queries.when(store, text, claimed),
+            together=True,
+            placed=placed,
+        )
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
     if actor:
@@ -740,6 +828,7 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     return Reading(
         line,
         lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
+        together=not compared and topic is None,
     )
 
 
