@@ -64,3 +64,32 @@ def test_words_one_fact_holds_together_still_answer(
     store: FactStore, question: str, fact: str
 ) -> None:
     assert fact in shown(questions.answer(store, question))[:3]
+
+
+# --- common English words are never mended into the store's words --------------------------
+
+
+def test_no_common_english_word_is_mended(store: FactStore) -> None:
+    """ "again" is one slip from "gain", "still" from "stall": words of every question,
+    never slips."""
+    for word in sorted(questions.FUNCTION_WORDS):
+        text, mended = questions._mend(store, f"did the us cut aid {word}")
+        assert mended == [], word
+        assert text.endswith(word)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the us cut aid again",
+        "has washington cut military cooperation again",
+        "is usaid running anymore",
+        "did the us actually shut usaid",
+    ],
+)
+def test_a_common_word_is_neither_mended_nor_a_missing_subject(
+    store: FactStore, question: str
+) -> None:
+    response = questions.answer(store, question)
+    assert not any(n.startswith("Read “") for n in response.notes), response.notes
+    assert shown(response)

@@ -109,7 +109,23 @@ NOT_COVERED = "The sources in the store"
 """How every answer saying what the store does not hold begins."""
 COMMON_SHARE = queries.COMMON_SHARE
 """A question whose known words are all common has no subject the store covers."""
-GENERIC = frozenset(
+FUNCTION_WORDS = frozenset(
+    """again anymore anyway anyways anyhow perhaps maybe probably possibly certainly surely
+    definitely actually basically really truly finally eventually soon later earlier
+    lately recently always often sometimes usually rarely seldom never ever still yet
+    already instead rather quite almost nearly hardly barely merely simply only just even
+    also too else otherwise meanwhile however moreover furthermore therefore thus hence
+    though although whether whatever whoever whenever wherever somehow somewhat ago
+    overall anywhere somewhere nowhere elsewhere everywhere anything something nothing
+    everything very much more most less least enough such some any every each both
+    neither none other others another either there here where which whose whom while
+    until unless since because about above below again together apart besides like
+    unlike""".split()
+)
+"""Common English words (adverbs, determiners, conjunctions) that say how or how much,
+never what: a question's, never its subject, and never a slip for a word of the store
+("again" is no "gain", "still" no "stall")."""
+GENERIC = FUNCTION_WORDS | frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
     next steps ahead upcoming coming future plan plans this that these those doing done
