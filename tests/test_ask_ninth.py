@@ -93,3 +93,116 @@ def test_a_common_word_is_neither_mended_nor_a_missing_subject(
     response = questions.answer(store, question)
     assert not any(n.startswith("Read “") for n in response.notes), response.notes
     assert shown(response)
+
+
+# --- a statement with a question's tag is a yes/no question --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("the us have largely stayed away from the juntas, right?", "have the us largely"),
+        ("usaid was shut down, correct?", "was usaid shut down"),
+        ("trump shut usaid, didn't he", "did trump shut usaid"),
+        ("the us is open to talks with niger isn't it", "is the us open to talks"),
+        ("france pulled its troops out of mali, true?", "did france pulled"),
+    ],
+)
+def test_a_tagged_statement_is_read_as_a_yes_no_question(
+    store: FactStore, question: str, asked: str
+) -> None:
+    response = questions.answer(store, question)
+    assert response.notes[0].startswith("Answered as a yes/no question"), response.notes
+    assert any(n.startswith(f"Read as the yes/no question “{asked}") for n in response.notes)
+    assert first_line(response).startswith("The sources ")  # what they say, or do not
+
+
+def test_a_premise_the_sources_do_not_state_shows_what_they_say_instead(
+    store: FactStore,
+) -> None:
+    """No line says the US stayed away from the juntas (US *mining companies* did); what
+    the sources say of the US and the juntas bears on it: it is engaging them."""
+    response = questions.answer(store, "has the us stayed away from the juntas")
+    assert first_line(response).startswith("The sources do not say so")
+    assert "us-declares-policy-shift" in shown(response)[1:4]
+
+
+def test_a_question_ending_on_a_tag_word_is_not_a_statement(store: FactStore) -> None:
+    assert questions._tagged("what is right") == ("what is right", False)
+    assert questions._tagged("did the us cut aid, right") == ("did the us cut aid", True)
+
+
+# --- time words a question ends on are not its subject -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "time"),
+    [
+        ("what is the us policy on the sahel now", "now"),
+        ("whats happening with usaid currently", "currently"),
+        ("what are mali and russia doing these days", "these days"),
+        ("where is bazoum held at the moment", "at the moment"),
+        ("what does washington want from the juntas today", "today"),
+    ],
+)
+def test_trailing_time_words_are_stripped_from_the_subject(
+    store: FactStore, question: str, time: str
+) -> None:
+    text, timed = questions._timeless(question)
+    assert timed == time and not text.endswith(time)
+    response = questions.answer(store, question)
+    assert f"Read “{time}” as: the latest" in " ".join(response.notes)
+    assert time not in response.notes[0].split("Answered as", 1)[1]
+
+
+def test_what_now_still_asks_what_comes_next(store: FactStore) -> None:
+    assert questions._timeless("what now") == ("what now", "")
+    assert questions.answer(store, "what now").title.startswith("What comes next")
+
+
+# --- possessives typed without an apostrophe -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "actor"),
+    [
+        ("what is trumps policy on the sahel", "donald-trump"),
+        ("what was bidens approach to the juntas", "biden-administration"),
+        ("what are malis ties with russia", "mali"),
+        ("who is nigers former president", "niger"),
+    ],
+)
+def test_a_possessive_without_its_apostrophe_names_the_actor(
+    store: FactStore, typed: str, actor: str
+) -> None:
+    text, owned = questions._possessives(store, typed)
+    assert owned and owned[0][1].endswith("'s")
+    assert actor in {m.id for m in store.actor_names.mentions(text, store.fact_search.knows)}
+
+
+def test_a_plural_the_store_uses_is_no_possessive(store: FactStore) -> None:
+    text, owned = questions._possessives(store, "did the juntas and the states meet officials")
+    assert owned == [] and text == "did the juntas and the states meet officials"
+
+
+def test_trumps_policy_now_reads_trump_as_the_actor_and_now_as_latest(store: FactStore) -> None:
+    response = questions.answer(store, "what is trumps policy on the sahel now")
+    assert any("Read “trumps” as “trumps'" in n or "“trump's”" in n for n in response.notes)
+    assert "now" not in response.notes[0]
+    first = store.facts[shown(response)[0]]
+    assert "Trump" in first.text or "donald-trump" in first.actors
+
+
+@pytest.mark.parametrize("question", ["is that right", "what is true", "is the us correct"])
+def test_a_question_ending_on_right_or_true_keeps_it(question: str) -> None:
+    assert questions._tagged(question) == (question, False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["are the germans still in mali", "did the americans leave niger", "what do the malians want"],
+)
+def test_a_people_or_a_plural_before_a_verb_is_no_possessive(
+    store: FactStore, question: str
+) -> None:
+    assert questions._possessives(store, question) == (question, [])

@@ -947,7 +947,10 @@ def yes_no(
         return (
             claimed is not None
             and not stated
-            and claimed.subject in specific
+            # a rare subject; or a common one with the rare words of the question's
+            # object ("has the US stayed away from the *juntas*": what the sources say of
+            # the US and the juntas, when no line says it stayed away)
+            and (claimed.subject in specific or (bool(others) and bool(claimed.subject_actors)))
             and any(claims.names_subject(store, claimed, t) for t in shown)
             # and, when the question asks something more specific of the subject, one
             # of those words too: not every line naming Russia for "did Russia help

@@ -235,6 +235,9 @@ def answer(store: FactStore, question: str) -> Response:
             "Ask about something in the store, e.g. “who is Nick Checker?” or "
             "“what did Laessing say about democracy?”."
         )
+    text, asked = _tagged(text)
+    text, timed = _timeless(text)
+    text, owned = _possessives(store, text)
     text, mended = _mend(store, text)
     reading = read(store, text)
     if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
@@ -250,8 +253,116 @@ def answer(store: FactStore, question: str) -> Response:
         ) from None
     _mended_held(store, text, mended, response)
     note = f"Answered as {reading.line}"
-    read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in mended]
+    read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in (*owned, *mended)]
+    if asked:
+        read_as.insert(0, f"Read as the yes/no question “{text}”.")
+    if timed:
+        read_as.append(f"Read “{timed}” as: the latest the sources hold, as of their dates.")
     return response.replace(command="ask", notes=(note, *read_as, *response.notes))
+
+
+_TAG = re.compile(
+    r"(?P<mark>\s*[,;:-])?\s+(?:right|correct|true|yes|no|yeah|eh|am\s+i\s+right"
+    r"|yes\s+or\s+no)$"
+    r"|[\s,;:-]+(?:innit|(?:is|was)n['’]?t\s+(?:it|that|that\s+(?:so|right|true))"
+    r"|(?:is|was)\s+(?:it|that)\s+(?:so|right|true|correct)"
+    r"|(?:are|were|do|did|have|has|had|does|would|will|can)n['’]?t\s+(?:they|it|we|he|she)"
+    r"|wo(?:n['’]?t)\s+(?:they|it))$",
+    re.IGNORECASE,
+)
+"""A statement's tag asking whether it holds ("the US has stayed away, right?", "…, isn't
+it", "…, correct"): a yes/no question. A one-word tag without a comma before it only
+ends a statement ("is that right" asks of "right")."""
+_AUXILIARY = frozenset(
+    "did does do is are was were has have had can could will would should".split()
+)
+_ASKING = re.compile(r"^(?:what|who|whom|whose|when|where|why|how|which)\b", re.IGNORECASE)
+
+
+def _tagged(text: str) -> tuple[str, bool]:
+    """A statement with a question's tag, as the yes/no question it asks: its first
+    auxiliary before its subject ("the US have largely stayed away …, right": "have the US
+    largely stayed away …"), else "did" ("Trump cut aid, right": "did Trump cut aid");
+    and whether it was one."""
+    tag = _TAG.search(text)
+    if tag is None or tag.start() == 0:
+        return text, False
+    said = text[: tag.start()].strip()
+    asking = _YES_NO.match(said) or _ASKING.match(said)
+    if asking and tag["mark"] is None and tag[0].strip().isalpha():
+        return text, False  # "is that right", "what is true": the word is asked of
+    if asking:
+        return said, True
+    tokens = said.split()
+    at = next(
+        (i for i, t in enumerate(tokens[:AUXILIARY_WITHIN]) if t.casefold() in _AUXILIARY), None
+    )
+    if at is None or at == 0:
+        return f"did {said}", True
+    return " ".join([tokens[at], *tokens[:at], *tokens[at + 1 :]]), True
+
+
+AUXILIARY_WITHIN = 6
+"""Words a statement's auxiliary is looked for in: its subject's words, then the verb's."""
+_TIME = re.compile(
+    r"(?:[\s,;:-]+(?:right\s+now|just\s+now|now|currently|today|nowadays|presently"
+    r"|these\s+days|this\s+(?:week|month|year)|at\s+(?:the\s+)?(?:moment|present)"
+    r"|at\s+this\s+(?:point|time|stage)|as\s+of\s+(?:now|today)|as\s+things\s+stand"
+    r"|for\s+now|so\s+far))+$",
+    re.IGNORECASE,
+)
+"""Time words a question ends on ("… on the Sahel now", "… these days"): when it is asked,
+not what it is about."""
+
+
+def _timeless(text: str) -> tuple[str, str]:
+    """A question without the time words it ends on, and those words (empty: none). Not
+    "what now" (what is to come), nor words that leave no subject."""
+    time = _TIME.search(text)
+    if time is None or _NEXT.search(text):
+        return text, ""
+    rest = text[: time.start()].strip()
+    if not [w for w in query_words(rest) if w not in GENERIC]:
+        return text, ""
+    return rest, time[0].strip(" ,;:-")
+
+
+POSSESSIVE_MIN = 4
+"""Shortest word read as a name's possessive typed without its apostrophe ("malis")."""
+
+
+def _possessives(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A question with each possessive typed without its apostrophe read as one: "trumps",
+    "malis", "nigers" are Trump's, Mali's, Niger's when the store does not use the word
+    itself, the word without its "s" names an actor, and a noun follows ("trumps
+    *policy*"). Not a people ("are the Germans still in Mali": Germany's, but its people,
+    a plural), nor a word before a verb or none."""
+    owned: list[tuple[str, str]] = []
+
+    def own(match: re.Match[str]) -> str:
+        typed = match[0]
+        word = typed.casefold()
+        after = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
+        owning = after is not None and (following := after[1].casefold()) not in FUNCTION_WORDS
+        if (
+            not owning
+            or len(word) < POSSESSIVE_MIN
+            or not word.endswith("s")
+            or word.endswith(("ss", "ans", "ese", "ish"))  # "Germans", "Malians"
+            or word in QUESTION_VOCABULARY
+            or store.fact_search.knows(word)
+            or following in _AUXILIARY
+            or _verb(following)
+        ):
+            return typed
+        named = store.actor_names.mentions(word[:-1], store.fact_search.knows)
+        if not named:
+            return typed
+        meant = f"{typed[:-1]}'s"
+        owned.append((typed, meant))
+        return meant
+
+    return re.sub(r"[^\W\d_]+", own, text), owned
 
 
 MEND_MIN = 5
@@ -672,14 +783,17 @@ def _answerable(
         held = [w for w in query_words(text) if w in said]
         apart = [w for w in query_words(text) if w not in said and _names(store, w)]
         _not_together(store, text, apart, held, queries.together(store, held)[0])
-    if reading.together and len(covered.rare) > 1 and not mended & set(covered.rare):
+    if not reading.together or len(covered.rare) < 2 or mended & set(covered.rare):
+        return
+    # names or places no fact holds together ("Checker" and "Niamey": his visit was to
+    # Bamako): a thing the sources never put together. Other words may be read by meaning
+    # ("Mali's relations with Russia": its turn to Russia for security)
+    names = [w for w in covered.rare if _names(store, w)]
+    if len(names) > 1 and queries.together(store, names)[1]:
         nearest, lacking = queries.together(store, covered.rare)
-        # a name or a place apart from the rest ("Niamey" for Checker's visit): a thing
-        # the sources never put together; a lacking common noun may be read by meaning
-        # ("criticism of the policy": a criticism of Boulos's position)
-        if nearest is not None and any(_names(store, w) for w in lacking):
-            held = [w for w in covered.rare if w not in lacking]
-            _not_together(store, text, lacking, held or covered.rare, nearest)
+        apart = [w for w in lacking if w in names] or list(lacking)
+        held = [w for w in covered.rare if w not in apart] or list(covered.rare)
+        _not_together(store, text, apart, held, nearest)
 
 
 def _names(store: FactStore, word: str) -> bool:
