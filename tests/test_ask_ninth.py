@@ -206,3 +206,13 @@ def test_a_people_or_a_plural_before_a_verb_is_no_possessive(
     store: FactStore, question: str
 ) -> None:
     assert questions._possessives(store, question) == (question, [])
+
+
+def test_each_nearest_fact_is_named_when_the_names_are_in_different_facts(
+    store: FactStore,
+) -> None:
+    """Checker in one fact, Niamey in another: both are what the sources do hold."""
+    with pytest.raises(NotFound) as refused:
+        questions.answer(store, "who did checker meet in niamey")
+    nearest = refused.value.message.split("The nearest they cover: ", 1)[1]
+    assert "the Bamako visit" in nearest and "Niamey" in nearest

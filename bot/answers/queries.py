@@ -1024,20 +1024,23 @@ def _holds(
     ]
 
 
-def together(store: FactStore, typed: Sequence[str]) -> tuple[Fact | None, tuple[str, ...]]:
-    """The fact whose shown words (its text and quotes, or its actors' names) hold most
-    of ``typed`` together, and those of ``typed`` it lacks (none: one fact holds them all).
-    "When will Checker
-    visit Niamey": Checker's visit is to Bamako, and Niamey is another fact's, so the
-    sources do not say it; the nearest fact is what they say instead. The same test as a
-    yes/no question's first line (:func:`yes_no`), over the facts the words find."""
+NEAREST_NAMED = 2
+"""Most facts named as the nearest the sources hold (each holding other words asked)."""
+
+
+def together(store: FactStore, typed: Sequence[str]) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
+    """The facts whose shown words (their text and quotes, or their actors' names) hold
+    most of ``typed`` together (at most two, each holding different words), and those of
+    ``typed`` the first lacks (none: one fact holds them all). "When will Checker visit
+    Niamey": Checker's visit is to Bamako, and Niamey is another fact's, so the sources do
+    not say it; the nearest facts are what they say instead. The same test as a yes/no
+    question's first line (:func:`yes_no`), over the facts the words find."""
     typed = [w for w in typed if store.fact_search.expand(w)]
     if not typed:
-        return None, ()
+        return (), ()
     wanted = [store.fact_search.expand(w) for w in typed]
     named = [_named_by(store, w) for w in typed]
-    best: Fact | None = None
-    lacking: tuple[str, ...] = tuple(typed)
+    found: list[tuple[tuple[str, ...], Fact]] = []
     for hit in store.fact_search.search(" ".join(typed), limit=SEARCH_LIMIT):
         fact = store.facts[hit.id]
         shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
@@ -1046,11 +1049,18 @@ def together(store: FactStore, typed: Sequence[str]) -> tuple[Fact | None, tuple
         matched = [any(t in hit.terms for t in e if not t.startswith("#")) for e in wanted]
         held = [a or b for a, b in zip(_holds(store, wanted, named, shown), matched, strict=True)]
         missing = tuple(w for w, h in zip(typed, held, strict=True) if not h)
-        if best is None or len(missing) < len(lacking):
-            best, lacking = fact, missing
         if not missing:
-            break
-    return best, lacking
+            return (fact,), ()
+        found.append((missing, fact))
+    if not found:
+        return (), tuple(typed)
+    fewest = min(len(m) for m, _ in found)
+    nearest: dict[tuple[str, ...], Fact] = {}
+    for missing, fact in found:
+        if len(missing) == fewest and len(missing) < len(typed):
+            nearest.setdefault(missing, fact)
+    first = next(iter(nearest), tuple(typed))
+    return tuple(nearest.values())[:NEAREST_NAMED], first
 
 
 NAME_LOOKED_AT = 3

@@ -782,7 +782,8 @@ def _answerable(
         said = set(placed.subject.split()) | {placed.predicate or ""}
         held = [w for w in query_words(text) if w in said]
         apart = [w for w in query_words(text) if w not in said and _names(store, w)]
-        _not_together(store, text, apart, held, queries.together(store, held)[0])
+        nearest = queries.together(store, held)[0]
+        _not_together(store, text, apart, held, nearest)
     if not reading.together or len(covered.rare) < 2 or mended & set(covered.rare):
         return
     # names or places no fact holds together ("Checker" and "Niamey": his visit was to
@@ -807,13 +808,14 @@ def _not_together(
     text: str,
     apart: Sequence[str],
     held: Sequence[str],
-    nearest: Fact | None,
+    nearest: Sequence[Fact],
 ) -> None:
     """Refuse a question whose words no fact holds together: the words apart, those held,
     and the nearest fact the sources do hold."""
     missing = " and ".join(f"“{_as_typed(text, w)}”" for w in apart)
     along = " and ".join(f"“{_as_typed(text, w)}”" for w in held if w not in apart)
-    closest = f" The nearest they cover: {_named(nearest)}." if nearest is not None else ""
+    named = "; and ".join(_named(f) for f in nearest)
+    closest = f" The nearest they cover: {named}." if named else ""
     raise NotFound(
         f"The sources in the store do not say “{text}”: no fact holds {missing}"
         f"{f' with {along}' if along else ' together'}.{closest}",
@@ -830,7 +832,7 @@ def _named(fact: Fact) -> str:
     (February 2026)"), else its text, cut short."""
     if fact.label:
         return fact.label + (f" ({fact.date.when.label})" if fact.date is not None else "")
-    text = fact.text
+    text = fact.text.rstrip(".")
     if len(text) > NAMED_MAX:
         text = text[:NAMED_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f"“{text}”"
