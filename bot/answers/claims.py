@@ -97,7 +97,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
     placed = named is not None and _BE.match(question.strip()) and _IN_PLACE.match(named[2])
     if placed and rest:  # "is Germany still in Mali": present there, Mali its object
         presence = frozenset(t for w in PRESENCE for t in _own_terms(store, w))
-        objects = tuple(_object_terms(store, w) for w in rest if _terms(store, w))
+        objects = tuple(object_terms(store, w) for w in rest if _terms(store, w))
         unused = tuple(w for w in rest if not _terms(store, w))
         return Claim(" ".join(subject), terms, actors, PRESENCE[0], presence, unused, objects, True)
     predicate = rest[0] if rest else None
@@ -108,7 +108,7 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         predicate,
         frozenset(_own_terms(store, predicate)) if predicate else frozenset(),
         unused=tuple(w for w in rest if not _terms(store, w)),
-        objects=tuple(_object_terms(store, w) for w in rest[1:] if _terms(store, w)),
+        objects=tuple(object_terms(store, w) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate) and not _comes_about(predicate),
     )
 
@@ -177,7 +177,7 @@ def _terms(store: FactStore, word: str) -> list[str]:
     return [t for t in store.fact_search.expand(word) if not t.startswith("#")]
 
 
-def _object_terms(store: FactStore, word: str) -> frozenset[str]:
+def object_terms(store: FactStore, word: str) -> frozenset[str]:
     """An object's index terms, with those of the name of an actor it is short for (an
     alias typed in chat: "bf" is "Burkina Faso", which a clause spells out)."""
     terms = set(_terms(store, word))

@@ -820,8 +820,9 @@ def _sentence(store: FactStore, citation: Citation) -> str:
 
 def stated(store: FactStore, question: str, claimed: Claim) -> bool:
     """Whether a fact the question's words find states its whole claim in one clause:
-    the subject, the predicate and every further word the question says of it."""
-    if claimed.predicate is None:
+    the subject, the predicate and every further word the question says of it (with no
+    predicate, the subject and those words: "Checker … in Bamako")."""
+    if claimed.predicate is None and not claimed.objects:
         return False
     text = clean_user_text(question)[:QUERY_MAX]
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT)
@@ -862,12 +863,7 @@ def yes_no(
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
     def holds(quote: str) -> list[bool]:
-        shown = {stem(w) for w in words(quote)}
-        actors = {m.id for m in store.actor_names.mentions(quote)}
-        return [
-            any(t in shown for t in e if not t.startswith("#")) or bool(n & actors)
-            for e, n in zip(wanted, named, strict=True)
-        ]
+        return _holds(store, wanted, named, quote)
 
     def held(quote: str) -> list[float]:
         return [r for r, h in zip(rare, holds(quote), strict=True) if h]
@@ -951,7 +947,10 @@ def yes_no(
         return (
             claimed is not None
             and not stated
-            and claimed.subject in specific
+            # a rare subject; or a common one with the rare words of the question's
+            # object ("has the US stayed away from the *juntas*": what the sources say of
+            # the US and the juntas, when no line says it stayed away)
+            and (claimed.subject in specific or (bool(others) and bool(claimed.subject_actors)))
             and any(claims.names_subject(store, claimed, t) for t in shown)
             # and, when the question asks something more specific of the subject, one
             # of those words too: not every line naming Russia for "did Russia help
@@ -1010,6 +1009,75 @@ def _first_line(answer: Answer, line: str, fact: Fact, citation: Citation) -> It
         independent=independent,
         credibility=credibility,
     )
+
+
+def _holds(
+    store: FactStore, wanted: Sequence[dict[str, float]], named: Sequence[set[str]], text: str
+) -> list[bool]:
+    """Which of a question's words (their expansions ``wanted``, the actors each names
+    ``named``) ``text`` holds: by a word of theirs, or by any name of an actor they name."""
+    shown = {stem(w) for w in words(text)}
+    actors = {m.id for m in store.actor_names.mentions(text)}
+    return [
+        any(t in shown for t in e if not t.startswith("#")) or bool(n & actors)
+        for e, n in zip(wanted, named, strict=True)
+    ]
+
+
+NEAREST_NAMED = 2
+"""Most facts named as the nearest the sources hold (each holding other words asked)."""
+
+
+def together(store: FactStore, typed: Sequence[str]) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
+    """The facts whose shown words (their text and quotes, or their actors' names) hold
+    most of ``typed`` together (at most two, each holding different words), and those of
+    ``typed`` the first lacks (none: one fact holds them all). "When will Checker visit
+    Niamey": Checker's visit is to Bamako, and Niamey is another fact's, so the sources do
+    not say it; the nearest facts are what they say instead. The same test as a yes/no
+    question's first line (:func:`yes_no`), over the facts the words find."""
+    typed = [w for w in typed if store.fact_search.expand(w)]
+    if not typed:
+        return (), ()
+    wanted = [store.fact_search.expand(w) for w in typed]
+    named = [_named_by(store, w) for w in typed]
+    found: list[tuple[tuple[str, ...], Fact]] = []
+    for hit in store.fact_search.search(" ".join(typed), limit=SEARCH_LIMIT):
+        fact = store.facts[hit.id]
+        shown = " ".join([fact.text, *(store.quoted(c) for c in fact.citations)])
+        # or by the names of the actors it is curated with ("European Union" for
+        # "european": "Europe's influence")
+        matched = [any(t in hit.terms for t in e if not t.startswith("#")) for e in wanted]
+        held = [a or b for a, b in zip(_holds(store, wanted, named, shown), matched, strict=True)]
+        missing = tuple(w for w, h in zip(typed, held, strict=True) if not h)
+        if not missing:
+            return (fact,), ()
+        found.append((missing, fact))
+    if not found:
+        return (), tuple(typed)
+    fewest = min(len(m) for m, _ in found)
+    nearest: dict[tuple[str, ...], Fact] = {}
+    for missing, fact in found:
+        if len(missing) == fewest and len(missing) < len(typed):
+            nearest.setdefault(missing, fact)
+    first = next(iter(nearest), tuple(typed))
+    return tuple(nearest.values())[:NEAREST_NAMED], first
+
+
+NAME_LOOKED_AT = 3
+"""Facts a word's spelling is looked at in, to tell a name ("Niamey") from a word."""
+
+
+def proper(store: FactStore, word: str) -> bool:
+    """Whether the sources write ``word`` as a name: capitalised within a sentence, in the
+    facts it finds first ("the capital Niamey"; not "Influence", a sentence's first word)."""
+    if not word.isalpha():
+        return False
+    within = re.compile(rf"(?<=[\w,;:’'\-\)] )(?:{word[0].upper()}{re.escape(word[1:])})\b")
+    for hit in store.fact_search.search(word, limit=NAME_LOOKED_AT):
+        fact = store.facts[hit.id]
+        if any(within.search(t) for t in (fact.text, *(store.quoted(c) for c in fact.citations))):
+            return True
+    return False
 
 
 def _named_by(store: FactStore, word: str) -> set[str]:

@@ -10,14 +10,14 @@ store fits, it says so and suggests what does exist: it never answers beyond the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 
 import msgspec
 
 from bot.answers import claims, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
-from bot.records.served import ActorKind
+from bot.records.served import ActorKind, Fact
 from bot.records.text import clean_user_text
 from bot.store.facts import FactStore
 from bot.store.search import QUESTION_WORDS, SearchIndex, query_words, stem, words
@@ -109,7 +109,23 @@ NOT_COVERED = "The sources in the store"
 """How every answer saying what the store does not hold begins."""
 COMMON_SHARE = queries.COMMON_SHARE
 """A question whose known words are all common has no subject the store covers."""
-GENERIC = frozenset(
+FUNCTION_WORDS = frozenset(
+    """again anymore anyway anyways anyhow perhaps maybe probably possibly certainly surely
+    definitely actually basically really truly finally eventually soon later earlier
+    lately recently always often sometimes usually rarely seldom never ever still yet
+    already instead rather quite almost nearly hardly barely merely simply only just even
+    also too else otherwise meanwhile however moreover furthermore therefore thus hence
+    though although whether whatever whoever whenever wherever somehow somewhat ago
+    overall anywhere somewhere nowhere elsewhere everywhere anything something nothing
+    everything very much more most less least enough such some any every each both
+    neither none other others another either there here where which whose whom while
+    until unless since because about above below again together apart besides like
+    unlike""".split()
+)
+"""Common English words (adverbs, determiners, conjunctions) that say how or how much,
+never what: a question's, never its subject, and never a slip for a word of the store
+("again" is no "gain", "still" no "stall")."""
+GENERIC = FUNCTION_WORDS | frozenset(
     """now still new latest recent recently today lately currently current news update
     updates situation story thing things really just ever go going get got make made
     next steps ahead upcoming coming future plan plans this that these those doing done
@@ -196,6 +212,15 @@ class Reading(msgspec.Struct, frozen=True):
     specific: bool = False
     """Whether the command itself is specific (one speaker's words, the timeline ahead), so
     that common words alone are enough to answer."""
+    together: bool = False
+    """Whether the answer is about one thing its rare words name together ("when will
+    Checker visit Niamey", "who attacked the airport in Niamey"): unless one fact holds
+    them all, the sources do not say it, and facts holding some of them would answer
+    another question (Checker's visit to Bamako)."""
+    placed: claims.Claim | None = None
+    """A "when" question's claim with the actors it names besides its subject ("when did
+    Checker visit *Niger*"): unless a fact states it so, the sources do not say it (a fact
+    naming Niger beside the visit to Bamako is no visit to Niger)."""
 
 
 def answer(store: FactStore, question: str) -> Response:
@@ -210,10 +235,13 @@ def answer(store: FactStore, question: str) -> Response:
             "Ask about something in the store, e.g. “who is Nick Checker?” or "
             "“what did Laessing say about democracy?”."
         )
+    text, asked = _tagged(text)
+    text, timed = _timeless(text)
+    text, owned = _possessives(store, text)
     text, mended = _mend(store, text)
     reading = read(store, text)
     if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
-        _answerable(store, text, reading)
+        _answerable(store, text, reading, {meant for _, meant in mended})
     try:
         response = reading.run()
     except NotFound as missing:
@@ -225,8 +253,116 @@ def answer(store: FactStore, question: str) -> Response:
         ) from None
     _mended_held(store, text, mended, response)
     note = f"Answered as {reading.line}"
-    read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in mended]
+    read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in (*owned, *mended)]
+    if asked:
+        read_as.insert(0, f"Read as the yes/no question “{text}”.")
+    if timed:
+        read_as.append(f"Read “{timed}” as: the latest the sources hold, as of their dates.")
     return response.replace(command="ask", notes=(note, *read_as, *response.notes))
+
+
+_TAG = re.compile(
+    r"(?P<mark>\s*[,;:-])?\s+(?:right|correct|true|yes|no|yeah|eh|am\s+i\s+right"
+    r"|yes\s+or\s+no)$"
+    r"|[\s,;:-]+(?:innit|(?:is|was)n['’]?t\s+(?:it|that|that\s+(?:so|right|true))"
+    r"|(?:is|was)\s+(?:it|that)\s+(?:so|right|true|correct)"
+    r"|(?:are|were|do|did|have|has|had|does|would|will|can)n['’]?t\s+(?:they|it|we|he|she)"
+    r"|wo(?:n['’]?t)\s+(?:they|it))$",
+    re.IGNORECASE,
+)
+"""A statement's tag asking whether it holds ("the US has stayed away, right?", "…, isn't
+it", "…, correct"): a yes/no question. A one-word tag without a comma before it only
+ends a statement ("is that right" asks of "right")."""
+_AUXILIARY = frozenset(
+    "did does do is are was were has have had can could will would should".split()
+)
+_ASKING = re.compile(r"^(?:what|who|whom|whose|when|where|why|how|which)\b", re.IGNORECASE)
+
+
+def _tagged(text: str) -> tuple[str, bool]:
+    """A statement with a question's tag, as the yes/no question it asks: its first
+    auxiliary before its subject ("the US have largely stayed away …, right": "have the US
+    largely stayed away …"), else "did" ("Trump cut aid, right": "did Trump cut aid");
+    and whether it was one."""
+    tag = _TAG.search(text)
+    if tag is None or tag.start() == 0:
+        return text, False
+    said = text[: tag.start()].strip()
+    asking = _YES_NO.match(said) or _ASKING.match(said)
+    if asking and tag["mark"] is None and tag[0].strip().isalpha():
+        return text, False  # "is that right", "what is true": the word is asked of
+    if asking:
+        return said, True
+    tokens = said.split()
+    at = next(
+        (i for i, t in enumerate(tokens[:AUXILIARY_WITHIN]) if t.casefold() in _AUXILIARY), None
+    )
+    if at is None or at == 0:
+        return f"did {said}", True
+    return " ".join([tokens[at], *tokens[:at], *tokens[at + 1 :]]), True
+
+
+AUXILIARY_WITHIN = 6
+"""Words a statement's auxiliary is looked for in: its subject's words, then the verb's."""
+_TIME = re.compile(
+    r"(?:[\s,;:-]+(?:right\s+now|just\s+now|now|currently|today|nowadays|presently"
+    r"|these\s+days|this\s+(?:week|month|year)|at\s+(?:the\s+)?(?:moment|present)"
+    r"|at\s+this\s+(?:point|time|stage)|as\s+of\s+(?:now|today)|as\s+things\s+stand"
+    r"|for\s+now|so\s+far))+$",
+    re.IGNORECASE,
+)
+"""Time words a question ends on ("… on the Sahel now", "… these days"): when it is asked,
+not what it is about."""
+
+
+def _timeless(text: str) -> tuple[str, str]:
+    """A question without the time words it ends on, and those words (empty: none). Not
+    "what now" (what is to come), nor words that leave no subject."""
+    time = _TIME.search(text)
+    if time is None or _NEXT.search(text):
+        return text, ""
+    rest = text[: time.start()].strip()
+    if not [w for w in query_words(rest) if w not in GENERIC]:
+        return text, ""
+    return rest, time[0].strip(" ,;:-")
+
+
+POSSESSIVE_MIN = 4
+"""Shortest word read as a name's possessive typed without its apostrophe ("malis")."""
+
+
+def _possessives(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A question with each possessive typed without its apostrophe read as one: "trumps",
+    "malis", "nigers" are Trump's, Mali's, Niger's when the store does not use the word
+    itself, the word without its "s" names an actor, and a noun follows ("trumps
+    *policy*"). Not a people ("are the Germans still in Mali": Germany's, but its people,
+    a plural), nor a word before a verb or none."""
+    owned: list[tuple[str, str]] = []
+
+    def own(match: re.Match[str]) -> str:
+        typed = match[0]
+        word = typed.casefold()
+        after = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
+        owning = after is not None and (following := after[1].casefold()) not in FUNCTION_WORDS
+        if (
+            not owning
+            or len(word) < POSSESSIVE_MIN
+            or not word.endswith("s")
+            or word.endswith(("ss", "ans", "ese", "ish"))  # "Germans", "Malians"
+            or word in QUESTION_VOCABULARY
+            or store.fact_search.knows(word)
+            or following in _AUXILIARY
+            or _verb(following)
+        ):
+            return typed
+        named = store.actor_names.mentions(word[:-1], store.fact_search.knows)
+        if not named:
+            return typed
+        meant = f"{typed[:-1]}'s"
+        owned.append((typed, meant))
+        return meant
+
+    return re.sub(r"[^\W\d_]+", own, text), owned
 
 
 MEND_MIN = 5
@@ -620,8 +756,12 @@ def _verb(word: str) -> bool:
 _VERB_STEMS = frozenset(stem(v) for v in VERBS)
 
 
-def _answerable(store: FactStore, text: str, reading: Reading) -> None:
-    """Refuse, naming what the store does cover, a question whose subject it does not hold."""
+def _answerable(
+    store: FactStore, text: str, reading: Reading, mended: Set[str] = frozenset()
+) -> None:
+    """Refuse, naming what the store does cover, a question whose subject it does not hold.
+    A word no fact holds with the rest is no refusal when it is a slip ``mended``: the
+    answer is then refused, if at all, for what was typed (:func:`_mended_held`)."""
     covered = coverage(store, text)
     if covered.unknown:
         missing = ", ".join(f"“{_as_typed(text, w)}”" for w in covered.unknown)
@@ -637,6 +777,65 @@ def _answerable(store: FactStore, text: str, reading: Reading) -> None:
             "Ask about a person, a place or an event.",
             _closest(store, covered.common),
         )
+    placed = reading.placed
+    if placed is not None and not mended and not queries.stated(store, text, placed):
+        said = set(placed.subject.split()) | {placed.predicate or ""}
+        held = [w for w in query_words(text) if w in said]
+        apart = [w for w in query_words(text) if w not in said and _names(store, w)]
+        nearest = queries.together(store, held)[0]
+        _not_together(store, text, apart, held, nearest)
+    if not reading.together or len(covered.rare) < 2 or mended & set(covered.rare):
+        return
+    # names or places no fact holds together ("Checker" and "Niamey": his visit was to
+    # Bamako): a thing the sources never put together. Other words may be read by meaning
+    # ("Mali's relations with Russia": its turn to Russia for security)
+    names = [w for w in covered.rare if _names(store, w)]
+    if len(names) > 1 and queries.together(store, names)[1]:
+        nearest, lacking = queries.together(store, covered.rare)
+        apart = [w for w in lacking if w in names] or list(lacking)
+        held = [w for w in covered.rare if w not in apart] or list(covered.rare)
+        _not_together(store, text, apart, held, nearest)
+
+
+def _names(store: FactStore, word: str) -> bool:
+    """Whether ``word`` names someone or somewhere: an actor, or a name the sources write
+    (a place: "Niamey")."""
+    return _names_actor(store, word) or queries.proper(store, word)
+
+
+def _not_together(
+    store: FactStore,
+    text: str,
+    apart: Sequence[str],
+    held: Sequence[str],
+    nearest: Sequence[Fact],
+) -> None:
+    """Refuse a question whose words no fact holds together: the words apart, those held,
+    and the nearest fact the sources do hold."""
+    missing = " and ".join(f"“{_as_typed(text, w)}”" for w in apart)
+    along = " and ".join(f"“{_as_typed(text, w)}”" for w in held if w not in apart)
+    named = "; and ".join(_named(f) for f in nearest)
+    closest = f" The nearest they cover: {named}." if named else ""
+    raise NotFound(
+        f"The sources in the store do not say “{text}”: no fact holds {missing}"
+        f"{f' with {along}' if along else ' together'}.{closest}",
+        _closest(store, tuple(held)),
+    )
+
+
+NAMED_MAX = 120
+"""Longest fact text named as the nearest the sources cover (cut at a word, "…")."""
+
+
+def _named(fact: Fact) -> str:
+    """A fact as named in a refusal: its curated label and date ("the Bamako visit
+    (February 2026)"), else its text, cut short."""
+    if fact.label:
+        return fact.label + (f" ({fact.date.when.label})" if fact.date is not None else "")
+    text = fact.text.rstrip(".")
+    if len(text) > NAMED_MAX:
+        text = text[:NAMED_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"“{text}”"
 
 
 def _as_typed(text: str, word: str) -> str:
@@ -704,10 +903,31 @@ def _when(store: FactStore, text: str, actors: list[str]) -> Reading:
     ]
     if rest:  # "when did Checker visit Bamako": the matching facts, dated, in order
         claimed = claims.claim(store, text, GENERIC | CLASS_NOUNS)
+        placed = None
         if claimed is not None:  # its date needs the subject and the predicate, not the
-            # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit")
+            # rest ("when was the fuel convoy hit": the convoy, wherever it was "hit"),
+            # but for the actors named besides (the place visited), which a fact must state
+            subject = set(claimed.subject.split())
+            said = [w for w in query_words(text) if w not in GENERIC and not _YEAR.fullmatch(w)]
+            subject.add(claimed.predicate or "")
+            others = [w for w in said if w not in subject and _names(store, w)]
             claimed = msgspec.structs.replace(claimed, unused=(), objects=())
-        return Reading(f"a timeline of “{text}”", lambda: queries.when(store, text, claimed))
+            if others:  # named with the subject in one clause, in either order and
+                # whatever the verb ("the US envoy … had come to Bamako")
+                objects = tuple(claims.object_terms(store, w) for w in others)
+                placed = msgspec.structs.replace(
+                    claimed,
+                    predicate=None,
+                    predicate_terms=frozenset(),
+                    objects=objects,
+                    active=False,
+                )
+        return Reading(
+            f"a timeline of “{text}”",
+            lambda: queries.when(store, text, claimed),
+            together=True,
+            placed=placed,
+        )
     actor = actors[0] if len(actors) == 1 else None
     parts = ["/timeline"]
     if actor:
@@ -740,6 +960,7 @@ def _search(store: FactStore, text: str, topic: str | None = None) -> Reading:
     return Reading(
         line,
         lambda: queries.search(store, text, bearing=covered.rare, any_word=compared, topic=topic),
+        together=not compared and topic is None,
     )
 
 
