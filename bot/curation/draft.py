@@ -71,7 +71,7 @@ from rapidfuzz import fuzz
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import DATELINE, TIMESTAMP, Mention, Names, Proposed
-from bot.curation.speech import Context, Speech, reporting_verb, speech
+from bot.curation.speech import Context, Speech, describe, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
 from bot.records.sentences import Sentence, split
@@ -699,7 +699,12 @@ def _candidate(
     published = source.published.date if source.published else None
     found, refused = _own_date(text, around.day or published)
     said = speech(
-        text, mentions, context, names.kind, lambda title: _holders(store, title, context)
+        text,
+        mentions,
+        context,
+        names.kind,
+        lambda title: _holders(store, title, context),
+        lambda actor: actor in store.actors and bool(store.actors[actor].speaks_for),
     )
     message = (
         said is not None and said.attribution is not None and said.attribution == context.message
@@ -728,7 +733,7 @@ def _candidate(
         candidate.kind, candidate.by = said.kind, said.by
         candidate.attribution, candidate.words = said.attribution, said.words
         candidate.notes += said.notes
-        for actor in said.by:
+        for actor in [*said.by, *said.actors]:
             if actor not in candidate.actors:
                 candidate.actors.append(actor)
     elif (_EVALUATIVE.search(text) or _HEDGED.search(text)) and not _PAST.search(
@@ -1350,6 +1355,7 @@ def _remember(
 ) -> None:
     """What a pronoun, a title or "the statement" in a later sentence may stand for;
     ``document``: the sentence gave the words of a statement named before."""
+    context.described += describe(text, mentions, names.kind)
     for index, mention in enumerate(mentions):
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)

@@ -241,13 +241,14 @@ class Names:
         dateline = DATELINE.match(text) or TIMESTAMP.match(text)
         if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
             known = [k for k in known if k.start >= dateline.end()]
+        quiet = {(k.start, k.end) for k in known if self._only_described(text, k)}
         known = [
             self._government(text, k)
             for k in known
             if not self._namesake(text, k)
             and not self._elsewhere(text, k)
             and not self._told(text, k)
-            and not self._only_described(text, k)
+            and (k.start, k.end) not in quiet
         ]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
@@ -283,6 +284,10 @@ class Names:
         ]
         self.named += [k.actor for k in kept if k.actor in self.met]
         for run in pieces:
+            name = run.group(0).strip()
+            at = run.start() + run.group(0).find(name)
+            if (at, at + len(name)) in quiet:
+                continue  # "the Nigerien border": an adjective, no actor (known nor new)
             found = self._new(text, run, first)
             if found is not None:
                 kept.append(found)
@@ -819,7 +824,7 @@ _HEAD_AFTER = re.compile(
     r"Council|Committee|Movement)\b"
 )
 """A body's head word right after an adjective of nationality ("French Institute")."""
-_ADJECTIVE_FORM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|be|ch)$")
+_ADJECTIVE_FORM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ien|ean|ese|ish|i|ic|be|ch)$")
 """An adjective of nationality ("Malian", "Nigerien", "Burkinabe", "French")."""
 _AGENT_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:officials?|officers?|troops|soldiers?|forces|diplomats?|"
