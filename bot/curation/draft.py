@@ -71,6 +71,7 @@ from rapidfuzz import fuzz
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import DATELINE, TIMESTAMP, Mention, Names, Proposed
+from bot.curation.places import is_place
 from bot.curation.speech import Context, Speech, describe, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
@@ -353,7 +354,8 @@ _TRANSITION = re.compile(
 )
 """A line turning to other views ("Not everyone in the room shared her optimism.", "That
 view is not universal.", "Others are less sure."): it tells no fact, the views that
-follow do. Only of agreement or certainty, with no number, date or quoted words."""
+follow do. Only of agreement or certainty, with no number, date or quoted words, and no
+name but a place's ("Not all members agree with the plan to expel ECOWAS." is drafted)."""
 TRANSITION_WORDS = 10
 """Transitions to other views are at most this many words."""
 
@@ -375,7 +377,8 @@ def framing(text: str, opening: bool, turn: bool = False) -> str | None:
     if short and not turn and _FRAMING.match(text):
         return "a short line framing what follows"
     brief = len(text.split()) <= TRANSITION_WORDS and not find_dates(text, None)
-    if brief and not turn and _TRANSITION.match(text):
+    named = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", text) if not is_place(w)]
+    if brief and not turn and not named and _TRANSITION.match(text):
         return "a transition to other views, no fact of its own"
     return None
 
