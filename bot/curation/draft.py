@@ -71,7 +71,8 @@ from rapidfuzz import fuzz
 from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import DATELINE, TIMESTAMP, Mention, Names, Proposed
-from bot.curation.speech import Context, Speech, reporting_verb, speech
+from bot.curation.places import is_place
+from bot.curation.speech import Context, Speech, describe, reporting_verb, speech
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
 from bot.records.sentences import Sentence, split
@@ -340,6 +341,23 @@ _FINITE = re.compile(
 """A verb of a billing's own ("Tonight, the junta faces …"): a line worth a fact."""
 FRAMING_WORDS = 7
 """Framing lines are at most this many words."""
+_TRANSITION = re.compile(
+    r"^\s*(?:(?:But|Yet|And|Still|Even\s+so|Elsewhere|Here)\s*,?\s+)?"
+    r"(?:Others|Some|Many|Few|Not\s+everyone|Not\s+everybody|Not\s+all|Nobody|No\s+one|"
+    r"(?:That|This|Such|The|Her|His|Their|Its)\s+(?:view|views|optimism|pessimism|reading|"
+    r"assessment|confidence|hopes?|position|argument|enthusiasm|verdict|account|optimism|"
+    r"line|case|claim|analysis|diagnosis))\b"
+    r"[^“”\"\d;:]*\b(?:sure|certain|convinced|persuaded|universal|unanimous|shared?|shares|"
+    r"agree|agrees|disagree|disagrees|optimistic|pessimistic|sanguine|impressed|"
+    r"see\s+it\s+that\s+way|sees\s+it\s+that\s+way|go(?:es)?\s+unchallenged|"
+    r"(?:is|was|went)\s+not\s+(?:universal|unchallenged|shared))\b[^“”\"\d]*[.!]?\s*$"
+)
+"""A line turning to other views ("Not everyone in the room shared her optimism.", "That
+view is not universal.", "Others are less sure."): it tells no fact, the views that
+follow do. Only of agreement or certainty, with no number, date or quoted words, and no
+name but a place's ("Not all members agree with the plan to expel ECOWAS." is drafted)."""
+TRANSITION_WORDS = 10
+"""Transitions to other views are at most this many words."""
 
 
 def framing(text: str, opening: bool, turn: bool = False) -> str | None:
@@ -358,6 +376,10 @@ def framing(text: str, opening: bool, turn: bool = False) -> str | None:
     short = len(text.split()) <= FRAMING_WORDS and not find_dates(text, None)
     if short and not turn and _FRAMING.match(text):
         return "a short line framing what follows"
+    brief = len(text.split()) <= TRANSITION_WORDS and not find_dates(text, None)
+    named = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", text) if not is_place(w)]
+    if brief and not turn and not named and _TRANSITION.match(text):
+        return "a transition to other views, no fact of its own"
     return None
 
 
@@ -427,6 +449,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     published = source.published.date if source.published else None
     statement: Candidate | None = None
     opinion = opinion_piece(source.text)
+    advising = not opinion and advising_piece(source.text)
     label: Label | None = None
     host: str | None = None
     guest: str | None = None
@@ -481,7 +504,9 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "too short to state a fact"))
             _remember_people(context, names, said)  # "Traore was triumphant. He told…"
         else:
-            around = Said(paragraph, open_quote, issued, cut, guest, opinion, statement, day)
+            around = Said(
+                paragraph, open_quote, issued, cut, guest, opinion, statement, day, advising
+            )
             candidate = _candidate(store, source, sentence, names, context, around)
             _opened_before(candidate, paragraph[-1:], said)
             if candidate.by and _issues(said):
@@ -516,6 +541,8 @@ class Said:
     by X"): the date of the words "The statement says" gives after it."""
     day: FuzzyDate | None = None
     """The day a live blog's day heading above it names ("Monday 30 November"), if any."""
+    advising: bool = False
+    """The article gives advice in its own voice (:func:`advising_piece`)."""
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[\s,“\"])(?:I|[Ww]e)\s+(?:[a-z’']+\s+){0,2}$")
@@ -548,6 +575,33 @@ def opinion_piece(text: str) -> bool:
         return False
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     return len(_MY_VIEW.findall(unquoted)) >= OPINION_PIECE
+
+
+_ADVICE = re.compile(
+    r"\b(?:should|ought\s+to|must|needs?\s+to|had\s+better|would\s+do\s+well\s+to)\b"
+    r"(?!\s+(?:not\s+)?have\s+(?:been|known|seen|had)\b)"
+    r"|^\s*(?:But\s+|And\s+|Still,\s+)?(?:It|This)\s+(?:would|will|may|might)\s+be\s+"
+    r"(?:wise|prudent|better|sensible|smart|a\s+mistake|foolish|unwise|a\s+good\s+idea)\b"
+    r"|^\s*(?:But\s+|And\s+)?It\s+is\s+(?:high\s+)?time\s+(?:for|to)\b"
+)
+"""A modal of advice ("Washington should…", "the juntas must…", "it would be wise to…";
+not the guess "must have known")."""
+ADVISING_PIECE = 2
+"""Sentences of advice in the piece's own voice that make it an op-ed or analysis."""
+
+
+def _advises(text: str) -> bool:
+    """Whether the sentence, outside quoted words, gives advice in its main clause and
+    reports no one's words (no reporting verb)."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]?", "", text)
+    return _ADVICE.search(_main_clause(unquoted)) is not None and reporting_verb(text) is None
+
+
+def advising_piece(text: str) -> bool:
+    """Whether the article gives advice in its own voice (``ADVISING_PIECE`` sentences or
+    more, outside quoted words, that report no one's words): an op-ed or analysis piece,
+    whose "should" is the piece's reading, not a fact."""
+    return sum(1 for s in split(text) if not s.heading and _advises(s.text)) >= ADVISING_PIECE
 
 
 AUTHOR = "the author"
@@ -648,7 +702,12 @@ def _candidate(
     published = source.published.date if source.published else None
     found, refused = _own_date(text, around.day or published)
     said = speech(
-        text, mentions, context, names.kind, lambda title: _holders(store, title, context)
+        text,
+        mentions,
+        context,
+        names.kind,
+        lambda title: _holders(store, title, context),
+        lambda actor: actor in store.actors and bool(store.actors[actor].speaks_for),
     )
     message = (
         said is not None and said.attribution is not None and said.attribution == context.message
@@ -677,7 +736,7 @@ def _candidate(
         candidate.kind, candidate.by = said.kind, said.by
         candidate.attribution, candidate.words = said.attribution, said.words
         candidate.notes += said.notes
-        for actor in said.by:
+        for actor in [*said.by, *said.actors]:
             if actor not in candidate.actors:
                 candidate.actors.append(actor)
     elif (_EVALUATIVE.search(text) or _HEDGED.search(text)) and not _PAST.search(
@@ -685,6 +744,13 @@ def _candidate(
     ):
         candidate.kind, candidate.attribution = "analysis", OWN_ASSESSMENT
         candidate.notes.append("check: read as the outlet's own assessment")
+    elif (around.opinion or around.advising) and _advises(text):
+        # "Washington should restore …", "It would be wise to …": the piece's advice
+        candidate.kind = "analysis"
+        candidate.attribution = AUTHOR if around.opinion else OWN_ASSESSMENT
+        candidate.notes.append(
+            "check: advice in the piece's own voice ('should', 'must'): read as its analysis"
+        )
     elif around.opinion and not found and not refused and _authors_view(text, mentions, names):
         candidate.kind, candidate.attribution = "analysis", AUTHOR
         candidate.notes.append("check: an opinion piece's undated present: read as the author's")
@@ -1292,6 +1358,7 @@ def _remember(
 ) -> None:
     """What a pronoun, a title or "the statement" in a later sentence may stand for;
     ``document``: the sentence gave the words of a statement named before."""
+    context.described += describe(text, mentions, names.kind)
     for index, mention in enumerate(mentions):
         if names.kind(mention.actor) != "person":
             context.bodies.append(mention.actor)
@@ -1529,6 +1596,7 @@ SKIPPED_FOR_SEED = (
     "a question, not a fact",
     "a disclaimer about the piece",
     "a short line framing what follows",
+    "a transition to other views, no fact of its own",
 )
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``
 does not then report it uncited."""

@@ -241,12 +241,14 @@ class Names:
         dateline = DATELINE.match(text) or TIMESTAMP.match(text)
         if dateline:  # "BAMAKO, Jan 8 (AFP) - ": the filing agency, the outlet, no actor here
             known = [k for k in known if k.start >= dateline.end()]
+        quiet = {(k.start, k.end) for k in known if self._only_described(text, k)}
         known = [
             self._government(text, k)
             for k in known
             if not self._namesake(text, k)
             and not self._elsewhere(text, k)
             and not self._told(text, k)
+            and (k.start, k.end) not in quiet
         ]
         kept: list[Mention] = []
         for mention in sorted(known, key=lambda m: m.start - m.end):  # longest first
@@ -282,6 +284,10 @@ class Names:
         ]
         self.named += [k.actor for k in kept if k.actor in self.met]
         for run in pieces:
+            name = run.group(0).strip()
+            at = run.start() + run.group(0).find(name)
+            if (at, at + len(name)) in quiet:
+                continue  # "the Nigerien border": an adjective, no actor (known nor new)
             found = self._new(text, run, first)
             if found is not None:
                 kept.append(found)
@@ -404,6 +410,23 @@ class Names:
         if before:
             return Mention(before.start(), mention.end, governments[0])
         return mention
+
+    def _only_described(self, text: str, mention: Mention) -> bool:
+        """A state named only as an adjective of nationality before what is not its agent
+        ("Malian traders", "the Nigerien border", not "Malian officers"), or only as the
+        place its capital is ("In Washington, …", "met him in Moscow", not "Critics in
+        Washington"): the state does not act in the sentence, it is not linked."""
+        actor = self.store.actors.get(mention.actor)
+        word = text[mention.start : mention.end]
+        if actor is None or actor.kind != "state" or " " in word.strip() or word == actor.name:
+            return False
+        if _ADJECTIVE_FORM.match(word) and word.casefold() not in CAPITALS:
+            follows = re.match(r"\s+[a-z]", text[mention.end :])
+            return follows is not None and not _AGENT_AFTER.match(text, mention.end)
+        if word.casefold() in CAPITALS | _CAPITAL_ALIASES:
+            before = text[max(0, mention.start - 40) : mention.start]
+            return _AT_PLACE.search(before) is not None and not _PEOPLE_AT.search(before)
+        return False
 
     def _namesake(self, text: str, mention: Mention) -> bool:
         """A known person's surname after another given name ("Zazia Bazoum" beside
@@ -801,6 +824,28 @@ _HEAD_AFTER = re.compile(
     r"Council|Committee|Movement)\b"
 )
 """A body's head word right after an adjective of nationality ("French Institute")."""
+_ADJECTIVE_FORM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ien|ean|ese|ish|i|ic|be|ch)$")
+"""An adjective of nationality ("Malian", "Nigerien", "Burkinabe", "French")."""
+_AGENT_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:officials?|officers?|troops|soldiers?|forces|diplomats?|"
+    r"diplomacy|delegations?|army|military|government|authorities|ministry|ministries|"
+    r"ministers?|junta|envoys?|ambassadors?|embassy|spokes(?:wo)?man|spokesperson|police|"
+    r"leaders?|leadership|rulers|regime|president|presidency|state|navy|intelligence|"
+    r"negotiators?|counterparts?|side|alliance|partners?|personnel|instructors?|"
+    r"mercenaries|contingent|aircraft|jets?|drones?|guards?|administration|"
+    r"gendarmes?|gendarmerie|advisers?|advisors?|mission|policy)\b"
+)
+"""What a state's adjective names its agents by ("Malian officers", "the Russian
+alliance", "the Malian transport ministry"): then the state acts."""
+_CAPITAL_ALIASES = frozenset({"washington"})
+"""Capitals the store gives a state as an alias, not in :data:`CAPITALS` (a US state too)."""
+_AT_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)\s+$")
+_PEOPLE_AT = re.compile(
+    r"\b(?:critics|officials|lawmakers|legislators|policymakers|diplomats|hawks|"
+    r"politicians|voices)\s+(?:in|at|from)\s+$",
+    re.I,
+)
+"""A capital after "in" as the body its people speak for ("Critics in Washington")."""
 _BODY_AFTER = re.compile(
     r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
     r"network|foundation|survey|index|database|consortium|partnership)\b"

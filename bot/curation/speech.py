@@ -10,9 +10,13 @@ A speaker is taken only from a reporting verb's subject or object, never guessed
   in the paragraph: the one person the paragraph before named; ``it``: the body
   that spoke in the sentence before, in the same paragraph; ``they``, or no such person:
   left blank, with a ``# check:`` comment;
-- ``the minister``, ``the envoy``… as that subject: the actor the article (or the store's
-  role for it) gave that title, when exactly one did; ``the government`` (junta,
-  authorities): the one government named before it in the paragraph, else in the article;
+- ``the minister``, ``the envoy``, ``the senator``… as that subject: the actor the article
+  (or the store's role for it) gave that title, when exactly one did; else (``the
+  official``, ``the diplomat``, ``the source``) the unnamed person the article last
+  described by that head word ("A State Department official … The official said"), an
+  ``attribution`` with the bodies named in it as actors; none: blank, marked;
+  ``the government`` (junta, authorities): the one government named before it in the
+  paragraph, else in the article;
 - an appositive subject ("A junta spokesman, Colonel X, told"): X;
 - a description as that subject, or after "according to" ("Analysts", "experts", "a
   Malian diplomat", "a Western security source", "the army", "the charity", "Critics in
@@ -45,7 +49,8 @@ observers, and opinions ("thinks", "believes", "expect") → analysis; an announ
 ("announced", "said in a statement", "recalled", "welcomed", "called for"), a government,
 a state or an alliance, or a speaker described by an office (not a former one:
 minister, spokesman, adviser, ministry, army, senator), here or earlier in the article
-("Foreign Minister X … He said"), or an unnamed speaker for a body ("a defence ministry
+("Foreign Minister X … He said"), a person the store records as speaking for a body
+(``speaks_for``), or an unnamed speaker for a body ("a defence ministry
 official", "a government spokesman") → statement; otherwise, and always for "accused",
 "claimed", "described", → claim.
 """
@@ -147,8 +152,9 @@ part in the talks", "The ministry also"."""
 _ROLE = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)[Tt]he\s+"
     r"((?:former\s+)?(?:minister|envoy|spokesman|spokeswoman|spokesperson|president|"
-    r"ambassador|adviser|general|commander|prime minister|(?:[a-z]{4,}\s+)?minister|"
-    r"head of government))\s*,?(?:\s+(?:has|had|also|again))*\s*$"
+    r"ambassador|adviser|general|commander|prime minister|head of government|"
+    r"(?:[a-z]{4,}\s+)?(?:minister|official|diplomat|senator|source|aide|officer|lawmaker|"
+    r"congressman|congresswoman|governor|mayor)))\s*,?(?:\s+(?:has|had|also|again))*\s*$"
 )
 """A speaker named by a title ("the minister", "the security minister", "The minister has
 repeated the line"): the one actor the article gave it."""
@@ -199,6 +205,54 @@ class Context:
     message"): "it said" gives its words, an attribution."""
     stated: bool = False
     """Whether the paragraph's sentence before was a statement or quote (of ``speaker``)."""
+    described: list[Described] = field(default_factory=list)
+    """Unnamed persons described so far in the article ("A State Department official"), in
+    order: "the official" later is the last of them with that head word."""
+
+
+@dataclass(frozen=True)
+class Described:
+    """An unnamed person as the article describes them."""
+
+    head: str
+    """The head word, lower case ("official")."""
+    words: str
+    """The description, its article lower case ("a State Department official")."""
+    actors: tuple[str, ...]
+    """The bodies named inside it (us-state-department): its actors."""
+
+
+UNNAMED_HEADS = (
+    "official|diplomat|source|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|officer|"
+    "envoy|minister|senator|lawmaker|congressman|congresswoman|governor|mayor"
+)
+_UNNAMED = re.compile(
+    r"(?<![\w’'-])(?:[Aa]n?|[Oo]ne)\s+((?:(?:[a-z]{4,}|[A-Z][\w’'.-]*)\s+){0,4}?"
+    rf"({UNNAMED_HEADS}))\b"
+    r"((?:\s+(?:at|in|of|from|with|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?)"
+)
+"""An unnamed person described ("A State Department official", "a diplomat at the US
+Embassy"): what "the official" may later stand for."""
+
+
+def describe(
+    text: str, mentions: Sequence[Mention], kind_of: Callable[[str], str | None]
+) -> list[Described]:
+    """The unnamed persons the sentence describes, with the bodies named inside each."""
+    found = []
+    for match in _UNNAMED.finditer(text):
+        words = " ".join(f"{match.group(0)[0].lower()}{match.group(0)[1:]}".split())
+        inside = tuple(
+            dict.fromkeys(
+                m.actor
+                for m in mentions
+                if match.start() <= m.start
+                and m.end <= match.end()
+                and kind_of(m.actor) != "person"
+            )
+        )
+        found.append(Described(match.group(2).casefold(), words, inside))
+    return found
 
 
 @dataclass
@@ -210,6 +264,9 @@ class Speech:
     notes: list[str] = field(default_factory=list)
     title: str = ""
     """The words right before the speaker's name ("Communications minister")."""
+    actors: list[str] = field(default_factory=list)
+    """Actors the speaker stands for, beyond the sentence's names ("the official": the
+    State Department the article described them by)."""
     document: bool = False
     """Words of a statement named before ("The text says", "It adds"): said when it was."""
 
@@ -335,8 +392,11 @@ def speech(
     context: Context,
     kind_of: Callable[[str], str | None],
     roles: Callable[[str], list[str]],
+    speaks_for: Callable[[str], bool] = lambda actor: False,
 ) -> Speech | None:
-    """The speech the sentence reports, or ``None`` for narration."""
+    """The speech the sentence reports, or ``None`` for narration; ``speaks_for``: whether
+    the store records a person as speaking for a body (an official: their words are a
+    statement, as after a title in the article)."""
     published = _published(text, mentions, context)
     if published is not None:  # "Her office published a letter … that says": her statement
         return published
@@ -357,7 +417,7 @@ def speech(
         found.kind = "analysis"
     elif verb.group(1) in _CLAIMING:
         found.kind = "claim"
-    elif _official(text, verb, found, kind_of, _titles(found.by, context)) or (
+    elif _official(text, verb, found, kind_of, _titles(found.by, context), speaks_for) or (
         found.by and found.by == context.speaker and context.stated
     ):
         found.kind = "statement"  # (or a body going on with its statement: "It adds")
@@ -449,6 +509,7 @@ def _official(
     found: Speech,
     kind_of: Callable[[str], str | None],
     titles: str = "",
+    speaks_for: Callable[[str], bool] = lambda actor: False,
 ) -> bool:
     if verb.group(1) in _ANNOUNCING or re.match(
         r"\s+in an?\s+(?:statement|report|communiqu[ée])\b", text[verb.end() :]
@@ -458,6 +519,8 @@ def _official(
         return True  # "according to a statement by X", "The statement says": X's statement
     if found.by and all(kind_of(a) in _BODIES for a in found.by):
         return True  # a government, a state or an alliance speaking
+    if found.by and all(kind_of(a) == "person" and speaks_for(a) for a in found.by):
+        return True  # an official the store records as speaking for a body ("He said")
     if found.attribution:
         anonymous = re.match(r"(?:an?|one|some|several)\b", found.attribution, re.I)
         if anonymous:  # "a defence ministry official" speaks for it; "a local official" not
@@ -607,12 +670,21 @@ def _speaker(
     if role:
         title = role.group(1).casefold()
         holders = roles(title) or roles(_SAME_OFFICE.get(title, title))
+        unnamed = [d for d in context.described if d.head == title.split()[-1]]
         if len(holders) == 1:
             found.by = holders
             found.notes.append(f"check: 'the {title}' read as {holders[0]}")
+            context.people.append(holders[0])  # "The senator said …. She added": hers
+        elif unnamed and not holders:  # "A State Department official … The official said"
+            found.attribution, found.actors = unnamed[-1].words, list(unnamed[-1].actors)
+            found.notes.append(
+                f"check: 'the {title}' read as {unnamed[-1].words!r}, described before"
+            )
         else:
-            found.attribution = f"the {title}"
-            found.notes.append(f"check: which {title}? the draft found no single one")
+            found.notes.append(
+                f"check: which {title}? the draft found no single one named or described "
+                "before: no speaker"
+            )
         return
     described = _description(lead)
     if described:
