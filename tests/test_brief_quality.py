@@ -17,9 +17,16 @@ from bot.answers.commandset import ask
 from bot.answers.digest import Change, digest
 from bot.answers.response import Item, Response
 from bot.records.models import BRIEF_MAX
-from bot.records.standalone import MIN_WORDS, standalone_problem, word_count
+from bot.records.standalone import MIN_WORDS, standalone_problem
 from bot.records.text import simplify
 from bot.store.facts import FactStore
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
 
 BRIEF_WORDS_MAX = 260
 """'About 250 words': the brief's bullets, read in a minute."""

@@ -88,12 +88,6 @@ class FoundDate:
     """A "since …" phrase: a state from then until publication, dated as that range."""
 
 
-def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
-    """The first date expression the sentence holds, or ``None``."""
-    found = find_dates(sentence, published)
-    return found[0] if found else None
-
-
 def find_dates(sentence: str, published: FuzzyDate | None) -> list[FoundDate]:
     """Every date expression the sentence holds, the most precise kinds first, none
     overlapping another."""

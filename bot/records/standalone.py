@@ -58,7 +58,3 @@ def standalone_problem(text: str) -> str | None:
             "(e.g. 'the shift in US policy', 'Nick Checker's visit to Bamako')"
         )
     return None
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
