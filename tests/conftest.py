@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.curation.datefind import FoundDate, find_dates
 from bot.reading.loader import load_store
+from bot.records.dates import FuzzyDate
 from bot.store.facts import FactStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,3 +133,9 @@ def small_filesystem(folder: Path, size: str) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
+    """The first date expression ``sentence`` holds, or ``None``."""
+    found = find_dates(sentence, published)
+    return found[0] if found else None

@@ -11,7 +11,6 @@ import pytest
 
 from bot.curation.consistency import date_conflicts
 from bot.curation.coverage import coverage
-from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.draft import draft, render_yaml
 from bot.curation.ingest import IngestError, ingest
 from bot.curation.promote import PromoteError, promote
@@ -20,14 +19,7 @@ from bot.records.dates import FuzzyDate
 from bot.records.errors import StoreInvalid
 from bot.records.sentences import split
 from bot.store.facts import FactStore
-from tests.conftest import ROOT, StoreCopy
-
-
-def find_date(sentence: str, published: FuzzyDate | None) -> FoundDate | None:
-    """The first date expression the sentence holds, or ``None``."""
-    found = find_dates(sentence, published)
-    return found[0] if found else None
-
+from tests.conftest import ROOT, StoreCopy, find_date
 
 FIXTURES = ROOT / "tests" / "fixtures"
 VELORIA = (FIXTURES / "veloria.txt").read_bytes()

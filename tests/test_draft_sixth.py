@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.curation.datefind import find_date
 from bot.curation.draft import Candidate, Draft, draft
 from bot.curation.ingest import ingest, slug
 from bot.records.dates import FuzzyDate
-from tests.conftest import StoreCopy
+from tests.conftest import StoreCopy, find_date
 
 ARTICLE = """DOSSO, Sept 16 (Delta Wire) - Trade officials from Niger and Benin met in Gaya on \
 Monday, the first such meeting since the June 2024 border closure, to discuss the river crossing.
