@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_unknown_field_is_an_error_not_silently_dropped(
     problem = only(copy)
     assert (problem.file, problem.record, problem.field) == (EVENTS, "trump-returns", "txt")
     assert "unknown field" in problem.message
-    assert problem.line == line_of(copy.root / EVENTS, "- id: trump-returns")
+    assert problem.line == line_of(copy.root / EVENTS, "    txt: oops")
 
 
 def test_missing_required_field_and_bad_enum(copy: StoreCopy) -> None:
@@ -86,7 +87,46 @@ def test_nested_field_error_points_at_the_nested_line(
     problem = only(copy)
     assert problem.record == "nick-checker"
     assert problem.field == "relations[0].since"
-    assert problem.line == line_of(copy.root / ACTORS, "- actor: bureau-of-african-affairs")
+    assert problem.line == line_of(copy.root / ACTORS, "        since: 2024")
+
+
+def test_a_reference_problem_points_at_the_field_not_the_record(
+    copy: StoreCopy, line_of: Callable[[Path, str], int]
+) -> None:
+    """Problems found across records (an unknown actor, a date after publication) name the
+    line of the field itself, as problems found in one record do."""
+    copy.edit(
+        EVENTS,
+        "    actors: [biden-administration, united-states, mali, burkina-faso, niger]\n",
+        "    actors: [biden-administration, united-states, mali, burkina-fasso, niger]\n",
+    )
+    copy.edit(
+        EVENTS, "    responds_to: [coups-2020-2023]\n", "    responds_to:\n      - coups-2020\n"
+    )
+    found = {p.field: p for p in problems(copy)}
+    assert found["actors[3]"].line == line_of(copy.root / EVENTS, "burkina-fasso")
+    assert found["responds_to[0]"].line == line_of(copy.root / EVENTS, "      - coups-2020")
+    assert found["actors[3]"].record == "biden-cuts-military-cooperation"
+
+
+def test_a_file_changed_after_it_was_read_keeps_the_records_line(
+    copy: StoreCopy, line_of: Callable[[Path, str], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines are looked up again only in the very bytes the load read: a curator saving
+    the file meanwhile must not get a line of the new text."""
+    from bot.reading import fieldline
+
+    copy.edit(EVENTS, "[coups-2020-2023]", "[coups-2020]")
+    real = fieldline.pinpoint
+
+    def saved_meanwhile(collected: Any, found: list[Problem]) -> list[Problem]:
+        copy.edit(EVENTS, "facts:\n", "facts:\n\n\n")
+        return real(collected, found)
+
+    monkeypatch.setattr(fieldline, "pinpoint", saved_meanwhile)
+    problem = only(copy)
+    assert problem.field == "responds_to[0]"
+    assert problem.line == line_of(copy.root / EVENTS, "- id: biden-cuts-military-cooperation") - 2
 
 
 def test_duplicate_ids_name_the_first_definition(copy: StoreCopy) -> None:

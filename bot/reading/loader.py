@@ -188,7 +188,9 @@ def _build(collected: Collected, files: Iterable[_Read]) -> FactStore:
     order = previous.same_order(collected.records["facts"]) if previous is not None else None
     spans = _Checks(collected, order is not None).run()
     if collected.problems:
-        raise StoreInvalid(collected.problems)
+        from bot.reading.fieldline import pinpoint  # here: only a failed load reads YAML again
+
+        raise StoreInvalid(pinpoint(collected, collected.problems))
     return FactStore(
         digest=collected.digest,
         sources=collected.sources,
