@@ -296,6 +296,10 @@ class Answer:
         label = f"from {_plain(early[0])} to {_plain(late[0])}" + (" (est.)" if estimated else "")
         return label, None, span, estimated
 
+    def date_label(self, fact: Fact) -> str | None:
+        """A fact's date as its item shows it ("January 2026 (est.)"); None: undated."""
+        return self._when(fact)[0]
+
     def _when(self, fact: Fact) -> tuple[str | None, str | None, tuple[str, str] | None, bool]:
         """A fact's date as shown: label, the source's phrase, span, and whether estimated."""
         if fact.date is None:

@@ -836,6 +836,7 @@ def yes_no(
     specific: Sequence[str] = (),
     claimed: Claim | None = None,
     besides: Sequence[str] = (),
+    present: bool = False,
 ) -> Response:
     """A yes/no question: a first line stating what the sources say on it in their own
     cited words (or that they do not say so), then the facts that bear on it.
@@ -847,8 +848,13 @@ def yes_no(
     bears on it when its shown words hold the rarest of the ``specific`` (rare) words
     of the subject, or more than half of them: not one sharing only a name or a common word.
     ``besides``: the words naming other actors the question asks about, which the nearest
-    line holds if it can ("Burkina Faso" in "did the US meet Burkina Faso officials")."""
+    line holds if it can ("Burkina Faso" in "did the US meet Burkina Faso officials").
+    ``present``: the question asks how things stand now ("is Niger *still* a key US
+    partner"; also read from its own words): a line the sources date before later facts on
+    the same subject, or word as an earlier state ("long regarded", "had halted"), is said
+    to be so, and the latest of those facts follow it."""
     text = clean_user_text(question)[:QUERY_MAX]
+    present = present or bool(PRESENT.search(text))
     hits = store.fact_search.search(text, limit=SEARCH_LIMIT, boost=_saying_boost(store, text))
     if not hits:
         raise NotFound(f"The sources in the store do not say “{text}”.")
@@ -939,7 +945,46 @@ def yes_no(
     else:
         nearest = f"the nearest they hold{_from(store, fact, quote)}"
         line = f"The sources do not say so in those words; {nearest}: “{quote}”"
-    answer.section("What the sources say", [_first_line(answer, line, fact, citation)])
+    later: list[Hit] = []
+    earlier = bool(_EARLIER.search(quote) or _EARLIER.search(fact.text))
+    if (stated or earlier) and (present or (earlier and _PRESENT_TENSE.match(text))):
+        # how things stand now: a line of an earlier state, or dated before later facts on
+        # the same subject, is no confirmation of the present; the latest facts follow it
+        # ("is Niger a key partner" asks it of now too, when the line is of an earlier time)
+        subject_words = set(claimed.subject.split()) if claimed else set()
+        asked_of = [i for i, w in enumerate(typed) if w not in subject_words]
+
+        def same_subject(hit: Hit) -> bool:
+            other = store.facts[hit.id]
+            shown = " ".join([other.text, *(store.quoted(c) for c in other.citations)])
+            found = holds(shown)
+            return names_subject(shown) and any(found[i] for i in asked_of)
+
+        later = _later(store, fact, [h for h in hits[1:] if same_subject(h)], earlier)
+        if later and not stated:  # the nearest line, of an earlier time: said so too
+            since = answer.date_label(store.facts[later[0].id])
+            line += f"; it speaks of an earlier state: their latest on it, from {since}, follows."
+        elif later:
+            since = answer.date_label(store.facts[later[0].id])
+            if earlier:
+                line = (
+                    "The sources speak of this as an earlier state, not as how things stand "
+                    f"now: “{quote.strip()}”; their latest on it, from {since}, follows."
+                )
+            else:
+                line = (
+                    f"As of {answer.date_label(fact)}, the sources say: “{quote.strip()}”; "
+                    f"later facts on it, the latest from {since}, follow."
+                )
+        elif earlier and stated:
+            line = (
+                "The sources speak of this as an earlier state and hold nothing later on it: "
+                f"“{quote.strip()}”"
+            )
+    first = [_first_line(answer, line, fact, citation)]
+    first += [answer.fact(store.facts[h.id]) for h in later]
+    answer.section("What the sources say", first)
+    hits = [h for h in hits if h not in later]
 
     def on_subject(hit: Hit) -> bool:  # unsaid: a rare subject named in a fact's words
         fact = store.facts[hit.id]
@@ -975,6 +1020,38 @@ def yes_no(
     bearing.sort(key=lambda h: not on_subject(h))
     answer.section("Bearing on it", (answer.fact(store.facts[h.id]) for h in bearing[:4]))
     return answer.response(f"“{text}”")
+
+
+PRESENT = re.compile(
+    r"\b(?:still|now|currently|presently|nowadays|today|anymore|any\s+longer|at\s+present)\b",
+    re.IGNORECASE,
+)
+"""Words asking how things stand now ("is Niger still a key partner")."""
+_PRESENT_TENSE = re.compile(r"^(?:is|are|am|do|does)\b", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"\blong\s+(?:regarded|seen|considered|viewed|treated|known|been)\b"
+    r"|\b(?:once|formerly|previously|used\s+to|until)\b|\bhad\s+(?:been|\w+ed)\b",
+    re.IGNORECASE,
+)
+"""Words by which a source speaks of an earlier state ("long regarded", "had halted")."""
+LATER_SHOWN = 2
+"""Most later facts shown after a line the present question finds of an earlier time."""
+
+
+def _later(store: FactStore, fact: Fact, hits: Sequence[Hit], earlier: bool) -> list[Hit]:
+    """Of ``hits`` (facts on the same subject, best first), those dated after ``fact``
+    (after any date, when it is undated and speaks of an earlier state), latest first."""
+    if fact.date is None and not earlier:
+        return []
+    after = fact.date.when.end if fact.date is not None else None
+    found = [
+        (h, rank)
+        for rank, h in enumerate(hits)
+        if (other := store.facts[h.id]).date is not None
+        and (after is None or other.date.when.start > after)
+    ]
+    found.sort(key=lambda p: (-store.facts[p[0].id].date.when.end.toordinal(), p[1]))  # type: ignore[union-attr]
+    return [h for h, _ in found[:LATER_SHOWN]]
 
 
 _DENIED = re.compile(r"\b(?:not|no|never|nor|unlikely)\b|n[’']t\b", re.IGNORECASE)

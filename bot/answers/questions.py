@@ -239,7 +239,7 @@ def answer(store: FactStore, question: str) -> Response:
     text, timed = _timeless(text)
     text, owned = _possessives(store, text)
     text, mended = _mend(store, text)
-    reading = read(store, text)
+    reading = read(store, text, present=bool(timed))
     if not reading.line.startswith("/actor") and not reading.line.startswith("/brief"):
         _answerable(store, text, reading, {meant for _, meant in mended})
     try:
@@ -446,8 +446,9 @@ def _known(store: FactStore, word: str) -> bool:
     )
 
 
-def read(store: FactStore, text: str) -> Reading:
-    """The command a question amounts to."""
+def read(store: FactStore, text: str, present: bool = False) -> Reading:
+    """The command a question amounts to. ``present``: it asked how things stand now, by
+    time words taken off its end ("is Niger a key partner now")."""
     named = store.actor_names.mentions(text, store.fact_search.knows)
     # "how much aid is the US offering": a figure asked, not what the US said
     speaker_words, about = ("", None) if _COUNT.match(text) else _said_parts(text)
@@ -527,7 +528,7 @@ def read(store: FactStore, text: str) -> Reading:
         return Reading(
             line,
             lambda: queries.yes_no(
-                store, text, (*subject.rare, *subject.common), specific, claimed, others
+                store, text, (*subject.rare, *subject.common), specific, claimed, others, present
             ),
             specific=stated or bool(specific),
         )
