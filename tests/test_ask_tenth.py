@@ -80,3 +80,84 @@ def test_the_latest_or_a_past_question_is_said_as_before(store: FactStore, quest
     """The latest fact on it, or a question of the past: no earlier-state note."""
     line = first_line(questions.answer(store, question))
     assert line.startswith("The sources say"), line
+
+
+# --- the lead from the fact naming the question's subject, and its predicate -------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did germany pull out of mali",
+        "has germany withdrawn from mali",
+        "did the germans leave mali",
+        "has berlin quit the sahel",
+    ],
+)
+def test_a_line_naming_the_rare_subject_leads_and_says_otherwise(
+    store: FactStore, question: str
+) -> None:
+    """ "Germany continue to maintain a presence" answers "did Germany pull out", not a line
+    holding only the place ("expelled French troops … EU partners" in Mali)."""
+    response = questions.answer(store, question)
+    assert lead(response)[0] == "eu-programmes-active"
+    line = first_line(response)
+    assert line.startswith("The sources say otherwise:")  # a presence denies a withdrawal
+    assert "Germany continue to maintain a presence" in line
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the eu still funding the sahel", "does the eu still run programmes in the sahel"],
+)
+def test_the_subject_doing_something_beats_the_subject_as_an_object(
+    store: FactStore, question: str
+) -> None:
+    """ "EU development programmes remain active", not "crises … without the EU"."""
+    assert lead(questions.answer(store, question))[0] == "eu-programmes-active"
+
+
+def test_a_rare_thing_asked_of_the_subject_still_leads(store: FactStore) -> None:
+    """What is asked of the subject ("influence") counts before its bare name."""
+    assert lead(questions.answer(store, "is the eu losing influence"))[0] == (
+        "europe-influence-waning"
+    )
+
+
+# --- a premise's verb the store never uses is no missing subject -------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so the us still insists on democracy as a condition, correct?",
+        "washington still demands democracy as a condition for engagement, correct",
+        "does the us still require democracy as a condition",
+        "the us stipulates democracy as a condition for engagement, right?",
+    ],
+)
+def test_a_false_premise_with_an_unknown_verb_is_answered_otherwise(
+    store: FactStore, question: str
+) -> None:
+    response = questions.answer(store, question)
+    line = first_line(response)
+    assert lead(response)[0] == "boulos-le-monde"
+    assert line.startswith("The sources say otherwise")
+    assert "no longer a condition" in line
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does the us insist on democracy", "did washington demand democracy before engaging"],
+)
+def test_verbs_and_function_words_never_refuse_a_question(store: FactStore, question: str) -> None:
+    response = questions.answer(store, question)  # not "do not cover “insist”/“before”"
+    assert "democracy" in first_line(response).casefold() or "democratic" in first_line(response)
+
+
+def test_a_thing_the_store_never_names_is_still_refused(store: FactStore) -> None:
+    """Answerability rests on the subject words: "elections" is in no fact."""
+    from bot.records.errors import NotFound
+
+    with pytest.raises(NotFound, match="“elections”"):
+        questions.answer(store, "the us requires elections before aid, right?")

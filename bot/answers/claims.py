@@ -283,3 +283,54 @@ def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+
+_BEFORE_OBJECT = frozenset(
+    """with without to from of by for against towards toward into on at in among between
+    than over under about""".split()
+)
+"""Words after which a name is an object ("without the EU", "with EU partners")."""
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def named_as_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether ``text`` names the claim's subject where it does something, not after a
+    preposition ("EU development programmes remain active", not "crises … without the
+    EU"): some word naming it whose word before (past an article) is no preposition."""
+    found = list(_WORD.finditer(text))
+    for i, word in enumerate(found):
+        if not _names_subject(store, claimed, word[0]):
+            continue
+        before = [w[0].casefold() for w in found[:i]]
+        while before and before[-1] in _ARTICLE_WORDS:
+            before.pop()
+        if not before or before[-1] not in _BEFORE_OBJECT:
+            return True
+    return False
+
+
+CONTRARIES = (
+    ("withdraw", ("remain", "stay", "presence", "maintain", "continue")),
+    ("halt", ("resume", "re-engage", "engage", "restore")),
+    ("expelled", ("remain", "stay", "presence", "maintain")),
+)
+"""Predicates and the words that, said of the same subject, deny them: "countries such as
+Germany continue to maintain a presence" denies that Germany pulled out (the first word of
+each pair stands for its curated family in knowledge/synonyms.yaml)."""
+
+
+def contradicts(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether one clause of ``text`` names the claim's subject with a word denying its
+    predicate (see :data:`CONTRARIES`)."""
+    if not claimed.predicate_terms:
+        return False
+    contrary: set[str] = set()
+    for word, denying in CONTRARIES:
+        if claimed.predicate_terms & set(_own_terms(store, word)):
+            contrary.update(t for w in denying for t in _own_terms(store, w))
+    if not contrary:
+        return False
+    for clause in clauses(text):
+        held = {stem(w) for word in _WORD.finditer(clause) for w in words(word[0])}
+        if held & contrary and _names_subject(store, claimed, clause):
+            return True
+    return False
