@@ -161,3 +161,69 @@ def test_a_thing_the_store_never_names_is_still_refused(store: FactStore) -> Non
 
     with pytest.raises(NotFound, match="“elections”"):
         questions.answer(store, "the us requires elections before aid, right?")
+
+
+# --- a yes in other words: met ~ hosted, talk ~ consultations, succeed ~ repelled --------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did checker meet diop",
+        "did nick checker meet mali's foreign minister",
+        "has the american envoy met abdoulaye diop",
+    ],
+)
+def test_a_meeting_is_said_whichever_side_hosted(store: FactStore, question: str) -> None:
+    """ "Diop hosted Checker" says Checker met Diop: no "not in those words" hedge."""
+    response = questions.answer(store, question)
+    assert lead(response)[0] == "checker-visits-bamako"
+    assert first_line(response).startswith("The sources say")
+    assert "not say so" not in first_line(response)
+
+
+def test_hosting_is_no_meeting_turned_round(store: FactStore) -> None:
+    """Diop hosted Checker, not the US Diop: "host" keeps its direction."""
+    line = first_line(questions.answer(store, "did the us host diop"))
+    assert line.startswith("The sources do not say so")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the us going to talk to burkina faso too",
+        "will washington talk to niger",
+        "will the us talk with burkina faso",
+    ],
+)
+def test_talk_is_read_as_consultations(store: FactStore, question: str) -> None:
+    response = questions.answer(store, question)
+    assert lead(response)[0] == "bureau-signals-openness"
+    line = first_line(response)
+    assert line.startswith("The sources say") and "consultations" in line
+
+
+@pytest.mark.parametrize(
+    "question", ["did the airport attack succeed", "did the attack on niamey airport succeed"]
+)
+def test_a_repelled_attack_says_otherwise_to_succeeded(store: FactStore, question: str) -> None:
+    response = questions.answer(store, question)
+    assert lead(response)[0] == "niamey-airport-attack"
+    line = first_line(response)
+    assert line.startswith("The sources say otherwise") and "repelled" in line
+
+
+@pytest.mark.parametrize("question", ["did checker visit bamako", "has checker visited mali"])
+def test_a_visit_is_said_by_its_host(store: FactStore, question: str) -> None:
+    """ "Diop hosted Checker … in Bamako" is Checker's visit, said without the hedge; not the
+    announcement that he "would visit" (what was meant is not what happened)."""
+    response = questions.answer(store, question)
+    assert lead(response)[0] == "checker-visits-bamako"
+    line = first_line(response)
+    assert line.startswith("The sources say") and "hosted" in line and "would" not in line
+
+
+def test_what_was_meant_is_no_past_event(store: FactStore) -> None:
+    """ "Washington was open to consultations with … Niger" is no talk that took place."""
+    line = first_line(questions.answer(store, "did the us talk to niger"))
+    assert line.startswith("The sources do not say so")

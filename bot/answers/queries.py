@@ -868,8 +868,21 @@ def yes_no(
     # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
+    # the words naming the claim's subject, held by any name of the actor they name
+    # together ("the American envoy": Nick Checker), not each word alone
+    subject_at = {i for i, w in enumerate(typed) if claimed and w in claimed.subject.split()}
+
     def holds(quote: str) -> list[bool]:
-        return _holds(store, wanted, named, quote)
+        found = _holds(store, wanted, named, quote)
+        if (
+            subject_at
+            and not all(found[i] for i in subject_at)
+            and claimed is not None
+            and claimed.subject_actors
+            and claims.names_subject(store, claimed, quote)
+        ):
+            found = [h or i in subject_at for i, h in enumerate(found)]
+        return found
 
     def held(quote: str) -> list[float]:
         return [r for r, h in zip(rare, holds(quote), strict=True) if h]
