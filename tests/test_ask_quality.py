@@ -21,7 +21,9 @@ trial 3's classes), 0.935 before that pass, 0.974 after; with the sixth pass's 1
 analyst trial 4's classes), 0.958 before that pass, 0.976 after; with the seventh pass's 8
 more (176, analyst trial 5's classes), 0.955 before that pass, 0.977 after; with the ninth
 pass's 16 more (192: words no fact holds together, common words, "…, right?" tails, time
-words, possessives without an apostrophe), 0.948 before that pass, 0.974 after."""
+words, possessives without an apostrophe), 0.948 before that pass, 0.974 after; with the
+tenth pass's 15 more (207: present-state questions, the lead naming the subject, premises
+with a verb the store lacks, paraphrased yeses), 0.961 before that pass, 0.976 after."""
 
 
 def shown(response: Response) -> list[str]:
@@ -348,7 +350,9 @@ def test_a_yes_no_first_line_needs_subject_and_predicate_in_one_clause(
     store: FactStore, question: str, said: bool
 ) -> None:
     line = first_line(questions.answer(store, question))
-    assert line.startswith("The sources say") is said, line
+    # "The sources say otherwise: … was repelled" denies it: no confirmation
+    confirms = line.startswith("The sources say") and not line.startswith("The sources say oth")
+    assert confirms is said, line
 
 
 def test_a_yes_no_about_words_a_silent_actor_said_is_refused(store: FactStore) -> None:

@@ -69,6 +69,10 @@ class Claim(msgspec.Struct, frozen=True):
     predicate is a presence ("continue to maintain a presence", "remain"), and the place may
     be named by the rest of the sentence the words stand in ("While France has withdrawn
     militarily from Mali, … Germany continue to maintain a presence")."""
+    past: bool = False
+    """Whether the question asks what happened ("did the US talk to Niger", "has …"): a
+    clause of intent or readiness ("was open to consultations", "would visit") does not
+    state it; it may state what is to come ("will the US talk to Niger")."""
     active: bool = False
     """Whether the question asks what an actor did ("did the EU withdraw", "has France
     left"), not what was done to it ("was Bazoum released"): a clause
@@ -110,7 +114,17 @@ def claim(store: FactStore, question: str, skip: frozenset[str] = frozenset()) -
         unused=tuple(w for w in rest if not _terms(store, w)),
         objects=tuple(object_terms(store, w) for w in rest[1:] if _terms(store, w)),
         active=bool(actors) and not _passive(question, predicate) and not _comes_about(predicate),
+        past=_PAST.match(question.strip()) is not None,
     )
+
+
+_PAST = re.compile(r"^(?:did|has|have|had)\b", re.IGNORECASE)  # not "when did …"
+_INTENT = re.compile(
+    r"\b(?:open\s+to|ready\s+to|willing\s+to|looks?\s+forward|would|could|will|plans?\s+to"
+    r"|intends?\s+to)\b",
+    re.IGNORECASE,
+)
+"""Words of what is meant or to come, not what happened ("open to consultations")."""
 
 
 _IN_PLACE = re.compile(
@@ -217,11 +231,13 @@ def states(store: FactStore, claimed: Claim, text: str, context: str = "") -> bo
     if claimed.unused or (claimed.predicate is not None and not claimed.predicate_terms):
         return False
     for clause in clauses(text):
+        if claimed.past and _INTENT.search(clause):
+            continue  # "was open to consultations" is no talk that took place
         at = _predicate_at(claimed, clause)
         around = f"{clause} {context}" if claimed.placed else clause
         if at is None or not _holds_objects(claimed, around):
             continue
-        if not claimed.active:
+        if not claimed.active or reciprocal(claimed):
             if _names_subject(store, claimed, clause):
                 return True
             continue
@@ -231,7 +247,25 @@ def states(store: FactStore, claimed: Claim, text: str, context: str = "") -> bo
         start = _subject_last(store, claimed, before)
         if start is not None and not _REPORTING.search(before[start:]):
             return True
+        # or the other side of it, named after: "Diop hosted Checker" is Checker's visit
+        if _converse(claimed, clause[at:]) and _names_subject(store, claimed, clause[at:]):
+            return True
     return False
+
+
+CONVERSES = {stem("visit"): frozenset({stem("hosted"), stem("host")})}
+"""A predicate as typed, and the words that state it with its subject after them: "Diop
+hosted Checker" says Checker visited (not that Checker hosted anyone)."""
+
+
+def _converse(claimed: Claim, rest: str) -> bool:
+    """Whether ``rest`` (a clause from its predicate on) begins with a word stating the
+    claim's predicate from the other side (:data:`CONVERSES`)."""
+    if claimed.predicate is None:
+        return False
+    other = CONVERSES.get(stem(claimed.predicate))
+    first = _WORD.match(rest)
+    return bool(other and first and {stem(w) for w in words(first[0])} & other)
 
 
 def _subject_last(store: FactStore, claimed: Claim, text: str) -> int | None:
@@ -283,3 +317,72 @@ def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+
+_BEFORE_OBJECT = frozenset(
+    """with without to from of by for against towards toward into on at in among between
+    than over under about""".split()
+)
+"""Words after which a name is an object ("without the EU", "with EU partners")."""
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def named_as_subject(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether ``text`` names the claim's subject where it does something, not after a
+    preposition ("EU development programmes remain active", not "crises … without the
+    EU"): some word naming it whose word before (past an article) is no preposition."""
+    found = list(_WORD.finditer(text))
+    for i, word in enumerate(found):
+        if not _names_subject(store, claimed, word[0]):
+            continue
+        before = [w[0].casefold() for w in found[:i]]
+        while before and before[-1] in _ARTICLE_WORDS:
+            before.pop()
+        if not before or before[-1] not in _BEFORE_OBJECT:
+            return True
+    return False
+
+
+RECIPROCAL = frozenset(
+    stem(w)
+    for w in """meet meets met meeting talk talks talked consult consults consulted negotiate
+    negotiated""".split()
+)
+"""Predicates said of both sides alike, as typed: "Diop hosted Checker" says Checker met
+Diop, so the subject may be named after the predicate. Not "host" or "visit": that Diop
+hosted Checker is no hosting by Checker (nor by the US)."""
+
+
+def reciprocal(claimed: Claim) -> bool:
+    """Whether the claim's predicate, as typed, is one both sides do alike."""
+    return claimed.predicate is not None and stem(claimed.predicate) in RECIPROCAL
+
+
+CONTRARIES = (
+    ("withdraw", ("remain", "stay", "presence", "maintain", "continue")),
+    ("halt", ("resume", "re-engage", "engage", "restore")),
+    ("expelled", ("remain", "stay", "presence", "maintain")),
+    ("succeed", ("repelled", "foiled", "thwarted", "failed", "defeated")),
+)
+"""Predicates and the words that, said of the same subject, deny them: "countries such as
+Germany continue to maintain a presence" denies that Germany pulled out (the first word of
+each pair stands for its curated family in knowledge/synonyms.yaml)."""
+
+
+def contradicts(store: FactStore, claimed: Claim, text: str) -> bool:
+    """Whether one clause of ``text`` names the claim's subject with a word denying its
+    predicate (see :data:`CONTRARIES`)."""
+    # what the question says of its subject: its predicate, and the words after it the
+    # store never uses ("did the airport attack *succeed*")
+    said = [w for w in (claimed.predicate, *claimed.unused) if w]
+    asked = set(claimed.predicate_terms) | {stem(w) for w in said}
+    contrary: set[str] = set()
+    for word, denying in CONTRARIES:
+        if asked & ({stem(word)} | set(_own_terms(store, word))):
+            contrary.update(t for w in denying for t in _own_terms(store, w))
+    if not contrary:
+        return False
+    for clause in clauses(text):
+        held = {stem(w) for word in _WORD.finditer(clause) for w in words(word[0])}
+        if held & contrary and _names_subject(store, claimed, clause):
+            return True
+    return False

@@ -868,8 +868,21 @@ def yes_no(
     # Support of Islam and Muslims") or a body within it (the US: "the Biden administration").
     rare = [1.0 - store.fact_search.share(e) for e in wanted]  # a rare word counts more
 
+    # the words naming the claim's subject, held by any name of the actor they name
+    # together ("the American envoy": Nick Checker), not each word alone
+    subject_at = {i for i, w in enumerate(typed) if claimed and w in claimed.subject.split()}
+
     def holds(quote: str) -> list[bool]:
-        return _holds(store, wanted, named, quote)
+        found = _holds(store, wanted, named, quote)
+        if (
+            subject_at
+            and not all(found[i] for i in subject_at)
+            and claimed is not None
+            and claimed.subject_actors
+            and claims.names_subject(store, claimed, quote)
+        ):
+            found = [h or i in subject_at for i, h in enumerate(found)]
+        return found
 
     def held(quote: str) -> list[float]:
         return [r for r, h in zip(rare, holds(quote), strict=True) if h]
@@ -916,12 +929,32 @@ def yes_no(
     # of all the question's rare words, naming its subject, then most of its words, the
     # rarer weighing more ("USAID", not a line that only names "the US")
     asked = others or list(specific)
+    # what is asked of the subject besides its verb and the actors it names ("influence"
+    # in "is the EU losing influence"; none in "has Germany withdrawn from Mali")
+    verb = claimed.predicate if claimed is not None else None
+    things = [w for w in asked if w not in besides and w != verb and not _named_by(store, w)]
+
+    def rare_subject(quote: str) -> bool:
+        """Whether the quote names the question's subject, a rare one ("Germany"): it
+        beats a line holding only the place asked of ("Mali")."""
+        return claimed is not None and claimed.subject in specific and names_subject(quote)
+
+    def as_subject(quote: str) -> bool:  # "EU programmes remain", not "without the EU"
+        return claimed is not None and claims.named_as_subject(store, claimed, quote)
+
+    def denies(quote: str) -> bool:  # "Germany continue to maintain a presence"
+        return claimed is not None and claims.contradicts(store, claimed, quote)
+
     citation, quote, top = max(
         best,
         key=lambda b: (
             said(b[1]),
             near(b),
             on_point(b[1]),
+            rare_held(b[1], things),
+            rare_subject(b[1]),
+            denies(b[1]),
+            as_subject(b[1]),
             rare_held(b[1], asked),
             rare_held(b[1]),
             names_subject(b[1]),
@@ -942,6 +975,16 @@ def yes_no(
     elif said(fact.text):  # "so" only when the sources do not deny what is asked
         denied = _DENIED.search(fact.text) and not _DENIED.search(text)
         line = f"The sources say: {fact.text}" if denied else f"The sources say so: {fact.text}"
+    elif denies(quote) or (
+        # all the question names, but denied ("democracy … no longer a condition" for "the
+        # US still insists on democracy as a condition"), its verb never in the store
+        claimed is not None
+        and (claimed.unused or not claimed.predicate_terms)
+        and len(held(quote)) == len(wanted)
+        and _DENIED.search(quote)
+        and not _DENIED.search(text)
+    ):
+        line = f"The sources say otherwise{_from(store, fact, quote)}: “{quote.strip()}”"
     else:
         nearest = f"the nearest they hold{_from(store, fact, quote)}"
         line = f"The sources do not say so in those words; {nearest}: “{quote}”"

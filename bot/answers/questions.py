@@ -120,7 +120,7 @@ FUNCTION_WORDS = frozenset(
     everything very much more most less least enough such some any every each both
     neither none other others another either there here where which whose whom while
     until unless since because about above below again together apart besides like
-    unlike""".split()
+    unlike before after upon onto into via per without whilst whereas""".split()
 )
 """Common English words (adverbs, determiners, conjunctions) that say how or how much,
 never what: a question's, never its subject, and never a slip for a word of the store
@@ -221,6 +221,9 @@ class Reading(msgspec.Struct, frozen=True):
     """A "when" question's claim with the actors it names besides its subject ("when did
     Checker visit *Niger*"): unless a fact states it so, the sources do not say it (a fact
     naming Niger beside the visit to Bamako is no visit to Niger)."""
+    verbs: tuple[str, ...] = ()
+    """Words the question's reading places as its verb ("insists" in "does the US still
+    insist on democracy"): what is said of a subject, never a subject the store must hold."""
 
 
 def answer(store: FactStore, question: str) -> Response:
@@ -531,11 +534,22 @@ def read(store: FactStore, text: str, present: bool = False) -> Reading:
                 store, text, (*subject.rare, *subject.common), specific, claimed, others, present
             ),
             specific=stated or bool(specific),
+            verbs=_verbs_of(store, claimed),
         )
     consequence = _CONSEQUENCE.search(text)
     if consequence:
         return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+def _verbs_of(store: FactStore, claimed: claims.Claim | None) -> tuple[str, ...]:
+    """The word a yes/no question's claim reads as its verb, right after its subject
+    ("the US *insists* on …"), when it names no actor: what is said, not of whom."""
+    if claimed is None or claimed.predicate is None or claimed.placed:
+        return ()
+    if _names_actor(store, claimed.predicate) or queries.proper(store, claimed.predicate):
+        return ()
+    return (claimed.predicate,)
 
 
 def _others_named(
@@ -692,9 +706,10 @@ def _said_parts(text: str) -> tuple[str, str | None]:
     return text[: saying.start()], after if query_words(after) else None
 
 
-def coverage(store: FactStore, text: str) -> Coverage:
+def coverage(store: FactStore, text: str, verbs: Set[str] = frozenset()) -> Coverage:
     """Which of a question's words the store covers, and how specifically. A verb the
-    store uses counts as common: it says what was done, not to whom or what."""
+    store uses counts as common: it says what was done, not to whom or what; one it
+    never uses, placed as the question's verb (``verbs``), is no missing subject."""
     index = store.fact_search
     unknown: list[str] = []
     rare: list[str] = []
@@ -709,6 +724,8 @@ def coverage(store: FactStore, text: str) -> Coverage:
             continue
         if not terms and not _names_actor(store, word):
             # "released", "sending", "lately", "leave": how, not what; names and things count
+            if word in verbs:
+                continue
             short = len(word) <= 2 and word in ENGLISH_SHORT
             action = word in ACTIONS or word.removesuffix("s") in ACTIONS
             if len(word) > 1 and not (short or action or _affixed(word) or _verb(word)):
@@ -763,7 +780,7 @@ def _answerable(
     """Refuse, naming what the store does cover, a question whose subject it does not hold.
     A word no fact holds with the rest is no refusal when it is a slip ``mended``: the
     answer is then refused, if at all, for what was typed (:func:`_mended_held`)."""
-    covered = coverage(store, text)
+    covered = coverage(store, text, set(reading.verbs))
     if covered.unknown:
         missing = ", ".join(f"“{_as_typed(text, w)}”" for w in covered.unknown)
         raise NotFound(
