@@ -14,13 +14,13 @@ from pathlib import Path
 import yaml
 
 from bot.reading.collected import Collected, fingerprint
+from bot.reading.yamltree import nodes
 from bot.records.errors import Problem
 
 FILES_MAX = 20
 """Files read again at most: the rest keep their records' lines."""
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def pinpoint(collected: Collected, problems: list[Problem]) -> list[Problem]:
@@ -34,7 +34,7 @@ def pinpoint(collected: Collected, problems: list[Problem]) -> list[Problem]:
             raw = path.read_bytes()
             if fingerprint(rel, raw) != collected.files[rel].fingerprint:
                 continue  # changed since it was read: its lines may no longer match
-            document = yaml.compose(raw.decode("utf-8"), Loader=_Loader)
+            document = nodes(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         for problem in problems:

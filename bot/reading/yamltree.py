@@ -85,7 +85,7 @@ def compose(
     expand it beyond ``budget`` values, :class:`TooSlow` past ``deadline`` (a
     ``time.monotonic()`` value).
     """
-    node = yaml.compose(text, Loader=_Composer)
+    node = nodes(text)
     if node is None:
         return None, {}
     try:
@@ -95,6 +95,12 @@ def compose(
     finally:
         if len(text) > GENTLE_BYTES:
             _release(node)
+
+
+def nodes(text: str) -> yaml.Node | None:
+    """``text`` composed by libyaml, each node with its position (``None``: empty)."""
+    node: yaml.Node | None = yaml.compose(text, Loader=_Composer)
+    return node
 
 
 def _check_length(node: yaml.Node, keys_max: float, entries_max: float) -> None:
