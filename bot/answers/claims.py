@@ -146,12 +146,34 @@ def _named_first(store: FactStore, text: str) -> tuple[str, str, str] | None:
         if named:
             later = store.actor_names.mentions(" ".join(spoken[1:size]), store.fact_search.knows)
             if named[0].id in {m.id for m in later}:  # named, but not from the start
-                return None
+                break
             actor = store.actors[named[0].id]
             spelt = set(words(" ".join([actor.name, *actor.aliases])))
             while size < len(spoken) and spoken[size] in spelt:  # "burkina" "faso"
                 size += 1
             return actor.id, " ".join(spoken[:size]), " ".join(spoken[size:])
+    return _begun(store, spoken)
+
+
+def _begun(store: FactStore, spoken: list[str]) -> tuple[str, str, str] | None:
+    """The one actor whose name begins with the question's first words, which no other
+    actor's name holds ("isis": ISIS West Africa; "islamic state": Islamic State West
+    Africa Province), with those words and the rest; else None."""
+    for size in range(min(NAME_WORDS, len(spoken) - 1), 0, -1):
+        phrase = " ".join(spoken[:size])
+        owners = {
+            actor.id
+            for actor in store.actors.values()
+            for name in (actor.name, *actor.aliases)
+            if spoken[0] in words(name)
+        }
+        begun = {
+            actor.id
+            for actor in store.actors.values()
+            if any(simplify(name).startswith(f"{phrase} ") for name in (actor.name, *actor.aliases))
+        }
+        if len(owners) == 1 and begun == owners:
+            return begun.pop(), phrase, " ".join(spoken[size:])
     return None
 
 
@@ -241,14 +263,17 @@ def states(store: FactStore, claimed: Claim, text: str, context: str = "") -> bo
             if _names_subject(store, claimed, clause):
                 return True
             continue
+        if _converse(claimed, clause[at:]):
+            # the other side of it, its subject named after: "Diop hosted Checker" is
+            # Checker's visit, and no visit by Diop
+            if _names_subject(store, claimed, clause[at:]):
+                return True
+            continue
         # what the subject did: named before the predicate, with no word of saying between
         # ("Russia described the repelling of the … attack" is no attack by Russia)
         before = clause[:at]
         start = _subject_last(store, claimed, before)
         if start is not None and not _REPORTING.search(before[start:]):
-            return True
-        # or the other side of it, named after: "Diop hosted Checker" is Checker's visit
-        if _converse(claimed, clause[at:]) and _names_subject(store, claimed, clause[at:]):
             return True
     return False
 

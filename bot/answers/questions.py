@@ -66,6 +66,14 @@ _LATEST = re.compile(
 )
 """"latest", "what is new", "any news on the Sahel", "what is happening in Mali": the
 story as of its latest source (a topic's or an actor's, when one is named)."""
+_WANTS = re.compile(
+    r"^what\s+(?:do|does|did)\s+(?P<x>.+?)\s+(?:want|wants|wanted|demand|seek|expect|hope"
+    r"|believe|plan)$",
+    re.IGNORECASE,
+)
+""""What does X want": what X has said; the sources hold what was said, not what anyone
+wants. With more words ("want in return for …") it is a search: what others say X wants
+counts too."""
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
 """"whats", "who's": the question word and "is"."""
 SLIPS = {
@@ -239,6 +247,9 @@ def answer(store: FactStore, question: str) -> Response:
             "“what did Laessing say about democracy?”."
         )
     text, asked = _tagged(text)
+    wants = _WANTS.match(text)
+    if wants:
+        text = f"what did {wants['x']} say"
     text, timed = _timeless(text)
     text, owned = _possessives(store, text)
     text, mended = _mend(store, text)
@@ -259,6 +270,8 @@ def answer(store: FactStore, question: str) -> Response:
     read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in (*owned, *mended)]
     if asked:
         read_as.insert(0, f"Read as the yes/no question “{text}”.")
+    if wants:
+        read_as.insert(0, f"Read as “{text}”: the sources hold what was said, not intentions.")
     if timed:
         read_as.append(f"Read “{timed}” as: the latest the sources hold, as of their dates.")
     return response.replace(command="ask", notes=(note, *read_as, *response.notes))
@@ -390,7 +403,9 @@ def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
         candidates = [w for w in QUESTION_VOCABULARY if abs(len(w) - len(word)) <= most]
         candidates += store.fact_search.misspelt(word)
         nearest = sorted(
-            (d, w) for w in set(candidates) if (d := Levenshtein.distance(word, w)) <= most
+            (d, w)
+            for w in set(candidates)
+            if (d := Levenshtein.distance(word, w)) <= most and not _derived(word, w)
         )
         if not nearest or (len(nearest) > 1 and nearest[1][0] == nearest[0][0]):
             return typed  # none, or two as near: no guess
@@ -398,6 +413,15 @@ def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
         return nearest[0][1]
 
     return re.sub(r"[^\W\d_]+", mend, text), mended
+
+
+_ENDINGS = ("y", "s", "d", "ed", "er", "ly", "ing")
+
+
+def _derived(typed: str, known: str) -> bool:
+    """Whether ``typed`` is ``known`` with an English ending ("ready" of "read", "leader"
+    of "lead"): a word of its own, not a slip."""
+    return typed.startswith(known) and typed[len(known) :] in _ENDINGS
 
 
 MENDED_SHOWN = 3

@@ -325,7 +325,9 @@ class FactStore:
 
     @cached_property
     def actor_names(self) -> NameIndex:
-        return NameIndex("actor", (Entry(a.id, a.name, a.aliases) for a in self.actors.values()))
+        return NameIndex(
+            "actor", (Entry(a.id, a.name, (*a.aliases, *peoples(a))) for a in self.actors.values())
+        )
 
     @cached_property
     def topic_names(self) -> NameIndex:
@@ -494,8 +496,20 @@ class FactStore:
             self.__dict__["fact_search"] = built["fact_search"]
 
 
+def peoples(actor: Actor) -> tuple[str, ...]:
+    """A state's people, named by the plural of its adjective ("Malians", "Russians",
+    "Nigeriens" for Mali, Russia, Niger): what they say and do is the state's."""
+    if actor.kind != "state":
+        return ()
+    return tuple(
+        f"{alias}s"
+        for alias in actor.aliases
+        if alias.isalpha() and alias[0].isupper() and alias.endswith(("an", "en"))
+    )
+
+
 _NAME_INPUTS: dict[str, Callable[[FactStore], Iterable[tuple[object, ...]]]] = {
-    "actor_names": lambda store: ((a.id, a.name, a.aliases) for a in store.actors.values()),
+    "actor_names": lambda store: ((a.id, a.name, a.aliases, a.kind) for a in store.actors.values()),
     "topic_names": lambda store: ((t.id, t.title, t.aliases) for t in store.topics.values()),
     "source_names": lambda store: (
         (s.id, s.title, s.outlet, s.imported_from) for s in store.sources.values()
