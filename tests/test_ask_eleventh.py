@@ -100,3 +100,32 @@ def test_first_words_shared_by_several_names_name_none(store: FactStore) -> None
 
     claimed = claims.claim(store, "is african aid growing")
     assert claimed is not None and not claimed.subject_actors
+
+
+# --- a name of several words is read whole: "the US envoy", "the Trump administration" ----
+
+
+@pytest.mark.parametrize(
+    ("question", "actor", "predicate"),
+    [
+        ("did the us envoy visit niger", "nick-checker", "visit"),
+        ("did the trump administration cut aid", "trump-administration", "cut"),
+    ],
+)
+def test_the_longest_name_from_the_start_is_the_subject(
+    store: FactStore, question: str, actor: str, predicate: str
+) -> None:
+    from bot.answers import claims
+
+    claimed = claims.claim(store, question)
+    assert claimed is not None
+    assert actor in claimed.subject_actors and claimed.predicate == predicate
+
+
+def test_a_place_the_subject_never_went_is_not_dated_by_another_visit(store: FactStore) -> None:
+    from bot.records.errors import NotFound
+
+    with pytest.raises(NotFound, match="no fact holds “niger” with"):
+        questions.answer(store, "when did the us envoy visit niger")
+    dated = questions.answer(store, "when did the us envoy visit bamako")
+    assert dated.sections[0].title == "When"

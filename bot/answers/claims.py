@@ -19,6 +19,7 @@ import msgspec
 
 from bot.records.text import simplify
 from bot.store.facts import FactStore
+from bot.store.matching import Match
 from bot.store.search import SYNONYM_WEIGHT, query_words, stem, words
 
 _AUX = re.compile(
@@ -142,17 +143,39 @@ def _named_first(store: FactStore, text: str) -> tuple[str, str, str] | None:
     while spoken and spoken[0] in _ARTICLES:
         spoken = spoken[1:]
     for size in range(1, min(NAME_WORDS, len(spoken)) + 1):
-        named = store.actor_names.mentions(" ".join(spoken[:size]), store.fact_search.knows)
-        if named:
-            later = store.actor_names.mentions(" ".join(spoken[1:size]), store.fact_search.knows)
-            if named[0].id in {m.id for m in later}:  # named, but not from the start
-                break
-            actor = store.actors[named[0].id]
+        named = _from_start(store, spoken, size)
+        if named is not None:
+            # the longest name read from the start: "the US envoy" is Checker, not the US
+            # and a verb "envoy"; "the Trump administration" is no Trump "administration"
+            longer = (
+                (more, found)
+                for more in range(size + 1, min(NAME_WORDS, len(spoken)) + 1)
+                if (found := _from_start(store, spoken, more)) is not None
+                and found.id != named.id
+                and _spelt(store, found.id, spoken[:more])
+            )
+            size, named = max(longer, key=lambda taken: taken[0], default=(size, named))
+            actor = store.actors[named.id]
             spelt = set(words(" ".join([actor.name, *actor.aliases])))
             while size < len(spoken) and spoken[size] in spelt:  # "burkina" "faso"
                 size += 1
             return actor.id, " ".join(spoken[:size]), " ".join(spoken[size:])
     return _begun(store, spoken)
+
+
+def _spelt(store: FactStore, actor_id: str, spoken: list[str]) -> bool:
+    """Whether the words are one of the actor's names or aliases, exactly."""
+    actor = store.actors[actor_id]
+    return " ".join(spoken) in {simplify(n) for n in (actor.name, *actor.aliases)}
+
+
+def _from_start(store: FactStore, spoken: list[str], size: int) -> Match | None:
+    """The actor the first ``size`` words name, when they name it from the first word."""
+    named = store.actor_names.mentions(" ".join(spoken[:size]), store.fact_search.knows)
+    if not named:
+        return None
+    later = store.actor_names.mentions(" ".join(spoken[1:size]), store.fact_search.knows)
+    return None if named[0].id in {m.id for m in later} else named[0]
 
 
 def _begun(store: FactStore, spoken: list[str]) -> tuple[str, str, str] | None:
@@ -333,7 +356,13 @@ def names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
 
 def _names_subject(store: FactStore, claimed: Claim, text: str) -> bool:
     shown = {stem(w) for w in words(text)}
-    if shown & claimed.subject_terms:
+    spoken = claimed.subject.split()
+    if claimed.subject_actors and len(spoken) > 1:
+        # a name of several words ("the US envoy") is named by all of them, or by a name
+        # of its actor: "US" alone names the US, not its envoy
+        if all(shown & set(_terms(store, w)) for w in spoken):
+            return True
+    elif shown & claimed.subject_terms:
         return True
     # any spelling close to one of the subject's names ("Group for the Support of Islam
     # and Muslims", its long name, is matched only so): it must still be the subject
