@@ -307,16 +307,21 @@ def _unquote(value: str) -> str:
     return value
 
 
-def execute(store: FactStore, invocation: Invocation) -> Response:
-    """Run a parsed command; a domain failure becomes an ``ok: false`` response."""
+def execute(store: FactStore, invocation: Invocation, previous: str | None = None) -> Response:
+    """Run a parsed command; a domain failure becomes an ``ok: false`` response.
+    ``previous``: for /ask, the actor the asker's last question was about."""
+    extra = {"previous": previous} if invocation.command.name == "ask" and previous else {}
     try:
-        return invocation.command.run(store, **invocation.query)
+        return invocation.command.run(store, **invocation.query, **extra)
     except BriefbotError as error:
         return Response.failure(invocation.command.name, error, store.version)
 
 
-def run_line(store: FactStore, line: str) -> tuple[Response, Invocation | None]:
-    """Parse and run one command line, failures included; a line without '/' is a question.
+def run_line(
+    store: FactStore, line: str, previous: str | None = None
+) -> tuple[Response, Invocation | None]:
+    """Parse and run one command line, failures included; a line without '/' is a question
+    (``previous``: the actor the last one was about, see :func:`execute`).
 
     The invocation comes back too (``None`` when the line did not parse), for the options
     that change how the answer is shown.
@@ -328,7 +333,7 @@ def run_line(store: FactStore, line: str) -> tuple[Response, Invocation | None]:
     except BriefbotError as error:
         name = line.strip().lstrip("/").split(" ", 1)[0] or "?"
         return Response.failure(name, error, store.version), None
-    return execute(store, invocation), invocation
+    return execute(store, invocation, previous), invocation
 
 
 def ask(store: FactStore, line: str) -> Response:

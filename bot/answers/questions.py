@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence, Set
 
 import msgspec
 
-from bot.answers import claims, queries
+from bot.answers import claims, followup, queries
 from bot.answers.response import Response
 from bot.records.errors import Ambiguous, InvalidCommand, NotFound
 from bot.records.served import ActorKind, Fact
@@ -234,10 +234,13 @@ class Reading(msgspec.Struct, frozen=True):
     insist on democracy"): what is said of a subject, never a subject the store must hold."""
 
 
-def answer(store: FactStore, question: str) -> Response:
-    """Answer a plain question from the store, saying how it was read."""
+def answer(store: FactStore, question: str, previous: str | None = None) -> Response:
+    """Answer a plain question from the store, saying how it was read. ``previous``: the
+    actor the asker's last question was about, whom a pronoun refers back to ("what did
+    he say"; :mod:`bot.answers.followup`)."""
     typed = clean_user_text(question)[:QUESTION_MAX].strip().rstrip("?!. ")
     typed = _FOLLOW_UP.sub("", typed) or typed
+    typed, referred = followup.follow(store, typed, previous)
     text = _CONTRACTED.sub(
         lambda m: f"{m[1]} is", _SLIPS.sub(lambda m: SLIPS[m[0].casefold()], typed)
     )
@@ -268,6 +271,8 @@ def answer(store: FactStore, question: str) -> Response:
     _mended_held(store, text, mended, response)
     note = f"Answered as {reading.line}"
     read_as = [f"Read “{typed}” as “{meant}”." for typed, meant in (*owned, *mended)]
+    if referred:
+        read_as.insert(0, referred)
     if asked:
         read_as.insert(0, f"Read as the yes/no question “{text}”.")
     if wants:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.answers import followup
 from bot.answers.commandset import COMMANDS, run_line
 from bot.answers.compose import footnote_at, in_context
 from bot.answers.response import Response
@@ -99,6 +100,8 @@ class Session:
         self.last: Response | None = None
         self.last_asked = ""
         self.last_shown = ""
+        self.about: str | None = None
+        """The actor the last question was about, for a follow-up's "he" or "they"."""
 
     def handle(self, line: str, as_json: bool = False) -> str:
         first = line.split(" ", 1)[0]
@@ -107,7 +110,10 @@ class Session:
             return self.quote(rest)
         if REPORT.fullmatch(first):
             return self.report(rest)
-        response, invocation = run_line(self.store, line)
+        response, invocation = run_line(self.store, line, self.about)
+        if invocation is not None and invocation.command.name == "ask":
+            asked = str(invocation.query.get("question", ""))
+            self.about = followup.about(self.store, asked) or self.about
         text = shown(self.store, response, as_json)
         if response.ok and response.citations:
             self.last, self.last_asked = response, line

@@ -375,3 +375,12 @@ async def test_a_long_footnote_keeps_both_ends_in_discord(harness: Harness) -> N
     start, end = longest.quote[:40], longest.quote[-40:]
     assert start.replace("'", "") in notes.replace("\\", "").replace("'", "")
     assert end.replace("'", "") in notes.replace("\\", "").replace("'", "")
+
+
+async def test_a_follow_up_refers_back_to_the_askers_own_last_question(harness: Harness) -> None:
+    first_embed(await harness.command("ask", {"question": "who is nick checker"}))
+    embed = first_embed(await harness.command("ask", {"question": "when did he visit bamako"}))
+    assert "Read “he” as Nick Checker, from your last question." in embed["description"]
+    # another member's "he" is theirs: Bob named no one, so he is asked for a name
+    other = reply(await harness.command("ask", {"question": "what did he say"}, who=BOB))
+    assert "Who is “he”?" in other["embeds"][0]["description"]

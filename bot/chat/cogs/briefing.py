@@ -8,18 +8,22 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers import queries, questions
+from bot.answers import followup, queries, questions
 from bot.answers.commandset import COMMANDS, describe
+from bot.answers.response import Response
 from bot.chat.replies import answer
 from bot.chat.transformers import Actor, Date, Switch, Text, Topic
 
 if TYPE_CHECKING:
     from bot.chat.client import BriefBot
+    from bot.store.facts import FactStore
 
 
 class Briefing(commands.Cog):
     def __init__(self, bot: BriefBot) -> None:
         self.bot = bot
+        self.recent = followup.Recent()
+        """Whom each asker's last /ask was about, in each channel: "what did he say"."""
 
     @app_commands.command(name="brief", description=COMMANDS["brief"].description)
     @app_commands.describe(**describe("brief"))
@@ -52,7 +56,14 @@ class Briefing(commands.Cog):
         interaction: discord.Interaction,
         question: app_commands.Transform[str, Text(questions.QUESTION_MAX)],
     ) -> None:
-        await answer(interaction, lambda store: questions.answer(store, question))
+        asker = (interaction.channel_id, interaction.user.id)
+        previous = self.recent.get(asker)
+
+        def ask(store: FactStore) -> Response:
+            self.recent.set(asker, followup.about(store, question) or previous)
+            return questions.answer(store, question, previous)
+
+        await answer(interaction, ask)
 
     @app_commands.command(name="search", description=COMMANDS["search"].description)
     @app_commands.describe(**describe("search"))
