@@ -74,6 +74,14 @@ def test_what_someone_wants_is_what_they_said(store: FactStore) -> None:
 # --- a real word is never mended into a shorter one ---------------------------------------
 
 
+def test_a_slip_keeps_its_first_letter(store: FactStore) -> None:
+    """ "ground" is one letter from "around", and no slip of it: unknown, and said so."""
+    from bot.records.errors import NotFound
+
+    with pytest.raises(NotFound, match="do not cover “ground”"):
+        questions.answer(store, "is russia gaining ground in mali")
+
+
 def test_a_word_with_an_english_ending_is_not_a_slip(store: FactStore) -> None:
     response = questions.answer(store, "is the us ready to work with the juntas")
     assert not any("as “read”" in note for note in response.notes)

@@ -393,7 +393,9 @@ MEND_MIN = 5
 def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
     """A question with its slips mended: a word of five letters or more that neither the
     store nor a question's own words know, one slip (two, from eight letters) from exactly
-    one nearest word that is ("diffrent": different; "critisized": criticised). An unknown
+    one nearest word that is ("diffrent": different; "critisized": criticised), with the
+    same first letter (few slips are in it: "ground" is no "around") and not the word with
+    an English ending ("ready" is no slip of "read"). An unknown
     word was refused ("do not cover") or, looking like a verb, silently dropped."""
     mended: list[tuple[str, str]] = []
 
@@ -410,7 +412,9 @@ def _mend(store: FactStore, text: str) -> tuple[str, list[tuple[str, str]]]:
         nearest = sorted(
             (d, w)
             for w in set(candidates)
-            if (d := Levenshtein.distance(word, w)) <= most and not _derived(word, w)
+            if w[0] == word[0]
+            and (d := Levenshtein.distance(word, w)) <= most
+            and not _derived(word, w)
         )
         if not nearest or (len(nearest) > 1 and nearest[1][0] == nearest[0][0]):
             return typed  # none, or two as near: no guess
