@@ -23,7 +23,10 @@ more (176, analyst trial 5's classes), 0.955 before that pass, 0.977 after; with
 pass's 16 more (192: words no fact holds together, common words, "…, right?" tails, time
 words, possessives without an apostrophe), 0.948 before that pass, 0.974 after; with the
 tenth pass's 15 more (207: present-state questions, the lead naming the subject, premises
-with a verb the store lacks, paraphrased yeses), 0.961 before that pass, 0.976 after."""
+with a verb the store lacks, paraphrased yeses), 0.961 before that pass, 0.976 after; with
+the eleventh pass's 10 more (217: a host is no visitor, a state's people, "what does X
+want", words never mended into others, a group named by its first words, the longest name
+from the start), 0.963 before that pass, 0.986 after."""
 
 
 def shown(response: Response) -> list[str]:
