@@ -137,3 +137,24 @@ def test_a_place_the_subject_never_went_is_not_dated_by_another_visit(store: Fac
         questions.answer(store, "when did the us envoy visit niger")
     dated = questions.answer(store, "when did the us envoy visit bamako")
     assert dated.sections[0].title == "When"
+
+
+# --- "what did X do": X's timeline, not a refusal on a common name ------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("what did the us do", "United States"),
+        ("what has jnim been doing", "Group for the Support of Islam and Muslims"),
+    ],
+)
+def test_what_an_actor_did_is_its_timeline(store: FactStore, question: str, actor: str) -> None:
+    response = questions.answer(store, question)
+    assert response.title == f"Timeline: {actor}"
+    assert response.notes[0].startswith("Answered as /timeline actor:")
+
+
+def test_what_an_actor_did_somewhere_is_a_search(store: FactStore) -> None:
+    response = questions.answer(store, "what has russia done in niger")
+    assert response.notes[0].startswith("Answered as /search")

@@ -74,6 +74,12 @@ _WANTS = re.compile(
 """"What does X want": what X has said; the sources hold what was said, not what anyone
 wants. With more words ("want in return for …") it is a search: what others say X wants
 counts too."""
+_DONE = re.compile(
+    r"^what\s+(?:did|has|have|had|does|do|is|are)\s+(?P<x>.+?)\s+(?:do|done|doing|been\s+doing)$",
+    re.IGNORECASE,
+)
+""""What did X do", "what has X been doing": X's timeline. With more words ("what has
+Russia done in Niger") it is a search."""
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)(?:'|’)?s\b", re.IGNORECASE)
 """"whats", "who's": the question word and "is"."""
 SLIPS = {
@@ -516,6 +522,14 @@ def read(store: FactStore, text: str, present: bool = False) -> Reading:
     latest = _LATEST.match(text)
     if latest:
         return _latest(store, latest["about"] or "")
+    done = _DONE.match(text)
+    if done and (actor := _one_actor(store, done["x"])) is not None:
+        name = store.actors[actor].name
+        return Reading(
+            f"/timeline actor:{_quoted(name)}: the dated facts it takes part in, in order",
+            lambda: queries.timeline(store, actor),
+            specific=True,
+        )
     text = _LEADS.sub(lambda m: f"who is the {_OFFICE_OF[m[1].casefold()]} of {m['x']}", text)
     who = _WHO.match(text)
     if who:
@@ -573,6 +587,17 @@ def read(store: FactStore, text: str, present: bool = False) -> Reading:
     if consequence:
         return _search(store, text, _topic_named(store, consequence["x"] or consequence["y"]))
     return _search(store, text)
+
+
+def _one_actor(store: FactStore, words_typed: str) -> str | None:
+    """The actor these words name, when they name one and nothing else ("the US", "jnim")."""
+    named = store.actor_names.mentions(words_typed, store.fact_search.knows)
+    if len(named) != 1:
+        return None
+    actor = store.actors[named[0].id]
+    spelt = set(words(" ".join([actor.name, *actor.aliases])))
+    rest = [w for w in query_words(words_typed) if w not in spelt]
+    return actor.id if not rest else None
 
 
 def _verbs_of(store: FactStore, claimed: claims.Claim | None) -> tuple[str, ...]:
