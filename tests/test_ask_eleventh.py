@@ -158,3 +158,19 @@ def test_what_an_actor_did_is_its_timeline(store: FactStore, question: str, acto
 def test_what_an_actor_did_somewhere_is_a_search(store: FactStore) -> None:
     response = questions.answer(store, "what has russia done in niger")
     assert response.notes[0].startswith("Answered as /search")
+
+
+# --- "why is X doing this": the reasons given for what X does, or plainly none -----------
+
+
+def test_why_an_actor_acts_gives_the_reasons_given(store: FactStore) -> None:
+    response = questions.answer(store, "why is the us doing this")
+    assert response.sections[0].title == "Why: the reasons given"
+    assert response.sections[0].items
+
+
+def test_why_with_only_a_name_and_no_reason_given_says_so(store: FactStore) -> None:
+    from bot.records.errors import NotFound
+
+    with pytest.raises(NotFound, match="give no reason on"):  # not facts that name Mali
+        questions.answer(store, "why is mali doing this")

@@ -444,6 +444,9 @@ def search(
                 "Why: what it responded to, as linked by curators", map(answer.fact, caused)
             )
         if not given and not (caused and best.kind is FactKind.EVENT):
+            if not bearing:  # "why is Mali doing this": nothing but a name to list facts by
+                near = tuple(m.label for m in store.actor_names.rank(text))
+                raise NotFound(f"The sources in the store give no reason on “{text}”.", near)
             answer.notes.append(_no_other_reason(store, [store.facts[h.id] for h in hits]))
     answer.section("Results", items)
     if topic is not None:  # what a question of consequences ("for Europe") is about

@@ -562,7 +562,13 @@ def read(store: FactStore, text: str, present: bool = False) -> Reading:
     if _WHY.match(text):
         line = f"a why question: the reasons the sources give on “{text}” first"
         rare = coverage(store, text).rare
-        return Reading(line, lambda: queries.search(store, text, reasons=True, bearing=rare))
+        # "why is the US doing this": the reasons given for what an actor does are specific
+        # to it, however common its name
+        return Reading(
+            line,
+            lambda: queries.search(store, text, reasons=True, bearing=rare),
+            specific=bool(named),
+        )
     if _YES_NO.match(text):
         line = f"a yes/no question: what the sources say on “{text}”"
         subject = coverage(store, text)
