@@ -27,7 +27,7 @@ here tell me that the last checkpoint was lifted on Tuesday. They say the queue 
 bridge is now under an hour. One of the drivers, Boubacar, a cattle trader, told me he \
 had lost a third of his herd waiting. Others are more hopeful.
 
-PRESENTER: Let's bring in our guest in Dakar. Dr. Awa Ndiaye is a fellow at the Gorée \
+PRESENTER: Let's turn now to our guest in Washington. Dr. Awa Ndiaye is a fellow at the Gorée \
 Transport Forum. Awa, what changed?
 
 AWA NDIAYE: Quite a lot. That rule is gone. Minister Lamine Diallo told me last month \
@@ -65,8 +65,8 @@ By Clara Mensah
 Washington has welcomed the new road between Mali and Guinea. In my view, the welcome \
 came too early. I think the accord is a gamble.
 
-Human rights advocates are more alarmed. Some argue that the road will help the juntas \
-move troops faster. That is a start.
+Human rights advocates are more alarmed. Lawmakers in Washington go further. Some argue \
+that the road will help the juntas move troops faster. That is a start.
 
 A road built without audits will be easy for smugglers to capture. I expect the tolls to \
 vanish into the army's accounts.
@@ -185,7 +185,7 @@ def test_hosting_lines_and_bare_transitions_are_left_out(radio: Draft, oped: Dra
     hopeful.", "Human rights advocates are more alarmed.") is a transition: left out and
     listed in skip, in a guest's turn too."""
     for text in (
-        "Let's bring in our guest in Dakar.",
+        "Let's turn now to our guest in Washington.",
         "Dr. Awa Ndiaye is a fellow",
         "thank you both.",
         "The mood there was the worst in years.",
@@ -195,6 +195,7 @@ def test_hosting_lines_and_bare_transitions_are_left_out(radio: Draft, oped: Dra
         (radio, "That rule is gone."),
         (radio, "Others are more hopeful."),
         (oped, "Human rights advocates are more alarmed."),
+        (oped, "Lawmakers in Washington go further."),
         (oped, "That is a start."),
     ):
         left_out(result, text)

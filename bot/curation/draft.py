@@ -367,7 +367,7 @@ TRANSITION_WORDS = 10
 """Transitions to other views are at most this many words."""
 _OTHER_VIEW = re.compile(
     r"^\s*(?:(?:But|Yet|And|Still)\s*,?\s+)?(?:Others|Some|Many|Few|"
-    rf"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){{0,2}}(?:{SPEAKING_PEOPLE}))"
+    rf"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){{0,2}}(?i:{SPEAKING_PEOPLE}))"
     r"(?:\s+(?:in|at|of)\s+[A-Z][\w’'-]+)?\s+(?:are|is|were|was|seem|seemed|sound|sounded|"
     r"feel|felt|go|goes|went|(?:see|saw|sees|view|views|read|reads)\s+(?:it|things))\s+"
     r"(?:much\s+|far\s+|even\s+)?(?:more|less|further|differently|otherwise)(?:\s+[a-z]+)?"
@@ -401,7 +401,13 @@ def hosting_only(text: str, speakers: frozenset[str]) -> bool:
     if opening and opening.group(1) in speakers:  # "Dr. X is a fellow at Y": billing X
         return True
     named = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
-    return all(word in speakers or is_place(word) for word in named)
+    return all(word in speakers or is_place(word) or _placed(word, text) for word in named)
+
+
+def _placed(word: str, text: str) -> bool:
+    """Whether the name stands after "in", "at", "near" or "from" ("our guest in X"): a
+    place, for lines that name no one."""
+    return re.search(rf"\b(?:in|at|near|from)\s+{re.escape(word)}\b", text) is not None
 
 
 def framing(text: str, opening: bool, turn: bool = False) -> str | None:
@@ -424,7 +430,8 @@ def framing(text: str, opening: bool, turn: bool = False) -> str | None:
     named = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", text) if not is_place(w)]
     if brief and not turn and not named and _TRANSITION.match(text):
         return "a transition to other views, no fact of its own"
-    if brief and not named and _OTHER_VIEW.match(text):  # in a speaker's turn too
+    elsewhere = [w for w in named if not _placed(w, text)]
+    if brief and not elsewhere and _OTHER_VIEW.match(text):  # in a speaker's turn too
         return "a transition to other views, no fact of its own"
     pointing = _POINTING.match(text) if len(text.split()) <= POINTING_WORDS else None
     if pointing and (turn or not pointing.group("noun")):
