@@ -697,10 +697,11 @@ def _authors_view(text: str, mentions: list[Mention], names: Names) -> bool:
 
 
 _PREDICTS = re.compile(
-    r"\b(?:will|won[’']t|would|risks?|(?:is|are)\s+(?:un)?likely\s+to|(?:is|are)\s+bound\s+to)\b"
+    r"\b(?:will|won[’']t|risks?|(?:is|are)\s+(?:un)?likely\s+to|(?:is|are)\s+bound\s+to)\b"
 )
 """An opinion piece's prediction ("will be easy", "risks teaching", "is likely to"): the
-author's view of what is to come, not a fact."""
+author's view of what is to come, not a fact ("would" is not: "the juntas would get no
+relations until…" tells a past policy)."""
 _BYLINE_NAME = re.compile(r"^\s*By\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*$", re.M)
 
 
