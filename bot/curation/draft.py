@@ -72,7 +72,14 @@ from bot.curation.datefind import FoundDate, find_dates
 from bot.curation.drafts import Drafted
 from bot.curation.names import DATELINE, TIMESTAMP, Mention, Names, Proposed
 from bot.curation.places import is_place
-from bot.curation.speech import Context, Speech, describe, reporting_verb, speech
+from bot.curation.speech import (
+    SPEAKING_PEOPLE,
+    Context,
+    Speech,
+    describe,
+    reporting_verb,
+    speech,
+)
 from bot.records.dates import FuzzyDate
 from bot.records.errors import BriefbotError
 from bot.records.sentences import Sentence, split
@@ -358,6 +365,49 @@ follow do. Only of agreement or certainty, with no number, date or quoted words,
 name but a place's ("Not all members agree with the plan to expel ECOWAS." is drafted)."""
 TRANSITION_WORDS = 10
 """Transitions to other views are at most this many words."""
+_OTHER_VIEW = re.compile(
+    r"^\s*(?:(?:But|Yet|And|Still)\s*,?\s+)?(?:Others|Some|Many|Few|"
+    rf"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){{0,2}}(?i:{SPEAKING_PEOPLE}))"
+    r"(?:\s+(?:in|at|of)\s+[A-Z][\w’'-]+)?\s+(?:are|is|were|was|seem|seemed|sound|sounded|"
+    r"feel|felt|go|goes|went|(?:see|saw|sees|view|views|read|reads)\s+(?:it|things))\s+"
+    r"(?:much\s+|far\s+|even\s+)?(?:more|less|further|differently|otherwise)(?:\s+[a-z]+)?"
+    r"[.!]?\s*$"
+)
+"""A line turning to another group's view by a comparative ("Others are more cautious.",
+"Critics in Washington go further.", "Human rights advocates are more alarmed.", "Others
+see it differently."): the views that follow tell the facts, this line none."""
+_POINTING = re.compile(
+    r"^\s*(?:That|This|These|Those|It)(?P<noun>\s+[a-z]+)?\s+(?:is|was|are|were)\s+"
+    r"(?:not\s+)?(?:an?\s+|the\s+)?[a-z]+[.!]?\s*$"
+)
+"""A bare line whose subject only points back: at most :data:`POINTING_WORDS` words, a
+demonstrative with no noun ("That is a start.") anywhere, one with a noun ("That line is
+gone.") in a speaker's turn (the guest's emphasis of the line before; in the outlet's
+voice, "That bargain is gone." is its reading): nothing the sentence before did not tell."""
+POINTING_WORDS = 5
+HOSTING = "a presenter's line hosting the guests, no report of its own"
+
+
+def hosting_only(text: str, speakers: frozenset[str]) -> bool:
+    """Whether a presenter's line, once a guest has spoken, only hosts: it reports no one's
+    words (no reporting verb), gives no date, number or quoted words, and names no one but
+    the programme's speakers (``speakers``: the words of its labels) and places, or
+    presents a speaker ("Let's bring in our guest in X", "Dr. X is a fellow at Y", "X in
+    Paris, Y in Dakar, thank you both", "The mood there was the worst in years."; not "X
+    and Y disagree on the remedy", news the presenter reads)."""
+    if reporting_verb(text) is not None or find_dates(text, None) or re.search(r"\d|[“\"]", text):
+        return False
+    opening = re.match(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof)\.?\s+)?([A-Z][\w’'-]*)", text)
+    if opening and opening.group(1) in speakers:  # "Dr. X is a fellow at Y": billing X
+        return True
+    named = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
+    return all(word in speakers or is_place(word) or _placed(word, text) for word in named)
+
+
+def _placed(word: str, text: str) -> bool:
+    """Whether the name stands after "in", "at", "near" or "from" ("our guest in X"): a
+    place, for lines that name no one."""
+    return re.search(rf"\b(?:in|at|near|from)\s+{re.escape(word)}\b", text) is not None
 
 
 def framing(text: str, opening: bool, turn: bool = False) -> str | None:
@@ -380,6 +430,12 @@ def framing(text: str, opening: bool, turn: bool = False) -> str | None:
     named = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]*", text) if not is_place(w)]
     if brief and not turn and not named and _TRANSITION.match(text):
         return "a transition to other views, no fact of its own"
+    elsewhere = [w for w in named if not _placed(w, text)]
+    if brief and not elsewhere and _OTHER_VIEW.match(text):  # in a speaker's turn too
+        return "a transition to other views, no fact of its own"
+    pointing = _POINTING.match(text) if len(text.split()) <= POINTING_WORDS else None
+    if pointing and (turn or not pointing.group("noun")):
+        return "a line pointing back at the one before, no fact of its own"
     return None
 
 
@@ -455,6 +511,12 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
     guest: str | None = None
     spoken = False  # a guest has spoken: the presenter's opening is over
     headline = headline_label(source.text)
+    speakers = frozenset(  # the words of the transcript's labels: its presenter and guests
+        word
+        for line in source.text.splitlines()[1 if headline else 0 :]
+        if (found := speaker_label(line, None))
+        for word in found.name.split()
+    )
     asked = False  # the sentence before was a question left out
     for sentence in split(source.text):
         cut = 0
@@ -474,6 +536,14 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             spoken = True
         opening = label is not None and label.host and not spoken
         why = why or framing(said, opening, turn=label is not None)
+        if (
+            why is None
+            and label is not None
+            and label.host
+            and spoken
+            and hosting_only(said, speakers)
+        ):
+            why = HOSTING
         if not candidates and _TEXT_OF.match(sentence.text):  # under a headline too
             skipped.append((sentence, "a note on what the text is"))
             dates = find_dates(sentence.text, published)
@@ -494,7 +564,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             skipped.append((sentence, "a greeting or sign-off to the readers"))
         elif why is not None:
             skipped.append((sentence, why))
-            if why.startswith("a presenter's introduction"):
+            if why.startswith("a presenter's introduction") or why == HOSTING:
                 names.find(said)  # the guest and their body are still proposed
         elif key in seen:
             skipped.append((sentence, "repeats an earlier sentence"))
@@ -509,7 +579,7 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
             )
             candidate = _candidate(store, source, sentence, names, context, around)
             _opened_before(candidate, paragraph[-1:], said)
-            if candidate.by and _issues(said):
+            if (candidate.by or candidate.attribution) and _issues(said):
                 statement = candidate
             candidates.append(candidate)
             paragraph.append(candidate)
@@ -517,6 +587,8 @@ def draft(store: FactStore, source_id: str, drafted: Sequence[Drafted] = ()) -> 
         asked = bool(skipped) and skipped[-1][0] is sentence and said.rstrip().endswith("?")
         previous = sentence
         seen.add(key)
+    if opinion:
+        _sign(candidates, source.text, names)
     return Draft(source, candidates, skipped, list(names.proposed.values()))
 
 
@@ -617,9 +689,43 @@ def _authors_view(text: str, mentions: list[Mention], names: Names) -> bool:
         return False
     if re.search(r"\b(?:should|must|ought)\b", main):
         return True  # "It should tie … to a published timetable": a call, whatever it names
+    if _PREDICTS.search(main):
+        return True  # "A policy made without them will be easy to play": a prediction
     if _PAST.search(main) or re.search(r"\b(?:has|have|had)\b", main):
         return False
     return _VIEWS.search(main) is not None
+
+
+_PREDICTS = re.compile(
+    r"\b(?:will|won[’']t|risks?|(?:is|are)\s+(?:un)?likely\s+to|(?:is|are)\s+bound\s+to)\b"
+)
+"""An opinion piece's prediction ("will be easy", "risks teaching", "is likely to"): the
+author's view of what is to come, not a fact ("would" is not: "the juntas would get no
+relations until…" tells a past policy)."""
+_BYLINE_NAME = re.compile(r"^\s*By\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*$", re.M)
+
+
+def _sign(candidates: list[Candidate], text: str, names: Names) -> None:
+    """In an opinion piece, "the author" is the person the byline names ("By X"), when that
+    person is known or proposed (from the bio line: "X is director of …"): linked as ``by``."""
+    byline = _BYLINE_NAME.search(text)
+    if byline is None:
+        return
+    name = byline.group(1)
+    found = [
+        m
+        for m in names.find(name, propose=False)
+        if m.end - m.start == len(name) and names.kind(m.actor) == "person"
+    ]
+    if len(found) != 1:
+        return
+    author = found[0].actor
+    for candidate in candidates:
+        if candidate.attribution == AUTHOR and not candidate.by:
+            candidate.by, candidate.attribution = [author], None
+            if author not in candidate.actors:
+                candidate.actors.append(author)
+            candidate.notes.append(f"check: the author read as {author}, the byline's {name}")
 
 
 def _authors(text: str, said: Speech | None) -> Speech | None:
@@ -766,7 +872,7 @@ def _candidate(
         and said.document
         and not found
         and around.statement is not None
-        and around.statement.by == said.by
+        and (around.statement.by, around.statement.attribution) == (said.by, said.attribution)
     ):
         candidate.date = dict(around.statement.date) if around.statement.date else None
         candidate.published_date = around.statement.published_date
@@ -1343,6 +1449,14 @@ _WROTE = re.compile(r"\b(?:wrote|writes)\s+(?:to\b|an?\s+(?:open\s+)?letter\b)")
 """A letter written ("wrote to the minister"): its words, told next, are the writer's."""
 
 
+_IN_STATEMENT = re.compile(
+    r"\bin\s+(?:an?|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[ée]|declaration|"
+    r"press\s+release)\b",
+    re.I,
+)
+"""Words said "in a statement" (a communique): the speaker issued it, a person too."""
+
+
 def _issues(text: str) -> bool:
     """Whether the sentence names a statement or a letter its speaker issued."""
     return _STATEMENT_WORD.search(text) is not None or _WROTE.search(text) is not None
@@ -1377,6 +1491,10 @@ def _remember(
     context.issued = statement or document or bool(candidate.by and _WROTE.search(text))
     if statement:
         context.issuer = [a for a in candidate.by if names.kind(a) != "person"]
+        context.issuer_described = None
+        if _IN_STATEMENT.search(text):  # "X welcomed the move in a statement": X issued it
+            context.issuer = list(candidate.by)
+            context.issuer_described = None if candidate.by else candidate.attribution
     elif candidate.by and _WROTE.search(text):  # "X wrote to Y …": then "The letter said"
         context.issuer = list(candidate.by)
     sender = _SENT_FROM.search(text)
@@ -1597,6 +1715,8 @@ SKIPPED_FOR_SEED = (
     "a disclaimer about the piece",
     "a short line framing what follows",
     "a transition to other views, no fact of its own",
+    "a line pointing back at the one before, no fact of its own",
+    HOSTING,
 )
 """Why a sentence left out of the draft goes into the seed's ``skip`` list, so ``coverage``
 does not then report it uncited."""

@@ -68,7 +68,7 @@ _VERBS = (
     r"recalled|recalls|reaffirmed|reaffirms|reiterated|reiterates|stressed|stresses|"
     r"emphasi[sz]ed|emphasi[sz]es|welcomed|welcomes|condemned|condemns|thinks|think|"
     r"expects|expect|"
-    r"said|says|say|told|tells|noted|notes|argued|argues|warn|warned|warns|added|adds|"
+    r"said|says|say|told|tells|tell(?=\s+(?:me|us|reporters|journalists)\b)|noted|notes|argued|argues|argue|warn|warned|warns|added|adds|"
     r"stated|states(?=\s+that\b)|explained|explains|explain|confided|confides|"
     r"(?<=been\s)saying|(?:repeated|repeats|restated|restates)(?=[^“\"]*[“\"]|\s+"
     r"(?:the|this|that|his|her|its|their)\s+(?:line|position|message|stance|view|argument|"
@@ -134,15 +134,18 @@ _SPEAKING_PEOPLE = (
     rf"{_PEOPLE}|engineers?|traders?|farmers?|drivers?|fishermen|fisherman|teachers?|"
     r"doctors?|nurses?|students?|soldiers?|villagers?|refugees?|lawyers?|merchants?|staff|"
     r"employees?|negotiators?|mediators?|insiders?|famil(?:y|ies)|relatives?|parents?|"
-    r"mothers?|journalists?"
+    r"mothers?|journalists?|advocates?|supporters?|opponents?"
 )
 """Before a verb, more people speak than are told ("A bridge engineer told reporters"):
 after "told" they are the audience, not a speaker."""
+SPEAKING_PEOPLE = _SPEAKING_PEOPLE
+"""The nouns of people who may speak (for :mod:`bot.curation.draft`'s transitions)."""
 _DESCRIPTION = re.compile(
     rf"(?:^|[,;]\s*|\b(?:that|while|as|but|and)\s+)((?:(?:an?|one|two|three|several|some|"
     rf"other|many|the|its|their)\s+)?(?:[\w’'.-]+\s+){{0,4}}?(?:{_SPEAKING_PEOPLE})"
     r"(?:\s+(?:at|in|of|from|with|for|to)\s+(?:the\s+)?[^,;“”\"]+?"
-    r"|\s+(?:[a-z]+ed|working|familiar)\s+(?:on|about|by|with|to|in|for)\s+[^,;“”\"]+?)?)\s*,?"
+    r"|\s+(?:[a-z]+ed|working|familiar)\s+(?:on|about|by|with|to|in|for)\s+[^,;“”\"]+?"
+    r"|\s+(?:here|there|locally))?)\s*,?"
     r"(?:\s+(?:speaking|who)\b[^,]*,|\s+who\s+[^,;“”\"]{1,60}?)?\s*(?:also\s+|\w+ly\s+)?$",
     re.I,
 )
@@ -200,6 +203,9 @@ class Context:
     issuer: list[str] = field(default_factory=list)
     """Who issued the statement the article last named ("according to a statement by X"):
     "The statement says", even in the next paragraph, is X's."""
+    issuer_described: str | None = None
+    """The issuer as the article described it, when no actor ("The government in X said
+    in a communique"): "The communique added" is theirs, an attribution."""
     message: str | None = None
     """The message the paragraph's sentence before named, when no body spoke there ("the
     message"): "it said" gives its words, an attribution."""
@@ -421,11 +427,43 @@ def speech(
         found.by and found.by == context.speaker and context.stated
     ):
         found.kind = "statement"  # (or a body going on with its statement: "It adds")
+    _own_tail(found, text, verb)
     if quoted and not theirs:
         coined = _POSSESSIVE.search(text[: quoted.start()])
         owner = f" ({coined.group(1)}'s)" if coined else ""
         found.notes.append(f"check: the quoted words are not the speaker's{owner}")
     return found
+
+
+_OWN_TAIL = re.compile(
+    r"(,\s*(?:but|while|whereas|although|though|yet)|;)\s+"
+    r"(?!(?:he|she|it|they|that|who|which|what|this|also|then|adding|added|[a-z]+ing)\b)"
+    r"((?:[\w’'-]+\s+){0,4}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
+    r"do|said|says|knows?|knew|sees?|saw|seen|[a-z]{3,}ed)\b[^;]*?)[.!]?\s*$",
+    re.I,
+)
+"""After the clause a reporting verb reports, ", but", ", while", ";" and a clause with its
+own subject and verb ("…told me that the door is open, but nobody has said what is behind
+it", "…, while his deputy said…"): words outside the verb's scope, the writer's (or the
+guest's) own or another's."""
+
+
+def _own_tail(found: Speech, text: str, verb: re.Match[str]) -> None:
+    """A sentence whose reported clause is followed by a clause of someone else's (see
+    :data:`_OWN_TAIL`, outside quoted words) is never credited whole to the speaker: the
+    speaker is kept as an actor, ``by`` and ``attribution`` left blank, marked to split."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]?", lambda q: "x" * len(q.group(0)), text)
+    tail = _OWN_TAIL.search(unquoted, verb.end())
+    who = found.by[0] if found.by else found.attribution
+    if tail is None or who is None:
+        return
+    found.actors += [a for a in found.by if a not in found.actors]
+    found.by, found.attribution = [], None
+    found.notes.append(
+        f"check: only the words before {tail.group(1).strip()!r} are {who}'s (what the verb "
+        f"reports); {text[tail.start(2) : tail.end(2)]!r} is outside it, the writer's own or "
+        f"another's: split into two facts, the first by {who}"
+    )
 
 
 _PUBLISHED = re.compile(
@@ -604,11 +642,12 @@ def _speaker(
     ):
         return  # "…, said its secretary, X."
     document = _DOCUMENT.search(lead)
-    if document and context.issuer:  # "The statement … says": its issuer's
+    if document and (context.issuer or context.issuer_described):  # "The statement … says"
         found.by, found.document = list(context.issuer), True
+        found.attribution = None if context.issuer else context.issuer_described
+        issuer = ", ".join(context.issuer) or repr(context.issuer_described)
         found.notes.append(
-            f"check: '{document.group(1)}' read as the statement of {', '.join(context.issuer)}, "
-            "named before"
+            f"check: '{document.group(1)}' read as the statement of {issuer}, named before"
         )
         return
     if pronoun and pronoun[0].casefold() in _PRONOUNS and len(lead.split()) <= 12:
@@ -685,6 +724,10 @@ def _speaker(
                 f"check: which {title}? the draft found no single one named or described "
                 "before: no speaker"
             )
+        return
+    first_name = _FIRST_NAME_BEFORE.search(lead)
+    if first_name:  # "One of them, Seydou, a fabric seller, told me": no full name
+        found.attribution = " ".join(first_name.group(1).split())
         return
     described = _description(lead)
     if described:
@@ -837,6 +880,14 @@ def _description(lead: str) -> str | None:
     if len(words.split()) > 10:
         return None
     return words
+
+
+_FIRST_NAME_BEFORE = re.compile(
+    r"(?:^|,\s*)([A-Z][\w’'-]+,\s+an?\s+(?:[a-z]+\s+){0,3}"
+    r"[a-z]+(?:er|or|ist|man|woman|ant|ent|ian|ic))\s*,\s*$"
+)
+"""A first name alone with a person's description before the verb ("Seydou, a fabric
+seller, told me"): that source's words, an attribution, never the reporter's."""
 
 
 _SAYING = frozenset("said says added adds told tells".split())
