@@ -218,13 +218,43 @@ def test_promote_names_each_actor_left_behind(small: StoreCopy) -> None:
 
 
 def test_promote_counts_a_restating_fact_apart(small: StoreCopy) -> None:
-    from bot.curation.promote import restating
-
-    text = (
-        "facts:\n  - id: a-01\n    restates: old-fact\n    kind: event\n"
-        "  - id: a-02\n    kind: event\n"
+    """A fact merged as a citation into the fact it restates is no new fact: two counts."""
+    path = small.knowledge / "drafts" / "small.yaml"
+    text = path.read_text().replace("reviewed: false", "reviewed: true")
+    text = text.replace(
+        "  - id: small-01\n", "  - id: small-01\n    restates: democracy-off-the-agenda\n"
     )
-    assert restating(text, ["a-01", "a-02"]) == {"a-01": "old-fact"}
+    path.write_text(text)
+    code, said = _cli(small, "promote", "small", "--reviewed")
+    assert code == 0, said
+    assert "promoted 1 new fact(s), 1 restating fact(s) added as citations" in said
+    assert "(small-01 into democracy-off-the-agenda)" in said
+    analysis = (small.knowledge / "facts" / "analysis.yaml").read_text()
+    assert "source: small" in analysis
+
+
+def test_an_actor_moves_with_the_proposed_actor_its_part_of_names(small: StoreCopy) -> None:
+    """Promoting a fact whose actor is part_of another proposal (no fact uses that one)
+    moves both, never "unknown actor" in part_of."""
+    path = small.knowledge / "drafts" / "small.yaml"
+    text = path.read_text().replace("reviewed: false", "reviewed: true")
+    text = text.replace(
+        '    name: "Aminata Sow"\n', '    name: "Aminata Sow"\n    part_of: [moussa-kane]\n'
+    )
+    path.write_text(text)
+    code, said = _cli(small, "promote", "small", "small-01")
+    assert code == 0, said
+    actors = (small.knowledge / "actors.yaml").read_text()
+    assert "id: moussa-kane" in actors and "id: aminata-sow" in actors
+
+
+def test_the_prime_minister_in_apposition_is_a_person(store: FactStore) -> None:
+    from bot.curation.names import Names
+
+    names = Names(store, "Sahel Wire")
+    names.find("The Prime Minister, Ousmane Baraka Tahirou Diallo, said the corridor would open.")
+    (proposal,) = names.proposed.values()
+    assert proposal.kind == "person" and proposal.role == "The Prime Minister"
 
 
 def test_validate_drafts_counts_every_entry_the_file_marks_unreviewed(small: StoreCopy) -> None:

@@ -664,7 +664,7 @@ _APPOSITIVE_AFTER = re.compile(
 "X, Mali's foreign minister,"): the article's own words for who X is."""
 _APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|as)\s+)((?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w’'.-]*\s+)*"
-    r"[A-Z][\w’'.-]*[’']s\s+)[a-z][\w’'-]*(?:\s+(?:of|for|on|[a-z][\w’'-]*)){0,6}),\s*$"
+    r"[A-Z][\w’'.-]*[’']s\s+)[A-Za-z][\w’'-]*(?:\s+(?:of|for|on|[A-Za-z][\w’'-]*)){0,6}),\s*$"
 )
 """A noun phrase and a comma right before a name ("Burkina Faso's prime minister, X",
 "The head of the union, X"): the article's own words for who X is."""

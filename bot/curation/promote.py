@@ -1,8 +1,9 @@
 """``briefbot promote``: move reviewed draft entries into the store, or change nothing.
 
 Entries move as text, comments and all: facts to ``knowledge/facts/<source>.yaml`` and
-the proposed actors they use to ``knowledge/actors.yaml`` (but an actor's draft notes
-left untouched: its "# proposed:" line and the commented role stub). The whole store is validated
+the proposed actors they use (and those their ``part_of``/``speaks_for`` name; with
+``--reviewed``, every reviewed proposal) to ``knowledge/actors.yaml``, without an actor's
+draft notes (its "# proposed:" line and role check). The whole store is validated
 afterwards; if it is not valid, every file is put back as it was.
 """
 
@@ -109,7 +110,7 @@ _PROPOSAL_NOTES = re.compile(
     re.MULTILINE,
 )
 """A proposed actor's draft comments left as the draft wrote them (its "# proposed:"
-note, the commented role stub): noise once the actor is in the store."""
+note, its role check): noise once the actor is in the store."""
 
 
 def _promote(
