@@ -401,7 +401,7 @@ def _validate(knowledge: Path, seeds: Path, *, as_json: bool, drafts: bool = Fal
                 )
             )
         elif drafts:
-            _print_with_drafts(invalid)
+            _print_with_drafts(invalid, knowledge)
         else:
             _print_problems(invalid)
         return 1
@@ -447,9 +447,13 @@ def _draft_problems(knowledge: Path, seeds: Path, *, as_json: bool) -> bool:
 _DRAFT_FILE = re.compile(r"(?:^|[/\\])(drafts[/\\][^/\\]+\.ya?ml)$")
 
 
-def _print_with_drafts(invalid: StoreInvalid) -> None:
+def _print_with_drafts(invalid: StoreInvalid, knowledge: Path) -> None:
     """``validate --drafts``: each draft's problems as ``drafts/<id>.yaml:<line>: …`` (the
-    curator's view of the file), the entries not reviewed yet as one count per draft."""
+    curator's view of the file), the entries not reviewed yet as one count per draft: the
+    entries the file marks ``reviewed: false``, facts and actors, counted from the file
+    itself (an entry with another problem the loader could not read is counted too)."""
+    from bot.curation.promote import unreviewed_entries
+
     waiting: dict[str, int] = {}
     listed: list[Problem] = []
     for problem in invalid.problems:
@@ -458,10 +462,13 @@ def _print_with_drafts(invalid: StoreInvalid) -> None:
             listed.append(problem)
             continue
         name = draft.group(1).replace("\\", "/")
-        if problem.field == "reviewed":
-            waiting[name] = waiting.get(name, 0) + 1
-        else:
+        if problem.field != "reviewed":
             listed.append(msgspec.structs.replace(problem, file=name))
+    drafts_dir = knowledge / "drafts"
+    for path in sorted(drafts_dir.glob("*.y*ml")) if drafts_dir.is_dir() else []:
+        count = len(unreviewed_entries(path.read_text(encoding="utf-8")))
+        if count:
+            waiting[f"drafts/{path.name}"] = count
     if listed:
         _print_problems(StoreInvalid(listed), "The knowledge files, drafts included,")
     if waiting:

@@ -103,9 +103,20 @@ class Settings(msgspec.Struct, frozen=True):
         return cls(**(found | values))
 
     def with_folders(self, knowledge: Path | None, seeds: Path | None) -> Self:
-        """These settings with the knowledge or seeds folder given on the command line."""
+        """These settings with the knowledge or seeds folder given on the command line.
+
+        The saved stores follow a folder given so (``.briefbot-cache`` beside the knowledge
+        folder, else beside the seeds folder), unless ``BRIEFBOT_CACHE_DIR`` names one: a
+        store kept elsewhere never writes its cache into the checkout."""
+        cache = self.cache_dir
+        given = knowledge or seeds
+        if cache is None and given is not None:
+            cache = given.absolute().parent / ".briefbot-cache"
         return msgspec.structs.replace(
-            self, knowledge_dir=knowledge or self.knowledge_dir, seeds_dir=seeds or self.seeds_dir
+            self,
+            knowledge_dir=knowledge or self.knowledge_dir,
+            seeds_dir=seeds or self.seeds_dir,
+            cache_dir=cache,
         )
 
     @property

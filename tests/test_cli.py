@@ -241,7 +241,7 @@ def test_curator_flow_from_a_new_article_to_a_valid_store(copy: StoreCopy) -> No
 
     promoted = briefbot(*args, "promote", "veloria", "veloria-04")
     assert promoted.returncode == 0, promoted.stderr
-    assert "promoted 1 fact(s)" in promoted.stdout
+    assert "promoted 1 new fact(s)" in promoted.stdout
     assert briefbot(*args, "validate").returncode == 0
     answer = briefbot(*args, "ask", "/actor Okonde")
     assert "We are ready to welcome traders again" in answer.stdout
@@ -331,10 +331,10 @@ def test_promote_reviewed_with_or_without_ids(veloria_drafted: StoreCopy) -> Non
     args = ("--knowledge", str(veloria_drafted.knowledge), "--seeds", str(veloria_drafted.seeds))
     some = briefbot(*args, "promote", "veloria", "--reviewed", "veloria-04", "veloria-07")
     assert some.returncode == 0, some.stderr
-    assert "promoted 2 fact(s)" in some.stdout
+    assert "promoted 2 new fact(s)" in some.stdout
     rest = briefbot(*args, "promote", "veloria", "--reviewed")
     assert rest.returncode == 0, rest.stderr
-    assert "promoted 8 fact(s)" in rest.stdout
+    assert "promoted 8 new fact(s)" in rest.stdout
     assert not (veloria_drafted.knowledge / "drafts" / "veloria.yaml").exists()
 
 

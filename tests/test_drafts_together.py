@@ -135,10 +135,14 @@ def test_validate_drafts_flags_a_text_never_rewritten(two: StoreCopy) -> None:
     assert code == 0, said
 
 
-def test_a_proposed_actor_gets_a_role_stub_showing_its_form(two: StoreCopy) -> None:
+def test_a_proposed_actor_gets_the_role_its_appositive_gives(two: StoreCopy) -> None:
+    """The role is the article's own words beside the name, cited and to be checked (not
+    one commented stub for every proposal)."""
     first = (two.knowledge / "drafts" / "first.yaml").read_text()
     block = first[first.index("  - id: farid-ouattara") : first.index("facts:")]
-    assert "    # role:" in block and "#   text:" in block and "#     - source: first" in block
+    assert '    role:\n      text: "Spokesman for Mali\'s transitional authorities"' in block
+    assert "        - source: first" in block and "# check: role from the article" in block
+    assert "Spokesman for Niger's military government" not in first
     kinds = (two.knowledge / "drafts" / "second.yaml").read_text()
     assert '    name: "Kati Relief"\n' in kinds
     assert "kind: organisation" in kinds[kinds.index('name: "Kati Relief"') :][:200]

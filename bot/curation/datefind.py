@@ -5,6 +5,7 @@ Absolute phrases ("In October, 2025", "on 13 October 2025", "between 2020 and 20
 alone; "since …" is a state lasting from then to publication, dated as that range
 ("since September" in an article of 20 April 2026: ``2025-09..2026-04-20``). Relative
 ones ("on Monday", "last week", "on Tuesday last week", "two weeks ago": that ISO week,
+"a month ago": that month,
 "in October", "recently") are resolved against the publication date, and are never made
 more precise than it is.
 """
@@ -58,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "part-of-year",
         re.compile(rf"\b(?:in |by |until |since )?(?:mid|early|late)-{_YEAR}\b", re.I),
     ),
-    ("ago", re.compile(r"\b(a|one|two|three|four|five|six) (day|week)s? ago\b", re.I)),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six) (day|week|month)s? ago\b", re.I)),
     ("weekday-last-week", re.compile(rf"\b(?:on )?{_WEEKDAY},? (?:of )?last week\b", re.I)),
     ("weekday", re.compile(rf"\b(?:on|last|this) {_WEEKDAY}\b", re.I)),
     (
@@ -178,11 +179,18 @@ def _resolve(
 
 
 def _ago(groups: tuple[str | Any, ...], published: FuzzyDate) -> tuple[FuzzyDate, bool] | None:
-    """ "two weeks ago": that ISO week ("three days ago": that day), counted from the
-    publication day; with no publication day, no date."""
+    """ "two weeks ago": that ISO week ("three days ago": that day; "a month ago": that
+    month, no more precise), counted from the publication day; with no publication day,
+    no date (a month ago of a month's publication: that month before)."""
+    count = _COUNTS[str(groups[0]).casefold()]
+    if str(groups[1]).casefold() == "month" and published.precision in (
+        Precision.DAY,
+        Precision.MONTH,
+    ):
+        year, month = divmod(published.start.year * 12 + published.start.month - 1 - count, 12)
+        return FuzzyDate.parse(f"{year}-{month + 1:02d}"), True
     if published.precision is not Precision.DAY:
         return None
-    count = _COUNTS[str(groups[0]).casefold()]
     if str(groups[1]).casefold() == "day":
         return _exact_date(published.end - timedelta(days=count)), True
     iso = (published.end - timedelta(weeks=count)).isocalendar()

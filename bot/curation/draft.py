@@ -883,8 +883,24 @@ def _candidate(
         )
     elif candidate.kind in SAID:
         told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
-        if found and (candidate.kind != "analysis" or told):
+        if found and found.ongoing and published is not None:
+            # "… since September": a state from then to publication, never its day alone
             _set_date(candidate, found.phrase, found.when, found.relative)
+            candidate.notes.append(
+                f"check: {found.phrase!r}: a state from then to publication, dated as that range"
+            )
+        elif found and (candidate.kind != "analysis" or told):
+            _set_date(candidate, found.phrase, found.when, found.relative)
+            reported = [
+                f.phrase
+                for f in find_dates(text, published)
+                if f.start > found.start and _dates_the_saying(text, found)
+            ]
+            if reported:
+                candidate.notes.append(
+                    f"check: {found.phrase!r} dates the saying; {reported[0]!r} dates what "
+                    "the words report, not the saying"
+                )
             if not told and _reported(text, found):
                 candidate.notes.append(
                     f"check: {found.phrase!r} dates what the words report, not when they were "
@@ -895,6 +911,12 @@ def _candidate(
                     f"check: dated by the guest's own {found.phrase!r}: when it happened, "
                     "not when it was said"
                 )
+        elif any("two dates in one sentence" in note for note in refused):
+            # the sentence's dates are its clauses' own: the publication day would be a guess
+            candidate.notes.append(
+                "check: not dated: which of the sentence's dates is the saying's? (never "
+                "the publication day alone)"
+            )
         else:
             _date_said(candidate, around, published)
     elif found and published is not None and _since_clause(text, found):
@@ -1325,11 +1347,36 @@ _SAME_DAY = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight
 """The publication day's own time ("this morning"): a date the phrase finder leaves."""
 
 
+_SAID_WHEN = re.compile(
+    r"\b(?:said|told|announced|stated|declared|wrote|added|reported|warned|claimed)"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|reporters|journalists|me|us|him|her|them))?\s*$"
+)
+"""A reporting verb right before the date ("said last week", "told reporters on Tuesday"):
+the phrase dates the saying."""
+_REPORTED_CLAUSE = re.compile(
+    r"\s*(?:,\s*)?(?:that\b|[“\"])|\s+(?!(?:and|or|but|then|while|again)\b)[a-z]"
+)
+"""What follows a saying's date: the clause it reports ("… that soldiers had killed … in
+January"), whose own dates date what is reported, not a second event of the sentence."""
+
+
+def _dates_the_saying(text: str, found: FoundDate) -> bool:
+    """The phrase dates the saying ("Amnesty said last week that … in January"): a later
+    date is the reported clause's, not a second clause's event."""
+    after = text[found.start + len(found.phrase) :]
+    return (
+        _SAID_WHEN.search(text[: found.start]) is not None
+        and _REPORTED_CLAUSE.match(after) is not None
+    )
+
+
 def _second_date(text: str, found: FoundDate, found_all: list[FoundDate]) -> str | None:
     """A date of another event in a later clause ("X did A on 26 May, and Y did B two days
     later" / "… on 28 May", "landed on Saturday and met X this morning"): the phrase, else
-    ``None``."""
+    ``None``. Not the dates of the clause a saying reports (:func:`_dates_the_saying`)."""
     after = found.start + len(found.phrase)
+    if _dates_the_saying(text, found):
+        return None
     joints = [j for j in (_NEXT_CLAUSE.search(text, after), _AND_DID.search(text, after)) if j]
     if not joints:
         return None
@@ -1636,12 +1683,7 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
                     [f"    # the article's title, kept out of the name: {_json(actor.title)}"]
                     * bool(actor.title)
                 ),
-                "    # role: the profile's one-line who, a noun phrase the article supports, e.g.",
-                "    # role:",
-                '    #   text: "Spokesman for Niger\'s military government"',
-                "    #   citations:",
-                f"    #     - source: {source.id}",
-                '    #       quote: "the words of the article that say so"',
+                *_role_lines(actor, source.id),
                 "    reviewed: false  # set to true once checked",
                 "    citations:",
                 f"      - source: {source.id}",
@@ -1683,6 +1725,25 @@ def render_yaml(result: Draft, shift: int = 0) -> str:
             f"        quote: {_json(candidate.sentence.text)}",
         ]
     return "\n".join(out) + "\n"
+
+
+def _role_lines(actor: Proposed, source_id: str) -> list[str]:
+    """The proposal's role: the article's own appositive for it, cited, with a check; else
+    left out with a check (never one stub for everyone)."""
+    if not actor.role:
+        return [
+            "    # check: no role: the article gives none beside the name; add the one it "
+            "supports (role: {text, citations})"
+        ]
+    text = re.sub(r"^(?:a|an|the)\s+", "", actor.role, flags=re.I)
+    return [
+        f"    # check: role from the article's words beside the name: {_json(actor.role)}",
+        "    role:",
+        f"      text: {_json(text[0].upper() + text[1:])}",
+        "      citations:",
+        f"        - source: {source_id}",
+        f"          quote: {_json(actor.quote)}",
+    ]
 
 
 def _line(source: Source, sentence: Sentence, shift: int) -> int:

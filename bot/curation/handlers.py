@@ -10,7 +10,7 @@ from bot.curation.draft import draft, render_yaml, seed_skips, with_skips
 from bot.curation.drafts import proposed_in_drafts
 from bot.curation.ingest import ingest
 from bot.curation.journal import Busy, curating
-from bot.curation.promote import PromoteError, promote
+from bot.curation.promote import PromoteError, left_behind, promote, restating
 from bot.reading.loader import load_store
 from bot.records.errors import BriefbotError, StoreInvalid
 from bot.settings import Settings
@@ -115,6 +115,8 @@ def _promote(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    drafts = settings.knowledge_dir / "drafts" / f"{args.source}.yaml"
+    before = drafts.read_text(encoding="utf-8") if drafts.is_file() else ""
     facts, actors = promote(
         settings.knowledge_dir,
         settings.seeds_dir,
@@ -122,8 +124,19 @@ def _promote(args: argparse.Namespace, settings: Settings) -> int:
         ids or None,
         reviewed_only=reviewed_only,
     )
+    merged = restating(before, facts)
+    added = [f for f in facts if f not in merged]
+    cited = "".join(f" ({f} into {t})" for f, t in merged.items())
     print(
-        f"promoted {len(facts)} fact(s) and {len(actors)} actor(s); "
+        f"promoted {len(added)} new fact(s), {len(merged)} restating fact(s) added as "
+        f"citations to the facts they restate{cited}, and {len(actors)} actor(s); "
         "run /reload (or send SIGHUP) to serve them"
     )
+    left = left_behind(drafts.read_text(encoding="utf-8")) if drafts.is_file() else []
+    if left:
+        print(
+            "Proposed actors left in the draft: "
+            + "; ".join(f"{actor} ({why})" for actor, why in left),
+            file=sys.stderr,
+        )
     return 0

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.curation.drafts import Drafted
-from bot.curation.places import CAPITALS, is_descriptive, is_place
+from bot.curation.places import CAPITAL_OF, CAPITALS, is_descriptive, is_place
 from bot.records.text import simplify
 from bot.store.facts import FactStore
 
@@ -115,6 +115,17 @@ _GOVERNMENT_BEFORE = re.compile(
     r"\b(?:[Tt]he\s+)?(?:[Mm]ilitary\s+)?(?:[Gg]overnment|[Jj]unta|[Aa]uthorities|[Rr]egime)"
     r"\s+of\s+(?:the\s+)?$"
 )
+_GOVERNMENT_IN = re.compile(
+    r"\b(?:[Mm]ilitary\s+)?(?:[Gg]overnments?|[Jj]untas?|[Aa]uthorities|[Rr]egimes?|[Rr]ulers)"
+    r"\s+in\s+$"
+)
+"""A government by its seat ("the junta in Niamey", "the government in Bamako")."""
+_GOVERNMENTS_OF = re.compile(
+    r"\b(?:[Mm]ilitary\s+)?(?:[Gg]overnments|[Jj]untas|[Aa]uthorities|[Rr]egimes|[Rr]ulers)"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,\s*|\s+and\s+))*$"
+)
+"""Governments of a list of states ("the military governments of Mali, Burkina Faso and
+Niger"): each state's government."""
 _GROUPINGS = frozenset(
     "alliance confederation federation union league community coalition bloc".split()
 )
@@ -160,6 +171,9 @@ class Proposed:
     title: str = ""
     """The title the article put before the name ("Deputy Assistant Secretary of State"),
     kept out of the name: a hint for the actor's role."""
+    role: str = ""
+    """The article's own appositive for the name ("Seydou, a fabric seller,": "a fabric
+    seller"; "Niger's prime minister, X,": "Niger's prime minister"), else empty."""
 
 
 class Names:
@@ -194,6 +208,24 @@ class Names:
                 self.patterns.append((pattern, actor.id))
                 self.spellings[simplify(name)] = actor.id
                 self.words |= set(simplify(name).split())
+        self.seats: set[str] = set()
+        """``state@capital`` for the capitals linked through the table of seats, not an
+        alias: such a capital is its state only as the seat of its government."""
+        aliased = {simplify(n) for a in store.actors.values() for n in (a.name, *a.aliases)}
+        states = {
+            simplify(n): a.id
+            for a in store.actors.values()
+            if a.kind == "state"
+            for n in (a.name, *a.aliases)
+        }
+        for capital, state in CAPITAL_OF.items():
+            # the curated table of seats, not the store's aliases: every capital alike
+            if simplify(capital) in aliased or simplify(state) not in states:
+                continue
+            spelt = _spelt(" ".join(w.capitalize() for w in capital.split()))
+            pattern = re.compile(rf"(?<![\w-]){spelt}(?![\w-])")
+            self.patterns.append((pattern, states[simplify(state)]))
+            self.seats.add(states[simplify(state)] + "@" + capital)
         self.proposed: dict[str, Proposed] = {}
         self.channels: set[str] = set()
         """Outlets the article names only as the channel ("told state television X")."""
@@ -406,9 +438,13 @@ class Names:
         after = _GOVERNMENT_AFTER.match(text, mention.end)
         if after:
             return Mention(mention.start, after.end(), governments[0])
-        before = _GOVERNMENT_BEFORE.search(text[: mention.start])
+        before = _GOVERNMENT_BEFORE.search(text[: mention.start]) or _GOVERNMENT_IN.search(
+            text[: mention.start]
+        )
         if before:
             return Mention(before.start(), mention.end, governments[0])
+        if _GOVERNMENTS_OF.search(text[: mention.start]):
+            return Mention(mention.start, mention.end, governments[0])
         return mention
 
     def _only_described(self, text: str, mention: Mention) -> bool:
@@ -424,7 +460,17 @@ class Names:
             follows = re.match(r"\s+[a-z]", text[mention.end :])
             return follows is not None and not _AGENT_AFTER.match(text, mention.end)
         if word.casefold() in CAPITALS | _CAPITAL_ALIASES:
-            before = text[max(0, mention.start - 40) : mention.start]
+            before = text[max(0, mention.start - 80) : mention.start]
+            if _GOVERNMENT_IN.search(before) or _GOVERNMENTS_OF.search(before):
+                return False  # "the junta in Niamey": its government, linked as that
+            if f"{mention.actor}@{word.casefold()}" in self.seats:
+                # a capital the store does not give as a name: its state only when it
+                # acts ("Bamako rejected…", "Paris and Niamey said…"), never as a place
+                # ("the secretariat in Niamey said")
+                placed = _AT_PLACE.search(_LISTED_BEFORE.sub("", before)) is not None
+                return placed or not _SEAT_ACTS.match(text, mention.end)
+            # "from Paris and Moscow": a list's later capitals placed as its first is
+            before = _LISTED_BEFORE.sub("", before)
             return _AT_PLACE.search(before) is not None and not _PEOPLE_AT.search(before)
         return False
 
@@ -527,9 +573,12 @@ class Names:
         if proposal is None and not self.proposing:
             return None
         if proposal is None:
-            kind = "person" if titled else guess_kind(name, text[:start])
+            role = appositive(text, start, start + len(name))
+            kind = (
+                "person" if titled or _titled_role(role) else guess_kind(name, text[:start], role)
+            )
             title = _title_of(raw, name) if titled else ""
-            proposal = Proposed(self._id(name), name, kind, text, title)
+            proposal = Proposed(self._id(name), name, kind, text, title, role)
             self.proposed[name] = proposal
         return Mention(start, start + len(name), proposal.id)
 
@@ -607,10 +656,60 @@ _KIND_BEFORE = {
 """The noun a name follows says its kind: "the charity Sahel Rights Watch"."""
 
 
-def guess_kind(name: str, before: str = "") -> str:
+_APPOSITIVE_AFTER = re.compile(
+    r"\s*,\s*((?:a|an|the|its|his|her|their)\s+(?!(?:same|other)\b)[^,;:“”\"()]{2,80}?|"
+    r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*[’']s\s+[a-z][^,;:“”\"()]{2,60}?)\s*(?:,|\.$)"
+)
+"""A noun phrase in commas after a name ("X, a fabric seller,", "X, the head of Y,",
+"X, Mali's foreign minister,"): the article's own words for who X is."""
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|as)\s+)((?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w’'.-]*\s+)*"
+    r"[A-Z][\w’'.-]*[’']s\s+)[A-Za-z][\w’'-]*(?:\s+(?:of|for|on|[A-Za-z][\w’'-]*)){0,6}),\s*$"
+)
+"""A noun phrase and a comma right before a name ("Burkina Faso's prime minister, X",
+"The head of the union, X"): the article's own words for who X is."""
+_VERB_IN = re.compile(
+    r"\b(?:said|says|told|tells|is|was|are|were|has|have|had|will|would|who|which|that|"
+    r"\w+ed)\b"
+)
+
+
+def appositive(text: str, start: int, end: int) -> str:
+    """The article's own noun phrase for the name at ``text[start:end]``, in apposition
+    ("Seydou, a fabric seller, told me": "a fabric seller"; "Burkina Faso's prime minister,
+    X, said": "Burkina Faso's prime minister"), else "" (never a clause: no verb in it)."""
+    after = _APPOSITIVE_AFTER.match(text, end)
+    if after and not _VERB_IN.search(after.group(1)):
+        return after.group(1).strip()
+    before = _APPOSITIVE_BEFORE.search(text[:start])
+    if before and not _VERB_IN.search(before.group(1)):
+        return before.group(1).strip()
+    return ""
+
+
+def _titled_role(role: str) -> bool:
+    """An appositive naming a person's office ("the prime minister", "Niger's foreign
+    minister", "a former ambassador"): the name is a person's."""
+    words = {w.casefold() for w in re.findall(r"[\w-]+", role)}
+    return bool(words & (TITLES | _PERSON_NOUNS))
+
+
+_PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson seller trader driver farmer herder teacher
+    researcher analyst professor lawyer activist resident mother father son daughter wife
+    husband head leader chief director founder chairman chairwoman chair official adviser
+    advisor diplomat journalist reporter correspondent economist historian student doctor
+    nurse shopkeeper vendor merchant mechanic fisherman widow pastor priest worker""".split()
+)
+"""Nouns for a person in an appositive ("a fabric seller", "the head of the union")."""
+
+
+def guess_kind(name: str, before: str = "", role: str = "") -> str:
     for kind, pattern in _KIND_BEFORE.items():
         if pattern.search(before[-40:]):
             return kind
+    if _titled_role(role):
+        return "person"  # "Burkina Faso's prime minister, X": a person, however long the name
     if _STATE.search(name):
         return "state"
     if _GOVERNMENT.search(name):
@@ -840,12 +939,24 @@ alliance", "the Malian transport ministry"): then the state acts."""
 _CAPITAL_ALIASES = frozenset({"washington"})
 """Capitals the store gives a state as an alias, not in :data:`CAPITALS` (a US state too)."""
 _AT_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)\s+$")
+_SEAT_ACTS = re.compile(
+    r"(?:\s*(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*\s+(?:(?:has|have|had|is|was|will|would|"
+    r"also|now|then|both)\s+)*(?:said|says|told|tells|announced|warned|rejected|accepted|"
+    r"welcomed|condemned|denied|insisted|responded|replied|agreed|refused|demanded|"
+    r"signed|ordered|expelled|suspended|recalled|wants|wanted|sees|saw)\b"
+)
+"""A capital as the subject of what a government does or says ("Bamako rejected…",
+"Paris and Moscow both welcomed…")."""
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s*(?:,\s*|\s+(?:and|or)\s+))+$")
+"""The earlier names of a list before a capital ("Paris and " before "Moscow")."""
 _PEOPLE_AT = re.compile(
     r"\b(?:critics|officials|lawmakers|legislators|policymakers|diplomats|hawks|"
-    r"politicians|voices)\s+(?:in|at|from)\s+$",
+    r"politicians|voices|promises|pledges|offers|threats|pressure|warnings|demands|"
+    r"messages?|signals?)\s+(?:in|at|from)\s+$",
     re.I,
 )
-"""A capital after "in" as the body its people speak for ("Critics in Washington")."""
+"""A capital after "in" as the body its people speak for ("Critics in Washington"), or
+after "from" as who makes the promise ("promises from Paris and Moscow")."""
 _BODY_AFTER = re.compile(
     r"\s+(?:project|laboratory|lab|programme|program|initiative|institute|centre|center|"
     r"network|foundation|survey|index|database|consortium|partnership)\b"

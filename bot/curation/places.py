@@ -61,6 +61,51 @@ Ankara; Istanbul; Ashgabat; Kampala; Kyiv; Kiev; Abu Dhabi; Dubai; London; Washi
 Montevideo; Tashkent; Caracas; Hanoi; Sanaa; Lusaka; Harare; New York; Brussels
 """
 
+_SEATS = """
+Afghanistan: Kabul; Albania: Tirana; Algeria: Algiers; Angola: Luanda;
+Argentina: Buenos Aires; Armenia: Yerevan; Australia: Canberra; Austria: Vienna;
+Azerbaijan: Baku; Bahrain: Manama; Bangladesh: Dhaka; Belarus: Minsk; Belgium: Brussels;
+Benin: Porto-Novo, Cotonou; Bhutan: Thimphu; Bolivia: La Paz; Bosnia and Herzegovina: Sarajevo;
+Botswana: Gaborone; Brazil: Brasilia; Bulgaria: Sofia; Burkina Faso: Ouagadougou;
+Burundi: Gitega, Bujumbura; Cabo Verde: Praia; Cambodia: Phnom Penh; Cameroon: Yaounde, Yaoundé;
+Canada: Ottawa; Central African Republic: Bangui; Chad: N'Djamena, Ndjamena; Chile: Santiago;
+China: Beijing; Colombia: Bogota; Comoros: Moroni; Congo: Brazzaville;
+Democratic Republic of the Congo: Kinshasa; Costa Rica: San Jose; Croatia: Zagreb;
+Cuba: Havana; Cyprus: Nicosia; Czech Republic: Prague; Denmark: Copenhagen;
+Djibouti: Djibouti City; Ecuador: Quito; Egypt: Cairo; El Salvador: San Salvador;
+Equatorial Guinea: Malabo; Eritrea: Asmara; Estonia: Tallinn; Eswatini: Mbabane;
+Ethiopia: Addis Ababa; Fiji: Suva; Finland: Helsinki; France: Paris; Gabon: Libreville;
+Gambia: Banjul; Georgia: Tbilisi; Germany: Berlin; Ghana: Accra; Greece: Athens;
+Guatemala: Guatemala City; Guinea: Conakry; Guinea-Bissau: Bissau; Guyana: Georgetown;
+Haiti: Port-au-Prince; Honduras: Tegucigalpa; Hungary: Budapest; Iceland: Reykjavik;
+India: New Delhi, Delhi; Indonesia: Jakarta; Iran: Tehran; Iraq: Baghdad; Ireland: Dublin;
+Israel: Jerusalem; Italy: Rome; Ivory Coast: Yamoussoukro, Abidjan; Jamaica: Kingston;
+Japan: Tokyo; Jordan: Amman; Kazakhstan: Astana; Kenya: Nairobi; Kosovo: Pristina;
+Kuwait: Kuwait City; Kyrgyzstan: Bishkek; Laos: Vientiane; Latvia: Riga; Lebanon: Beirut;
+Lesotho: Maseru; Liberia: Monrovia; Libya: Tripoli; Lithuania: Vilnius;
+Madagascar: Antananarivo; Malawi: Lilongwe; Malaysia: Kuala Lumpur; Maldives: Male;
+Mali: Bamako; Malta: Valletta; Mauritania: Nouakchott; Mauritius: Port Louis;
+Mexico: Mexico City; Moldova: Chisinau; Mongolia: Ulaanbaatar; Montenegro: Podgorica;
+Morocco: Rabat; Mozambique: Maputo; Myanmar: Naypyidaw; Namibia: Windhoek; Nepal: Kathmandu;
+Netherlands: Amsterdam, The Hague; New Zealand: Wellington; Nicaragua: Managua;
+Niger: Niamey; Nigeria: Abuja; North Korea: Pyongyang; North Macedonia: Skopje;
+Norway: Oslo; Oman: Muscat; Pakistan: Islamabad; Panama: Panama City;
+Papua New Guinea: Port Moresby; Paraguay: Asuncion; Peru: Lima; Philippines: Manila;
+Poland: Warsaw; Portugal: Lisbon; Qatar: Doha; Romania: Bucharest; Russia: Moscow;
+Rwanda: Kigali; Saudi Arabia: Riyadh; Senegal: Dakar; Serbia: Belgrade; Seychelles: Victoria;
+Sierra Leone: Freetown; Somalia: Mogadishu; South Africa: Pretoria; South Korea: Seoul;
+South Sudan: Juba; Spain: Madrid; Sri Lanka: Colombo; Sudan: Khartoum; Suriname: Paramaribo;
+Sweden: Stockholm; Switzerland: Bern; Syria: Damascus; Taiwan: Taipei; Tajikistan: Dushanbe;
+Tanzania: Dodoma; Thailand: Bangkok; Togo: Lome, Lomé; Tunisia: Tunis; Turkey: Ankara;
+Turkmenistan: Ashgabat; Uganda: Kampala; Ukraine: Kyiv, Kiev; United Arab Emirates: Abu Dhabi;
+United Kingdom: London; United States: Washington DC, Washington; Uruguay: Montevideo;
+Uzbekistan: Tashkent; Venezuela: Caracas; Vietnam: Hanoi; Yemen: Sanaa; Zambia: Lusaka;
+Zimbabwe: Harare
+"""
+"""Each state and the capitals (seats of government) that stand for it in news copy ("the
+junta in Niamey", "Paris and Moscow welcomed…"): one curated table, so every capital maps
+to its state the same way, whether or not the store lists it as an alias."""
+
 _REGIONS = """
 Africa; Europe; Asia; America; Americas; North America; South America; Latin America;
 Oceania; Antarctica; Middle East; Near East; Far East; Maghreb; Sahel; Sahara;
@@ -89,6 +134,27 @@ def _entries(block: str) -> frozenset[str]:
 PLACES = _entries(_COUNTRIES) | _entries(_CAPITALS) | _entries(_REGIONS)
 DESCRIPTIVE = _entries(_ADJECTIVES)
 CAPITALS = _entries(_CAPITALS)
+
+
+def _seats(block: str) -> dict[str, str]:
+    seats: dict[str, str] = {}
+    for entry in block.replace("\n", " ").split(";"):
+        if ":" not in entry:
+            continue
+        state, cities = entry.split(":", 1)
+        for city in cities.split(","):
+            seats[" ".join(city.split()).casefold()] = " ".join(state.split())
+    return seats
+
+
+CAPITAL_OF = _seats(_SEATS)
+"""A capital (casefolded) -> the state whose government sits there (its name as the
+country list spells it)."""
+
+
+def state_of(capital: str) -> str | None:
+    """The state a capital stands for ("Niamey": "Niger"), else ``None``."""
+    return CAPITAL_OF.get(" ".join(capital.split()).casefold())
 
 
 def is_place(name: str) -> bool:

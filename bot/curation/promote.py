@@ -1,8 +1,9 @@
 """``briefbot promote``: move reviewed draft entries into the store, or change nothing.
 
 Entries move as text, comments and all: facts to ``knowledge/facts/<source>.yaml`` and
-the proposed actors they use to ``knowledge/actors.yaml`` (but an actor's draft notes
-left untouched: its "# proposed:" line and the commented role stub). The whole store is validated
+the proposed actors they use (and those their ``part_of``/``speaks_for`` name; with
+``--reviewed``, every reviewed proposal) to ``knowledge/actors.yaml``, without an actor's
+draft notes (its "# proposed:" line and role check). The whole store is validated
 afterwards; if it is not valid, every file is put back as it was.
 """
 
@@ -101,13 +102,15 @@ _RESTATES = re.compile(r"^\s*restates:\s*([a-z0-9-]+)", re.MULTILINE)
 _REVIEWED_LINE = re.compile(r"^[ \t]*reviewed:[ \t]*true\b.*\n?", re.MULTILINE)
 _PROPOSAL_NOTES = re.compile(
     r"^[ \t]*#[ \t]*(?:proposed: a name the store does not know yet; check name and kind|"
+    r"check: no role: the article gives none beside the name; .*|"
+    r"check: role from the article's words beside the name: .*|"
     r"role: the profile's one-line who, .*|role:|  text: \"Spokesman for Niger's military "
     r"government\"|  citations:|    - source: \S+|      quote: \"the words of the article "
     r"that say so\")[ \t]*\n",
     re.MULTILINE,
 )
 """A proposed actor's draft comments left as the draft wrote them (its "# proposed:"
-note, the commented role stub): noise once the actor is in the store."""
+note, its role check): noise once the actor is in the store."""
 
 
 def _promote(
@@ -139,7 +142,10 @@ def _promote(
     if not chosen:
         raise PromoteError("The draft has no facts left to promote.")
     proposed = entries.get("actors", {})
-    used = [a for a in proposed if any(re.search(rf"\b{re.escape(a)}\b", facts[f]) for f in chosen)]
+    used = [a for a in proposed if any(_names(a, facts[f]) for f in chosen)]
+    if reviewed_only:  # every reviewed proposal, whether or not a promoted fact uses it
+        used += [a for a in proposed if a not in used and not _UNREVIEWED.search(proposed[a])]
+    used = _with_named(used, proposed)
     known = _actor_ids(knowledge_dir / "actors.yaml")
     # an actor promoted meanwhile from another draft is in the store already: not again
     actors = [a for a in used if a not in known]
@@ -207,6 +213,53 @@ def _promote(
             _in_draft(invalid.problems, text, source_id, {*chosen, *actors}),
         ) from None
     return chosen, actors
+
+
+def _names(actor_id: str, block: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(actor_id)}(?![\w-])", block) is not None
+
+
+def _with_named(used: list[str], proposed: dict[str, str]) -> list[str]:
+    """``used`` and every proposed actor they name (``part_of``, ``speaks_for``), and
+    those these name: an actor never moves without the actors its entry refers to."""
+    found = list(used)
+    for actor in found:  # grows as it goes
+        body = proposed[actor].split("citations:", 1)[0]
+        found += [a for a in proposed if a not in found and a != actor and _names(a, body)]
+    return found
+
+
+def restating(text: str, fact_ids: list[str]) -> dict[str, str]:
+    """Fact id -> the stored fact it restates, for the ids a draft's text holds."""
+    facts = _entries(text).get("facts", {})
+    return {i: m[1] for i in fact_ids if i in facts and (m := _RESTATES.search(facts[i]))}
+
+
+def unreviewed_entries(text: str) -> list[str]:
+    """The ids of a draft's entries, facts and actors, its text marks ``reviewed: false``."""
+    return [
+        entry
+        for section in ("actors", "facts")
+        for entry, block in _entries(text).get(section, {}).items()
+        if _UNREVIEWED.search(block)
+    ]
+
+
+def left_behind(text: str) -> list[tuple[str, str]]:
+    """(actor id, why) for each proposed actor a draft's text still holds."""
+    entries = _entries(text)
+    facts = entries.get("facts", {})
+    left = []
+    for actor, block in entries.get("actors", {}).items():
+        users = [f for f, body in facts.items() if _names(actor, body)]
+        if _UNREVIEWED.search(block):
+            why = "not reviewed"
+        elif users:
+            why = f"used by {', '.join(users)}, not promoted yet"
+        else:
+            why = "no promoted fact uses it: promote it with --reviewed"
+        left.append((actor, why))
+    return left
 
 
 def _waiting(

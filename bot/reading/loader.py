@@ -380,6 +380,8 @@ class _Checks:
             return
         if fold(fact.words).casefold() not in fold(fact.text).casefold():
             return  # its own check already says the words are missing
+        if any(actor_id not in self.actors for actor_id in fact.by):
+            return  # an unknown id in `by`: that one error says so (and the near id)
         names = [
             name
             for actor_id in fact.by
