@@ -174,3 +174,11 @@ def test_why_with_only_a_name_and_no_reason_given_says_so(store: FactStore) -> N
 
     with pytest.raises(NotFound, match="give no reason on"):  # not facts that name Mali
         questions.answer(store, "why is mali doing this")
+
+
+def test_why_takes_the_reasons_given_for_one_of_the_first_matches(store: FactStore) -> None:
+    """The best match is an analyst's comparison nobody gives a reason for; the shift it
+    compares, second, has Laessing's reason."""
+    response = questions.answer(store, "why did the us shift its policy")
+    assert response.sections[0].title == "Why: the reasons given"
+    assert "pragmatic stance" in response.sections[0].items[0].text

@@ -435,8 +435,17 @@ def search(
         fact = store.facts[hit.id]
         items.append(answer.fact(fact, _matched_words(store, fact, hit.terms)))
     if reasons:
-        best = store.facts[hits[0].id]
-        given = _reasons_for(answer, best, text)
+        # the reasons for the first of the best matches anyone gives reasons for, holding
+        # every word the best holds ("why did the US shift its policy": the shift itself,
+        # not an analyst's comparison of it)
+        best, given = store.facts[hits[0].id], []
+        for hit in hits[:REASONED_AMONG]:
+            if not set(hits[0].terms) <= set(hit.terms):
+                continue  # it matches less of the question than the best
+            given = _reasons_for(answer, store.facts[hit.id], text)
+            if given:
+                best = store.facts[hit.id]
+                break
         answer.section("Why: the reasons given", given)
         caused = [store.facts[f] for f in best.responds_to if f in store.facts]
         if best.kind is FactKind.EVENT:  # an event in response to another: its cause
@@ -624,6 +633,9 @@ _BECAUSE = re.compile(
 """Words by which a sentence gives a reason: "to address past missteps", "amid growing
 concern", "as they turn to Russia". Not a bare "as" or "since" (times as often as causes)."""
 REASONS_MAX = 5
+REASONED_AMONG = 3
+"""A why question's reasons are those given for one of its first matches that matches
+all the question's words the best one does."""
 
 
 def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
