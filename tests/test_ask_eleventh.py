@@ -182,3 +182,10 @@ def test_why_takes_the_reasons_given_for_one_of_the_first_matches(store: FactSto
     response = questions.answer(store, "why did the us shift its policy")
     assert response.sections[0].title == "Why: the reasons given"
     assert "pragmatic stance" in response.sections[0].items[0].text
+
+
+def test_a_reaction_is_no_reason(store: FactStore) -> None:
+    """Russia's description of the repelling responds to the attack; it gives no reason."""
+    response = questions.answer(store, "why was the niamey airport attacked")
+    assert "The sources give no reason for it: these are the facts that match." in response.notes
+    assert all(s.title != "Why: the reasons given" or not s.items for s in response.sections)

@@ -647,7 +647,7 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
     chosen = [
         r
         for r in store.responses.get(fact.id, ())
-        if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS)
+        if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS) and _reasoned(store, r)
     ]
     if fact.kind is FactKind.EVENT and fact.responds_to:
         return [answer.fact(store.facts[r]) for r in chosen]  # its cause is curated
@@ -673,6 +673,14 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
 
 
 _GIVING_REASONS = (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS)
+
+
+def _reasoned(store: FactStore, fact_id: str) -> bool:
+    """Whether a fact's shown words give a reason (:data:`_BECAUSE`): a response that only
+    describes what it responds to ("Russia described the repelling … as joint action") is
+    a reaction, not a reason."""
+    fact = store.facts[fact_id]
+    return bool(_BECAUSE.search(" ".join([fact.text, *(store.quoted(c) for c in fact.citations)])))
 
 
 def _gives_reason(store: FactStore, other: Fact, fact: Fact) -> bool:
