@@ -339,6 +339,23 @@ def test_promote_moves_entries_with_their_actors(veloria: StoreCopy) -> None:
     assert len([f for f in veloria.load().facts if f.startswith("veloria-")]) == 10
 
 
+def test_promote_takes_the_last_entry_out_of_a_draft_with_no_final_newline(
+    veloria: StoreCopy,
+) -> None:
+    """An editor that saves no final newline: the last fact was promoted and also left in
+    the draft, a duplicate id only `validate --drafts` reported."""
+    drafts = write_draft(veloria, "veloria")
+    drafts.write_text(drafts.read_text().rstrip("\n"))
+    last = [line for line in drafts.read_text().splitlines() if "- id: veloria-" in line][-1]
+    last_id = last.split("id:", 1)[1].strip()
+    promote(veloria.knowledge, veloria.seeds, "veloria", [last_id])
+    assert last_id not in drafts.read_text()
+    assert last_id in veloria.load().facts
+    assert load_store(veloria.knowledge, veloria.seeds, include_drafts=True)  # no duplicate
+    promote(veloria.knowledge, veloria.seeds, "veloria", None)
+    assert not drafts.exists()
+
+
 def test_promote_changes_nothing_when_the_result_is_invalid(veloria: StoreCopy) -> None:
     drafts = write_draft(veloria, "veloria")
     drafts.write_text(drafts.read_text().replace("welcome traders again", "welcome them"))

@@ -127,6 +127,8 @@ def _promote(
             f"There is no draft for {source_id}: run `briefbot draft {source_id}` first."
         )
     text = drafts.read_text(encoding="utf-8")
+    if not text.endswith("\n"):  # an editor that saves no final newline: each entry's
+        text += "\n"  # block ends in one, and must be found to be taken out of the draft
     entries = _entries(text)
     facts = entries.get("facts", {})
     chosen = list(facts) if ids is None else ids
@@ -199,6 +201,11 @@ def _promote(
             _append(journal, actors_file, "actors", blocks, "")
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in used]:
+            if block not in remaining:  # never promoted and left in the draft as well
+                raise PromoteError(
+                    f"Could not take {block.split(chr(10), 1)[0].strip()} out of drafts/{source_id}.yaml "
+                    "(the file changed while promoting?); nothing was promoted."
+                )
             remaining = remaining.replace(block, "", 1)
         left = _entries(remaining)
         if left.get("facts") or left.get("actors"):
@@ -206,6 +213,9 @@ def _promote(
         else:  # everything promoted: no empty drafts file left behind
             journal.remove(drafts)
         load_store(knowledge_dir, seeds_dir)
+    except PromoteError:
+        journal.rollback()
+        raise
     except StoreInvalid as invalid:
         journal.rollback()
         raise PromoteError(
