@@ -202,9 +202,10 @@ def _promote(
         remaining = text
         for block in [facts[i] for i in chosen] + [proposed[a] for a in used]:
             if block not in remaining:  # never promoted and left in the draft as well
+                entry = block.splitlines()[0].strip()
                 raise PromoteError(
-                    f"Could not take {block.split(chr(10), 1)[0].strip()} out of drafts/{source_id}.yaml "
-                    "(the file changed while promoting?); nothing was promoted."
+                    f"Could not take “{entry}” out of drafts/{source_id}.yaml (was the file "
+                    "changed while promoting?); nothing was promoted."
                 )
             remaining = remaining.replace(block, "", 1)
         left = _entries(remaining)
