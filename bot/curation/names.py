@@ -674,6 +674,12 @@ _VERB_IN = re.compile(
 )
 
 
+_BIO = re.compile(r"\s+is\s+((?:a|an|the)\s+[^,;:“”\"()]{2,80}?)\s*(?:\.\s*$|\.\s|,\s+and\b)")
+"""A bio line's description after the name: "X is a senior fellow at Y." """
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_TITLE_LAST = re.compile(r"\b([A-Z][a-z]*\.?)\s+$")
+
+
 def appositive(text: str, start: int, end: int) -> str:
     """The article's own noun phrase for the name at ``text[start:end]``, in apposition
     ("Seydou, a fabric seller, told me": "a fabric seller"; "Burkina Faso's prime minister,
@@ -681,7 +687,13 @@ def appositive(text: str, start: int, end: int) -> str:
     after = _APPOSITIVE_AFTER.match(text, end)
     if after and not _VERB_IN.search(after.group(1)):
         return after.group(1).strip()
-    before = _APPOSITIVE_BEFORE.search(text[:start])
+    bio = _BIO.match(text, end)
+    if bio and _SENTENCE_START.search(text[:start]) and not _VERB_IN.search(bio.group(1)):
+        return bio.group(1).strip()  # a bio line: "X is a senior fellow at Y."
+    head = text[:start]
+    while (title := _TITLE_LAST.search(head)) and title[1].casefold().rstrip(".") in TITLES:
+        head = head[: title.start()]  # "a junta spokesman, Colonel X": past the title
+    before = _APPOSITIVE_BEFORE.search(head)
     if before and not _VERB_IN.search(before.group(1)):
         return before.group(1).strip()
     return ""
