@@ -1,6 +1,7 @@
 """A proposed actor's role from the article's own words: an appositive with a rank between
 it and the name ("a customs spokesman, Major X,"), and an opinion piece's bio line ("X is a
-fellow at Y."). Articles of our own writing."""
+fellow at Y."); a capital acting after an aside ("Bamako, for its part, tells…"). Articles
+of our own writing."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ By Marta Kowalczyk
 Marta Kowalczyk is a senior fellow at the Danube Centre for African Studies.
 
 Reopening customs posts will not by itself bring the traders back, and Niamey knows it.
+
+Bamako, for its part, tells every visitor that the border is safe.
 """
 
 
@@ -64,3 +67,8 @@ def test_a_relative_clause_is_no_role(drafted: dict[str, Draft]) -> None:
 def test_an_opinion_pieces_bio_line_gives_its_authors_role(drafted: dict[str, Draft]) -> None:
     role = roles(drafted["roles-oped"])["Marta Kowalczyk"]
     assert role == "a senior fellow at the Danube Centre for African Studies"
+
+
+def test_a_capital_acting_after_an_aside_stands_for_its_state(drafted: dict[str, Draft]) -> None:
+    told = next(c for c in drafted["roles-oped"].candidates if "for its part" in c.sentence.text)
+    assert "mali" in told.actors

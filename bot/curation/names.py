@@ -952,13 +952,15 @@ _CAPITAL_ALIASES = frozenset({"washington"})
 """Capitals the store gives a state as an alias, not in :data:`CAPITALS` (a US state too)."""
 _AT_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)\s+$")
 _SEAT_ACTS = re.compile(
-    r"(?:\s*(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*\s+(?:(?:has|have|had|is|was|will|would|"
+    r"(?:\s*(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]*)*"
+    r"(?:\s*,\s*(?:for\s+its\s+part|meanwhile|in\s+turn|however|too|by\s+contrast)\s*,)?"
+    r"\s+(?:(?:has|have|had|is|was|will|would|"
     r"also|now|then|both)\s+)*(?:said|says|told|tells|announced|warned|rejected|accepted|"
     r"welcomed|condemned|denied|insisted|responded|replied|agreed|refused|demanded|"
     r"signed|ordered|expelled|suspended|recalled|wants|wanted|sees|saw)\b"
 )
 """A capital as the subject of what a government does or says ("Bamako rejected…",
-"Paris and Moscow both welcomed…")."""
+"Paris and Moscow both welcomed…", "Bamako, for its part, tells…")."""
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s*(?:,\s*|\s+(?:and|or)\s+))+$")
 """The earlier names of a list before a capital ("Paris and " before "Moscow")."""
 _PEOPLE_AT = re.compile(
