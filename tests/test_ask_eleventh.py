@@ -189,3 +189,25 @@ def test_a_reaction_is_no_reason(store: FactStore) -> None:
     response = questions.answer(store, "why was the niamey airport attacked")
     assert "The sources give no reason for it: these are the facts that match." in response.notes
     assert all(s.title != "Why: the reasons given" or not s.items for s in response.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("why have us mining companies stayed away", "because of corruption"),  # its own words
+        ("why is the us changing course on the sahel", "pragmatic stance"),  # a change of course
+    ],
+)
+def test_why_gives_the_reason_the_sources_give_for_it(
+    store: FactStore, question: str, reason: str
+) -> None:
+    response = questions.answer(store, question)
+    assert response.sections[0].title == "Why: the reasons given"
+    assert any(reason in item.text for item in response.sections[0].items)
+
+
+def test_reasons_for_something_else_are_no_reasons(store: FactStore) -> None:
+    """Nobody says why USAID was shut: the policy shift's reasons are not listed as its."""
+    response = questions.answer(store, "why did the us shut usaid")
+    assert "The sources give no reason for it: these are the facts that match." in response.notes
+    assert all(s.title != "Why: the reasons given" for s in response.sections)

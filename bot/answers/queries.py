@@ -442,7 +442,7 @@ def search(
         for hit in hits[:REASONED_AMONG]:
             if not set(hits[0].terms) <= set(hit.terms):
                 continue  # it matches less of the question than the best
-            given = _reasons_for(answer, store.facts[hit.id], text)
+            given = _reasons_for(answer, store.facts[hit.id], text, bears)
             if given:
                 best = store.facts[hit.id]
                 break
@@ -638,13 +638,22 @@ REASONED_AMONG = 3
 all the question's words the best one does."""
 
 
-def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
-    """The reasons the sources give for what a why question matched best: the claims and
+def _reasons_for(
+    answer: Answer, fact: Fact, question: str, bears: Callable[[Hit], bool] | None = None
+) -> list[Item]:
+    """The reasons the sources give for what a why question matched best: its own words'
+    reason, if said ("US mining companies have stayed away because of …"), the claims and
     analyses curated as responses to it, then the facts on the same topics and actors whose
-    own words give a reason ("why is the US re-engaging": a pragmatic stance "to address past
-    policy missteps"), best matches first."""
+    own words give a reason and that hold what the question asks of (``bears``: "why is the
+    US re-engaging": a pragmatic stance "to address past policy missteps"; nothing on the
+    policy shift for "why did the US shut USAID"), best matches first."""
     store = answer.store
-    chosen = [
+    bears = bears or _any
+    own = fact.kind in (*_GIVING_REASONS, FactKind.QUOTE) and _reasoned(store, fact.id)
+    chosen = [fact.id] if own else []
+    if _CHANGING.search(question):  # a change of course: whatever reasons are given for it
+        bears = _any
+    chosen += [
         r
         for r in store.responses.get(fact.id, ())
         if store.facts[r].kind in (FactKind.CLAIM, FactKind.ANALYSIS) and _reasoned(store, r)
@@ -654,7 +663,7 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
     for hit in store.fact_search.search(question, limit=SEARCH_LIMIT * 3):
         if len(chosen) >= REASONS_MAX:
             break
-        if hit.id not in chosen and _gives_reason(store, store.facts[hit.id], fact):
+        if hit.id not in chosen and bears(hit) and _gives_reason(store, store.facts[hit.id], fact):
             chosen.append(hit.id)
     # the sources' own reason for a change, whatever words it is in ("This change comes
     # amid growing concerns over Islamist insurgency"): in a source the best match cites,
@@ -673,6 +682,10 @@ def _reasons_for(answer: Answer, fact: Fact, question: str) -> list[Item]:
 
 
 _GIVING_REASONS = (FactKind.STATEMENT, FactKind.CLAIM, FactKind.ANALYSIS)
+
+
+def _any(hit: Hit) -> bool:
+    return True
 
 
 def _reasoned(store: FactStore, fact_id: str) -> bool:
