@@ -71,3 +71,13 @@ def test_the_console_follows_up(store: FactStore) -> None:
     text = session.handle("what did laessing say")  # a new subject
     assert "Laessing" in text
     assert "Read “he” as Ulf Laessing" in session.handle("what did he say about democracy")
+
+
+def test_a_pronoun_beside_a_name_it_cannot_stand_for_is_still_read(store: FactStore) -> None:
+    """ "he" cannot be Le Monde (a newspaper): it is the person asked about before."""
+    followed, note = followup.follow(store, "what did he tell le monde", "massad-boulos")
+    assert followed == "what did Massad Boulos tell le monde" and note is not None
+    # and the next question's "he" is still Boulos, not the newspaper
+    assert followup.subject(store, "what did he tell le monde", "massad-boulos") == "massad-boulos"
+    assert followup.subject(store, "who is ulf laessing", "massad-boulos") == "ulf-laessing"
+    assert followup.subject(store, "what did he say", None) is None  # no one to refer to

@@ -40,15 +40,28 @@ def about(store: FactStore, question: str) -> str | None:
     return named[0].id if named else None
 
 
+def subject(store: FactStore, question: str, previous: str | None) -> str | None:
+    """Whom an asker's question is about, for their next one: the first actor it names once
+    its pronoun is read (:func:`follow`), else still ``previous``."""
+    try:
+        followed, _ = follow(store, question, previous)
+    except NotFound:
+        return previous
+    return about(store, followed) or previous
+
+
 def follow(store: FactStore, question: str, previous: str | None) -> tuple[str, str | None]:
     """The question with its first pronoun read as ``previous`` (the actor the asker's last
-    question was about), and a note saying so. Unchanged when it names an actor itself or
-    has no pronoun that fits. "He" or "she" with no one to refer to is an error that says
+    question was about), and a note saying so. Unchanged when it names an actor the pronoun
+    fits itself ("he" and Laessing; not "he" and Le Monde) or has no pronoun that fits. "He" or "she" with no one to refer to is an error that says
     to name them: answering about anyone would be a guess."""
     pronoun = _PRONOUN.search(question)
-    if pronoun is None or about(store, question) is not None:
+    if pronoun is None:
         return question, None
     typed = pronoun[0].casefold()
+    named = store.actor_names.mentions(question, store.fact_search.knows)
+    if any(_fits(store.actors[m.id], PRONOUNS[typed]) for m in named if m.id in store.actors):
+        return question, None  # "what did Laessing say about him": his own, or another's
     actor = store.actors.get(previous) if previous else None
     if actor is None or not _fits(actor, PRONOUNS[typed]):
         if PRONOUNS[typed] == PERSON:

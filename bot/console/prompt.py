@@ -113,7 +113,7 @@ class Session:
         response, invocation = run_line(self.store, line, self.about)
         if invocation is not None and invocation.command.name == "ask":
             asked = str(invocation.query.get("question", ""))
-            self.about = followup.about(self.store, asked) or self.about
+            self.about = followup.subject(self.store, asked, self.about)
         text = shown(self.store, response, as_json)
         if response.ok and response.citations:
             self.last, self.last_asked = response, line

@@ -60,7 +60,7 @@ class Briefing(commands.Cog):
         previous = self.recent.get(asker)
 
         def ask(store: FactStore) -> Response:
-            self.recent.set(asker, followup.about(store, question) or previous)
+            self.recent.set(asker, followup.subject(store, question, previous))
             return questions.answer(store, question, previous)
 
         await answer(interaction, ask)
