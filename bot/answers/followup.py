@@ -53,8 +53,9 @@ def subject(store: FactStore, question: str, previous: str | None) -> str | None
 def follow(store: FactStore, question: str, previous: str | None) -> tuple[str, str | None]:
     """The question with its first pronoun read as ``previous`` (the actor the asker's last
     question was about), and a note saying so. Unchanged when it names an actor the pronoun
-    fits itself ("he" and Laessing; not "he" and Le Monde) or has no pronoun that fits. "He" or "she" with no one to refer to is an error that says
-    to name them: answering about anyone would be a guess."""
+    fits itself ("he" and Laessing; not "he" and Le Monde) or has no pronoun that fits.
+    "He" or "she" with no one to refer to is an error that says to name them: answering
+    about anyone would be a guess."""
     pronoun = _PRONOUN.search(question)
     if pronoun is None:
         return question, None
