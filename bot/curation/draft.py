@@ -302,6 +302,28 @@ _EVALUATIVE = re.compile(
     r"significant|stark|radical|evident|over))\b",
     re.I,
 )
+_NUMBER_WORD = (
+    r"(?:\d|half\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|"
+    r"twenty\b|a\s+(?:dozen|hundred|thousand|million|year|month|week|decade)\b|"
+    r"(?:a\s+)?(?:dozens|hundreds|thousands|millions)\b)"
+)
+_JUDGES = re.compile(
+    rf"\b(?:more|less|fewer|better|worse|rather|[a-z]{{3,}}er)\s+than\s+(?!{_NUMBER_WORD})"
+    r"|\b(?:shows?|showed|proves?|proved|reveals?|revealed|illustrates?|demonstrates?|"
+    r"underlines?)\s+(?:how|why|that|what|the\s+(?:limits|cost|danger|folly|price))\b"
+    r"|\b(?:fails?|failed)\s+to\b|\bmiss(?:es|ed)?\s+the\s+point\b"
+    r"|\b(?:lost|losing|loses|won|wins|winning)\s+the\s+argument\b"
+    r"|\b(?:(?:a|the)\s+(?:mistake|folly|blunder)|counterproductive|self-defeating)\b"
+)
+"""An evaluative word in an opinion piece's sentence: a comparison not of numbers ("more
+than the population", not "more than 2,000"), "shows how", "fails to", "miss the point",
+"lost the argument": the author judging."""
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]?", "", text)
+
+
 _HEDGED = re.compile(
     r"^Whether\b|\b(?:may|might)\s+(?:well\s+|not\s+)*[a-z]{3,}\b"
     r"|\b(?:is|are|remains?)\s+(?:an?\s+)?(?:open\s+question|unclear|doubtful|unknown)\b"
@@ -845,6 +867,13 @@ def _candidate(
         for actor in [*said.by, *said.actors]:
             if actor not in candidate.actors:
                 candidate.actors.append(actor)
+    elif around.opinion and not found and not refused and _JUDGES.search(_unquoted(text)):
+        # "Paris … lost the argument with the public", "… more than the population": the
+        # opinion piece's author judging, never unattributed background
+        candidate.kind, candidate.attribution = "analysis", AUTHOR
+        candidate.notes.append(
+            "check: an evaluative sentence in an opinion piece: read as the author's analysis"
+        )
     elif (_EVALUATIVE.search(text) or _HEDGED.search(text)) and not _PAST.search(
         _main_clause(text)
     ):
@@ -883,7 +912,8 @@ def _candidate(
         )
     elif candidate.kind in SAID:
         told = around.guest is not None and candidate.by == [around.guest] and _PAST.search(text)
-        if found and found.ongoing and published is not None:
+        own = candidate.attribution in (AUTHOR, OWN_ASSESSMENT) and not candidate.by
+        if found and found.ongoing and published is not None and not own:
             # "… since September": a state from then to publication, never its day alone
             _set_date(candidate, found.phrase, found.when, found.relative)
             candidate.notes.append(
@@ -1015,12 +1045,35 @@ _PARTICIPLE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"\s*[.!?]?[”\"]?\s*$")
+_FINITE = re.compile(r"\b(?:that|had|has|have|was|were|is|are|will|would|who|which)\b")
+_SUBJECT_APPOSED = re.compile(r"^[^,]*,\s*(?:the|a|an|its|his|her|their)\s[^,]*$")
+"""A subject and its apposition before the comma ("X, the senior adviser, toured …"):
+the verb after it is the sentence's, not a participle."""
+
+
+def _closing_participle(before: str) -> bool:
+    """The sentence ends in a participle clause after a comma (", held in Bamako since
+    March 2024."): not a main verb after a subject's apposition, not a reporting verb
+    (", recalled that …"), no finite verb of its own."""
+    found = _PARTICIPLE.search(before)
+    if found is None or _FINITE.search(found.group(0)):
+        return False
+    word = re.match(r",\s*(?:(?:first|later|briefly|once|then)\s+)?(\w+)", found.group(0))
+    if word is None or reporting_verb(word.group(1) + " that") is not None:
+        return False
+    return _SUBJECT_APPOSED.match(before[: found.start()]) is None
+
+
 def _participle(text: str, found: FoundDate) -> bool:
     """The phrase stands in a participle clause set off by commas (", ousted in July 2023,
     remains in detention"), or in an appositive's (", the president ousted in July 2023,
     remains…"): it dates what the participle says, not the sentence."""
     after = text[found.start + len(found.phrase) :]
-    closed = re.match(r"[^,;.]*,\s*([\w’'-]*)", after)
+    if _SENTENCE_END.match(after) and _closing_participle(text[: found.start]):
+        return True  # "…, held in Bamako since March 2024.": the closing participle's date
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]?", lambda q: "x" * len(q.group(0)), after)
+    closed = re.match(r"[^,;.]*,\s*([\w’'-]*)", unquoted)  # not a comma in quoted words
     if closed is None or closed.group(1).endswith("ing"):
         return False  # "X, General Y, dismissed it last week, telling…": the main verb's
     before = text[: found.start]

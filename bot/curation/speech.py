@@ -77,7 +77,9 @@ _VERBS = (
     r"accused|accuses|alleged|declared|declares|called|urged|urges|asked|replied|"
     r"insist|insists|believe|believes|denied|denies|deny|wrote|writes|dismissed|dismisses|"
     r"rejected|rejects|maintained|maintains|conceded|concedes|pointed out|points out|"
-    r"spoke of|speaks of|calls(?=\s+(?:this|it|that|them)\s+[“\"])|according to|According to"
+    r"spoke of|speaks of|calls(?=\s+(?:this|it|that|them)\s+[“\"])|according to|According to|"
+    r"estimated|estimates|estimate|reckoned|reckons|reckon|"
+    r"(?:put|puts)\s+(?:the|their|its)\s+(?:figure|number|toll|total|count)\s+at"
 )
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
@@ -346,10 +348,12 @@ told, no words reported (unless quoted words follow)."""
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+[^,;“”\"]{0,60}$")
 """An "If …" clause holding the verb ("If the United States expects a base, …")."""
 _MODAL = re.compile(
-    r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+$|\b(?:when|once)\s+$"
+    r"\b(?:should|must|can|could|may|might|shall|will|ought\s+to)\s+"
+    r"(?:(?:also|not|still|then|now|never|first|\w+ly)\s+)*$|\b(?:when|once)\s+$"
 )
 """A modal before the verb ("it should say so openly"): speech wished or to come, none
-reported; "when asked": a participle, asking no one anything here."""
+reported ("should also insist" too); "when asked": a participle, asking no one anything
+here."""
 
 
 def _not_telling(text: str, verb: re.Match[str]) -> bool:
@@ -559,6 +563,8 @@ def _official(
         return True  # a government, a state or an alliance speaking
     if found.by and all(kind_of(a) == "person" and speaks_for(a) for a in found.by):
         return True  # an official the store records as speaking for a body ("He said")
+    if found.attribution and found.actors and all(kind_of(a) in _BODIES for a in found.actors):
+        return True  # "Malian officials said" (the junta's): people speaking for it
     if found.attribution:
         anonymous = re.match(r"(?:an?|one|some|several)\b", found.attribution, re.I)
         if anonymous:  # "a defence ministry official" speaks for it; "a local official" not
@@ -672,6 +678,13 @@ def _speaker(
             and _CLOSING.match(text[m.end : verb.start()])
             and re.search(r",\s*(?:\S+\s+){0,2}$", text[start : m.start])
         ]
+    if not subject and not after_quote:
+        subject = [  # "X toured the region a month ago and told officials …": X tells
+            m
+            for m in mentions[:1]
+            if _SUBJECT_START.fullmatch(text[: m.start])
+            and _COORDINATED.fullmatch(text[m.end : verb.start()])
+        ]
     role = _ROLE.search(lead.lstrip(' ,“”"'))  # “…,” the minister said
     body = _BODY_ROLE.search(lead)
     if body and not subject:
@@ -692,6 +705,10 @@ def _speaker(
             mention = named
         if _owned(text, mention):
             found.attribution = _description(lead) or None
+        elif _ALIAS_DESCRIPTION.search(text[mention.start : mention.end]):
+            # "Malian officials said" (an alias of the junta): people described, never the body
+            found.attribution = _description(lead) or text[mention.start : mention.end]
+            found.actors.append(mention.actor)
         else:
             found.by = [mention.actor]
             found.title = re.split(
@@ -857,6 +874,18 @@ officials"): that body speaks, not the name's actor; … and no verb ("said", "c
 "tells", "says": "Burkina Faso said its army" is Burkina Faso speaking)."""
 
 
+_ALIAS_DESCRIPTION = re.compile(
+    r"(?:^(?:an?|one|two|three|several|some)\s)|\b(?:officials?|diplomats?|sources?|"
+    r"authorities|spokes(?:wo)?man|spokes(?:wo)?men|spokesperson|spokespeople|aides?|"
+    r"advisers?|advisors?|officers?|commanders?|analysts?|experts?|observers?|members?|"
+    r"representatives|envoys|ministers)$",
+    re.I,
+)
+"""A name the store knows that is itself a description of people ("Malian officials", an
+alias of the junta; "a spokesman"): those people speak, an attribution with the body an
+actor, never the body as ``by``."""
+
+
 def _owned(text: str, mention: Mention) -> bool:
     """A name used as an adjective of the real subject: "Mali's" in "Mali's ministry",
     "Malian" in "the Malian foreign ministry"; or the place or body a described subject
@@ -950,6 +979,13 @@ _TITLES_AFTER = re.compile(
 """Titles only between the verb and the name ("says Professor X", "said Colonel X")."""
 
 
+_COORDINATED = re.compile(
+    r"(?:\s*,[^,;“”\"]{1,90},)?\s+(?:[a-z]+ed|flew|went|met|made|held|took|gave|spent|"
+    r"came|left|saw|sent|spoke|wrote|began|visited|toured)\b[^,;:“”\"]*?\s+and\s+"
+    r"(?:(?:then|later|also)\s+)?"
+)
+"""Between a sentence's subject and a reporting verb in a second predicate joined by
+"and" ("X, the envoy, toured the region a month ago and told …"): X is who tells."""
 _SUBJECT_START = re.compile(r"\s*[“\"‘]?\s*(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}")
 """Before a sentence's subject: nothing, or its title ("Senator", "Foreign Minister")."""
 
