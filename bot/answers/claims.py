@@ -14,6 +14,7 @@ new verb phrase (", reduced cooperation", not the ", claimed by …," that quali
 from __future__ import annotations
 
 import re
+import weakref
 
 import msgspec
 
@@ -182,22 +183,33 @@ def _begun(store: FactStore, spoken: list[str]) -> tuple[str, str, str] | None:
     """The one actor whose name begins with the question's first words, which no other
     actor's name holds ("isis": ISIS West Africa; "islamic state": Islamic State West
     Africa Province), with those words and the rest; else None."""
+    owners = _name_words(store).get(spoken[0], set()) if spoken else set()
+    if len(owners) != 1:
+        return None  # no actor's name holds the first word, or several do
+    (owner,) = owners
+    actor = store.actors[owner]
+    names = [simplify(name) for name in (actor.name, *actor.aliases)]
     for size in range(min(NAME_WORDS, len(spoken) - 1), 0, -1):
         phrase = " ".join(spoken[:size])
-        owners = {
-            actor.id
-            for actor in store.actors.values()
-            for name in (actor.name, *actor.aliases)
-            if spoken[0] in words(name)
-        }
-        begun = {
-            actor.id
-            for actor in store.actors.values()
-            if any(simplify(name).startswith(f"{phrase} ") for name in (actor.name, *actor.aliases))
-        }
-        if len(owners) == 1 and begun == owners:
-            return begun.pop(), phrase, " ".join(spoken[size:])
+        if any(name.startswith(f"{phrase} ") for name in names):
+            return owner, phrase, " ".join(spoken[size:])
     return None
+
+
+def _name_words(store: FactStore) -> dict[str, set[str]]:
+    """Each word of an actor's names, and the actors whose names hold it (once a store)."""
+    found = _NAME_WORDS.get(store)
+    if found is None:
+        found = {}
+        for actor in store.actors.values():
+            for name in (actor.name, *actor.aliases):
+                for word in words(name):
+                    found.setdefault(word, set()).add(actor.id)
+        _NAME_WORDS[store] = found
+    return found
+
+
+_NAME_WORDS: weakref.WeakKeyDictionary[FactStore, dict[str, set[str]]] = weakref.WeakKeyDictionary()
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
